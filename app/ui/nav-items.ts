@@ -1,0 +1,13 @@
+import type { Role } from "@/db/schema";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** Who sees it; "guest" means signed out. */
+  audience: readonly (Role | "guest")[];
+}
+
+/** The main navigation, in order. Pages register themselves here. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Lessons", audience: ["guest", "learner", "student", "teacher"] },
+];

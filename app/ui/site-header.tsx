@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { getSessionUser } from "@/lib/auth/session";
+import { signOutAction } from "@/app/account/actions";
+import { NAV_ITEMS } from "./nav-items";
+
+const ROLE_LABEL = { teacher: "Teacher", student: "Student", learner: "Self-learner" } as const;
+
+export async function SiteHeader() {
+  const user = await getSessionUser();
+  const audience = user?.role ?? "guest";
+  const items = NAV_ITEMS.filter((item) => item.audience.includes(audience));
+  return (
+    <header data-site-header className="border-b border-stone-200 bg-white/90 backdrop-blur dark:border-stone-800 dark:bg-stone-900/90">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-stone-900">
+        Skip to content
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-stone-900 no-underline hover:no-underline dark:text-stone-50">
+          <span aria-hidden="true" className="grid size-8 place-items-center rounded-lg bg-brand-700 text-sm font-black text-white dark:bg-brand-300 dark:text-stone-950">
+            CL
+          </span>
+          Civics Lab
+        </Link>
+        <nav aria-label="Main" className="order-3 -mx-1 w-full overflow-x-auto sm:order-none sm:w-auto">
+          <ul className="flex gap-1">
+            {items.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-stone-700 no-underline hover:bg-stone-100 hover:no-underline dark:text-stone-200 dark:hover:bg-stone-800">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          {user ? (
+            <details className="relative">
+              <summary className="flex min-h-10 cursor-pointer list-none items-center gap-2 rounded-md px-3 py-2 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800 [&::-webkit-details-marker]:hidden">
+                <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-brand-100 text-xs font-bold text-brand-800 dark:bg-brand-800 dark:text-brand-100">
+                  {user.name.slice(0, 1).toUpperCase()}
+                </span>
+                <span className="max-w-32 truncate">{user.name}</span>
+                <span className="sr-only">, account menu</span>
+              </summary>
+              <div className="absolute right-0 z-20 mt-2 w-56 rounded-lg border border-stone-200 bg-white p-2 shadow-lg dark:border-stone-700 dark:bg-stone-900">
+                <p className="px-3 py-2 text-xs text-stone-600 dark:text-stone-400">
+                  Signed in as <strong className="text-stone-900 dark:text-stone-100">{user.username}</strong>
+                  <br />
+                  {ROLE_LABEL[user.role]}
+                </p>
+                <Link href="/account" className="block rounded-md px-3 py-2 text-sm text-stone-800 no-underline hover:bg-stone-100 hover:no-underline dark:text-stone-100 dark:hover:bg-stone-800">
+                  Account settings
+                </Link>
+                <form action={signOutAction}>
+                  <button type="submit" className="block w-full rounded-md px-3 py-2 text-left text-sm text-stone-800 hover:bg-stone-100 dark:text-stone-100 dark:hover:bg-stone-800">
+                    Sign out
+                  </button>
+                </form>
+              </div>
+            </details>
+          ) : (
+            <>
+              <Link href="/sign-in" className="btn-secondary">
+                Sign in
+              </Link>
+              <Link href="/sign-up" className="btn-primary hidden sm:inline-flex">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

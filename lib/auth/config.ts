@@ -1,0 +1,90 @@
+/**
+ * next-auth (v5) with username/password credentials and JWT sessions. JWTs
+ * carry the user's token version; every request compares it with the
+ * database, so sign-out, a password change or account removal ends every
+ * session of that user at once (ASVS 7.4.1).
+ */
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { Role } from "../../db/schema";
+import { getDb } from "../../db/client";
+import { findUserByLogin, getUserAuthState } from "../data/auth-users";
+import { getAuthSecret } from "../env";
+import { signInSchema } from "../validations/auth";
+import { clientIp } from "./client-ip";
+import { verifyPassword } from "./password";
+import { clearAccountFailures, recordSignInFailure, signInBlockedFor } from "./throttle";
+
+declare module "next-auth" {
+  interface User {
+    role: Role;
+    username: string;
+    tokenVersion: number;
+  }
+  interface Session {
+    user: { id: string; name: string; role: Role; username: string };
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+    username?: string;
+    tv?: number;
+  }
+}
+
+export class SignInRateLimited extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
+const config = (): NextAuthConfig => ({
+  secret: getAuthSecret(),
+  // Self-hosted: the host header comes from the school's own reverse proxy.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { login: {}, password: {} },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const { login, password } = parsed.data;
+        const db = getDb();
+        const ip = clientIp(request.headers);
+        if ((await signInBlockedFor(db, login, ip)) > 0) throw new SignInRateLimited();
+        const user = await findUserByLogin(login);
+        const ok = await verifyPassword(user?.passwordHash ?? null, password);
+        if (!user || !ok) {
+          await recordSignInFailure(db, login, ip);
+          return null;
+        }
+        await clearAccountFailures(db, login);
+        return { id: user.id, name: user.displayName, role: user.role, username: user.username, tokenVersion: user.tokenVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt: async ({ token, user }) => {
+      if (user?.id) {
+        return { ...token, uid: user.id, role: user.role, username: user.username, tv: user.tokenVersion, name: user.name };
+      }
+      if (!token.uid) return null;
+      const state = await getUserAuthState(token.uid);
+      if (!state || state.tokenVersion !== token.tv) return null;
+      return { ...token, role: state.role, name: state.displayName, username: state.username };
+    },
+    session: ({ session, token }) => {
+      if (token.uid && token.role && token.username) {
+        session.user = { ...session.user, id: token.uid, role: token.role, username: token.username, name: token.name ?? token.username };
+      }
+      return session;
+    },
+  },
+});
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

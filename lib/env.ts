@@ -1,0 +1,64 @@
+/**
+ * The one place that reads process.env. Every setting is validated with zod;
+ * empty strings count as unset.
+ * @see README.md "Configuration"
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  HOSTNAME: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
+  DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("data/civics.db")),
+  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+  /** Sign-in failures allowed per account and per IP within the window before a lockout. */
+  LOGIN_MAX_FAILURES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(5)),
+  LOGIN_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(900)),
+  /** Trust X-Forwarded-For for the client address (only behind your own reverse proxy). */
+  TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")).transform((v) => v === "true"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+      throw new Error(`Invalid configuration:\n${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Absolute path of the SQLite file. */
+export function getDatabasePath(): string {
+  return path.resolve(getEnv().DATABASE_PATH);
+}
+
+/** The generated secret lives beside the database, so backing up the data folder keeps sessions valid. */
+export function getAuthSecretPath(): string {
+  return path.join(path.dirname(getDatabasePath()), "auth-secret");
+}
+
+/**
+ * AUTH_SECRET if configured, otherwise the persisted generated secret
+ * (created by `ensureAuthSecret` at start).
+ */
+export function getAuthSecret(): string {
+  const configured = getEnv().AUTH_SECRET;
+  if (configured) return configured;
+  const file = getAuthSecretPath();
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    throw new Error(`No AUTH_SECRET configured and no generated secret at ${file}. Run \`npm start\` once to create it.`);
+  }
+}

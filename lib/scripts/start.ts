@@ -1,0 +1,56 @@
+/**
+ * `npm start`: prepare the data, build when the sources changed since the
+ * last build, then serve with `next start` on PORT.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { getAuthSecret, getEnv } from "../env";
+import { prepareData } from "./prepare-data";
+
+const BUILD_INPUTS = ["app", "lib", "db", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts"];
+const STAMP = path.join(".next", "civics-build-stamp");
+const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+
+function hashSources(): string {
+  const hash = crypto.createHash("sha256");
+  const visit = (entry: string) => {
+    if (!fs.existsSync(entry)) return;
+    const stat = fs.statSync(entry);
+    if (stat.isDirectory()) {
+      for (const child of fs.readdirSync(entry).sort()) visit(path.join(entry, child));
+    } else if (!entry.includes(`${path.sep}migrations${path.sep}`)) {
+      hash.update(entry).update(fs.readFileSync(entry));
+    }
+  };
+  BUILD_INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+
+function buildIfNeeded(): void {
+  const current = hashSources();
+  const built = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(STAMP) ? fs.readFileSync(STAMP, "utf8") : "";
+  if (built === current) return;
+  console.log("[civics-lab] Building the app (sources changed since the last build)...");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  fs.writeFileSync(STAMP, current);
+}
+
+async function main() {
+  const env = getEnv();
+  await prepareData();
+  buildIfNeeded();
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {
+    stdio: "inherit",
+    env: { ...process.env, AUTH_SECRET: getAuthSecret(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
