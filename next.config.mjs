@@ -27,6 +27,8 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
+  // Separate build folders let several checkouts' test runs share one machine (see lib/scripts/start.ts).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   // Native modules stay outside the server bundle.

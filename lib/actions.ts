@@ -10,11 +10,16 @@ import type { Role } from "../db/schema";
 import { requireUser, type SessionUser } from "./auth/session";
 import { publicMessage } from "./errors";
 
+/**
+ * `values` carries the submitted fields back so a form that failed keeps what
+ * the user typed (React resets forms after an action). Secrets are never
+ * included: any field whose name mentions "password" is dropped.
+ */
 export type ActionState<T = unknown> =
   | { status: "idle" }
   | { status: "ok"; message?: string; data?: T }
-  | { status: "invalid"; message: string; fieldErrors: Record<string, string[] | undefined> }
-  | { status: "error"; message: string };
+  | { status: "invalid"; message: string; fieldErrors: Record<string, string[] | undefined>; values?: Record<string, string> }
+  | { status: "error"; message: string; values?: Record<string, string> };
 
 
 export function formDataToObject(formData: FormData): Record<string, string | string[]> {
@@ -32,13 +37,24 @@ function invalid(error: z.ZodError): ActionState<never> {
   return { status: "invalid", message: "Please fix the highlighted fields.", fieldErrors: z.flattenError(error).fieldErrors };
 }
 
-async function run<T>(fn: () => Promise<ActionState<T>>): Promise<ActionState<T>> {
+function echoValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(formDataToObject(formData))) {
+    if (/password/i.test(key)) continue;
+    values[key] = Array.isArray(value) ? value.join(", ") : value.slice(0, 10_000);
+  }
+  return values;
+}
+
+async function run<T>(formData: FormData, fn: () => Promise<ActionState<T>>): Promise<ActionState<T>> {
+  let state: ActionState<T>;
   try {
-    return await fn();
+    state = await fn();
   } catch (error) {
     unstable_rethrow(error);
-    return { status: "error", message: publicMessage(error) };
+    state = { status: "error", message: publicMessage(error) };
   }
+  return state.status === "invalid" || state.status === "error" ? { ...state, values: echoValues(formData) } : state;
 }
 
 /** A server action for signed-in users (optionally of the given roles). */
@@ -48,7 +64,7 @@ export function authedAction<S extends z.ZodType, T = unknown>(
   options: { roles?: readonly Role[] } = {},
 ) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> =>
-    run(async () => {
+    run(formData, async () => {
       const user = await requireUser(options.roles);
       const parsed = schema.safeParse(formDataToObject(formData));
       if (!parsed.success) return invalid(parsed.error);
@@ -59,7 +75,7 @@ export function authedAction<S extends z.ZodType, T = unknown>(
 /** A server action anyone may call (sign-in, sign-up). Still validated. */
 export function publicAction<S extends z.ZodType, T = unknown>(schema: S, fn: (data: z.infer<S>) => Promise<ActionState<T>>) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> =>
-    run(async () => {
+    run(formData, async () => {
       const parsed = schema.safeParse(formDataToObject(formData));
       if (!parsed.success) return invalid(parsed.error);
       return fn(parsed.data);

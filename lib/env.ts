@@ -18,6 +18,8 @@ const envSchema = z.object({
   /** Sign-in failures allowed per account and per IP within the window before a lockout. */
   LOGIN_MAX_FAILURES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(5)),
   LOGIN_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(900)),
+  /** Where `next build` writes (default .next). */
+  NEXT_DIST_DIR: z.preprocess(emptyAsUndefined, z.string().default(".next")),
   /** Trust X-Forwarded-For for the client address (only behind your own reverse proxy). */
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")).transform((v) => v === "true"),
 });

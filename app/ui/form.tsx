@@ -35,6 +35,11 @@ export function fieldErrors(state: ActionState, name: string): string[] | undefi
   return state.status === "invalid" ? state.fieldErrors[name] : undefined;
 }
 
+/** What the user submitted last time, so a failed form keeps their input (never passwords). */
+export function submittedValue(state: ActionState, name: string): string | undefined {
+  return state.status === "invalid" || state.status === "error" ? state.values?.[name] : undefined;
+}
+
 export function Field({
   name,
   label,
@@ -50,7 +55,15 @@ export function Field({
       <label htmlFor={name} className="field-label">
         {label}
       </label>
-      <input id={name} name={name} className="field-input" aria-invalid={errors ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined} {...input} />
+      <input
+        id={name}
+        name={name}
+        className="field-input"
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        defaultValue={input.type === "password" ? undefined : submittedValue(state, name)}
+        {...input}
+      />
       {hint ? (
         <p id={hintId} className="field-hint">
           {hint}

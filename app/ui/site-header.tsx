@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getSessionUser } from "@/lib/auth/session";
 import { signOutAction } from "@/app/account/actions";
+import { AccountMenu } from "./account-menu";
 import { NAV_ITEMS } from "./nav-items";
 
 const ROLE_LABEL = { teacher: "Teacher", student: "Student", learner: "Self-learner" } as const;
@@ -34,30 +35,7 @@ export async function SiteHeader() {
         </nav>
         <div className="ml-auto flex items-center gap-2">
           {user ? (
-            <details className="relative">
-              <summary className="flex min-h-10 cursor-pointer list-none items-center gap-2 rounded-md px-3 py-2 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800 [&::-webkit-details-marker]:hidden">
-                <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-brand-100 text-xs font-bold text-brand-800 dark:bg-brand-800 dark:text-brand-100">
-                  {user.name.slice(0, 1).toUpperCase()}
-                </span>
-                <span className="max-w-32 truncate">{user.name}</span>
-                <span className="sr-only">, account menu</span>
-              </summary>
-              <div className="absolute right-0 z-20 mt-2 w-56 rounded-lg border border-stone-200 bg-white p-2 shadow-lg dark:border-stone-700 dark:bg-stone-900">
-                <p className="px-3 py-2 text-xs text-stone-600 dark:text-stone-400">
-                  Signed in as <strong className="text-stone-900 dark:text-stone-100">{user.username}</strong>
-                  <br />
-                  {ROLE_LABEL[user.role]}
-                </p>
-                <Link href="/account" className="block rounded-md px-3 py-2 text-sm text-stone-800 no-underline hover:bg-stone-100 hover:no-underline dark:text-stone-100 dark:hover:bg-stone-800">
-                  Account settings
-                </Link>
-                <form action={signOutAction}>
-                  <button type="submit" className="block w-full rounded-md px-3 py-2 text-left text-sm text-stone-800 hover:bg-stone-100 dark:text-stone-100 dark:hover:bg-stone-800">
-                    Sign out
-                  </button>
-                </form>
-              </div>
-            </details>
+            <AccountMenu name={user.name} username={user.username} roleLabel={ROLE_LABEL[user.role]} signOut={signOutAction} />
           ) : (
             <>
               <Link href="/sign-in" className="btn-secondary">

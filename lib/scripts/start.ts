@@ -10,7 +10,6 @@ import { getAuthSecret, getEnv } from "../env";
 import { prepareData } from "./prepare-data";
 
 const BUILD_INPUTS = ["app", "lib", "db", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts"];
-const STAMP = path.join(".next", "civics-build-stamp");
 const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
 
 function hashSources(): string {
@@ -29,13 +28,15 @@ function hashSources(): string {
 }
 
 function buildIfNeeded(): void {
+  const distDir = getEnv().NEXT_DIST_DIR;
+  const stamp = path.join(distDir, "civics-build-stamp");
   const current = hashSources();
-  const built = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(STAMP) ? fs.readFileSync(STAMP, "utf8") : "";
+  const built = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8") : "";
   if (built === current) return;
   console.log("[civics-lab] Building the app (sources changed since the last build)...");
   const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  fs.writeFileSync(STAMP, current);
+  fs.writeFileSync(stamp, current);
 }
 
 async function main() {

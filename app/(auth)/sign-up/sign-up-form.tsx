@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { idleState } from "@/lib/action-state";
-import { Field, FormMessage, SubmitButton, fieldErrors } from "@/app/ui/form";
+import { Field, FormMessage, SubmitButton, fieldErrors, submittedValue } from "@/app/ui/form";
 import { signUpAction } from "../actions";
 
 export function SignUpForm() {
@@ -19,7 +19,7 @@ export function SignUpForm() {
             { value: "teacher", title: "A teacher", text: "Run classes, assign lessons, see results." },
           ].map((option) => (
             <label key={option.value} className="flex cursor-pointer gap-3 rounded-lg border border-stone-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 dark:border-stone-600 dark:has-[:checked]:border-brand-300 dark:has-[:checked]:bg-brand-900">
-              <input type="radio" name="role" value={option.value} defaultChecked={option.value === "learner"} className="mt-1 accent-brand-700" />
+              <input type="radio" name="role" value={option.value} defaultChecked={option.value === (submittedValue(state, "role") ?? "learner")} className="mt-1 accent-brand-700" />
               <span>
                 <span className="block text-sm font-semibold">{option.title}</span>
                 <span className="block text-sm muted">{option.text}</span>
