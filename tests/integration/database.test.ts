@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { migrateDatabase } from "@/db/migrate";
+import { openDatabase, writeTransaction } from "@/db/open";
+import { appMeta, topics } from "@/db/schema";
+
+function tempDbFile(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "civics-db-")), "test.db");
+}
+
+describe("database client", () => {
+  it("opens with WAL, foreign keys on and a busy timeout, and migrates idempotently", () => {
+    const db = openDatabase(tempDbFile());
+    migrateDatabase(db);
+    migrateDatabase(db);
+    expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5000);
+    db.$client.close();
+  });
+
+  it("rolls a failed transaction back entirely", async () => {
+    const db = openDatabase(":memory:");
+    migrateDatabase(db);
+    await expect(
+      writeTransaction(db, async (tx) => {
+        await tx.insert(topics).values({ id: "t1", title: "T", description: "D" });
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await db.select().from(topics)).toEqual([]);
+  });
+
+  it("queues concurrent transactions on one connection so none sees another's half-done work", async () => {
+    const db = openDatabase(":memory:");
+    migrateDatabase(db);
+    await db.insert(appMeta).values({ key: "counter", value: "0" });
+    // Each transaction reads, yields, then writes: without the queue these would interleave and lose updates.
+    await Promise.all(
+      Array.from({ length: 25 }, () =>
+        writeTransaction(db, async (tx) => {
+          const [row] = await tx.select().from(appMeta).where(eq(appMeta.key, "counter"));
+          await new Promise((resolve) => setImmediate(resolve));
+          await tx.update(appMeta).set({ value: String(Number(row!.value) + 1) }).where(eq(appMeta.key, "counter"));
+        }),
+      ),
+    );
+    const [row] = await db.select().from(appMeta).where(eq(appMeta.key, "counter"));
+    expect(row!.value).toBe("25");
+  });
+
+  it("joins a nested transaction instead of deadlocking", async () => {
+    const db = openDatabase(":memory:");
+    migrateDatabase(db);
+    await writeTransaction(db, async (tx) => {
+      await tx.insert(topics).values({ id: "outer", title: "O", description: "D" });
+      await writeTransaction(tx, async (inner) => {
+        await inner.insert(topics).values({ id: "inner", title: "I", description: "D" });
+      });
+    });
+    expect((await db.select().from(topics)).map((t) => t.id).sort()).toEqual(["inner", "outer"]);
+  });
+
+  it("lets two processes write to one file without SQLITE_BUSY (BEGIN IMMEDIATE + busy timeout)", async () => {
+    const file = tempDbFile();
+    const db = openDatabase(file);
+    migrateDatabase(db);
+    await db.insert(appMeta).values({ key: "n", value: "0" });
+    const perProcess = 300;
+    const runWorker = () =>
+      promisify(execFile)(process.execPath, ["--import", "tsx", "tests/helpers/increment-worker.ts", file, String(perProcess)]);
+    const results = await Promise.all([runWorker(), runWorker(), runWorker()]);
+    for (const result of results) expect(result.stdout.trim()).toBe(`done ${perProcess}`);
+    const [row] = await db.select().from(appMeta).where(eq(appMeta.key, "n"));
+    expect(row!.value).toBe(String(3 * perProcess));
+    db.$client.close();
+  });
+});

@@ -1,0 +1,133 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { checkContent } from "@/lib/content/check";
+import { loadContent, type ContentProblem } from "@/lib/content/load";
+import { LEVEL_INFO } from "@/lib/content/schema";
+
+const VALID = path.resolve("tests/fixtures/content-valid");
+
+/** Copies the valid fixture to a temp dir and applies one edit to one file. */
+function brokenCopy(file: string, edit: (text: string) => string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "content-broken-"));
+  fs.cpSync(VALID, dir, { recursive: true });
+  const target = path.join(dir, file);
+  const before = fs.readFileSync(target, "utf8");
+  const after = edit(before);
+  if (after === before) throw new Error(`edit changed nothing in ${file}`);
+  fs.writeFileSync(target, after);
+  return dir;
+}
+
+function problemsIn(dir: string): ContentProblem[] {
+  const { content, problems } = loadContent(dir);
+  return [...problems, ...checkContent(content)];
+}
+
+describe("the real curriculum", () => {
+  const { content, problems } = loadContent();
+  const all = [...problems, ...checkContent(content)];
+
+  it("has no content problems", () => {
+    expect(all).toEqual([]);
+  });
+
+  it("meets the size the curriculum promises", () => {
+    expect(content.glossary.length).toBeGreaterThanOrEqual(35);
+    expect(content.timeline.length).toBeGreaterThanOrEqual(25);
+    expect(content.actors.length).toBeGreaterThanOrEqual(12);
+    const years = content.timeline.map((e) => Number(e.date.slice(0, 4)));
+    expect(Math.min(...years)).toBe(1950);
+    expect(Math.max(...years)).toBe(2018);
+    expect(content.lessons.map((l) => l.meta.slug)).toEqual(["who-is-responsible", "sanctions", "thaad", "six-party-talks", "reading-the-news"]);
+    for (const quiz of content.quizzes) expect(quiz.questions.length, quiz.id).toBeGreaterThanOrEqual(12);
+  });
+
+  it("retells the article at three levels with the same anchors and each level's grade in its band", () => {
+    const article = content.lessons.find((l) => l.meta.slug === "who-is-responsible")!;
+    expect(article.levels.map((l) => l.level)).toEqual([1, 2, 3]);
+    const anchors = article.levels.map((l) => l.body.sections.flatMap((s) => s.paragraphs.map((p) => p.anchor)).join(","));
+    expect(new Set(anchors).size).toBe(1);
+    for (const level of article.levels) {
+      const band = LEVEL_INFO[level.level];
+      expect(level.stats.fkGrade, `level ${level.level}`).toBeGreaterThanOrEqual(band.fkMin);
+      expect(level.stats.fkGrade, `level ${level.level}`).toBeLessThanOrEqual(band.fkMax);
+    }
+    const grades = article.levels.map((l) => l.stats.fkGrade);
+    expect(grades[0]!).toBeLessThan(grades[1]!);
+    expect(grades[1]!).toBeLessThan(grades[2]!);
+  });
+
+  it("mixes the question types and tags every question", () => {
+    const types = new Set(content.quizzes.flatMap((q) => q.questions.map((question) => question.type)));
+    expect([...types].sort()).toEqual(["cloze", "matching", "multiple", "numeric", "ordering", "short_answer", "single", "true_false"]);
+    for (const quiz of content.quizzes) {
+      for (const question of quiz.questions) {
+        expect(question.explanation.length, question.id).toBeGreaterThan(20);
+        expect(question.skills.length, question.id).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("credits the original CBS News report in the article lesson", () => {
+    const article = content.lessons.find((l) => l.meta.slug === "who-is-responsible")!;
+    expect(article.meta.sources.some((s) => s.publisher === "CBS News" && s.url.includes("cbsnews.com"))).toBe(true);
+  });
+});
+
+describe("content checks fail loudly on broken content", () => {
+  it("accepts the valid fixture", () => {
+    expect(problemsIn(VALID)).toEqual([]);
+  });
+
+  const cases: { name: string; file: string; edit: (t: string) => string; expect: { file?: string; field?: string; message: RegExp } }[] = [
+    { name: "answer not among the choices", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace("    answer: a\n", "    answer: z\n"), expect: { file: "quizzes/mini-quiz.yaml", field: "questions[0 mini-q1].answer", message: /"z" is not one of the choice ids/ } },
+    { name: "evidence anchor that does not exist", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace("evidence: p1\n    topic: sanctions\n    skills: [recall]\n    difficulty: 1", "evidence: p9\n    topic: sanctions\n    skills: [recall]\n    difficulty: 1"), expect: { field: "questions[0 mini-q1].evidence", message: /unknown paragraph anchor "p9"/ } },
+    { name: "duplicate question id", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace("id: mini-q2", "id: mini-q1"), expect: { field: "questions[1 mini-q1].id", message: /duplicate question id/ } },
+    { name: "cloze blank without answers", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace('votes: ["9", "nine"]', 'ballots: ["9"]'), expect: { message: /blank "votes" has no accepted answers/ } },
+    { name: "unknown glossary term in text", file: "lessons/mini/level-2.md", edit: (t) => t.replace("[[veto]]", "[[filibuster]]"), expect: { field: "{#p1}", message: /unknown term "filibuster"/ } },
+    { name: "unknown vocabulary id", file: "lessons/mini/lesson.yaml", edit: (t) => t.replace("vocabulary: [veto]", "vocabulary: [vetoo]"), expect: { field: "vocabulary[0]", message: /unknown glossary term "vetoo"/ } },
+    { name: "missing required field", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace("    explanation: Fifteen members; nine votes.\n", ""), expect: { field: "questions[1 mini-q2].explanation", message: /./ } },
+    { name: "invalid YAML", file: "glossary.yaml", edit: (t) => t.replace("terms:", "terms: [unclosed"), expect: { file: "glossary.yaml", field: "(file)", message: /invalid YAML/ } },
+    { name: "paragraph without anchor", file: "lessons/mini/level-2.md", edit: (t) => t.replace("{#p2} ", ""), expect: { message: /does not start with an anchor/ } },
+    { name: "a level that doesn't match the file name", file: "lessons/mini/level-2.md", edit: (t) => t.replace("level: 2", "level: 3"), expect: { field: "level", message: /level 3 does not match the file name/ } },
+    { name: "check after an unknown section", file: "lessons/mini/lesson.yaml", edit: (t) => t.replace("after: s-votes", "after: s-nowhere"), expect: { field: "checks[0 check-1].after", message: /unknown section/ } },
+  ];
+
+  for (const testCase of cases) {
+    it(`reports ${testCase.name} with file and field`, () => {
+      const problems = problemsIn(brokenCopy(testCase.file, testCase.edit));
+      const match = problems.find((p) => testCase.expect.message.test(p.message) && (!testCase.expect.field || p.field === testCase.expect.field));
+      expect(match, JSON.stringify(problems, null, 2)).toBeDefined();
+      expect(match!.file).toContain(testCase.expect.file ?? testCase.file);
+    });
+  }
+
+  it("reports a reading grade outside its level's band", () => {
+    const dir = brokenCopy("lessons/mini/level-2.md", (t) => t.replace("level: 2", "level: 1"));
+    fs.renameSync(path.join(dir, "lessons/mini/level-2.md"), path.join(dir, "lessons/mini/level-1.md"));
+    const problems = problemsIn(dir);
+    expect(problems.some((p) => p.file.endsWith("level-1.md") && /grade 8\.8 is outside 5–8 for level 1/.test(p.message))).toBe(true);
+  });
+
+  it("reports leveled lessons whose anchors differ between levels", () => {
+    const dir = brokenCopy("lessons/mini/level-2.md", (t) => `${t}\n`);
+    const level2 = fs.readFileSync(path.join(dir, "lessons/mini/level-2.md"), "utf8");
+    fs.writeFileSync(path.join(dir, "lessons/mini/level-3.md"), level2.replace("level: 2", "level: 3").replace("{#p2}", "{#p3}"));
+    const problems = problemsIn(dir);
+    expect(problems.some((p) => p.file.endsWith("level-3.md") && /missing p2; extra p3/.test(p.message))).toBe(true);
+  });
+
+  it("content:check exits non-zero and prints every problem with file and field", async () => {
+    const dir = brokenCopy("quizzes/mini-quiz.yaml", (t) => t.replace("    answer: a\n", "    answer: z\n").replace("evidence: p1\n    topic: sanctions\n    skills: [recall]\n    difficulty: 2", "evidence: p7\n    topic: sanctions\n    skills: [recall]\n    difficulty: 2"));
+    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "lib/scripts/content-check.ts", dir]);
+    await expect(run).rejects.toMatchObject({ code: 1 });
+    const error = (await run.catch((e: unknown) => e)) as { stderr: string };
+    expect(error.stderr).toMatch(/2 problems/);
+    expect(error.stderr).toMatch(/mini-quiz\.yaml: questions\[0 mini-q1\]\.answer: "z" is not one of the choice ids/);
+    expect(error.stderr).toMatch(/mini-quiz\.yaml: questions\[1 mini-q2\]\.evidence: unknown paragraph anchor "p7"/);
+  });
+});
