@@ -1,0 +1,116 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { authedAction, authedFormAction } from "@/lib/actions";
+import { createAssignment, deleteAssignment } from "@/lib/data/assignments";
+import { addRosterStudents, createClass, disableJoining, removeStudentFromClass, renameClass, resetStudentPassword, rotateJoinCode, setClassArchived } from "@/lib/data/classes";
+import { assignmentActionSchema, createAssignmentSchema } from "@/lib/validations/assignments";
+import { bulkRosterSchema, classActionSchema, createClassSchema, renameClassSchema, studentActionSchema } from "@/lib/validations/classes";
+
+const TEACHER = { roles: ["teacher"] as const };
+
+export const createClassAction = authedAction(
+  createClassSchema,
+  async ({ name }) => {
+    const { id } = await createClass(name);
+    redirect(`/classes/${id}`);
+  },
+  TEACHER,
+);
+
+export const renameClassAction = authedAction(
+  renameClassSchema,
+  async ({ classId, name }) => {
+    await renameClass(classId, name);
+    revalidatePath(`/classes/${classId}`);
+    return { status: "ok", message: "Class renamed." };
+  },
+  TEACHER,
+);
+
+export const archiveClassAction = authedFormAction(
+  classActionSchema,
+  async ({ classId }) => {
+    await setClassArchived(classId, true);
+    revalidatePath("/classes");
+    revalidatePath(`/classes/${classId}`);
+  },
+  TEACHER,
+);
+
+export const unarchiveClassAction = authedFormAction(
+  classActionSchema,
+  async ({ classId }) => {
+    await setClassArchived(classId, false);
+    revalidatePath("/classes");
+    revalidatePath(`/classes/${classId}`);
+  },
+  TEACHER,
+);
+
+export const rotateJoinCodeAction = authedFormAction(
+  classActionSchema,
+  async ({ classId }) => {
+    await rotateJoinCode(classId);
+    revalidatePath(`/classes/${classId}`);
+  },
+  TEACHER,
+);
+
+export const disableJoiningAction = authedFormAction(
+  classActionSchema,
+  async ({ classId }) => {
+    await disableJoining(classId);
+    revalidatePath(`/classes/${classId}`);
+  },
+  TEACHER,
+);
+
+export const addRosterAction = authedAction(
+  bulkRosterSchema,
+  async ({ classId, names }) => {
+    const issued = await addRosterStudents(classId, names);
+    revalidatePath(`/classes/${classId}/students`);
+    return { status: "ok", message: `Added ${issued.length} student${issued.length === 1 ? "" : "s"}. Print or copy the sign-in sheet now: the passwords are shown only once.`, data: issued };
+  },
+  TEACHER,
+);
+
+export const resetPasswordAction = authedAction(
+  studentActionSchema,
+  async ({ classId, studentId }) => {
+    const issued = await resetStudentPassword(classId, studentId);
+    revalidatePath(`/classes/${classId}/students`);
+    return { status: "ok", message: `New one-time password for ${issued.displayName}. Their other sessions have ended.`, data: [issued] };
+  },
+  TEACHER,
+);
+
+export const removeStudentAction = authedFormAction(
+  studentActionSchema,
+  async ({ classId, studentId }) => {
+    await removeStudentFromClass(classId, studentId);
+    revalidatePath(`/classes/${classId}/students`);
+  },
+  TEACHER,
+);
+
+export const createAssignmentAction = authedAction(
+  createAssignmentSchema,
+  async ({ classId, ...assignment }) => {
+    await createAssignment({ classId, ...assignment });
+    revalidatePath(`/classes/${classId}`);
+    redirect(`/classes/${classId}?assigned=1`);
+  },
+  TEACHER,
+);
+
+export const deleteAssignmentAction = authedFormAction(
+  assignmentActionSchema,
+  async ({ classId, assignmentId }) => {
+    await deleteAssignment(classId, assignmentId);
+    revalidatePath(`/classes/${classId}`);
+  },
+  TEACHER,
+);

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { displayNameSchema, usernameSchema } from "./auth";
+import { PASSWORD_MAX } from "../auth/password";
+
+export const classIdSchema = z.uuid({ message: "That class id is not valid." });
+
+export const classNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a class name.")
+  .max(80, "Use at most 80 characters.")
+  .refine((v) => !/[\u0000-\u001f\u007f<>]/.test(v), "Class names can't contain angle brackets or control characters.");
+
+export const createClassSchema = z.object({ name: classNameSchema });
+export const renameClassSchema = z.object({ classId: classIdSchema, name: classNameSchema });
+export const classActionSchema = z.object({ classId: classIdSchema });
+export const setJoinSchema = z.object({ classId: classIdSchema, enabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+/** Join codes are 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
+export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const joinCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((v) => v.replace(/[\s-]/g, ""))
+  .pipe(z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`), "Class codes are 6 letters and numbers, like K7M2QX."));
+
+export const joinNewStudentSchema = z.object({
+  code: joinCodeSchema,
+  displayName: displayNameSchema,
+  username: usernameSchema,
+  password: z.string().max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
+});
+
+export const joinExistingSchema = z.object({ code: joinCodeSchema });
+
+export const MAX_ROSTER_NAMES = 60;
+export const bulkRosterSchema = z.object({
+  classId: classIdSchema,
+  names: z
+    .string()
+    .max(5000, "That list is too long.")
+    .transform((text) =>
+      text
+        .split(/\r?\n/)
+        .map((line) => line.trim().replace(/\s+/g, " "))
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(displayNameSchema)
+        .min(1, "Paste at least one name, one per line.")
+        .max(MAX_ROSTER_NAMES, `Add at most ${MAX_ROSTER_NAMES} students at a time.`),
+    ),
+});
+
+export const studentActionSchema = z.object({ classId: classIdSchema, studentId: z.uuid({ message: "That student id is not valid." }) });
