@@ -1,14 +1,9 @@
 "use server";
 
-import { AuthError } from "next-auth";
-import { headers } from "next/headers";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { publicAction, type ActionState } from "@/lib/actions";
-import { clientIp } from "@/lib/auth/client-ip";
-import { signIn } from "@/lib/auth/config";
+import { publicAction } from "@/lib/actions";
 import { passwordProblem } from "@/lib/auth/password";
-import { formatWait, signInBlockedFor } from "@/lib/auth/throttle";
+import { signInAndRedirect, signInBlockedMessage } from "@/lib/auth/sign-in";
 import { createAccount } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
@@ -19,27 +14,10 @@ const callbackSchema = z
   .optional()
   .transform((value) => (value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/"));
 
-async function blockedMessage(login: string): Promise<string | null> {
-  const wait = await signInBlockedFor(getDb(), login, clientIp(await headers()));
-  return wait > 0 ? `Too many failed sign-ins. For your safety, sign-in is paused for ${formatWait(wait)}. Try again then, or ask your teacher to reset your password.` : null;
-}
-
-async function signInOrExplain(login: string, password: string, redirectTo: string): Promise<ActionState> {
-  try {
-    await signIn("credentials", { login, password, redirectTo });
-    return { status: "ok" };
-  } catch (error) {
-    if (error instanceof AuthError) {
-      return { status: "error", message: (await blockedMessage(login)) ?? "Wrong username or password." };
-    }
-    throw error;
-  }
-}
-
 export const signInAction = publicAction(signInSchema.extend({ callbackUrl: callbackSchema }), async ({ login, password, callbackUrl }) => {
-  const blocked = await blockedMessage(login);
+  const blocked = await signInBlockedMessage(login);
   if (blocked) return { status: "error", message: blocked };
-  return signInOrExplain(login, password, callbackUrl);
+  return signInAndRedirect(login, password, callbackUrl);
 });
 
 export const signUpAction = publicAction(signUpSchema, async (data) => {
@@ -54,5 +32,5 @@ export const signUpAction = publicAction(signUpSchema, async (data) => {
     }
     throw error;
   }
-  return signInOrExplain(data.username, data.password, "/");
+  return signInAndRedirect(data.username, data.password, "/");
 });

@@ -9,5 +9,8 @@ export interface NavItem {
 
 /** The main navigation, in order. Pages register themselves here. */
 export const NAV_ITEMS: NavItem[] = [
+  { href: "/assignments", label: "My assignments", audience: ["student"] },
   { href: "/", label: "Lessons", audience: ["guest", "learner", "student", "teacher"] },
+  { href: "/classes", label: "Classes", audience: ["teacher"] },
+  { href: "/join", label: "Join a class", audience: ["guest"] },
 ];

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth/session";
+import { getClassForTeacher } from "@/lib/data/classes";
+import { orNotFound } from "@/lib/pages";
+import { removeStudentAction } from "../../actions";
+import { ClassHeader } from "../class-nav";
+import { BulkAddForm, ResetPasswordButton } from "./roster-forms";
+
+export const metadata: Metadata = { title: "Students" };
+
+export default async function StudentsPage({ params }: { params: Promise<{ classId: string }> }) {
+  const { classId } = await params;
+  await requirePageUser(`/classes/${classId}/students`, ["teacher"]);
+  const found = await orNotFound(getClassForTeacher(classId));
+  return (
+    <div className="space-y-8">
+      <ClassHeader classId={classId} name={found.name} current="students" archived={found.archived} />
+      <section aria-labelledby="roster-heading" className="card">
+        <h2 id="roster-heading" className="text-lg font-semibold">
+          Roster ({found.students.length})
+        </h2>
+        {found.students.length === 0 ? (
+          <p className="muted mt-2 text-sm">No students yet. Add them below or share the class code.</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="min-w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-stone-200 dark:border-stone-700">
+                  <th scope="col" className="py-2 pr-4">
+                    Name
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Username
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Password
+                  </th>
+                  <th scope="col" className="py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {found.students.map((s) => (
+                  <tr key={s.id} className="border-b border-stone-100 dark:border-stone-800">
+                    <th scope="row" className="py-2 pr-4 font-medium">
+                      <Link href={`/classes/${classId}/students/${s.id}`}>{s.displayName}</Link>
+                    </th>
+                    <td className="py-2 pr-4 font-mono">{s.username}</td>
+                    <td className="py-2 pr-4">{s.mustChangePassword ? <span className="text-amber-800 dark:text-amber-200">One-time password not yet changed</span> : "Set by student"}</td>
+                    <td className="flex flex-wrap items-center gap-4 py-2">
+                      <ResetPasswordButton classId={classId} studentId={s.id} name={s.displayName} />
+                      <form action={removeStudentAction}>
+                        <input type="hidden" name="classId" value={classId} />
+                        <input type="hidden" name="studentId" value={s.id} />
+                        <button type="submit" className="text-sm text-red-700 hover:underline dark:text-red-300">
+                          Remove from class<span className="sr-only"> {s.displayName}</span>
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {found.archived ? null : (
+        <section aria-labelledby="add-heading" className="card">
+          <h2 id="add-heading" className="text-lg font-semibold">
+            Add students
+          </h2>
+          <div className="mt-3">
+            <BulkAddForm classId={classId} className={found.name} />
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { authedAction, publicAction } from "@/lib/actions";
+import { passwordProblem } from "@/lib/auth/password";
+import { signInAndRedirect } from "@/lib/auth/sign-in";
+import { joinClassAsCurrentStudent, joinClassAsNewStudent } from "@/lib/data/classes";
+import { AppError } from "@/lib/errors";
+import { joinExistingSchema, joinNewStudentSchema } from "@/lib/validations/classes";
+
+export const joinAsNewStudentAction = publicAction(joinNewStudentSchema, async (data) => {
+  const problem = passwordProblem(data.password, { username: data.username });
+  if (problem) return { status: "invalid", message: "Please fix the highlighted fields.", fieldErrors: { password: [problem] } };
+  try {
+    await joinClassAsNewStudent(data);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict") return { status: "invalid", message: "Please fix the highlighted fields.", fieldErrors: { username: [error.message] } };
+    if (error instanceof AppError && error.code === "not_found") return { status: "invalid", message: error.message, fieldErrors: { code: [error.message] } };
+    throw error;
+  }
+  return signInAndRedirect(data.username, data.password, "/assignments?joined=1");
+});
+
+export const joinAsCurrentStudentAction = authedAction(
+  joinExistingSchema,
+  async ({ code }) => {
+    try {
+      await joinClassAsCurrentStudent(code);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "not_found") return { status: "invalid", message: error.message, fieldErrors: { code: [error.message] } };
+      throw error;
+    }
+    redirect("/assignments?joined=1");
+  },
+  { roles: ["student"] },
+);
