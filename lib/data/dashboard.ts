@@ -1,0 +1,119 @@
+/**
+ * The teacher's class dashboard: a students × assignments grid, the data
+ * behind exports, and item analysis. Only for the class's own teacher.
+ */
+import "server-only";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { assignments, attempts, classMembers, lessons, quizzes, readingProgress, users } from "../../db/schema";
+import { requireUser } from "../auth/session";
+import { assignmentStatus, type AssignmentStatus, type ClassAssignment, listClassAssignments } from "./assignments";
+import { getOwnedClassOrThrow } from "./classes";
+
+export interface GridCell {
+  status: AssignmentStatus;
+  bestScore: number | null;
+  attempts: number;
+  lessonCompleted: boolean;
+}
+
+export interface GridRow {
+  studentId: string;
+  displayName: string;
+  username: string;
+  /** Mean of best quiz scores over assignments with a submitted quiz. */
+  average: number | null;
+  cells: Record<string, GridCell>;
+}
+
+export interface ClassGrid {
+  assignments: ClassAssignment[];
+  rows: GridRow[];
+}
+
+export async function getClassGrid(classId: string, now = new Date()): Promise<ClassGrid> {
+  const teacher = await requireUser(["teacher"]);
+  const db = getDb();
+  await getOwnedClassOrThrow(db, teacher.id, classId);
+  const work = await listClassAssignments(classId);
+  const students = await db
+    .select({ id: users.id, displayName: users.displayName, username: users.username })
+    .from(classMembers)
+    .innerJoin(users, eq(users.id, classMembers.studentId))
+    .where(eq(classMembers.classId, classId))
+    .orderBy(asc(users.displayName));
+  const studentIds = students.map((s) => s.id);
+  const assignmentIds = work.map((a) => a.id);
+  const tries =
+    studentIds.length && assignmentIds.length
+      ? await db
+          .select({ userId: attempts.userId, assignmentId: attempts.assignmentId, status: attempts.status, score: attempts.score, maxScore: attempts.maxScore, submittedAt: attempts.submittedAt })
+          .from(attempts)
+          .where(and(inArray(attempts.assignmentId, assignmentIds), inArray(attempts.userId, studentIds)))
+      : [];
+  const lessonIds = [...new Set(work.map((a) => a.lessonId))];
+  const reading =
+    studentIds.length && lessonIds.length
+      ? await db
+          .select({ userId: readingProgress.userId, lessonId: readingProgress.lessonId, completedAt: readingProgress.completedAt })
+          .from(readingProgress)
+          .where(and(inArray(readingProgress.userId, studentIds), inArray(readingProgress.lessonId, lessonIds)))
+      : [];
+  const readingKey = (userId: string, lessonId: string) => `${userId}|${lessonId}`;
+  const readingMap = new Map(reading.map((r) => [readingKey(r.userId, r.lessonId), r]));
+  const triesByKey = new Map<string, typeof tries>();
+  for (const t of tries) {
+    const key = `${t.userId}|${t.assignmentId}`;
+    triesByKey.set(key, [...(triesByKey.get(key) ?? []), t]);
+  }
+
+  const rows = students.map((student) => {
+    const cells: Record<string, GridCell> = {};
+    const bests: number[] = [];
+    for (const assignment of work) {
+      const mine = triesByKey.get(`${student.id}|${assignment.id}`) ?? [];
+      const submitted = mine.filter((t) => t.status === "submitted" && t.submittedAt);
+      const scores = submitted.map((t) => (t.maxScore ? (t.score ?? 0) / t.maxScore : 0));
+      const bestScore = scores.length ? Math.max(...scores) : null;
+      if (bestScore !== null) bests.push(bestScore);
+      const progress = readingMap.get(readingKey(student.id, assignment.lessonId));
+      cells[assignment.id] = {
+        bestScore,
+        attempts: mine.length,
+        lessonCompleted: Boolean(progress?.completedAt),
+        status: assignmentStatus({
+          now,
+          dueAt: assignment.dueAt,
+          needsLesson: assignment.includeLesson,
+          needsQuiz: assignment.quizId !== null,
+          lessonStarted: Boolean(progress),
+          lessonCompleted: Boolean(progress?.completedAt),
+          quizStarted: mine.length > 0,
+          firstSubmittedAt: submitted.length ? new Date(Math.min(...submitted.map((t) => t.submittedAt!.getTime()))) : null,
+        }),
+      };
+    }
+    return {
+      studentId: student.id,
+      displayName: student.displayName,
+      username: student.username,
+      average: bests.length ? bests.reduce((a, b) => a + b, 0) / bests.length : null,
+      cells,
+    };
+  });
+  return { assignments: work, rows };
+}
+
+/** Quizzes assigned to this class (for the item-analysis picker). */
+export async function listClassQuizzes(classId: string) {
+  const teacher = await requireUser(["teacher"]);
+  const db = getDb();
+  await getOwnedClassOrThrow(db, teacher.id, classId);
+  return db
+    .selectDistinct({ quizId: quizzes.id, title: quizzes.title, lessonId: lessons.id, lessonTitle: lessons.title })
+    .from(assignments)
+    .innerJoin(quizzes, eq(quizzes.id, assignments.quizId))
+    .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .where(and(eq(assignments.classId, classId), isNotNull(assignments.quizId)))
+    .orderBy(asc(lessons.position), asc(quizzes.title));
+}
