@@ -2,23 +2,13 @@ import Link from "next/link";
 import { ContinueCard, GuestContinueCard, GuestLessonProgress, ProgressMeter, type ContinueTarget } from "@/app/ui/lesson/catalog-progress";
 import { getSessionUser } from "@/lib/auth/session";
 import { LEVEL_INFO } from "@/lib/content/schema";
-import { listCatalogLessons, type CatalogLesson } from "@/lib/data/lessons";
+import { listCatalogLessons } from "@/lib/data/lessons";
 import { listOwnReadingProgress } from "@/lib/data/reading-progress";
 import { isReadingLevel } from "@/lib/reading/levels";
 
 function levelsText(levels: number[]): string {
   const grades = levels.map((level) => (isReadingLevel(level) ? LEVEL_INFO[level].grades.replace("grades ", "") : String(level)));
   return levels.length === 1 ? `1 reading level (grades ${grades[0]})` : `${levels.length} reading levels (grades ${grades[0]!.split("–")[0]}–${grades.at(-1)!.split("–").at(-1)})`;
-}
-
-function groupByTopic(lessons: CatalogLesson[]) {
-  const groups = new Map<string, { title: string; lessons: CatalogLesson[] }>();
-  for (const lesson of lessons) {
-    const group = groups.get(lesson.topicId) ?? { title: lesson.topicTitle, lessons: [] };
-    group.lessons.push(lesson);
-    groups.set(lesson.topicId, group);
-  }
-  return [...groups.entries()];
 }
 
 export default async function HomePage() {
@@ -51,38 +41,32 @@ export default async function HomePage() {
             No lessons yet. Run <code>npm start</code> to load the curriculum.
           </p>
         ) : (
-          groupByTopic(lessons).map(([topicId, group]) => (
-            <section key={topicId} aria-labelledby={`topic-${topicId}`} className="mt-6">
-              <h3 id={`topic-${topicId}`} className="text-sm font-semibold uppercase tracking-wide text-brand-800 dark:text-brand-200">
-                {group.title}
-              </h3>
-              <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-                {group.lessons.map((lesson) => {
-                  const own = progressById.get(lesson.id);
-                  return (
-                    <li key={lesson.id} className="card relative flex flex-col focus-within:ring-2 focus-within:ring-brand-600 dark:focus-within:ring-brand-300">
-                      <h4 className="text-lg font-semibold leading-snug">
-                        {/* The whole card is the link's click target (the ::after covers it); the text stays one link for screen readers. */}
-                        <Link href={`/lessons/${lesson.id}`} className="text-stone-900 after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none dark:text-stone-50">
-                          {lesson.title}
-                        </Link>
-                      </h4>
-                      <p className="mt-2 flex-1 text-sm muted">{lesson.summary}</p>
-                      <p className="mt-4 text-xs text-stone-700 dark:text-stone-300">
-                        {lesson.readingMinutes} min read · {levelsText(lesson.levels)}
-                        {lesson.quizId ? " · quiz" : ""}
-                      </p>
-                      {user ? (
-                        <ProgressMeter read={own?.sectionsRead.length ?? 0} total={lesson.sectionCount} completed={own?.completedAt != null} />
-                      ) : (
-                        <GuestLessonProgress lessonId={lesson.id} totalSections={lesson.sectionCount} />
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            </section>
-          ))
+          <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {lessons.map((lesson) => {
+              const own = progressById.get(lesson.id);
+              return (
+                <li key={lesson.id} className="card relative flex flex-col focus-within:ring-2 focus-within:ring-brand-600 dark:focus-within:ring-brand-300">
+                  <p className="text-xs font-semibold uppercase tracking-wide text-brand-800 dark:text-brand-200">{lesson.topicTitle}</p>
+                  <h3 className="mt-2 text-lg font-semibold leading-snug">
+                    {/* The ::after makes the whole card clickable while the title stays the one link screen readers hear. */}
+                    <Link href={`/lessons/${lesson.id}`} className="text-stone-900 after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none dark:text-stone-50">
+                      {lesson.title}
+                    </Link>
+                  </h3>
+                  <p className="mt-2 flex-1 text-sm muted">{lesson.summary}</p>
+                  <p className="mt-4 text-xs text-stone-700 dark:text-stone-300">
+                    {lesson.readingMinutes} min read · {levelsText(lesson.levels)}
+                    {lesson.quizId ? " · quiz" : ""}
+                  </p>
+                  {user ? (
+                    <ProgressMeter read={own?.sectionsRead.length ?? 0} total={lesson.sectionCount} completed={own?.completedAt != null} />
+                  ) : (
+                    <GuestLessonProgress lessonId={lesson.id} totalSections={lesson.sectionCount} />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
         )}
       </section>
     </div>
