@@ -210,7 +210,7 @@ export default async function LessonPage(props: Props) {
         <ul className="mt-3 space-y-2">
           {lesson.sources.map((source) => (
             <li key={source.url}>
-              <a href={source.url} rel="noopener noreferrer external">
+              <a href={source.url} rel="noopener noreferrer external" className="underline">
                 {source.title}
               </a>
               <span className="text-sm muted">

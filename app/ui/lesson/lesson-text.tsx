@@ -27,7 +27,7 @@ export function InlineText({ nodes, glossary, idPrefix }: { nodes: Inline[]; glo
         );
       case "link":
         return (
-          <a key={key} href={node.href} rel="noopener noreferrer external">
+          <a key={key} href={node.href} rel="noopener noreferrer external" className="underline">
             <InlineText nodes={node.children} glossary={glossary} idPrefix={key} />
           </a>
         );
