@@ -1,7 +1,26 @@
+import Link from "next/link";
+import { ContinueCard, GuestContinueCard, GuestLessonProgress, ProgressMeter, type ContinueTarget } from "@/app/ui/lesson/catalog-progress";
+import { getSessionUser } from "@/lib/auth/session";
+import { LEVEL_INFO } from "@/lib/content/schema";
 import { listCatalogLessons } from "@/lib/data/lessons";
+import { listOwnReadingProgress } from "@/lib/data/reading-progress";
+import { isReadingLevel } from "@/lib/reading/levels";
+
+function levelsText(levels: number[]): string {
+  const grades = levels.map((level) => (isReadingLevel(level) ? LEVEL_INFO[level].grades.replace("grades ", "") : String(level)));
+  return levels.length === 1 ? `1 reading level (grades ${grades[0]})` : `${levels.length} reading levels (grades ${grades[0]!.split("–")[0]}–${grades.at(-1)!.split("–").at(-1)})`;
+}
 
 export default async function HomePage() {
-  const lessons = await listCatalogLessons();
+  const [lessons, user] = await Promise.all([listCatalogLessons(), getSessionUser()]);
+  const progress = user ? await listOwnReadingProgress() : [];
+  const progressById = new Map(progress.map((entry) => [entry.lessonId, entry]));
+  const sectionCount = new Map(lessons.map((lesson) => [lesson.id, lesson.sectionCount]));
+  const resume = progress.find((entry) => entry.completedAt === null && sectionCount.has(entry.lessonId));
+  const continueTarget: ContinueTarget | null = resume
+    ? { lessonId: resume.lessonId, title: resume.title, level: resume.level, lastAnchor: resume.lastAnchor, read: resume.sectionsRead.length, total: sectionCount.get(resume.lessonId)! }
+    : null;
+
   return (
     <div className="space-y-10">
       <section className="max-w-3xl">
@@ -10,24 +29,43 @@ export default async function HomePage() {
           Civics Lab turns real news into reading lessons at your level and quizzes that show you the sentence that proves each answer.
         </p>
       </section>
+
+      {user ? continueTarget ? <ContinueCard target={continueTarget} /> : null : <GuestContinueCard lessons={lessons.map(({ id, title, sectionCount }) => ({ id, title, sectionCount }))} />}
+
       <section aria-labelledby="lessons-heading">
         <h2 id="lessons-heading" className="text-xl font-semibold">
           Lessons
         </h2>
         {lessons.length === 0 ? (
-          <p className="muted mt-4">No lessons yet. Run <code>npm start</code> to load the curriculum.</p>
+          <p className="muted mt-4">
+            No lessons yet. Run <code>npm start</code> to load the curriculum.
+          </p>
         ) : (
           <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {lessons.map((lesson) => (
-              <li key={lesson.id} className="card flex flex-col">
-                <p className="text-xs font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">{lesson.topicTitle}</p>
-                <h3 className="mt-2 text-lg font-semibold leading-snug">{lesson.title}</h3>
-                <p className="mt-2 flex-1 text-sm muted">{lesson.summary}</p>
-                <p className="mt-4 text-xs muted">
-                  {lesson.readingMinutes} min read · {lesson.levels.length > 1 ? `${lesson.levels.length} reading levels` : "1 reading level"}
-                </p>
-              </li>
-            ))}
+            {lessons.map((lesson) => {
+              const own = progressById.get(lesson.id);
+              return (
+                <li key={lesson.id} className="card relative flex flex-col focus-within:ring-2 focus-within:ring-brand-600 dark:focus-within:ring-brand-300">
+                  <p className="text-xs font-semibold uppercase tracking-wide text-brand-800 dark:text-brand-200">{lesson.topicTitle}</p>
+                  <h3 className="mt-2 text-lg font-semibold leading-snug">
+                    {/* The ::after makes the whole card clickable while the title stays the one link screen readers hear. */}
+                    <Link href={`/lessons/${lesson.id}`} className="text-stone-900 after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none dark:text-stone-50">
+                      {lesson.title}
+                    </Link>
+                  </h3>
+                  <p className="mt-2 flex-1 text-sm muted">{lesson.summary}</p>
+                  <p className="mt-4 text-xs text-stone-700 dark:text-stone-300">
+                    {lesson.readingMinutes} min read · {levelsText(lesson.levels)}
+                    {lesson.quizId ? " · quiz" : ""}
+                  </p>
+                  {user ? (
+                    <ProgressMeter read={own?.sectionsRead.length ?? 0} total={lesson.sectionCount} completed={own?.completedAt != null} />
+                  ) : (
+                    <GuestLessonProgress lessonId={lesson.id} totalSections={lesson.sectionCount} />
+                  )}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -3,10 +3,15 @@
  * their own private imported lessons. Nothing here returns answer keys.
  */
 import "server-only";
-import { and, asc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { getDb } from "../../db/client";
-import { lessonLevels, lessons, topics } from "../../db/schema";
+import { actors, glossaryTerms, lessonLevels, lessons, timelineEvents, topics, userPreferences } from "../../db/schema";
 import { getSessionUser, type SessionUser } from "../auth/session";
+import { termIdsIn, type LessonBody } from "../content/markdown";
+import { LEVEL_INFO, lessonMetaSchema } from "../content/schema";
+import { AppError } from "../errors";
+import { DEFAULT_READING_LEVEL, isReadingLevel, nearestLevel } from "../reading/levels";
 
 /** Lessons this user may read: curriculum for everyone, private lessons for their owner. */
 export function visibleLessonCondition(user: SessionUser | null) {
@@ -22,6 +27,8 @@ export interface CatalogLesson {
   topicTitle: string;
   levels: number[];
   readingMinutes: number;
+  /** Sections per level (leveled lessons share their sections), for progress bars. */
+  sectionCount: number;
   origin: "curriculum" | "imported";
   quizId: string | null;
 }
@@ -39,6 +46,7 @@ export async function listCatalogLessons(): Promise<CatalogLesson[]> {
       quizId: lessons.quizId,
       level: lessonLevels.level,
       words: lessonLevels.wordCount,
+      sections: sql<number>`json_array_length(${lessonLevels.body}, '$.sections')`,
     })
     .from(lessons)
     .leftJoin(topics, eq(topics.id, lessons.topicId))
@@ -58,13 +66,241 @@ export async function listCatalogLessons(): Promise<CatalogLesson[]> {
       levels: [],
       words: [],
       readingMinutes: 0,
+      sectionCount: 0,
     };
     entry.levels.push(row.level);
+    entry.sectionCount = Math.max(entry.sectionCount, row.sections);
     entry.words.push(row.words);
     byId.set(row.id, entry);
   }
   return [...byId.values()].map(({ words, ...lesson }) => ({
     ...lesson,
-    readingMinutes: Math.max(1, Math.round(Math.max(...words) / 200)),
+    readingMinutes: readingMinutes(Math.max(...words)),
   }));
+}
+
+// ---------------------------------------------------------------- reading one lesson
+
+/** What lessons.meta holds (lessonMetaSchema minus the columns of its own); lenient for imported lessons. */
+const storedMetaSchema = lessonMetaSchema.omit({ slug: true, title: true, summary: true, topic: true, order: true, asOf: true, quiz: true }).partial();
+type StoredMeta = z.infer<typeof storedMetaSchema>;
+
+function parseStoredMeta(lessonId: string, meta: unknown): StoredMeta {
+  const parsed = storedMetaSchema.safeParse(meta);
+  if (!parsed.success) throw new AppError("database", undefined, { cause: new Error(`lessons.meta of ${lessonId} is invalid: ${parsed.error.message}`) });
+  return parsed.data;
+}
+
+export interface GlossaryEntry {
+  id: string;
+  term: string;
+  definition: string;
+}
+
+export interface TimelineEntry {
+  id: string;
+  date: string;
+  title: string;
+  description: string;
+  source: string;
+}
+
+export interface ActorEntry {
+  id: string;
+  name: string;
+  kind: "person" | "country" | "organization";
+  role: string;
+  position: string;
+  source: string;
+}
+
+/** A "Check your understanding" question as the browser sees it: no answer, no feedback. */
+export interface PublicCheck {
+  id: string;
+  after: string;
+  prompt: string;
+  choices: string[];
+}
+
+export interface LevelOption {
+  level: number;
+  label: string;
+  grades: string;
+  readingMinutes: number;
+}
+
+export interface ReadingLesson {
+  id: string;
+  title: string;
+  summary: string;
+  topicId: string;
+  topicTitle: string;
+  asOf: string;
+  quizId: string | null;
+  origin: "curriculum" | "imported";
+  /** The level shown, and why it was chosen. */
+  level: number;
+  levelSource: "url" | "preference" | "default";
+  /** True when the URL asked for a level this lesson doesn't have. */
+  levelFellBack: boolean;
+  levels: LevelOption[];
+  body: LessonBody;
+  objectives: string[];
+  takeaways: string[];
+  discussion: string[];
+  sources: { title: string; publisher: string; url: string; date?: string }[];
+  vocabulary: GlossaryEntry[];
+  /** Every glossary term marked in this level's text, by id. */
+  glossary: Record<string, GlossaryEntry>;
+  timeline: TimelineEntry[];
+  actors: ActorEntry[];
+  checks: PublicCheck[];
+}
+
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / 200));
+}
+
+function levelOption(level: number, words: number): LevelOption {
+  const info = isReadingLevel(level) ? LEVEL_INFO[level] : undefined;
+  return { level, label: info?.label ?? `Level ${level}`, grades: info?.grades ?? "", readingMinutes: readingMinutes(words) };
+}
+
+/** Timeline dates are YYYY, YYYY-MM or YYYY-MM-DD; string order is date order once padded. */
+function timelineSortKey(date: string): string {
+  return date.length === 4 ? `${date}-00-00` : date.length === 7 ? `${date}-00` : date;
+}
+
+/**
+ * One lesson for the reader, or null if it doesn't exist or this visitor may
+ * not read it (pages turn null into a 404, so private lessons don't leak).
+ * The level is `requestedLevel` if given, else the signed-in reader's saved
+ * preference, else 2, and in every case the nearest level the lesson has.
+ * Check answers and feedback are left out (see gradeLessonCheck).
+ */
+export async function getLessonForReading(slug: string, requestedLevel?: number): Promise<ReadingLesson | null> {
+  const user = await getSessionUser();
+  const db = getDb();
+  const [lesson] = await db
+    .select({
+      id: lessons.id,
+      title: lessons.title,
+      summary: lessons.summary,
+      topicId: lessons.topicId,
+      topicTitle: topics.title,
+      asOf: lessons.asOf,
+      quizId: lessons.quizId,
+      origin: lessons.origin,
+      meta: lessons.meta,
+    })
+    .from(lessons)
+    .leftJoin(topics, eq(topics.id, lessons.topicId))
+    .where(and(eq(lessons.id, slug), visibleLessonCondition(user)));
+  if (!lesson) return null;
+
+  const levelRows = await db
+    .select({ level: lessonLevels.level, words: lessonLevels.wordCount })
+    .from(lessonLevels)
+    .where(eq(lessonLevels.lessonId, lesson.id))
+    .orderBy(asc(lessonLevels.level));
+  if (levelRows.length === 0) return null;
+
+  let wanted = requestedLevel;
+  let levelSource: ReadingLesson["levelSource"] = "url";
+  if (wanted === undefined && user) {
+    const [preference] = await db.select({ readingLevel: userPreferences.readingLevel }).from(userPreferences).where(eq(userPreferences.userId, user.id));
+    if (preference?.readingLevel) {
+      wanted = preference.readingLevel;
+      levelSource = "preference";
+    }
+  }
+  if (wanted === undefined) {
+    wanted = DEFAULT_READING_LEVEL;
+    levelSource = "default";
+  }
+  const level = nearestLevel(
+    levelRows.map((row) => row.level),
+    wanted,
+  );
+
+  const [levelRow] = await db.select({ body: lessonLevels.body }).from(lessonLevels).where(and(eq(lessonLevels.lessonId, lesson.id), eq(lessonLevels.level, level)));
+  if (!levelRow) return null;
+  const body = levelRow.body as LessonBody;
+  const meta = parseStoredMeta(lesson.id, lesson.meta);
+
+  const termIds = [...new Set([...body.sections.flatMap((s) => s.paragraphs.flatMap((p) => termIdsIn(p.inline))), ...(meta.vocabulary ?? [])])];
+  const terms = termIds.length
+    ? await db.select({ id: glossaryTerms.id, term: glossaryTerms.term, definition: glossaryTerms.definition }).from(glossaryTerms).where(inArray(glossaryTerms.id, termIds))
+    : [];
+  const glossary = Object.fromEntries(terms.map((term) => [term.id, term]));
+
+  const timelineIds = meta.timeline ?? [];
+  const events = timelineIds.length
+    ? await db
+        .select({ id: timelineEvents.id, date: timelineEvents.date, title: timelineEvents.title, description: timelineEvents.description, source: timelineEvents.source })
+        .from(timelineEvents)
+        .where(inArray(timelineEvents.id, timelineIds))
+    : [];
+  events.sort((a, b) => timelineSortKey(a.date).localeCompare(timelineSortKey(b.date)) || timelineIds.indexOf(a.id) - timelineIds.indexOf(b.id));
+
+  const actorIds = meta.actors ?? [];
+  const actorRows = actorIds.length
+    ? await db
+        .select({ id: actors.id, name: actors.name, kind: actors.kind, role: actors.role, position: actors.position, source: actors.source })
+        .from(actors)
+        .where(inArray(actors.id, actorIds))
+    : [];
+  actorRows.sort((a, b) => actorIds.indexOf(a.id) - actorIds.indexOf(b.id));
+
+  return {
+    id: lesson.id,
+    title: lesson.title,
+    summary: lesson.summary,
+    topicId: lesson.topicId,
+    topicTitle: lesson.topicTitle ?? lesson.topicId,
+    asOf: lesson.asOf,
+    quizId: lesson.quizId,
+    origin: lesson.origin,
+    level,
+    levelSource,
+    levelFellBack: requestedLevel !== undefined && requestedLevel !== level,
+    levels: levelRows.map((row) => levelOption(row.level, row.words)),
+    body,
+    objectives: meta.objectives ?? [],
+    takeaways: meta.takeaways ?? [],
+    discussion: meta.discussion ?? [],
+    sources: meta.sources ?? [],
+    vocabulary: (meta.vocabulary ?? []).flatMap((id) => (glossary[id] ? [glossary[id]] : [])),
+    glossary,
+    timeline: events,
+    actors: actorRows,
+    checks: (meta.checks ?? []).map(({ id, after, prompt, choices }) => ({ id, after, prompt, choices })),
+  };
+}
+
+export interface CheckResult {
+  checkId: string;
+  correct: boolean;
+  /** Why the answer is right; only sent once the reader has found it. */
+  feedback: string | null;
+  /** The paragraph that holds the evidence. */
+  evidenceAnchor: string;
+}
+
+/**
+ * Grades one "Check your understanding" answer. Public (guests read too) but
+ * scoped to lessons this visitor may read; nothing is stored.
+ */
+export async function gradeLessonCheck(input: { lessonId: string; checkId: string; choice: number }): Promise<CheckResult> {
+  const user = await getSessionUser();
+  const [lesson] = await getDb()
+    .select({ id: lessons.id, meta: lessons.meta })
+    .from(lessons)
+    .where(and(eq(lessons.id, input.lessonId), visibleLessonCondition(user)));
+  if (!lesson) throw new AppError("not_found", "We couldn't find that lesson.");
+  const check = (parseStoredMeta(lesson.id, lesson.meta).checks ?? []).find((c) => c.id === input.checkId);
+  if (!check) throw new AppError("not_found", "That question isn't part of this lesson.");
+  if (input.choice >= check.choices.length) throw new AppError("bad_request", "Pick one of the answers shown.");
+  const correct = input.choice === check.answer;
+  return { checkId: check.id, correct, feedback: correct ? check.feedback : null, evidenceAnchor: check.evidence };
 }

@@ -1,0 +1,228 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActorMap } from "@/app/ui/lesson/actor-map";
+import { CheckQuestion } from "@/app/ui/lesson/check-question";
+import { InlineText } from "@/app/ui/lesson/lesson-text";
+import { LessonTimeline } from "@/app/ui/lesson/lesson-timeline";
+import { LevelSwitcher } from "@/app/ui/lesson/level-switcher";
+import { ReadAloud } from "@/app/ui/lesson/read-aloud";
+import { ReadingTracker } from "@/app/ui/lesson/reading-tracker";
+import { getSessionUser } from "@/lib/auth/session";
+import { slugSchema } from "@/lib/content/schema";
+import { getLessonForReading } from "@/lib/data/lessons";
+import { getOwnReadingProgress } from "@/lib/data/reading-progress";
+import { formatContentDate } from "@/lib/reading/format";
+import { parseLevelParam } from "@/lib/reading/levels";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function loadLesson({ params, searchParams }: Props) {
+  const { slug } = await params;
+  if (!slugSchema.safeParse(slug).success) notFound();
+  const lesson = await getLessonForReading(slug, parseLevelParam((await searchParams).level));
+  if (!lesson) notFound();
+  return lesson;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const lesson = await loadLesson(props);
+  return { title: lesson.title, description: lesson.summary };
+}
+
+export default async function LessonPage(props: Props) {
+  const lesson = await loadLesson(props);
+  const user = await getSessionUser();
+  const progress = user ? await getOwnReadingProgress(lesson.id) : null;
+  const current = lesson.levels.find((option) => option.level === lesson.level)!;
+  const paragraphNumbers: Record<string, number> = {};
+  lesson.body.sections.flatMap((section) => section.paragraphs).forEach((paragraph, index) => (paragraphNumbers[paragraph.anchor] = index + 1));
+
+  return (
+    <div className="lesson-page">
+      <nav aria-label="Breadcrumb" className="text-sm" data-no-print>
+        <ol className="flex flex-wrap gap-1 muted">
+          <li>
+            <Link href="/">Lessons</Link>
+            <span aria-hidden="true"> / </span>
+          </li>
+          <li>{lesson.topicTitle}</li>
+        </ol>
+      </nav>
+
+      <header className="mt-3 max-w-3xl">
+        <h1 id="lesson-title" className="page-title text-balance">
+          {lesson.title}
+        </h1>
+        <p className="mt-3 text-lg text-stone-700 dark:text-stone-300">{lesson.summary}</p>
+        <p className="mt-3 text-sm muted">
+          Facts as of <time dateTime={lesson.asOf}>{formatContentDate(lesson.asOf)}</time> · {current.readingMinutes} min read · {current.label} · {current.grades}
+        </p>
+      </header>
+
+      <div className="mt-6 flex flex-wrap items-center justify-between gap-4 border-y border-stone-200 py-3 dark:border-stone-800" data-no-print>
+        {lesson.levels.length > 1 ? (
+          <LevelSwitcher slug={lesson.id} levels={lesson.levels} current={lesson.level} signedIn={user !== null} />
+        ) : (
+          <p className="text-sm muted">
+            One reading level: {current.label} · {current.grades}
+          </p>
+        )}
+        <ReadAloud />
+      </div>
+      {lesson.levelFellBack ? (
+        <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          This lesson doesn&apos;t have the level you asked for, so you&apos;re reading {current.label} ({current.grades}), the closest one.
+        </p>
+      ) : null}
+
+      <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0">
+          <section aria-labelledby="objectives-heading" className="card max-w-prose">
+            <h2 id="objectives-heading" className="text-base font-semibold">
+              By the end, you can…
+            </h2>
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              {lesson.objectives.map((objective) => (
+                <li key={objective}>{objective}</li>
+              ))}
+            </ul>
+          </section>
+
+          <article aria-labelledby="lesson-title" className="lesson-article mt-8 max-w-prose">
+            {lesson.body.sections.map((section) => (
+              <section key={section.id} aria-labelledby={section.id} className="mt-10 first:mt-0">
+                <h2 id={section.id} tabIndex={-1} className="scroll-mt-6 text-2xl font-bold tracking-tight">
+                  {section.heading}
+                </h2>
+                {section.paragraphs.map((paragraph) => (
+                  <p key={paragraph.anchor} id={paragraph.anchor} data-paragraph tabIndex={-1} className="lesson-paragraph">
+                    <span aria-hidden="true" data-no-speak className="paragraph-number">
+                      {paragraphNumbers[paragraph.anchor]}
+                    </span>
+                    <InlineText nodes={paragraph.inline} glossary={lesson.glossary} idPrefix={paragraph.anchor} />
+                  </p>
+                ))}
+                {lesson.checks
+                  .filter((check) => check.after === section.id)
+                  .map((check) => (
+                    <CheckQuestion key={check.id} lessonId={lesson.id} check={check} paragraphNumbers={paragraphNumbers} />
+                  ))}
+              </section>
+            ))}
+          </article>
+
+          <section aria-labelledby="takeaways-heading" className="mt-12 max-w-prose">
+            <h2 id="takeaways-heading" className="text-xl font-bold">
+              Key takeaways
+            </h2>
+            <ul className="mt-3 list-disc space-y-2 pl-5">
+              {lesson.takeaways.map((takeaway) => (
+                <li key={takeaway}>{takeaway}</li>
+              ))}
+            </ul>
+          </section>
+
+          {lesson.discussion.length > 0 ? (
+            <section aria-labelledby="discussion-heading" className="mt-10 max-w-prose">
+              <h2 id="discussion-heading" className="text-xl font-bold">
+                Talk it over
+              </h2>
+              <ol className="mt-3 list-decimal space-y-2 pl-5">
+                {lesson.discussion.map((question) => (
+                  <li key={question}>{question}</li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+
+          {lesson.quizId ? (
+            <div className="mt-10 flex flex-wrap items-center gap-4 rounded-xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900" data-no-print>
+              <p className="flex-1 font-medium">Ready? The quiz links every answer back to the paragraph that proves it.</p>
+              <Link href={`/quizzes/${lesson.quizId}`} className="btn-primary">
+                Take the quiz
+              </Link>
+            </div>
+          ) : null}
+        </div>
+
+        <aside className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:self-start lg:overflow-y-auto" aria-label="Lesson tools">
+          <ReadingTracker
+            lessonId={lesson.id}
+            level={lesson.level}
+            levels={lesson.levels.map((option) => option.level)}
+            levelFromUrlOrAccount={lesson.levelSource !== "default"}
+            sections={lesson.body.sections.map((section) => ({ id: section.id, heading: section.heading, lastAnchor: section.paragraphs.at(-1)!.anchor }))}
+            signedIn={user !== null}
+            initial={progress ? { sectionsRead: progress.sectionsRead, lastAnchor: progress.lastAnchor, completed: progress.completedAt !== null } : null}
+            paragraphNumbers={paragraphNumbers}
+          />
+          {lesson.vocabulary.length > 0 ? (
+            <section aria-labelledby="vocabulary-heading" className="card">
+              <h2 id="vocabulary-heading" className="text-base font-semibold">
+                Key vocabulary
+              </h2>
+              <dl className="mt-3 space-y-3 text-sm">
+                {lesson.vocabulary.map((term) => (
+                  <div key={term.id}>
+                    <dt className="font-semibold">
+                      <dfn className="not-italic">{term.term}</dfn>
+                    </dt>
+                    <dd className="muted">{term.definition}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+
+      {lesson.timeline.length > 0 ? (
+        <section aria-labelledby="timeline-heading" className="mt-16 max-w-3xl">
+          <h2 id="timeline-heading" className="text-xl font-bold">
+            Timeline
+          </h2>
+          <div className="mt-3">
+            <LessonTimeline events={lesson.timeline} />
+          </div>
+        </section>
+      ) : null}
+
+      {lesson.actors.length > 0 ? (
+        <section aria-labelledby="actors-heading" className="mt-16">
+          <h2 id="actors-heading" className="text-xl font-bold">
+            Who&apos;s who
+          </h2>
+          <p className="mt-1 text-sm muted">The countries, people and organizations in this lesson, and where each stood as of {formatContentDate(lesson.asOf)}.</p>
+          <div className="mt-4">
+            <ActorMap actors={lesson.actors} />
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="sources-heading" className="mt-16 max-w-3xl border-t border-stone-200 pt-6 dark:border-stone-800">
+        <h2 id="sources-heading" className="text-xl font-bold">
+          Sources
+        </h2>
+        <p className="mt-1 text-sm muted">
+          Facts are current to <time dateTime={lesson.asOf}>{formatContentDate(lesson.asOf)}</time>. The lesson text is our own writing; these are where the facts come from.
+        </p>
+        <ul className="mt-3 space-y-2">
+          {lesson.sources.map((source) => (
+            <li key={source.url}>
+              <a href={source.url} rel="noopener noreferrer external" className="underline">
+                {source.title}
+              </a>
+              <span className="text-sm muted">
+                {" "}
+                · {source.publisher}
+                {source.date ? `, ${formatContentDate(source.date)}` : ""}
+              </span>
+              <span className="print-url"> {source.url}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
