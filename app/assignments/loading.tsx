@@ -1,0 +1,5 @@
+import { LoadingState } from "@/app/ui/loading-state";
+
+export default function Loading() {
+  return <LoadingState />;
+}
