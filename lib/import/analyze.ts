@@ -9,6 +9,7 @@
  */
 import * as chrono from "chrono-node";
 import nlp from "compromise";
+import type { ItemEntity, ItemSentence } from "wink-nlp";
 import { getNlp, textStats } from "../text/readability";
 import type {
   ArticleAnalysis,
@@ -40,9 +41,10 @@ export function analyzeArticle(paragraphs: string[], options: AnalyzeOptions): A
   paragraphs.forEach((paragraph, index) => {
     const doc = wink.readDoc(paragraph);
     const parts: { text: string; tokens: string[]; pos: string[]; entities: { text: string; type: string }[] }[] = [];
-    doc.sentences().each((s) => {
+    doc.sentences().each((s: ItemSentence) => {
       const entities: { text: string; type: string }[] = [];
-      s.entities().each((e) => {
+      s.entities().each((e: ItemEntity) => {
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- wink's `its` helpers are stateless functions meant to be passed.
         entities.push({ text: e.out(), type: e.out(its.type) });
       });
       // eslint-disable-next-line @typescript-eslint/unbound-method -- wink's `its` helpers are stateless functions meant to be passed.
@@ -164,7 +166,7 @@ const MONTHS_AND_DAYS = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|ju
 const ORGANIZATION_WORD = /\b(council|committee|association|institute|department|agency|party|court|congress|ministry|office|board|commission|university|school|college|foundation|bank|company|corporation|union|programme|program|league|network|center|centre)$/i;
 const NOT_NAMES = new Set(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their", "the", "a", "an", "this", "that", "officials", "critics", "supporters"]);
 
-function cleanEntity(raw: string, kind: EntityKind): string | undefined {
+function cleanEntity(raw: string): string | undefined {
   let name = raw
     .replace(/[“”"‘]/g, "")
     .replace(/[’']s$/i, "")
@@ -202,7 +204,7 @@ function findEntities(text: string, sentences: Sentence[]): NamedEntity[] {
   }
   for (const [value, rawKind] of raw) {
     const kind: EntityKind = rawKind !== "person" && TITLE_PREFIX.test(value) ? "person" : ORGANIZATION_WORD.test(value.replace(/[.,;:]+$/, "")) ? "organization" : rawKind;
-    const name = cleanEntity(value, kind);
+    const name = cleanEntity(value);
     if (!name || (kind === "person" && rawKind !== "person" && !name.includes(" "))) continue;
     if (!name) continue;
     const key = name.toLowerCase();

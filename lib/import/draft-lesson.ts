@@ -12,7 +12,7 @@ export function draftLesson(analysis: ArticleAnalysis): LessonDraft {
   const byId = new Map(analysis.sentences.map((s) => [s.id, s]));
   const sentenceOf = (id: string) => byId.get(id)!;
   const vocabulary: LessonDraft["vocabulary"] = [
-    ...analysis.glossary.map((g) => ({ term: g.term, glossaryId: g.glossaryId, definition: g.definition, sentence: sentenceOf(g.sentenceId).text, anchor: sentenceOf(g.sentenceId).anchor })),
+    ...analysis.glossary.map((g) => ({ term: g.term, glossaryId: g.glossaryId, definition: g.definition, ...(g.found !== g.term ? { found: g.found } : {}), sentence: sentenceOf(g.sentenceId).text, anchor: sentenceOf(g.sentenceId).anchor })),
     ...analysis.candidateTerms.map((t) => ({ term: t.term, sentence: sentenceOf(t.sentenceId).text, anchor: sentenceOf(t.sentenceId).anchor })),
   ];
   const keyFacts = [...analysis.sentences]

@@ -97,7 +97,7 @@ function extractHtml(raw: string): Partial {
   const { document } = parseHTML(`<!doctype html><html><head><title>${escapeText(meta.docTitle ?? "")}</title></head><body>${sanitized.replace(/^[\s\S]*?<body>|<\/body>[\s\S]*$/gi, "")}</body></html>`);
   let article: ReturnType<Readability<string>["parse"]> = null;
   try {
-    article = new Readability(document as unknown as Document, { charThreshold: 400 }).parse();
+    article = new Readability(document, { charThreshold: 400 }).parse();
   } catch {
     article = null;
   }
@@ -185,23 +185,34 @@ function extractText(raw: string): Partial {
   // Some pastes put one paragraph per line with no blank lines between them.
   if (blocks.length === 1 && text.split("\n").length > 2) blocks = text.split("\n");
   let title: string | undefined;
-  const first = blocks[0]?.trim() ?? "";
-  if (blocks.length > 1 && wordCount(first) > 0 && wordCount(first) <= 16 && !/[.!?"”]$/.test(first)) {
-    title = first;
-    blocks = blocks.slice(1);
+  // A headline is a short line without a final period; page furniture above it ("Watch CBS News") goes.
+  const headline = blocks.slice(0, 4).findIndex((b) => wordCount(b) >= 4 && wordCount(b) <= 20 && !/[.!?]$/.test(b.trim()) && !BOILERPLATE.test(b.trim()));
+  if (blocks.length > 1 && headline >= 0) {
+    title = blocks[headline]!.trim();
+    blocks = blocks.slice(headline + 1);
   }
-  return { paragraphs: blocks.map((b) => b.replace(/\n/g, " ")), ...defined({ title }) };
+  // Page furniture pasted as short unpunctuated lines ("CBS News App Open") is not part of a paragraph.
+  const paragraphs = blocks.flatMap((block) => {
+    const lines = block.split("\n").map((l) => l.trim()).filter(Boolean);
+    const furniture = lines.slice(0, -1).some((l) => l.length < 50 && !/[.!?,;:"”'’]$/.test(l));
+    return furniture ? lines : [lines.join(" ")];
+  });
+  return { paragraphs, ...defined({ title }) };
 }
 
-const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–]{1,2}\s+|^\p{Lu}[\p{Lu}\s.,'’-]{2,40}\([^)]{1,40}\)\s*-{1,2}\s+/u;
+const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’]{2,40}?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--)\s*/u;
 const BOILERPLATE = /^(advertisement|advert|sponsored|read more|related|share( this)?|sign up|subscribe|follow us|listen|watch|click here|continue reading|most popular|recommended)\b/i;
+
+const PAGE_FURNITURE = /\b(notifications?|newsletter|subscribe|sign up|download (the|our) app|all rights reserved|cookies?|privacy policy|terms of (use|service))\b/i;
+const VIDEO_CAPTION = /\s\d{1,2}:\d{2}$/;
 
 function isContentParagraph(paragraph: string): boolean {
   if (!paragraph) return false;
   const words = wordCount(paragraph);
-  if (BOILERPLATE.test(paragraph) && words < 12) return false;
-  // Captions, bylines and buttons are short and don't end like sentences.
-  return words >= 6 || (words >= 3 && /[.!?"”]$/.test(paragraph));
+  if ((BOILERPLATE.test(paragraph) || PAGE_FURNITURE.test(paragraph)) && words < 20) return false;
+  if (VIDEO_CAPTION.test(paragraph)) return false;
+  // Captions, bylines, headlines and buttons don't end like sentences.
+  return /[.!?"”'’:)]$/.test(paragraph) ? words >= 3 : words >= 25;
 }
 
 const STOPWORDS = new Set(

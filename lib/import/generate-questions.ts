@@ -39,7 +39,7 @@ export function generateQuestions(analysis: ArticleAnalysis): { questions: Draft
     ...trueFalseQuestions(ctx),
     ...timelineQuestions(ctx),
   ];
-  const valid = candidates.filter(({ sentenceId: _sentenceId, ...question }) => isValidQuestion(question as DraftQuestion));
+  const valid = candidates.filter(({ sentenceId: _sentenceId, ...question }) => isValidQuestion(question));
   const ranked = [...valid].sort((a, b) => b.score - a.score || ctx.order(a.sentenceId) - ctx.order(b.sentenceId) || a.generator.localeCompare(b.generator));
   const kept: Candidate[] = [];
   const perSentence = new Map<string, number>();
@@ -60,14 +60,19 @@ export function generateQuestions(analysis: ArticleAnalysis): { questions: Draft
     prompts.add(candidate.prompt);
     if (kept.length >= MAX_DRAFT_QUESTIONS) break;
   }
-  const questions = kept.map(({ sentenceId: _sentenceId, ...question }, index) => ({ ...question, id: `q${index + 1}` }) as DraftQuestion);
+  const questions = kept.map(({ sentenceId: _sentenceId, ...question }, index) => ({ ...question, id: `q${index + 1}` }));
   return { questions, candidateCount: candidates.length };
 }
 
 /** A draft question as a content question (evidence = paragraph anchor), for validation and export. */
 export function toContentQuestion(question: DraftQuestion, id: string, topic = "article"): ContentQuestion {
   const { evidence: _evidence, evidenceAnchor, generator: _generator, score: _score, ...rest } = question;
-  return { ...rest, id, evidence: evidenceAnchor, topic } as ContentQuestion;
+  const content = { ...rest, id, evidence: evidenceAnchor, topic };
+  // content/ wants ordering items listed out of order (students get a shuffle either way).
+  if (content.type === "ordering" && content.items.length > 1 && content.items.map((i) => i.id).join() === content.answer.join()) {
+    return { ...content, items: [...content.items.slice(1), content.items[0]!] };
+  }
+  return content;
 }
 
 /** Problems that would stop a question from being published (schema and answer consistency). */

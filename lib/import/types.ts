@@ -163,7 +163,8 @@ export type DraftQuestion = WithoutContentFields<ContentQuestion> & Evidence;
 
 export interface LessonDraft {
   summary: string;
-  vocabulary: { term: string; glossaryId?: string; definition?: string; sentence: string; anchor: string }[];
+  /** `found` is the form used in the article when it differs from the term ("vetoed" for "veto"). */
+  vocabulary: { term: string; glossaryId?: string; definition?: string; found?: string; sentence: string; anchor: string }[];
   keyFacts: { text: string; anchor: string }[];
   timeline: { date: string; precision: DatePrecision; text: string; anchor: string }[];
   actors: { name: string; kind: EntityKind; mentions: number; quotes: { text: string; anchor: string }[] }[];
