@@ -63,6 +63,8 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
   // Wire datelines ("WASHINGTON (AP) — ") are not part of the story a student reads.
   if (paragraphs[0]) paragraphs[0] = paragraphs[0].replace(DATELINE, "");
   const words = paragraphs.join(" ").match(/\p{L}[\p{L}'’-]*/gu)?.length ?? 0;
+  // Scripts without spaces (Chinese, Japanese) have few "words"; say it's not English rather than too short.
+  if ((paragraphs.join("").match(/\p{L}/gu)?.length ?? 0) >= 200) assertEnglish(paragraphs.join(" "));
   if (words < MIN_WORDS) {
     if (format === "html") throw new ImportError("no_article", "We couldn't find an article in that page. Open the article itself (not a home or section page), or copy the article text and paste it.");
     throw new ImportError("too_short", `That text is too short for a lesson (${words} words). Paste a whole article of at least ${MIN_WORDS} words.`);
