@@ -10,4 +10,5 @@ export interface NavItem {
 /** The main navigation, in order. Pages register themselves here. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Lessons", audience: ["guest", "learner", "student", "teacher"] },
+  { href: "/import", label: "Import article", audience: ["teacher"] },
 ];

@@ -30,7 +30,7 @@ const PRONOUN_START = /^["“]?(he|she|it|they|we|i|you|this|that|these|those|th
 
 type Candidate = DraftQuestion & { sentenceId: string };
 
-export function generateQuestions(analysis: ArticleAnalysis): { questions: DraftQuestion[]; candidateCount: number } {
+export function generateQuestions(analysis: ArticleAnalysis): { questions: DraftQuestion[]; candidateCount: number; byGenerator: Record<string, number> } {
   const ctx = new Context(analysis);
   const candidates: Candidate[] = [
     ...clozeQuestions(ctx),
@@ -52,16 +52,23 @@ export function generateQuestions(analysis: ArticleAnalysis): { questions: Draft
     // At most two questions lean on one sentence, and never two of the same kind.
     const generated = perGenerator.get(candidate.generator) ?? 0;
     // Caps keep the draft varied: a few of each kind rather than twenty of the best-scoring one.
-    if (count >= 2 || perSentenceFamily.has(family) || prompts.has(candidate.prompt) || generated >= GENERATOR_CAP[candidate.generator]) continue;
+    if (count >= 2 || perSentenceFamily.has(family) || prompts.has(stemOf(candidate)) || generated >= GENERATOR_CAP[candidate.generator]) continue;
     perGenerator.set(candidate.generator, generated + 1);
     kept.push(candidate);
     perSentence.set(candidate.sentenceId, count + 1);
     perSentenceFamily.add(family);
-    prompts.add(candidate.prompt);
+    prompts.add(stemOf(candidate));
     if (kept.length >= MAX_DRAFT_QUESTIONS) break;
   }
   const questions = kept.map(({ sentenceId: _sentenceId, ...question }, index) => ({ ...question, id: `q${index + 1}` }));
-  return { questions, candidateCount: candidates.length };
+  const byGenerator: Record<string, number> = {};
+  for (const c of candidates) byGenerator[c.generator] = (byGenerator[c.generator] ?? 0) + 1;
+  return { questions, candidateCount: candidates.length, byGenerator };
+}
+
+/** What a student reads: cloze items share their prompt and differ in the sentence. */
+function stemOf(question: DraftQuestion): string {
+  return question.type === "cloze" ? `${question.prompt}\n${question.text}` : question.prompt;
 }
 
 /** A draft question as a content question (evidence = paragraph anchor), for validation and export. */
@@ -396,7 +403,9 @@ function entitySwap(sentence: Sentence, entities: NamedEntity[]): Swap | undefin
     if (!form) continue;
     const replacement = entities.find((o) => o.kind === entity.kind && o !== entity && !o.sentenceIds.includes(sentence.id) && o.mentions >= 1);
     if (!replacement) continue;
-    const replacementForm = form === entity.name ? replacement.name : (replacement.name.split(/\s+/).at(-1) ?? replacement.name);
+    let replacementForm = form === entity.name ? replacement.name : (replacement.name.split(/\s+/).at(-1) ?? replacement.name);
+    // "the United States", "the Netherlands": names that take an article need it when they replace one that doesn't.
+    if (/^(United|Netherlands|Philippines|European|Czech Republic|Dominican Republic)\b/.test(replacementForm)) replacementForm = `the ${replacementForm}`;
     return { text: sentence.text.replace(wordPattern([form], false), replacementForm), from: form, to: replacementForm };
   }
   return undefined;
@@ -475,7 +484,8 @@ export function timelineEvents(analysis: ArticleAnalysis): { sentence: Sentence;
   for (const date of analysis.dates) {
     if (seenSentence.has(date.sentenceId) || !date.explicit || /^since\b/i.test(date.text)) continue;
     const sentence = byId.get(date.sentenceId)!;
-    if (PRONOUN_START.test(sentence.text)) continue;
+    // "since January" marks a span, not an event.
+    if (PRONOUN_START.test(sentence.text) || /\bsince\s+$/i.test(sentence.text.slice(0, sentence.text.indexOf(date.text)))) continue;
     // Two events whose dates overlap ("2016" and "June 2016") cannot be ordered.
     if (events.some((e) => e.iso.startsWith(date.iso) || date.iso.startsWith(e.iso))) continue;
     seenSentence.add(date.sentenceId);
