@@ -18,7 +18,7 @@ const bodies = ["wire-story.txt", "explainer.txt", "feature.md"].map((f) => fs.r
 const paragraphs: string[] = [];
 let words = 0;
 for (const paragraph of bodies.flat()) {
-  if (words >= 1500) break;
+  if (words >= 1600) break;
   const clean = paragraph.replace(/^#+\s.*$/gm, "").replace(/[*_]/g, "").trim();
   if (!clean) continue;
   paragraphs.push(clean);
