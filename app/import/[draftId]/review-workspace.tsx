@@ -384,7 +384,7 @@ function TextArea({ id, label, value, onChange, rows = 2 }: { id: string; label:
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      <textarea id={id} className="field-input text-sm" rows={rows} value={value} onChange={(e) => onChange(e.target.value)} />
+      <textarea id={id} className="field-input text-sm" rows={Math.max(rows, Math.min(8, Math.ceil(value.length / 60)))} value={value} onChange={(e) => onChange(e.target.value)} />
     </div>
   );
 }
@@ -430,7 +430,7 @@ function TypeFields({ question, onChange, idPrefix }: { question: DraftQuestion;
                   checked={isCorrect(choice.id)}
                   onChange={() => toggle(choice.id)}
                   aria-label={`Choice ${i + 1} is correct`}
-                  className="size-4 accent-brand-700"
+                  className="size-4 accent-brand-700 dark:accent-brand-300"
                 />
                 <input
                   className="field-input mt-0 text-sm"
@@ -472,7 +472,7 @@ function TypeFields({ question, onChange, idPrefix }: { question: DraftQuestion;
           <div className="mt-1 flex gap-4">
             {[true, false].map((value) => (
               <label key={String(value)} className="flex items-center gap-2 text-sm">
-                <input type="radio" name={`${idPrefix}-tf`} checked={question.answer === value} onChange={() => onChange({ ...question, answer: value })} className="size-4 accent-brand-700" />
+                <input type="radio" name={`${idPrefix}-tf`} checked={question.answer === value} onChange={() => onChange({ ...question, answer: value })} className="size-4 accent-brand-700 dark:accent-brand-300" />
                 {value ? "True" : "False"}
               </label>
             ))}
