@@ -30,7 +30,6 @@ export function ImportForm() {
 
   return (
     <form action={action} className="space-y-5" noValidate>
-      <FormMessage state={state} />
       <div>
         <label htmlFor="content" className="field-label">
           Article
@@ -86,6 +85,8 @@ export function ImportForm() {
           <Field name="url" label="Link to the article" type="url" state={state} maxLength={2000} placeholder="https://" />
         </div>
       </fieldset>
+      {/* Next to the button, so the message is on screen where the teacher clicked. */}
+      <FormMessage state={state} />
       <SubmitButton pendingLabel="Drafting lesson and quiz…">Draft lesson and quiz</SubmitButton>
     </form>
   );

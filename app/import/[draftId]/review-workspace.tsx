@@ -384,7 +384,7 @@ function TextArea({ id, label, value, onChange, rows = 2 }: { id: string; label:
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      <textarea id={id} className="field-input text-sm" rows={Math.max(rows, Math.min(8, Math.ceil(value.length / 60)))} value={value} onChange={(e) => onChange(e.target.value)} />
+      <textarea id={id} className="field-input text-sm field-sizing-content" rows={Math.max(rows, Math.min(8, Math.ceil(value.length / 60)))} value={value} onChange={(e) => onChange(e.target.value)} />
     </div>
   );
 }
