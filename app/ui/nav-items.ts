@@ -12,5 +12,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/assignments", label: "My assignments", audience: ["student"] },
   { href: "/", label: "Lessons", audience: ["guest", "learner", "student", "teacher"] },
   { href: "/classes", label: "Classes", audience: ["teacher"] },
+  { href: "/import", label: "Import article", audience: ["teacher"] },
   { href: "/join", label: "Join a class", audience: ["guest"] },
 ];

@@ -64,7 +64,7 @@ export function checkContent(content: LoadedContent): ContentProblem[] {
     const referenceAnchors = paragraphAnchors(reference.body);
     for (const level of lesson.levels) {
       const band = LEVEL_INFO[level.level];
-      if (level.stats.fkGrade < band.fkMin || level.stats.fkGrade > band.fkMax) {
+      if (!meta.original && (level.stats.fkGrade < band.fkMin || level.stats.fkGrade > band.fkMax)) {
         add(level.file, "(reading grade)", `estimated Flesch-Kincaid grade ${level.stats.fkGrade} is outside ${band.fkMin}–${band.fkMax} for level ${level.level} (${band.grades})`);
       }
       const anchors = paragraphAnchors(level.body);

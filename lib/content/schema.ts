@@ -94,7 +94,8 @@ export const actorsFileSchema = z.object({
 });
 
 export const lessonSourceSchema = z
-  .object({ title: prose, publisher: prose, url, date: yamlDate.optional() })
+  // A teacher's own article may come from print, so imported lessons can credit a source without a URL.
+  .object({ title: prose, publisher: prose, url: url.optional(), date: yamlDate.optional() })
   .strict();
 
 export const checkSchema = z
@@ -127,6 +128,8 @@ export const lessonMetaSchema = z
     sources: z.array(lessonSourceSchema).min(1),
     checks: z.array(checkSchema).default([]),
     quiz: slugSchema.optional(),
+    /** The article as published (an imported lesson), not a leveled rewrite: grade bands are reported, not enforced. */
+    original: z.boolean().optional(),
   })
   .strict();
 

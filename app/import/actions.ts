@@ -1,0 +1,65 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { authedAction } from "@/lib/actions";
+import { createImportDraft, deleteImportDraft, publishImportDraft, saveImportDraft } from "@/lib/data/imports";
+import { AppError } from "@/lib/errors";
+import { createImportSchema, draftIdSchema, saveDraftSchema } from "@/lib/validations/import";
+
+const teachers = { roles: ["teacher"] as const };
+
+export const createImportAction = authedAction(
+  createImportSchema,
+  async ({ content, title, outlet, author, date, url }) => {
+    const { id } = await createImportDraft({ content, ...defined({ title, outlet, author, date, url }) });
+    redirect(`/import/${id}`);
+  },
+  teachers,
+);
+
+function parseQuestions(json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    throw new AppError("bad_request", "The questions could not be read. Reload the page and try again.");
+  }
+}
+
+export const saveImportAction = authedAction(
+  saveDraftSchema,
+  async ({ draftId, title, questions }) => {
+    await saveImportDraft(draftId, { title, questions: parseQuestions(questions) });
+    revalidatePath(`/import/${draftId}`);
+    return { status: "ok", message: "Draft saved." };
+  },
+  teachers,
+);
+
+/** Saves the editor's current questions, then publishes, so nothing on screen is lost. */
+export const publishImportAction = authedAction(
+  saveDraftSchema,
+  async ({ draftId, title, questions }) => {
+    await saveImportDraft(draftId, { title, questions: parseQuestions(questions) });
+    const published = await publishImportDraft(draftId);
+    revalidatePath("/");
+    revalidatePath("/import");
+    revalidatePath(`/import/${draftId}`);
+    return { status: "ok", message: "Published as a private lesson and quiz.", data: published };
+  },
+  teachers,
+);
+
+export const deleteImportAction = authedAction(
+  draftIdSchema,
+  async ({ draftId }) => {
+    await deleteImportDraft(draftId);
+    revalidatePath("/import");
+    redirect("/import?deleted=1");
+  },
+  teachers,
+);
+
+function defined<T extends Record<string, unknown>>(record: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}

@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import path from "node:path";
+import { createUser, expect, openTestDb, signIn, test } from "./fixtures";
+
+const article = fs.readFileSync(path.resolve("tests/fixtures/articles/wire-story.txt"), "utf8");
+
+test.describe("article import", () => {
+  test("a teacher pastes an article, edits and deletes questions, publishes, and sees the lesson", async ({ page }) => {
+    test.setTimeout(120_000);
+    const teacher = await createUser("teacher");
+    await signIn(page, teacher, "/import");
+    await page.getByRole("link", { name: "Import article" }).first().click();
+    await expect(page.getByRole("heading", { name: "Import an article" })).toBeVisible();
+
+    await page.getByLabel("Article", { exact: true }).fill(article);
+    await page.getByLabel("Publication date").fill("2023-03-21");
+    await page.getByLabel("Source or outlet").fill("Civics Wire");
+    await page.getByRole("button", { name: "Draft lesson and quiz" }).click();
+
+    await expect(page.getByRole("heading", { name: /^Review: UN Security Council tightens sanctions/ })).toBeVisible({ timeout: 30_000 });
+    const questions = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /^Question \d+/ }) });
+    const before = await questions.count();
+    expect(before).toBeGreaterThanOrEqual(10);
+
+    // Moving into a question highlights its evidence sentence in the article.
+    const first = questions.first();
+    await first.getByLabel("Question", { exact: true }).or(first.getByLabel(/Sentence with the blank/)).first().focus();
+    const evidence = await first.locator("p.field-hint").innerText();
+    const highlighted = page.locator('[data-evidence="active"]');
+    await expect(highlighted).toHaveCount(1);
+    expect(evidence).toContain((await highlighted.innerText()).replace(/^Evidence:\s*/, "").slice(0, 40));
+
+    // Edit a multiple-choice question's prompt.
+    const single = questions.filter({ hasText: "Multiple choice" }).first();
+    const prompt = single.getByLabel("Question", { exact: true });
+    await prompt.fill("According to the article, which number belongs in the blank?");
+
+    // Delete the last question.
+    await questions.last().getByRole("button", { name: /^Delete question/ }).click();
+    await expect(questions).toHaveCount(before - 1);
+
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByText("Draft saved.")).toBeVisible();
+    await page.reload();
+    await expect(questions).toHaveCount(before - 1);
+    await expect(page.getByLabel("Question", { exact: true }).first()).toBeVisible();
+    await expect(page.locator("textarea").filter({ hasText: "According to the article, which number belongs in the blank?" })).toHaveCount(1);
+
+    await page.getByRole("button", { name: "Publish lesson and quiz" }).click();
+    await expect(page.getByText("Published as a private lesson and quiz.")).toBeVisible();
+
+    const db = openTestDb();
+    try {
+      const lesson = db.prepare("select id, origin, owner_id as ownerId, quiz_id as quizId from lessons where owner_id = ?").get(teacher.id) as { id: string; origin: string; quizId: string };
+      expect(lesson.origin).toBe("imported");
+      const count = db.prepare("select count(*) as n from questions where quiz_id = ?").get(lesson.quizId) as { n: number };
+      expect(count.n).toBe(before - 1);
+    } finally {
+      db.close();
+    }
+
+    await page.getByRole("link", { name: "Lessons" }).first().click();
+    await expect(page.getByRole("heading", { name: /UN Security Council tightens sanctions on Nordavia/ })).toBeVisible();
+
+    // TODO(classes issue): assign the published lesson to a class and have a student take the quiz.
+    // Classes and assignments are not built yet; when they are, extend this test: create a class,
+    // assign this lesson and quiz, sign in as an enrolled student, answer and submit, check the score.
+  });
+
+  test("bad input gets a clear message and nothing is stored", async ({ page }) => {
+    const teacher = await createUser("teacher");
+    await signIn(page, teacher, "/import");
+    await page.getByLabel("Article", { exact: true }).fill("El consejo municipal aprobó ayer un nuevo presupuesto para las escuelas públicas de la ciudad. ".repeat(15));
+    await page.getByRole("button", { name: "Draft lesson and quiz" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "doesn't look like English" })).toBeVisible();
+    await expect(page.getByLabel("Article", { exact: true })).toHaveValue(/El consejo municipal/);
+    const db = openTestDb();
+    try {
+      expect((db.prepare("select count(*) as n from import_drafts where owner_id = ?").get(teacher.id) as { n: number }).n).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  test("another teacher gets a 404 for someone else's draft, and students can't import", async ({ page, browser }) => {
+    const owner = await createUser("teacher");
+    await signIn(page, owner, "/import");
+    await page.getByLabel("Article", { exact: true }).fill(article);
+    await page.getByRole("button", { name: "Draft lesson and quiz" }).click();
+    await expect(page.getByRole("heading", { name: /^Review:/ })).toBeVisible({ timeout: 30_000 });
+    const draftUrl = page.url();
+
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    const intruder = await createUser("teacher");
+    await signIn(otherPage, intruder);
+    // The root loading.tsx makes pages stream, so Next sends the not-found page with status 200; its content is what counts.
+    await otherPage.goto(draftUrl);
+    await expect(otherPage.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
+    await expect(otherPage.getByText("UN Security Council tightens sanctions")).toHaveCount(0);
+    const download = await otherPage.request.get(`${draftUrl}/download`);
+    expect(download.status()).toBe(404);
+    await other.close();
+
+    const studentContext = await browser.newContext();
+    const studentPage = await studentContext.newPage();
+    const student = await createUser("student");
+    await signIn(studentPage, student);
+    await expect(studentPage.getByRole("link", { name: "Import article" })).toHaveCount(0);
+    await studentPage.goto("/import");
+    await expect(studentPage).not.toHaveURL(/\/import$/);
+    await studentContext.close();
+  });
+});

@@ -1,0 +1,55 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const tsx = path.resolve("node_modules/.bin/tsx");
+const run = (...args: string[]) => spawnSync(tsx, ["lib/scripts/import.ts", ...args], { encoding: "utf8", timeout: 120_000 });
+
+describe("npm run import", { timeout: 180_000 }, () => {
+  it("prints the draft as JSON on stdout, with evidence sentences taken verbatim from the article", () => {
+    const result = run("tests/fixtures/articles/wire-story.txt", "--date", "2023-03-21", "--source", "Civics Wire", "--url", "https://example.com/story");
+    expect(result.status).toBe(0);
+    const draft = JSON.parse(result.stdout) as { title: string; paragraphs: string[]; source: Record<string, string>; questions: { type: string; prompt: string; answer: unknown; evidence: string; choices?: unknown[] }[] };
+    expect(draft.title).toBe("UN Security Council tightens sanctions on Nordavia after missile launch");
+    expect(draft.source).toEqual({ outlet: "Civics Wire", date: "2023-03-21", url: "https://example.com/story" });
+    expect(draft.paragraphs.length).toBe(15);
+    expect(draft.questions.length).toBeGreaterThanOrEqual(10);
+    const text = draft.paragraphs.join("\n");
+    for (const q of draft.questions) {
+      expect(typeof q.type).toBe("string");
+      expect(q.prompt.length).toBeGreaterThan(0);
+      expect(q.answer).toBeDefined();
+      expect(text).toContain(q.evidence);
+    }
+    expect(result.stderr).toMatch(/candidate questions/);
+  });
+
+  it("writes content/ files with --out", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "import-cli-"));
+    const result = run("tests/fixtures/articles/news-page.html", "--out", out);
+    expect(result.status).toBe(0);
+    expect(fs.existsSync(path.join(out, "lessons/county-voters-approve-new-library-bond/lesson.yaml"))).toBe(true);
+    expect(fs.existsSync(path.join(out, "quizzes/county-voters-approve-new-library-bond-quiz.yaml"))).toBe(true);
+    const check = spawnSync(tsx, ["lib/scripts/content-check.ts", out], { encoding: "utf8", timeout: 120_000 });
+    expect(check.stdout).toContain("content OK");
+    expect(check.status).toBe(0);
+  });
+
+  it("exits non-zero with a clear message and no JSON on bad input", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-cli-bad-"));
+    const binary = path.join(dir, "photo.jpg");
+    fs.writeFileSync(binary, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]));
+    const bad = run(binary);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toMatch(/doesn't look like text/);
+    const missing = run(path.join(dir, "nope.txt"));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/no such file/);
+    const badDate = run("tests/fixtures/articles/explainer.txt", "--date", "yesterday");
+    expect(badDate.status).toBe(1);
+    expect(badDate.stderr).toMatch(/YYYY-MM-DD/);
+  });
+});
