@@ -148,7 +148,7 @@ export interface ReadingLesson {
   objectives: string[];
   takeaways: string[];
   discussion: string[];
-  sources: { title: string; publisher: string; url: string; date?: string }[];
+  sources: { title: string; publisher: string; url?: string; date?: string }[];
   vocabulary: GlossaryEntry[];
   /** Every glossary term marked in this level's text, by id. */
   glossary: Record<string, GlossaryEntry>;

@@ -74,7 +74,7 @@ describe("the real curriculum", () => {
 
   it("credits the original CBS News report in the article lesson", () => {
     const article = content.lessons.find((l) => l.meta.slug === "who-is-responsible")!;
-    expect(article.meta.sources.some((s) => s.publisher === "CBS News" && s.url.includes("cbsnews.com"))).toBe(true);
+    expect(article.meta.sources.some((s) => s.publisher === "CBS News" && s.url?.includes("cbsnews.com"))).toBe(true);
   });
 });
 

@@ -209,16 +209,20 @@ export default async function LessonPage(props: Props) {
         </p>
         <ul className="mt-3 space-y-2">
           {lesson.sources.map((source) => (
-            <li key={source.url}>
-              <a href={source.url} rel="noopener noreferrer external" className="underline">
-                {source.title}
-              </a>
+            <li key={`${source.title}|${source.url ?? ""}`}>
+              {source.url ? (
+                <a href={source.url} rel="noopener noreferrer external" className="underline">
+                  {source.title}
+                </a>
+              ) : (
+                <cite className="not-italic">{source.title}</cite>
+              )}
               <span className="text-sm muted">
                 {" "}
                 · {source.publisher}
                 {source.date ? `, ${formatContentDate(source.date)}` : ""}
               </span>
-              <span className="print-url"> {source.url}</span>
+              {source.url ? <span className="print-url"> {source.url}</span> : null}
             </li>
           ))}
         </ul>
