@@ -1,0 +1,27 @@
+/**
+ * The only user lookups that run without a signed-in user: they serve the
+ * sign-in flow itself (lib/auth/config.ts). Everything else about users goes
+ * through lib/data/users.ts, which checks the caller.
+ */
+import "server-only";
+import { eq, or } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { users } from "../../db/schema";
+
+export async function findUserByLogin(login: string) {
+  const normalized = login.trim().toLowerCase();
+  const [user] = await getDb()
+    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, passwordHash: users.passwordHash, tokenVersion: users.tokenVersion })
+    .from(users)
+    .where(or(eq(users.username, normalized), eq(users.email, normalized)))
+    .limit(1);
+  return user;
+}
+
+export async function getUserAuthState(userId: string) {
+  const [state] = await getDb()
+    .select({ tokenVersion: users.tokenVersion, role: users.role, displayName: users.displayName, username: users.username })
+    .from(users)
+    .where(eq(users.id, userId));
+  return state;
+}
