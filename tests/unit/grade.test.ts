@@ -141,37 +141,41 @@ describe("feedbackFor", () => {
 const id = fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/);
 const ids = (min: number, max: number) => fc.uniqueArray(id, { minLength: min, maxLength: max });
 
+const keyOf = (key: AnswerKey) => key;
+const answerOf = (answer: Answer) => answer;
+const pair = (key: AnswerKey, perfect: Answer) => ({ key, perfect });
+
 /** A random key of any type, paired with an answer that repeats the key exactly. */
 const keyAndPerfectAnswer: fc.Arbitrary<{ key: AnswerKey; perfect: Answer }> = fc.oneof(
-  id.map((a) => ({ key: { type: "single", answer: a } as AnswerKey, perfect: { type: "single", choice: a } as Answer })),
-  ids(1, 6).map((a) => ({ key: { type: "multiple", answer: a } as AnswerKey, perfect: { type: "multiple", choices: a } as Answer })),
-  fc.boolean().map((a) => ({ key: { type: "true_false", answer: a } as AnswerKey, perfect: { type: "true_false", value: a } as Answer })),
-  ids(2, 8).map((a) => ({ key: { type: "ordering", answer: a } as AnswerKey, perfect: { type: "ordering", order: a } as Answer })),
-  fc.dictionary(id, id, { minKeys: 1, maxKeys: 6 }).map((a) => ({ key: { type: "matching", answer: a } as AnswerKey, perfect: { type: "matching", pairs: a } as Answer })),
+  id.map((a) => pair({ type: "single", answer: a }, { type: "single", choice: a })),
+  ids(1, 6).map((a) => pair({ type: "multiple", answer: a }, { type: "multiple", choices: a })),
+  fc.boolean().map((a) => pair({ type: "true_false", answer: a }, { type: "true_false", value: a })),
+  ids(2, 8).map((a) => pair({ type: "ordering", answer: a }, { type: "ordering", order: a })),
+  fc.dictionary(id, id, { minKeys: 1, maxKeys: 6 }).map((a) => pair({ type: "matching", answer: a }, { type: "matching", pairs: a })),
   fc.array(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => normalizeText(s) !== ""), { minLength: 1, maxLength: 4 }).map((a) => ({
-    key: { type: "short_answer", answer: a } as AnswerKey,
-    perfect: { type: "short_answer", text: a[0]! } as Answer,
+    key: keyOf({ type: "short_answer", answer: a }),
+    perfect: answerOf({ type: "short_answer", text: a[0]! }),
   })),
   fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true })).map(([a, t]) => ({
-    key: { type: "numeric", answer: a, tolerance: t } as AnswerKey,
-    perfect: { type: "numeric", value: a } as Answer,
+    key: keyOf({ type: "numeric", answer: a, tolerance: t }),
+    perfect: answerOf({ type: "numeric", value: a }),
   })),
   fc.dictionary(id, fc.array(fc.constantFrom("veto", "193", "Security Council", "one hundred", "Liu Jieyi"), { minLength: 1, maxLength: 3 }), { minKeys: 1, maxKeys: 5 }).map((a) => ({
-    key: { type: "cloze", answer: a } as AnswerKey,
-    perfect: { type: "cloze", blanks: Object.fromEntries(Object.entries(a).map(([blank, accepted]) => [blank, accepted[0]!])) } as Answer,
+    key: keyOf({ type: "cloze", answer: a }),
+    perfect: answerOf({ type: "cloze", blanks: Object.fromEntries(Object.entries(a).map(([blank, accepted]) => [blank, accepted[0]!])) }),
   })),
 );
 
 /** Answers of any shape, including nonsense, for the bounds property. */
 const anyAnswer: fc.Arbitrary<Answer> = fc.oneof(
-  id.map((choice) => ({ type: "single", choice }) as Answer),
-  fc.array(id, { maxLength: 8 }).map((choices) => ({ type: "multiple", choices }) as Answer),
-  fc.boolean().map((value) => ({ type: "true_false", value }) as Answer),
-  fc.array(id, { maxLength: 10 }).map((order) => ({ type: "ordering", order }) as Answer),
-  fc.dictionary(id, id, { maxKeys: 8 }).map((pairs) => ({ type: "matching", pairs }) as Answer),
-  fc.string({ maxLength: 40 }).map((text) => ({ type: "short_answer", text }) as Answer),
-  fc.double().map((value) => ({ type: "numeric", value }) as Answer),
-  fc.dictionary(id, fc.string({ maxLength: 20 }), { maxKeys: 6 }).map((blanks) => ({ type: "cloze", blanks }) as Answer),
+  id.map((choice) => answerOf({ type: "single", choice })),
+  fc.array(id, { maxLength: 8 }).map((choices) => answerOf({ type: "multiple", choices })),
+  fc.boolean().map((value) => answerOf({ type: "true_false", value })),
+  fc.array(id, { maxLength: 10 }).map((order) => answerOf({ type: "ordering", order })),
+  fc.dictionary(id, id, { maxKeys: 8 }).map((pairs) => answerOf({ type: "matching", pairs })),
+  fc.string({ maxLength: 40 }).map((text) => answerOf({ type: "short_answer", text })),
+  fc.double().map((value) => answerOf({ type: "numeric", value })),
+  fc.dictionary(id, fc.string({ maxLength: 20 }), { maxKeys: 6 }).map((blanks) => answerOf({ type: "cloze", blanks })),
 );
 
 describe("grading properties", () => {
