@@ -10,4 +10,6 @@ export interface NavItem {
 /** The main navigation, in order. Pages register themselves here. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Lessons", audience: ["guest", "learner", "student", "teacher"] },
+  { href: "/quizzes", label: "Quizzes", audience: ["guest", "learner", "student", "teacher"] },
+  { href: "/progress", label: "Progress", audience: ["learner", "student"] },
 ];
