@@ -11,6 +11,8 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/assignments", label: "My assignments", audience: ["student"] },
   { href: "/", label: "Lessons", audience: ["guest", "learner", "student", "teacher"] },
+  { href: "/quizzes", label: "Quizzes", audience: ["guest", "learner", "student", "teacher"] },
+  { href: "/progress", label: "Progress", audience: ["learner", "student"] },
   { href: "/classes", label: "Classes", audience: ["teacher"] },
   { href: "/import", label: "Import article", audience: ["teacher"] },
   { href: "/join", label: "Join a class", audience: ["guest"] },

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/session";
+import { getAttemptForTaking } from "@/lib/data/attempts";
+import { isAppError } from "@/lib/errors";
+import { AttemptTaker } from "../../../ui/attempt-taker";
+
+export const metadata: Metadata = { title: "Quiz" };
+
+type Props = { params: Promise<{ quizId: string; attemptId: string }> };
+
+export default async function AttemptPage({ params }: Props) {
+  const { quizId, attemptId } = await params;
+  await requirePageUser(`/quizzes/${quizId}/attempts/${attemptId}`);
+  let attempt;
+  try {
+    attempt = await getAttemptForTaking(attemptId);
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+  if (attempt.quiz.id !== quizId) notFound();
+  if (attempt.status === "submitted") redirect(`/quizzes/${encodeURIComponent(quizId)}/attempts/${attemptId}/results`);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">{attempt.mode === "practice" ? "Practice" : "Test"}</p>
+        <h1 className="page-title mt-1">{attempt.quiz.title}</h1>
+        <p className="mt-2 text-sm muted">
+          {attempt.mode === "practice" ? "Check each answer when you're ready. " : "Feedback comes after you submit. "}
+          Stuck? <Link href={`/lessons/${encodeURIComponent(attempt.quiz.lessonId)}`}>Reread the lesson</Link>.
+          {attempt.dueAt ? ` Due ${attempt.dueAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}.` : ""}
+        </p>
+      </div>
+      <AttemptTaker attemptId={attempt.attemptId} quizId={quizId} mode={attempt.mode} questions={attempt.questions} initialAnswers={attempt.answers} initialChecks={attempt.checks} />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/session";
+import { getAttemptResults } from "@/lib/data/attempts";
+import { isAppError } from "@/lib/errors";
+import { ResultList, ScoreSummary } from "../../../../ui/results-view";
+import { StartForm } from "../../../start-form";
+
+export const metadata: Metadata = { title: "Quiz results" };
+
+type Props = { params: Promise<{ quizId: string; attemptId: string }> };
+
+export default async function ResultsPage({ params }: Props) {
+  const { quizId, attemptId } = await params;
+  await requirePageUser(`/quizzes/${quizId}/attempts/${attemptId}/results`);
+  let results;
+  try {
+    results = await getAttemptResults(attemptId);
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+  if (results.quiz.id !== quizId) notFound();
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">Results · {results.mode === "practice" ? "Practice" : "Test"}</p>
+        <h1 className="page-title mt-1">{results.quiz.title}</h1>
+        <p className="mt-2 text-sm muted">Submitted {results.submittedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</p>
+      </div>
+      <ScoreSummary summary={results} />
+      {results.mode === "practice" ? <p className="text-sm muted">For questions you checked while practicing, your first checked answer is the one scored here.</p> : null}
+      <ResultList items={results.questions} />
+      <div className="flex flex-wrap items-start gap-3">
+        <StartForm quizId={quizId} mode={results.mode} label="Try again" />
+        <Link href={`/lessons/${encodeURIComponent(results.quiz.lessonId)}`} className="btn-secondary">
+          Read the lesson
+        </Link>
+        <Link href="/progress" className="btn-secondary">
+          See your progress
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getSessionUser } from "@/lib/auth/session";
+import { listMyAttempts, openAttemptsAt } from "@/lib/data/attempts";
+import { getPublicQuiz, getQuizSummary } from "@/lib/data/quizzes";
+import { isAppError } from "@/lib/errors";
+import { GuestTaker } from "../ui/guest-taker";
+import { StartForm } from "./start-form";
+
+type Props = { params: Promise<{ quizId: string }> };
+
+async function summaryOrNotFound(quizId: string) {
+  try {
+    return await getQuizSummary(quizId);
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { quizId } = await params;
+  const quiz = await summaryOrNotFound(quizId);
+  return { title: quiz.title };
+}
+
+export default async function QuizPage({ params }: Props) {
+  const { quizId } = await params;
+  const quiz = await summaryOrNotFound(quizId);
+  const user = await getSessionUser();
+
+  const header = (
+    <div>
+      <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">Quiz</p>
+      <h1 className="page-title mt-1">{quiz.title}</h1>
+      <p className="muted mt-2 max-w-3xl">{quiz.description}</p>
+      <p className="mt-2 text-sm muted">
+        {quiz.questionCount} questions · based on the lesson <Link href={`/lessons/${encodeURIComponent(quiz.lessonId)}`}>{quiz.lessonTitle}</Link>
+      </p>
+    </div>
+  );
+
+  if (!user) {
+    const { questions } = await getPublicQuiz(quizId);
+    return (
+      <div className="mx-auto max-w-3xl space-y-8">
+        {header}
+        <GuestTaker quizId={quiz.id} quizTitle={quiz.title} questions={questions} />
+      </div>
+    );
+  }
+
+  const [open, history] = await Promise.all([openAttemptsAt(quizId), listMyAttempts({ quizId, limit: 20 })]);
+  const submitted = history.filter((attempt) => attempt.status === "submitted");
+  return (
+    <div className="mx-auto max-w-3xl space-y-8">
+      {header}
+      <section aria-labelledby="modes-heading">
+        <h2 id="modes-heading" className="sr-only">
+          Choose how to take the quiz
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="card flex flex-col gap-3">
+            <h3 className="text-lg font-semibold">Practice</h3>
+            <p className="muted flex-1 text-sm">Check each answer as you go, read why, and try again. Your first checked answer is the one that counts.</p>
+            <StartForm quizId={quiz.id} mode="practice" label={open.practice ? "Resume practice" : "Start practice"} />
+          </div>
+          <div className="card flex flex-col gap-3">
+            <h3 className="text-lg font-semibold">Test</h3>
+            <p className="muted flex-1 text-sm">Answer everything, then submit. You&apos;ll see your score, the right answers and explanations at the end.</p>
+            <StartForm quizId={quiz.id} mode="test" label={open.test ? "Resume test" : "Start test"} />
+          </div>
+        </div>
+        <p className="mt-3 text-sm muted">Answers save as you go, so you can close the page and come back.</p>
+      </section>
+      {submitted.length > 0 ? (
+        <section aria-labelledby="history-heading" className="card">
+          <h2 id="history-heading" className="text-lg font-semibold">
+            Your attempts
+          </h2>
+          <table className="mt-3 w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-stone-200 dark:border-stone-700">
+                <th scope="col" className="py-2 pr-4 font-semibold">Submitted</th>
+                <th scope="col" className="py-2 pr-4 font-semibold">Mode</th>
+                <th scope="col" className="py-2 pr-4 font-semibold">Score</th>
+                <th scope="col" className="py-2 font-semibold"><span className="sr-only">Results</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {submitted.map((attempt) => (
+                <tr key={attempt.attemptId} className="border-b border-stone-100 last:border-0 dark:border-stone-800">
+                  <td className="py-2 pr-4">{attempt.submittedAt?.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="py-2 pr-4 capitalize">{attempt.mode}</td>
+                  <td className="py-2 pr-4 font-semibold">{attempt.percent}%</td>
+                  <td className="py-2">
+                    <Link href={`/quizzes/${encodeURIComponent(quiz.id)}/attempts/${attempt.attemptId}/results`}>Results</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </div>
+  );
+}

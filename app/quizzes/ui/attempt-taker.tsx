@@ -1,0 +1,243 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { CheckResult, TakingQuestion } from "@/lib/data/attempts";
+import type { Answer, PublicQuestionData } from "@/lib/quiz/types";
+import { isAnswered } from "@/lib/quiz/validate";
+import { QuestionFields } from "./question-fields";
+import { OutcomeBadge } from "./results-view";
+
+type SaveState = "saved" | "saving" | "unsaved" | "error";
+
+const AUTOSAVE_DELAY_MS = 700;
+
+async function postJson<T>(url: string, method: "POST" | "PUT", body: unknown): Promise<T> {
+  const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const json = (await response.json().catch(() => null)) as ({ error?: { message: string } } & T) | null;
+  if (!response.ok) throw new Error(json?.error?.message ?? `The server answered ${response.status}. Please try again.`);
+  return json as T;
+}
+
+/**
+ * Taking an attempt: answers autosave to the server (a reload resumes),
+ * practice mode checks one question at a time, and submitting is safe to
+ * repeat (the server grades once).
+ */
+export function AttemptTaker({
+  attemptId,
+  quizId,
+  mode,
+  questions,
+  initialAnswers,
+  initialChecks,
+}: {
+  attemptId: string;
+  quizId: string;
+  mode: "practice" | "test";
+  questions: TakingQuestion[];
+  initialAnswers: Record<string, Answer>;
+  initialChecks: Record<string, CheckResult>;
+}) {
+  const router = useRouter();
+  const [answers, setAnswers] = useState<Record<string, Answer>>(initialAnswers);
+  const [checks, setChecks] = useState<Record<string, CheckResult>>(initialChecks);
+  const [checking, setChecking] = useState<string | null>(null);
+  const [checkErrors, setCheckErrors] = useState<Record<string, string>>({});
+  const [saveState, setSaveState] = useState<SaveState>("saved");
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const pending = useRef<Record<string, Answer | null>>({});
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const batch = pending.current;
+    if (Object.keys(batch).length === 0) return;
+    pending.current = {};
+    setSaveState("saving");
+    try {
+      await postJson(`/api/attempts/${attemptId}/draft`, "PUT", { answers: batch });
+      setSaveState(Object.keys(pending.current).length ? "unsaved" : "saved");
+      setSaveError(null);
+    } catch (error) {
+      // Keep what failed so the next save retries it (newer edits win).
+      pending.current = { ...batch, ...pending.current };
+      setSaveState("error");
+      setSaveError(error instanceof Error ? error.message : "Couldn't save.");
+    }
+  }, [attemptId]);
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (Object.keys(pending.current).length) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  function change(questionId: string, answer: Answer | null) {
+    setAnswers((current) => {
+      const next = { ...current };
+      if (answer) next[questionId] = answer;
+      else delete next[questionId];
+      return next;
+    });
+    pending.current = { ...pending.current, [questionId]: answer };
+    setSaveState("unsaved");
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+  }
+
+  async function check(question: TakingQuestion) {
+    const answer = answers[question.questionId];
+    if (!answer) return;
+    setChecking(question.questionId);
+    try {
+      const result = await postJson<CheckResult>(`/api/attempts/${attemptId}/check`, "POST", { questionId: question.questionId, answer });
+      setChecks((current) => ({ ...current, [question.questionId]: result }));
+      setCheckErrors(({ [question.questionId]: _dropped, ...rest }) => rest);
+      delete pending.current[question.questionId];
+    } catch (error) {
+      setCheckErrors((current) => ({ ...current, [question.questionId]: error instanceof Error ? error.message : "Couldn't check." }));
+    } finally {
+      setChecking(null);
+    }
+  }
+
+  const unanswered = questions.filter((q) => !isAnswered(q.data, answers[q.questionId]));
+
+  async function submit() {
+    if (unanswered.length > 0 && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setSubmitting(true);
+    setSubmitError(null);
+    if (timer.current) clearTimeout(timer.current);
+    pending.current = {};
+    try {
+      await postJson(`/api/attempts/${attemptId}/submit`, "POST", { answers });
+      router.push(`/quizzes/${encodeURIComponent(quizId)}/attempts/${attemptId}/results`);
+    } catch (error) {
+      setSubmitError(error instanceof Error ? error.message : "Couldn't submit.");
+      setSubmitting(false);
+    }
+  }
+
+  const answeredCount = questions.length - unanswered.length;
+
+  return (
+    <div className="space-y-6">
+      <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-2 border-b border-stone-200 bg-stone-50/95 px-4 py-2 text-sm backdrop-blur dark:border-stone-800 dark:bg-stone-950/95">
+        <p>
+          <span className="font-semibold">{answeredCount}</span> of {questions.length} answered
+        </p>
+        <p role="status" aria-live="polite" className={saveState === "error" ? "font-medium text-red-700 dark:text-red-300" : "muted"}>
+          {saveState === "saved" ? "All answers saved" : saveState === "saving" ? "Saving…" : saveState === "unsaved" ? "Unsaved changes" : `Not saved: ${saveError} We'll retry.`}
+        </p>
+      </div>
+
+      <ol className="space-y-5">
+        {questions.map((question) => {
+          const result = checks[question.questionId];
+          return (
+            <li key={question.questionId} id={`q-${question.questionId}`} className="card scroll-mt-16">
+              <QuestionFields idPrefix={`q-${question.questionId}`} number={question.number} data={question.data} answer={answers[question.questionId]} onChange={(answer) => change(question.questionId, answer)} disabled={submitting} />
+              {mode === "practice" ? (
+                <PracticeCheck
+                  question={question}
+                  answered={isAnswered(question.data, answers[question.questionId])}
+                  result={result}
+                  busy={checking === question.questionId}
+                  error={checkErrors[question.questionId]}
+                  onCheck={() => void check(question)}
+                />
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+
+      <section aria-labelledby="submit-heading" className="card space-y-3">
+        <h2 id="submit-heading" className="text-lg font-semibold">
+          Finish
+        </h2>
+        <p className="muted text-sm">
+          {mode === "practice"
+            ? "Submitting grades every question. For questions you checked, your first checked answer counts."
+            : "You'll see your score, the right answers and explanations after you submit."}
+        </p>
+        {confirming && unanswered.length > 0 ? (
+          <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            <p className="font-medium">
+              {unanswered.length} question{unanswered.length === 1 ? " is" : "s are"} not answered yet: {unanswered.map((q) => q.number).join(", ")}. Unanswered questions score 0.
+            </p>
+            <p className="mt-1">Press the button again to submit anyway.</p>
+          </div>
+        ) : null}
+        {submitError ? (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+            {submitError}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="button" className="btn-primary" disabled={submitting} onClick={() => void submit()}>
+            {submitting ? "Submitting…" : confirming && unanswered.length > 0 ? "Submit anyway" : "Submit answers"}
+          </button>
+          <Link href={`/quizzes/${encodeURIComponent(quizId)}`} className="btn-secondary" onClick={() => void flush()}>
+            Save and leave
+          </Link>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function PracticeCheck({ question, answered, result, busy, error, onCheck }: { question: TakingQuestion; answered: boolean; result: CheckResult | undefined; busy: boolean; error?: string; onCheck: () => void }) {
+  return (
+    <div className="mt-4 space-y-3">
+      <button type="button" className="btn-secondary" disabled={!answered || busy} onClick={onCheck} aria-describedby={answered ? undefined : `check-hint-${question.questionId}`}>
+        {busy ? "Checking…" : result ? "Check again" : "Check answer"}
+      </button>
+      {!answered ? (
+        <span id={`check-hint-${question.questionId}`} className="field-hint ml-3">
+          Answer first, then check.
+        </span>
+      ) : null}
+      <div aria-live="polite">
+        {error ? <p className="field-error">{error}</p> : null}
+        {result ? <CheckFeedback data={question.data} result={result} /> : null}
+      </div>
+    </div>
+  );
+}
+
+function CheckFeedback({ result }: { data: PublicQuestionData; result: CheckResult }) {
+  const retried = result.scored.outcome !== result.outcome || result.scored.credit !== result.credit;
+  return (
+    <div className="rounded-lg border border-stone-200 bg-stone-50 p-3 text-sm dark:border-stone-700 dark:bg-stone-950">
+      <p className="flex flex-wrap items-center gap-2">
+        <OutcomeBadge outcome={result.outcome} credit={result.credit} />
+        {result.outcome !== "correct" ? <span>Try again, or read the explanation.</span> : null}
+      </p>
+      {result.feedback.map((text, index) => (
+        <p key={index} className="mt-2">
+          {text}
+        </p>
+      ))}
+      <p className="mt-2">
+        <span className="font-semibold">Why: </span>
+        {result.explanation}
+      </p>
+      <p className="mt-2">
+        <Link href={result.evidenceHref}>See it in the text →</Link>
+      </p>
+      {retried ? <p className="muted mt-2">Your first checked answer ({Math.round(result.scored.credit * 100)}%) is the one that counts.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,296 @@
+"use client";
+
+import { useRef, useState } from "react";
+import type { Answer, PublicQuestionData } from "@/lib/quiz/types";
+
+/**
+ * The input for one question, for every question type. Everything works with
+ * the keyboard and a screen reader: ordering uses Move up / Move down buttons
+ * with a live announcement (no drag and drop), matching uses one labelled
+ * select per item, cloze blanks are labelled inputs inside the sentence.
+ */
+export interface QuestionFieldsProps {
+  /** Unique per question on the page, used for ids. */
+  idPrefix: string;
+  number: number;
+  data: PublicQuestionData;
+  answer: Answer | undefined;
+  onChange: (answer: Answer | null) => void;
+  disabled?: boolean;
+}
+
+const TYPE_HINT: Record<PublicQuestionData["type"], string> = {
+  single: "Choose one answer.",
+  multiple: "Choose all that apply.",
+  true_false: "Choose true or false.",
+  ordering: "Put the items in order with the Move up and Move down buttons.",
+  matching: "Choose a match for each item.",
+  short_answer: "Type a short answer.",
+  numeric: "Type a number.",
+  cloze: "Fill in each blank.",
+};
+
+export function QuestionFields(props: QuestionFieldsProps) {
+  const { idPrefix, number, data } = props;
+  const hintId = `${idPrefix}-hint`;
+  const promptId = `${idPrefix}-prompt`;
+  return (
+    <fieldset className="min-w-0" aria-describedby={hintId} disabled={props.disabled}>
+      <legend id={promptId} className="text-base font-semibold leading-snug text-stone-900 sm:text-lg dark:text-stone-50">
+        <span className="mr-2 text-brand-700 dark:text-brand-300">{number}.</span>
+        {data.prompt}
+      </legend>
+      <p id={hintId} className="field-hint mt-1">
+        {TYPE_HINT[data.type]}
+      </p>
+      <div className="mt-4">
+        <Body {...props} />
+      </div>
+    </fieldset>
+  );
+}
+
+const optionClass =
+  "flex cursor-pointer items-start gap-3 rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 dark:border-stone-600 dark:bg-stone-900 dark:has-[:checked]:border-brand-300 dark:has-[:checked]:bg-brand-900/40 dark:has-[:focus-visible]:outline-brand-300";
+const controlClass = "mt-1 size-4 shrink-0 accent-brand-700 dark:accent-brand-300 focus-visible:outline-none";
+
+function Body({ idPrefix, data, answer, onChange }: QuestionFieldsProps) {
+  switch (data.type) {
+    case "single":
+      return (
+        <div className="grid gap-2">
+          {data.choices.map((choice) => (
+            <label key={choice.id} className={optionClass}>
+              <input type="radio" className={controlClass} name={idPrefix} value={choice.id} checked={answer?.type === "single" && answer.choice === choice.id} onChange={() => onChange({ type: "single", choice: choice.id })} />
+              <span>{choice.text}</span>
+            </label>
+          ))}
+        </div>
+      );
+    case "multiple": {
+      const picked = answer?.type === "multiple" ? answer.choices : [];
+      return (
+        <div className="grid gap-2">
+          {data.choices.map((choice) => (
+            <label key={choice.id} className={optionClass}>
+              <input
+                type="checkbox"
+                className={controlClass}
+                name={idPrefix}
+                value={choice.id}
+                checked={picked.includes(choice.id)}
+                onChange={(event) => {
+                  const next = event.target.checked ? [...picked, choice.id] : picked.filter((id) => id !== choice.id);
+                  onChange(next.length ? { type: "multiple", choices: next } : null);
+                }}
+              />
+              <span>{choice.text}</span>
+            </label>
+          ))}
+        </div>
+      );
+    }
+    case "true_false":
+      return (
+        <div className="grid gap-2 sm:grid-cols-2">
+          {[true, false].map((value) => (
+            <label key={String(value)} className={optionClass}>
+              <input type="radio" className={controlClass} name={idPrefix} value={String(value)} checked={answer?.type === "true_false" && answer.value === value} onChange={() => onChange({ type: "true_false", value })} />
+              <span>{value ? "True" : "False"}</span>
+            </label>
+          ))}
+        </div>
+      );
+    case "ordering":
+      return <OrderingField idPrefix={idPrefix} data={data} answer={answer} onChange={onChange} />;
+    case "matching": {
+      const pairs = answer?.type === "matching" ? answer.pairs : {};
+      return (
+        <div className="grid gap-3">
+          {data.left.map((left) => {
+            const selectId = `${idPrefix}-${left.id}`;
+            return (
+              <div key={left.id} className="grid gap-1 sm:grid-cols-[1fr_minmax(12rem,1fr)] sm:items-center sm:gap-4">
+                <label htmlFor={selectId} className="text-base">
+                  {left.text}
+                </label>
+                <select
+                  id={selectId}
+                  className="field-input mt-0"
+                  value={pairs[left.id] ?? ""}
+                  onChange={(event) => {
+                    const next = { ...pairs };
+                    if (event.target.value) next[left.id] = event.target.value;
+                    else delete next[left.id];
+                    onChange(Object.keys(next).length ? { type: "matching", pairs: next } : null);
+                  }}
+                >
+                  <option value="">Choose a match…</option>
+                  {data.right.map((right) => (
+                    <option key={right.id} value={right.id}>
+                      {right.text}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            );
+          })}
+        </div>
+      );
+    }
+    case "short_answer": {
+      const inputId = `${idPrefix}-text`;
+      return (
+        <div>
+          <label htmlFor={inputId} className="sr-only">
+            Your answer
+          </label>
+          <input
+            id={inputId}
+            type="text"
+            className="field-input max-w-md"
+            autoComplete="off"
+            spellCheck
+            maxLength={data.maxLength}
+            value={answer?.type === "short_answer" ? answer.text : ""}
+            onChange={(event) => onChange(event.target.value === "" ? null : { type: "short_answer", text: event.target.value })}
+          />
+        </div>
+      );
+    }
+    case "numeric":
+      return <NumericField idPrefix={idPrefix} unit={data.unit} answer={answer} onChange={onChange} />;
+    case "cloze": {
+      const blanks = answer?.type === "cloze" ? answer.blanks : {};
+      const blankIds = data.segments.flatMap((segment) => ("blank" in segment ? [segment.blank] : []));
+      return (
+        <p className="text-base leading-[2.6]">
+          {data.segments.map((segment, position) => {
+            if ("text" in segment) return <span key={position}>{segment.text}</span>;
+            const index = blankIds.indexOf(segment.blank) + 1;
+            const inputId = `${idPrefix}-${segment.blank}`;
+            return (
+              <span key={position} className="inline-block align-baseline">
+                <label htmlFor={inputId} className="sr-only">
+                  Blank {index} of {blankIds.length}
+                </label>
+                <input
+                  id={inputId}
+                  type="text"
+                  autoComplete="off"
+                  maxLength={200}
+                  className="mx-1 inline-block w-40 rounded-md border border-stone-400 bg-white px-2 py-1 text-base focus:border-brand-600 focus:outline-2 focus:outline-brand-600 dark:border-stone-500 dark:bg-stone-900"
+                  value={blanks[segment.blank] ?? ""}
+                  onChange={(event) => {
+                    const next = { ...blanks, [segment.blank]: event.target.value };
+                    if (event.target.value === "") delete next[segment.blank];
+                    onChange(Object.keys(next).length ? { type: "cloze", blanks: next } : null);
+                  }}
+                />
+              </span>
+            );
+          })}
+        </p>
+      );
+    }
+  }
+}
+
+function OrderingField({ idPrefix, data, answer, onChange }: { idPrefix: string; data: Extract<PublicQuestionData, { type: "ordering" }>; answer: Answer | undefined; onChange: (answer: Answer) => void }) {
+  const [announcement, setAnnouncement] = useState("");
+  const list = useRef<HTMLOListElement>(null);
+  const byId = new Map(data.items.map((item) => [item.id, item]));
+  const stored = answer?.type === "ordering" ? answer.order.filter((id) => byId.has(id)) : [];
+  const order = stored.length === data.items.length ? stored : data.items.map((item) => item.id);
+
+  function move(from: number, to: number, direction: "up" | "down") {
+    const next = [...order];
+    const [moved] = next.splice(from, 1);
+    next.splice(to, 0, moved!);
+    onChange({ type: "ordering", order: next });
+    setAnnouncement(`${byId.get(moved!)?.text} moved to position ${to + 1} of ${next.length}.`);
+    // Keep focus on the same button of the moved item, or the other one at the ends of the list.
+    requestAnimationFrame(() => {
+      const row = list.current?.children[to];
+      const atEdge = (direction === "up" && to === 0) || (direction === "down" && to === next.length - 1);
+      const wanted = atEdge ? (direction === "up" ? "down" : "up") : direction;
+      row?.querySelector<HTMLButtonElement>(`button[data-move="${wanted}"]`)?.focus();
+    });
+  }
+
+  return (
+    <div>
+      <ol ref={list} className="grid gap-2" aria-label="Items in your order">
+        {order.map((id, index) => {
+          const item = byId.get(id)!;
+          return (
+            <li key={id} className="flex items-center gap-3 rounded-lg border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900">
+              <span aria-hidden="true" className="grid size-7 shrink-0 place-items-center rounded-full bg-stone-100 text-sm font-semibold text-stone-700 dark:bg-stone-800 dark:text-stone-200">
+                {index + 1}
+              </span>
+              <span className="flex-1 text-base">{item.text}</span>
+              <span className="flex shrink-0 gap-1">
+                <button type="button" data-move="up" className="btn-secondary min-h-9 px-2.5" disabled={index === 0} onClick={() => move(index, index - 1, "up")} aria-label={`Move up: ${item.text}`}>
+                  <span aria-hidden="true">↑</span>
+                </button>
+                <button type="button" data-move="down" className="btn-secondary min-h-9 px-2.5" disabled={index === order.length - 1} onClick={() => move(index, index + 1, "down")} aria-label={`Move down: ${item.text}`}>
+                  <span aria-hidden="true">↓</span>
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <p id={`${idPrefix}-announce`} aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+    </div>
+  );
+}
+
+function NumericField({ idPrefix, unit, answer, onChange }: { idPrefix: string; unit?: string; answer: Answer | undefined; onChange: (answer: Answer | null) => void }) {
+  const initial = answer?.type === "numeric" ? String(answer.value) : "";
+  const [text, setText] = useState(initial);
+  const inputId = `${idPrefix}-number`;
+  const errorId = `${idPrefix}-number-error`;
+  const parsed = parseNumber(text);
+  const invalid = text.trim() !== "" && parsed === null;
+  return (
+    <div>
+      <label htmlFor={inputId} className="sr-only">
+        Your answer{unit ? ` in ${unit}` : ""}
+      </label>
+      <div className="flex items-center gap-2">
+        <input
+          id={inputId}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          className="field-input mt-0 w-40"
+          value={text}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? errorId : undefined}
+          onChange={(event) => {
+            setText(event.target.value);
+            const value = parseNumber(event.target.value);
+            onChange(value === null ? null : { type: "numeric", value });
+          }}
+        />
+        {unit ? <span className="muted">{unit}</span> : null}
+      </div>
+      {invalid ? (
+        <p id={errorId} className="field-error">
+          Enter a number, like 15 or 7.5.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** "1,000" and " 7.5 " are numbers; "", "abc" and "1e400" are not. */
+export function parseNumber(text: string): number | null {
+  const cleaned = text.trim().replace(/,(?=\d{3}\b)/g, "").replace(/\u2212/g, "-");
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : null;
+}

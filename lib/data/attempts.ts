@@ -1,0 +1,486 @@
+/**
+ * Quiz attempts of signed-in users: start or resume, autosave, check one
+ * question (practice), submit exactly once, results and history.
+ *
+ * The key wall: only `gradingKeys` reads `question_versions.key_data`, and it
+ * is called only when grading (check, submit) or after submission (results,
+ * and the checks a practice student already committed to).
+ * @see docs/GRADING.md
+ */
+import "server-only";
+import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { writeTransaction, type Database } from "../../db/open";
+import { assignments, attempts, classMembers, lessons, questionVersions, quizzes, responses, type QuizMode } from "../../db/schema";
+import { requireUser, type SessionUser } from "../auth/session";
+import { AppError } from "../errors";
+import { describeAnswer, describeKey } from "../quiz/describe";
+import { feedbackFor, gradeAnswer } from "../quiz/grade";
+import { applyLayout, layoutEntry, type AttemptLayout } from "../quiz/layout";
+import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType } from "../quiz/types";
+import { answerProblem } from "../quiz/validate";
+import type { AnswersInput } from "../validations/attempts";
+import { currentPublicQuestions, evidenceHref, findVisibleQuiz, publicVersions, readingLevelOf } from "./quizzes";
+
+type Draft = Record<string, Answer>;
+type AttemptRow = typeof attempts.$inferSelect;
+
+// ---------------------------------------------------------------- DTOs
+
+export interface TakingQuestion {
+  questionId: string;
+  versionId: number;
+  number: number;
+  type: QuestionType;
+  data: PublicQuestionData;
+}
+
+/** What a practice "Check" reveals about one question, after the student committed an answer. */
+export interface CheckResult {
+  questionId: string;
+  credit: number;
+  outcome: Outcome;
+  explanation: string;
+  feedback: string[];
+  evidenceHref: string;
+  /** The first checked answer is the one that counts (docs/GRADING.md). */
+  scored: { credit: number; outcome: Outcome };
+}
+
+export interface TakingAttempt {
+  attemptId: string;
+  quiz: { id: string; title: string; lessonId: string; lessonTitle: string };
+  mode: QuizMode;
+  status: "in_progress" | "submitted";
+  questions: TakingQuestion[];
+  answers: Draft;
+  checks: Record<string, CheckResult>;
+  dueAt: Date | null;
+  startedAt: Date;
+}
+
+export interface SubmitResult {
+  attemptId: string;
+  score: number;
+  maxScore: number;
+  submittedAt: Date;
+}
+
+export interface QuestionResult {
+  questionId: string;
+  number: number;
+  type: QuestionType;
+  prompt: string;
+  answer: Answer | null;
+  answerLines: string[];
+  correctLines: string[];
+  credit: number;
+  outcome: Outcome;
+  explanation: string;
+  feedback: string[];
+  evidenceHref: string;
+}
+
+export interface AttemptResults {
+  attemptId: string;
+  quiz: { id: string; title: string; lessonId: string; lessonTitle: string };
+  mode: QuizMode;
+  score: number;
+  maxScore: number;
+  percent: number;
+  startedAt: Date;
+  submittedAt: Date;
+  counts: Record<Outcome, number>;
+  questions: QuestionResult[];
+}
+
+export interface AttemptSummary {
+  attemptId: string;
+  quizId: string;
+  quizTitle: string;
+  mode: QuizMode;
+  status: "in_progress" | "submitted";
+  score: number | null;
+  maxScore: number | null;
+  percent: number | null;
+  startedAt: Date;
+  submittedAt: Date | null;
+}
+
+// ---------------------------------------------------------------- helpers
+
+function percentOf(score: number, maxScore: number): number {
+  return maxScore > 0 ? Math.round((score / maxScore) * 100) : 0;
+}
+
+function layoutOf(attempt: AttemptRow): AttemptLayout {
+  return attempt.layout as AttemptLayout;
+}
+
+/** The caller's own attempt, or `not_found` (someone else's attempt looks exactly like a missing one). */
+async function ownAttempt(db: Database, user: SessionUser, attemptId: string): Promise<AttemptRow> {
+  const [attempt] = await db
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.id, attemptId), eq(attempts.userId, user.id)));
+  if (!attempt) throw new AppError("not_found", "We couldn't find that attempt.");
+  return attempt;
+}
+
+/** Keys, explanations and feedback. Call only when grading or after the answer is committed. */
+async function gradingKeys(db: Database, versionIds: readonly number[]): Promise<Map<number, QuestionKeyData>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await db.select({ id: questionVersions.id, keyData: questionVersions.keyData }).from(questionVersions).where(inArray(questionVersions.id, [...versionIds]));
+  return new Map(rows.map((row) => [row.id, row.keyData as QuestionKeyData]));
+}
+
+async function assignmentFor(db: Database, user: SessionUser, assignmentId: string) {
+  const [assignment] = await db
+    .select({ id: assignments.id, quizId: assignments.quizId, dueAt: assignments.dueAt, attemptLimit: assignments.attemptLimit, quizMode: assignments.quizMode, readingLevel: assignments.readingLevel })
+    .from(assignments)
+    .innerJoin(classMembers, and(eq(classMembers.classId, assignments.classId), eq(classMembers.studentId, user.id)))
+    .where(eq(assignments.id, assignmentId));
+  if (!assignment) throw new AppError("not_found", "We couldn't find that assignment.");
+  return assignment;
+}
+
+function formatDue(dueAt: Date): string {
+  return dueAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+}
+
+function assertNotPastDue(dueAt: Date | null, now: Date): void {
+  if (dueAt && now.getTime() > dueAt.getTime()) throw new AppError("conflict", `This assignment was due ${formatDue(dueAt)} and no longer accepts answers.`);
+}
+
+/** Validates each answer against the question this attempt shows; the first problem is the error. */
+function validateAnswers(layout: AttemptLayout, shown: Map<number, { data: PublicQuestionData }>, answers: AnswersInput): void {
+  const numberOf = new Map(layout.questions.map((entry, index) => [entry.questionId, { entry, number: index + 1 }]));
+  for (const [questionId, answer] of Object.entries(answers)) {
+    const found = numberOf.get(questionId);
+    if (!found) throw new AppError("bad_request", `Question "${questionId}" is not part of this attempt. Nothing was saved.`);
+    if (answer === null) continue;
+    const version = shown.get(found.entry.versionId);
+    const problem = version ? answerProblem(version.data, answer, `Question ${found.number}`) : "Question missing";
+    if (problem) throw new AppError("bad_request", `${problem} Nothing was saved.`);
+  }
+}
+
+function mergeDraft(draft: Draft, answers: AnswersInput): Draft {
+  const next: Draft = { ...draft };
+  for (const [questionId, answer] of Object.entries(answers)) {
+    if (answer === null) delete next[questionId];
+    else next[questionId] = answer;
+  }
+  return next;
+}
+
+// ---------------------------------------------------------------- start / resume
+
+/**
+ * Resumes the caller's open attempt at this quiz (same mode and assignment) or
+ * starts one, shuffling choices and recording the versions shown. For an
+ * assignment, the mode is the teacher's and the due date and attempt limit
+ * are enforced here.
+ */
+export async function startOrResumeAttempt(input: { quizId: string; mode: QuizMode; assignmentId?: string }, now: Date = new Date()): Promise<{ attemptId: string; resumed: boolean }> {
+  const user = await requireUser();
+  const db = getDb();
+  return writeTransaction(db, async (tx) => {
+    await findVisibleQuiz(tx, user, input.quizId);
+    let mode = input.mode;
+    if (input.assignmentId) {
+      const assignment = await assignmentFor(tx, user, input.assignmentId);
+      if (assignment.quizId !== input.quizId) throw new AppError("not_found", "We couldn't find that assignment.");
+      mode = assignment.quizMode;
+      const [open] = await tx
+        .select({ id: attempts.id })
+        .from(attempts)
+        .where(and(eq(attempts.userId, user.id), eq(attempts.assignmentId, assignment.id), eq(attempts.status, "in_progress")));
+      if (open) return { attemptId: open.id, resumed: true };
+      assertNotPastDue(assignment.dueAt, now);
+      if (assignment.attemptLimit !== null) {
+        const [used] = await tx.select({ n: count() }).from(attempts).where(and(eq(attempts.userId, user.id), eq(attempts.assignmentId, assignment.id)));
+        if ((used?.n ?? 0) >= assignment.attemptLimit) {
+          throw new AppError("conflict", `You have used all ${assignment.attemptLimit} attempt${assignment.attemptLimit === 1 ? "" : "s"} your teacher allowed for this quiz.`);
+        }
+      }
+    } else {
+      const [open] = await tx
+        .select({ id: attempts.id })
+        .from(attempts)
+        .where(and(eq(attempts.userId, user.id), eq(attempts.quizId, input.quizId), isNull(attempts.assignmentId), eq(attempts.mode, mode), eq(attempts.status, "in_progress")));
+      if (open) return { attemptId: open.id, resumed: true };
+    }
+    const shown = await currentPublicQuestions(tx, input.quizId);
+    if (shown.length === 0) throw new AppError("not_found", "This quiz has no questions yet.");
+    // The ordering key is read only so the starting order is never already the answer.
+    const keys = await gradingKeys(tx, shown.filter((q) => q.type === "ordering").map((q) => q.versionId));
+    const layout: AttemptLayout = {
+      questions: shown.map((question) => {
+        const key = keys.get(question.versionId)?.key;
+        return layoutEntry(question.questionId, question.versionId, question.data, key?.type === "ordering" ? key.answer : null);
+      }),
+    };
+    const [row] = await tx
+      .insert(attempts)
+      .values({ quizId: input.quizId, userId: user.id, assignmentId: input.assignmentId ?? null, mode, layout, draft: {} })
+      .returning({ id: attempts.id });
+    return { attemptId: row!.id, resumed: false };
+  });
+}
+
+// ---------------------------------------------------------------- taking
+
+async function quizHeader(db: Database, quizId: string) {
+  const [row] = await db.select({ id: quizzes.id, title: quizzes.title, lessonId: quizzes.lessonId }).from(quizzes).where(eq(quizzes.id, quizId));
+  if (!row) throw new AppError("not_found", "We couldn't find that quiz.");
+  return row;
+}
+
+async function lessonTitle(db: Database, lessonId: string): Promise<string> {
+  const [row] = await db.select({ title: lessons.title }).from(lessons).where(eq(lessons.id, lessonId));
+  return row?.title ?? lessonId;
+}
+
+async function evidenceLevel(db: Database, user: SessionUser, attempt: AttemptRow): Promise<number> {
+  if (attempt.assignmentId) {
+    const [row] = await db.select({ level: assignments.readingLevel }).from(assignments).where(eq(assignments.id, attempt.assignmentId));
+    if (row?.level) return row.level;
+  }
+  return readingLevelOf(db, user.id);
+}
+
+/** The attempt as the taking page needs it: public data only, plus checks the student already committed to. */
+export async function getAttemptForTaking(attemptId: string): Promise<TakingAttempt> {
+  const user = await requireUser();
+  const db = getDb();
+  const attempt = await ownAttempt(db, user, attemptId);
+  const layout = layoutOf(attempt);
+  const quiz = await quizHeader(db, attempt.quizId);
+  const shown = await publicVersions(db, layout.questions.map((entry) => entry.versionId));
+  const questions: TakingQuestion[] = layout.questions.flatMap((entry, index) => {
+    const version = shown.get(entry.versionId);
+    return version ? [{ questionId: entry.questionId, versionId: entry.versionId, number: index + 1, type: version.type, data: applyLayout(version.data, entry) }] : [];
+  });
+
+  const checks: Record<string, CheckResult> = {};
+  if (attempt.mode === "practice" && attempt.status === "in_progress") {
+    const checked = await db.select().from(responses).where(eq(responses.attemptId, attempt.id));
+    if (checked.length > 0) {
+      const keys = await gradingKeys(db, checked.map((row) => row.questionVersionId));
+      const level = await evidenceLevel(db, user, attempt);
+      for (const row of checked) {
+        const keyData = keys.get(row.questionVersionId);
+        const version = shown.get(row.questionVersionId);
+        if (!keyData || !version) continue;
+        const scored = { credit: row.credit, outcome: row.outcome };
+        checks[row.questionId] = { questionId: row.questionId, ...scored, scored, explanation: keyData.explanation, feedback: feedbackFor(keyData, row.answer as Answer | null), evidenceHref: evidenceHref(quiz.lessonId, level, version.evidence) };
+      }
+    }
+  }
+  let dueAt: Date | null = null;
+  if (attempt.assignmentId) {
+    const [row] = await db.select({ dueAt: assignments.dueAt }).from(assignments).where(eq(assignments.id, attempt.assignmentId));
+    dueAt = row?.dueAt ?? null;
+  }
+  return {
+    attemptId: attempt.id,
+    quiz: { ...quiz, lessonTitle: await lessonTitle(db, quiz.lessonId) },
+    mode: attempt.mode,
+    status: attempt.status,
+    questions,
+    answers: attempt.draft as Draft,
+    checks,
+    dueAt,
+    startedAt: attempt.startedAt,
+  };
+}
+
+async function assertOpen(db: Database, attempt: AttemptRow, now: Date): Promise<void> {
+  if (attempt.status === "submitted") throw new AppError("conflict", "This attempt has already been submitted. Your answers can no longer change.");
+  if (attempt.assignmentId) {
+    const [row] = await db.select({ dueAt: assignments.dueAt }).from(assignments).where(eq(assignments.id, attempt.assignmentId));
+    assertNotPastDue(row?.dueAt ?? null, now);
+  }
+}
+
+/** Autosave: merges the given answers into the draft (`null` clears one). */
+export async function saveDraft(attemptId: string, answers: AnswersInput, now: Date = new Date()): Promise<{ savedAt: Date }> {
+  const user = await requireUser();
+  return writeTransaction(getDb(), async (tx) => {
+    const attempt = await ownAttempt(tx, user, attemptId);
+    await assertOpen(tx, attempt, now);
+    const layout = layoutOf(attempt);
+    const shown = await publicVersions(tx, layout.questions.map((entry) => entry.versionId));
+    validateAnswers(layout, shown, answers);
+    await tx.update(attempts).set({ draft: mergeDraft(attempt.draft as Draft, answers), updatedAt: now }).where(eq(attempts.id, attempt.id));
+    return { savedAt: now };
+  });
+}
+
+/**
+ * Practice mode: grades one question and reveals its explanation and the
+ * feedback for what was picked. The first checked answer is stored as the
+ * question's response and is what counts; later checks are graded and shown
+ * but change nothing stored except the draft.
+ */
+export async function checkQuestion(attemptId: string, questionId: string, answer: Answer, now: Date = new Date()): Promise<CheckResult> {
+  const user = await requireUser();
+  return writeTransaction(getDb(), async (tx) => {
+    const attempt = await ownAttempt(tx, user, attemptId);
+    await assertOpen(tx, attempt, now);
+    if (attempt.mode !== "practice") throw new AppError("bad_request", "Checking single answers is only available in practice mode. Submit the quiz to see your results.");
+    const layout = layoutOf(attempt);
+    const entry = layout.questions.find((q) => q.questionId === questionId);
+    if (!entry) throw new AppError("bad_request", `Question "${questionId}" is not part of this attempt. Nothing was saved.`);
+    const shown = await publicVersions(tx, [entry.versionId]);
+    validateAnswers(layout, shown, { [questionId]: answer });
+    const keyData = (await gradingKeys(tx, [entry.versionId])).get(entry.versionId)!;
+    const graded = gradeAnswer(keyData.key, answer);
+    await tx
+      .insert(responses)
+      .values({ attemptId, questionId, questionVersionId: entry.versionId, answer, credit: graded.credit, outcome: graded.outcome, answeredAt: now })
+      .onConflictDoNothing();
+    const [stored] = await tx.select({ credit: responses.credit, outcome: responses.outcome }).from(responses).where(and(eq(responses.attemptId, attemptId), eq(responses.questionId, questionId)));
+    await tx.update(attempts).set({ draft: mergeDraft(attempt.draft as Draft, { [questionId]: answer }), updatedAt: now }).where(eq(attempts.id, attempt.id));
+    const quiz = await quizHeader(tx, attempt.quizId);
+    const version = shown.get(entry.versionId)!;
+    const level = await evidenceLevel(tx, user, attempt);
+    return {
+      questionId,
+      ...graded,
+      explanation: keyData.explanation,
+      feedback: feedbackFor(keyData, answer),
+      evidenceHref: evidenceHref(quiz.lessonId, level, version.evidence),
+      scored: stored ?? graded,
+    };
+  });
+}
+
+/**
+ * Grades and closes the attempt, exactly once. Runs in one BEGIN IMMEDIATE
+ * transaction that re-reads the attempt: an attempt already submitted (double
+ * click, retry after a timeout, another tab) returns its stored result and
+ * changes nothing.
+ */
+export async function submitAttempt(attemptId: string, answers: AnswersInput = {}, now: Date = new Date()): Promise<SubmitResult> {
+  const user = await requireUser();
+  return writeTransaction(getDb(), async (tx) => {
+    const attempt = await ownAttempt(tx, user, attemptId);
+    if (attempt.status === "submitted") {
+      return { attemptId: attempt.id, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0, submittedAt: attempt.submittedAt ?? attempt.updatedAt };
+    }
+    await assertOpen(tx, attempt, now);
+    const layout = layoutOf(attempt);
+    const versionIds = layout.questions.map((entry) => entry.versionId);
+    const shown = await publicVersions(tx, versionIds);
+    validateAnswers(layout, shown, answers);
+    const draft = mergeDraft(attempt.draft as Draft, answers);
+    const keys = await gradingKeys(tx, versionIds);
+    const rows = layout.questions.map((entry) => {
+      const answer = draft[entry.questionId] ?? null;
+      const graded = gradeAnswer(keys.get(entry.versionId)!.key, answer);
+      return { attemptId, questionId: entry.questionId, questionVersionId: entry.versionId, answer, credit: graded.credit, outcome: graded.outcome, answeredAt: now };
+    });
+    // Practice questions already checked keep their first checked answer (docs/GRADING.md).
+    if (rows.length > 0) await tx.insert(responses).values(rows).onConflictDoNothing();
+    const stored = await tx.select({ credit: responses.credit }).from(responses).where(eq(responses.attemptId, attemptId));
+    const score = Math.round(stored.reduce((sum, row) => sum + row.credit, 0) * 10_000) / 10_000;
+    const maxScore = layout.questions.length;
+    await tx.update(attempts).set({ status: "submitted", draft, score, maxScore, submittedAt: now, updatedAt: now }).where(eq(attempts.id, attempt.id));
+    return { attemptId: attempt.id, score, maxScore, submittedAt: now };
+  });
+}
+
+// ---------------------------------------------------------------- results and history
+
+/** Results of a submitted attempt; an attempt still in progress is `not_found` here. */
+export async function getAttemptResults(attemptId: string): Promise<AttemptResults> {
+  const user = await requireUser();
+  const db = getDb();
+  const attempt = await ownAttempt(db, user, attemptId);
+  if (attempt.status !== "submitted") throw new AppError("not_found", "This attempt has not been submitted yet.");
+  const layout = layoutOf(attempt);
+  const versionIds = layout.questions.map((entry) => entry.versionId);
+  const [shown, keys, rows, quiz, level] = await Promise.all([
+    publicVersions(db, versionIds),
+    gradingKeys(db, versionIds),
+    db.select().from(responses).where(eq(responses.attemptId, attempt.id)),
+    quizHeader(db, attempt.quizId),
+    evidenceLevel(db, user, attempt),
+  ]);
+  const byQuestion = new Map(rows.map((row) => [row.questionId, row]));
+  const counts: Record<Outcome, number> = { correct: 0, partial: 0, incorrect: 0 };
+  const questions: QuestionResult[] = layout.questions.flatMap((entry, index) => {
+    const version = shown.get(entry.versionId);
+    const keyData = keys.get(entry.versionId);
+    const response = byQuestion.get(entry.questionId);
+    if (!version || !keyData || !response) return [];
+    const data = applyLayout(version.data, entry);
+    const answer = (response.answer as Answer | null) ?? null;
+    counts[response.outcome] += 1;
+    return [
+      {
+        questionId: entry.questionId,
+        number: index + 1,
+        type: version.type,
+        prompt: data.prompt,
+        answer,
+        answerLines: describeAnswer(data, answer),
+        correctLines: describeKey(data, keyData.key),
+        credit: response.credit,
+        outcome: response.outcome,
+        explanation: keyData.explanation,
+        feedback: feedbackFor(keyData, answer),
+        evidenceHref: evidenceHref(quiz.lessonId, level, version.evidence),
+      },
+    ];
+  });
+  const score = attempt.score ?? 0;
+  const maxScore = attempt.maxScore ?? layout.questions.length;
+  return {
+    attemptId: attempt.id,
+    quiz: { ...quiz, lessonTitle: await lessonTitle(db, quiz.lessonId) },
+    mode: attempt.mode,
+    score,
+    maxScore,
+    percent: percentOf(score, maxScore),
+    startedAt: attempt.startedAt,
+    submittedAt: attempt.submittedAt ?? attempt.updatedAt,
+    counts,
+    questions,
+  };
+}
+
+/** The caller's attempts, newest first (optionally at one quiz). */
+export async function listMyAttempts(options: { quizId?: string; limit?: number } = {}): Promise<AttemptSummary[]> {
+  const user = await requireUser();
+  const rows = await getDb()
+    .select({
+      attemptId: attempts.id,
+      quizId: attempts.quizId,
+      quizTitle: quizzes.title,
+      mode: attempts.mode,
+      status: attempts.status,
+      score: attempts.score,
+      maxScore: attempts.maxScore,
+      startedAt: attempts.startedAt,
+      submittedAt: attempts.submittedAt,
+    })
+    .from(attempts)
+    .innerJoin(quizzes, eq(quizzes.id, attempts.quizId))
+    .where(and(eq(attempts.userId, user.id), options.quizId ? eq(attempts.quizId, options.quizId) : undefined))
+    .orderBy(desc(attempts.startedAt), asc(attempts.id))
+    .limit(options.limit ?? 50);
+  return rows.map((row) => ({ ...row, percent: row.score !== null && row.maxScore ? percentOf(row.score, row.maxScore) : null }));
+}
+
+/** Open (unsubmitted, unassigned) attempts of the caller at a quiz, by mode, for "Resume" buttons. */
+export async function openAttemptsAt(quizId: string): Promise<Partial<Record<QuizMode, string>>> {
+  const user = await requireUser();
+  const rows = await getDb()
+    .select({ id: attempts.id, mode: attempts.mode })
+    .from(attempts)
+    .where(and(eq(attempts.userId, user.id), eq(attempts.quizId, quizId), eq(attempts.status, "in_progress"), isNull(attempts.assignmentId)));
+  return Object.fromEntries(rows.map((row) => [row.mode, row.id]));
+}

@@ -1,0 +1,89 @@
+/**
+ * Grading for guests: nothing is stored on the server. The browser sends the
+ * version of each question it showed and the answers; the server grades with
+ * keys the browser never had and returns the results, which the browser keeps
+ * in its own history (app/quizzes/[quizId]/guest-history.ts).
+ */
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { questions, questionVersions } from "../../db/schema";
+import { getSessionUser } from "../auth/session";
+import { AppError } from "../errors";
+import { describeAnswer, describeKey } from "../quiz/describe";
+import { feedbackFor, gradeAnswer } from "../quiz/grade";
+import type { Outcome, PublicQuestionData, QuestionKeyData } from "../quiz/types";
+import { answerProblem } from "../quiz/validate";
+import type { GuestSubmission } from "../validations/attempts";
+import type { QuestionResult } from "./attempts";
+import { DEFAULT_READING_LEVEL, evidenceHref, findVisibleQuiz } from "./quizzes";
+
+export interface GuestResults {
+  quiz: { id: string; title: string; lessonId: string; lessonTitle: string };
+  score: number;
+  maxScore: number;
+  percent: number;
+  counts: Record<Outcome, number>;
+  questions: (QuestionResult & { versionId: number })[];
+  gradedAt: string;
+}
+
+export async function gradeGuestSubmission(quizId: string, submission: GuestSubmission, now: Date = new Date()): Promise<GuestResults> {
+  const user = await getSessionUser();
+  const db = getDb();
+  const quiz = await findVisibleQuiz(db, user, quizId);
+  const questionIds = submission.answers.map((entry) => entry.questionId);
+  if (new Set(questionIds).size !== questionIds.length) throw new AppError("bad_request", "A question is answered twice. Nothing was graded.");
+
+  // Versions must belong to the named question of this quiz; older versions are fine (the page may be stale).
+  const versions = await db
+    .select({ versionId: questionVersions.id, questionId: questionVersions.questionId, type: questionVersions.type, data: questionVersions.publicData, keyData: questionVersions.keyData, evidence: questionVersions.evidence, position: questions.position })
+    .from(questionVersions)
+    .innerJoin(questions, eq(questions.id, questionVersions.questionId))
+    .where(and(eq(questions.quizId, quizId), inArray(questionVersions.id, submission.answers.map((entry) => entry.versionId))))
+    .orderBy(asc(questions.position));
+  const byVersion = new Map(versions.map((row) => [row.versionId, row]));
+  for (const [index, entry] of submission.answers.entries()) {
+    const version = byVersion.get(entry.versionId);
+    if (!version || version.questionId !== entry.questionId) throw new AppError("bad_request", `Question "${entry.questionId}" is not part of this quiz. Nothing was graded.`);
+    const problem = entry.answer ? answerProblem(version.data as PublicQuestionData, entry.answer, `Question ${index + 1}`) : null;
+    if (problem) throw new AppError("bad_request", `${problem} Nothing was graded.`);
+  }
+
+  const counts: Record<Outcome, number> = { correct: 0, partial: 0, incorrect: 0 };
+  const answersByVersion = new Map(submission.answers.map((entry) => [entry.versionId, entry.answer]));
+  const results = versions
+    .filter((version) => answersByVersion.has(version.versionId))
+    .map((version, index) => {
+      const data = version.data as PublicQuestionData;
+      const keyData = version.keyData as QuestionKeyData;
+      const answer = answersByVersion.get(version.versionId) ?? null;
+      const graded = gradeAnswer(keyData.key, answer);
+      counts[graded.outcome] += 1;
+      return {
+        questionId: version.questionId,
+        versionId: version.versionId,
+        number: index + 1,
+        type: version.type,
+        prompt: data.prompt,
+        answer,
+        answerLines: describeAnswer(data, answer),
+        correctLines: describeKey(data, keyData.key),
+        ...graded,
+        explanation: keyData.explanation,
+        feedback: feedbackFor(keyData, answer),
+        evidenceHref: evidenceHref(quiz.lessonId, DEFAULT_READING_LEVEL, version.evidence),
+      };
+    });
+  const score = Math.round(results.reduce((sum, r) => sum + r.credit, 0) * 10_000) / 10_000;
+  const maxScore = results.length;
+  return {
+    quiz: { id: quiz.id, title: quiz.title, lessonId: quiz.lessonId, lessonTitle: quiz.lessonTitle },
+    score,
+    maxScore,
+    percent: maxScore ? Math.round((score / maxScore) * 100) : 0,
+    counts,
+    questions: results,
+    gradedAt: now.toISOString(),
+  };
+}

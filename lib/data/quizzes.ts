@@ -1,0 +1,119 @@
+/**
+ * Quizzes as students see them before submitting: titles and the public side
+ * of each question. Nothing in this module selects `question_versions.key_data`;
+ * keys are read only by the grading paths in ./attempts.ts and ./guest-grading.ts.
+ */
+import "server-only";
+import { and, asc, count, eq, inArray, isNull, or } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import type { Database } from "../../db/open";
+import { lessons, questions, questionVersions, quizzes, userPreferences } from "../../db/schema";
+import { getSessionUser, type SessionUser } from "../auth/session";
+import { AppError } from "../errors";
+import type { PublicQuestionData, QuestionType } from "../quiz/types";
+import { visibleLessonCondition } from "./lessons";
+
+export const DEFAULT_READING_LEVEL = 2;
+
+/** Quizzes this user may take: those of lessons they may read, and not someone else's private quiz. */
+export function visibleQuizCondition(user: SessionUser | null) {
+  const owner = user ? or(isNull(quizzes.ownerId), eq(quizzes.ownerId, user.id)) : isNull(quizzes.ownerId);
+  return and(eq(quizzes.retired, false), owner, visibleLessonCondition(user));
+}
+
+export interface QuizSummary {
+  id: string;
+  title: string;
+  description: string;
+  lessonId: string;
+  lessonTitle: string;
+  questionCount: number;
+}
+
+export interface PublicQuestion {
+  questionId: string;
+  versionId: number;
+  type: QuestionType;
+  data: PublicQuestionData;
+}
+
+/** The quiz row if `user` may take it; a missing or hidden quiz is `not_found` (never `forbidden`). */
+export async function findVisibleQuiz(db: Database, user: SessionUser | null, quizId: string): Promise<Omit<QuizSummary, "questionCount">> {
+  const [quiz] = await db
+    .select({ id: quizzes.id, title: quizzes.title, description: quizzes.description, lessonId: quizzes.lessonId, lessonTitle: lessons.title })
+    .from(quizzes)
+    .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
+    .where(and(eq(quizzes.id, quizId), visibleQuizCondition(user)));
+  if (!quiz) throw new AppError("not_found", "We couldn't find that quiz.");
+  return quiz;
+}
+
+/** The quiz's live questions at their current versions, public side only, in quiz order. */
+export async function currentPublicQuestions(db: Database, quizId: string): Promise<PublicQuestion[]> {
+  const rows = await db
+    .select({ questionId: questions.id, versionId: questionVersions.id, type: questionVersions.type, data: questionVersions.publicData })
+    .from(questions)
+    .innerJoin(questionVersions, eq(questionVersions.id, questions.currentVersionId))
+    .where(and(eq(questions.quizId, quizId), eq(questions.retired, false)))
+    .orderBy(asc(questions.position));
+  return rows.map((row) => ({ ...row, data: row.data as PublicQuestionData }));
+}
+
+/** Public sides of specific versions (what an attempt showed), keyed by version id. */
+export async function publicVersions(db: Database, versionIds: readonly number[]): Promise<Map<number, PublicQuestion & { evidence: string }>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await db
+    .select({ questionId: questionVersions.questionId, versionId: questionVersions.id, type: questionVersions.type, data: questionVersions.publicData, evidence: questionVersions.evidence })
+    .from(questionVersions)
+    .where(inArray(questionVersions.id, [...versionIds]));
+  return new Map(rows.map((row) => [row.versionId, { ...row, data: row.data as PublicQuestionData }]));
+}
+
+export async function getQuizSummary(quizId: string): Promise<QuizSummary> {
+  const user = await getSessionUser();
+  const db = getDb();
+  const quiz = await findVisibleQuiz(db, user, quizId);
+  const [row] = await db
+    .select({ n: count() })
+    .from(questions)
+    .where(and(eq(questions.quizId, quizId), eq(questions.retired, false)));
+  return { ...quiz, questionCount: row?.n ?? 0 };
+}
+
+/** Every quiz this user may take, in catalog order. */
+export async function listVisibleQuizzes(): Promise<QuizSummary[]> {
+  const user = await getSessionUser();
+  const rows = await getDb()
+    .select({ id: quizzes.id, title: quizzes.title, description: quizzes.description, lessonId: quizzes.lessonId, lessonTitle: lessons.title, questionCount: count(questions.id) })
+    .from(quizzes)
+    .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
+    .leftJoin(questions, and(eq(questions.quizId, quizzes.id), eq(questions.retired, false)))
+    .where(visibleQuizCondition(user))
+    .groupBy(quizzes.id)
+    .orderBy(asc(lessons.position), asc(quizzes.title));
+  return rows;
+}
+
+/**
+ * A quiz for a guest (or anyone) to take without an attempt row: public data
+ * only, at the current versions. Choice order is shuffled in the browser.
+ */
+export async function getPublicQuiz(quizId: string): Promise<{ quiz: QuizSummary; questions: PublicQuestion[] }> {
+  const user = await getSessionUser();
+  const db = getDb();
+  const quiz = await findVisibleQuiz(db, user, quizId);
+  const items = await currentPublicQuestions(db, quizId);
+  return { quiz: { ...quiz, questionCount: items.length }, questions: items };
+}
+
+/** The reading level evidence links open at: the student's preference, else level 2. */
+export async function readingLevelOf(db: Database, userId: string | null): Promise<number> {
+  if (!userId) return DEFAULT_READING_LEVEL;
+  const [row] = await db.select({ level: userPreferences.readingLevel }).from(userPreferences).where(eq(userPreferences.userId, userId));
+  return row?.level ?? DEFAULT_READING_LEVEL;
+}
+
+/** "See it in the text": the lesson at the student's level, scrolled to the evidence paragraph. */
+export function evidenceHref(lessonId: string, level: number, anchor: string): string {
+  return `/lessons/${encodeURIComponent(lessonId)}?level=${level}#${encodeURIComponent(anchor)}`;
+}

@@ -1,0 +1,72 @@
+/**
+ * Helpers for JSON route handlers: same-origin check, a size limit enforced
+ * while reading, JSON and zod parsing with messages a person can act on, and
+ * one place that turns thrown errors into JSON responses.
+ */
+import "server-only";
+import type { z } from "zod";
+import { AppError, errorResponse } from "./errors";
+
+/** Refuses requests whose Origin is missing or another site's (CSRF for cookie-authenticated JSON APIs). */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!origin || !host) throw new AppError("forbidden", "This request must come from the Civics Lab page itself.");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError("forbidden", "This request must come from the Civics Lab page itself.");
+  }
+  if (originHost !== host) throw new AppError("forbidden", "This request must come from the Civics Lab page itself.");
+}
+
+async function readLimited(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () => new AppError("bad_request", `The request is too large (the limit is ${Math.round(maxBytes / 1024)} KB). Nothing was saved.`);
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length ? ` (at ${issue.path.map(String).join(".")})` : "";
+  return `${issue.message}${where}`;
+}
+
+/** Reads, size-checks, JSON-parses and validates a request body. Throws `bad_request` with a clear message. */
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, maxBytes: number): Promise<z.infer<S>> {
+  const text = await readLimited(request, maxBytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON. Nothing was saved.");
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new AppError("bad_request", `The request was not understood: ${describeIssue(parsed.error.issues[0]!)}. Nothing was saved.`);
+  return parsed.data;
+}
+
+/** Runs a handler and maps errors to JSON responses (no caching of personal data). */
+export async function jsonRoute(fn: () => Promise<unknown>): Promise<Response> {
+  try {
+    const body = await fn();
+    return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
