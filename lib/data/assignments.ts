@@ -201,3 +201,37 @@ export async function listMyAssignments(now = new Date()): Promise<StudentAssign
     };
   });
 }
+
+export interface MyQuizAssignment {
+  id: string;
+  className: string;
+  quizMode: QuizMode;
+  dueAt: Date | null;
+  attemptLimit: number | null;
+  attemptsUsed: number;
+  openAttemptId: string | null;
+  /** Why a new attempt can't start, if it can't. */
+  closedReason: string | null;
+}
+
+/** The caller's assignment of this quiz, for the quiz start page; not_found unless the student is in its class. */
+export async function getMyQuizAssignment(assignmentId: string, quizId: string, now = new Date()): Promise<MyQuizAssignment> {
+  const student = await requireUser(["student"]);
+  const db = getDb();
+  const [row] = await db
+    .select({ id: assignments.id, className: classes.name, quizMode: assignments.quizMode, dueAt: assignments.dueAt, attemptLimit: assignments.attemptLimit })
+    .from(assignments)
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .innerJoin(classMembers, and(eq(classMembers.classId, assignments.classId), eq(classMembers.studentId, student.id)))
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.quizId, quizId)));
+  if (!row) throw new AppError("not_found", "We couldn't find that assignment.");
+  const mine = await db.select({ id: attempts.id, status: attempts.status }).from(attempts).where(and(eq(attempts.userId, student.id), eq(attempts.assignmentId, row.id)));
+  const open = mine.find((a) => a.status === "in_progress");
+  const closedReason =
+    row.dueAt && now > row.dueAt
+      ? "This assignment is past its due date."
+      : !open && row.attemptLimit !== null && mine.length >= row.attemptLimit
+        ? `You have used all ${row.attemptLimit} attempt${row.attemptLimit === 1 ? "" : "s"} your teacher allowed.`
+        : null;
+  return { ...row, attemptsUsed: mine.length, openAttemptId: open?.id ?? null, closedReason };
+}

@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session";
+import { getMyQuizAssignment } from "@/lib/data/assignments";
 import { listMyAttempts, openAttemptsAt } from "@/lib/data/attempts";
+import { orNotFound } from "@/lib/pages";
 import { getPublicQuiz, getQuizSummary } from "@/lib/data/quizzes";
 import { isAppError } from "@/lib/errors";
 import { GuestTaker } from "../ui/guest-taker";
 import { StartForm } from "./start-form";
 
-type Props = { params: Promise<{ quizId: string }> };
+type Props = { params: Promise<{ quizId: string }>; searchParams: Promise<{ assignment?: string | string[] }> };
 
 async function summaryOrNotFound(quizId: string) {
   try {
@@ -25,10 +27,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: quiz.title };
 }
 
-export default async function QuizPage({ params }: Props) {
+export default async function QuizPage({ params, searchParams }: Props) {
   const { quizId } = await params;
   const quiz = await summaryOrNotFound(quizId);
   const user = await getSessionUser();
+  const assignmentParam = (await searchParams).assignment;
+  const assignmentId = typeof assignmentParam === "string" ? assignmentParam : undefined;
 
   const header = (
     <div>
@@ -51,29 +55,50 @@ export default async function QuizPage({ params }: Props) {
     );
   }
 
+  const assignment = assignmentId && user.role === "student" ? await orNotFound(getMyQuizAssignment(assignmentId, quizId)) : null;
   const [open, history] = await Promise.all([openAttemptsAt(quizId), listMyAttempts({ quizId, limit: 20 })]);
   const submitted = history.filter((attempt) => attempt.status === "submitted");
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       {header}
+      {assignment ? (
+        <section aria-labelledby="assignment-heading" className="card space-y-3">
+          <h2 id="assignment-heading" className="text-lg font-semibold">
+            Assigned in {assignment.className}
+          </h2>
+          <p className="text-sm muted">
+            {assignment.quizMode === "test" ? "Test mode: answer everything, then submit." : "Practice mode: check each answer as you go."}
+            {assignment.dueAt ? ` Due ${assignment.dueAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}.` : ""}
+            {assignment.attemptLimit !== null ? ` Attempts: ${assignment.attemptsUsed} of ${assignment.attemptLimit} used.` : ""}
+          </p>
+          {assignment.closedReason && !assignment.openAttemptId ? (
+            <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+              {assignment.closedReason}
+            </p>
+          ) : (
+            <StartForm quizId={quiz.id} mode={assignment.quizMode} assignmentId={assignment.id} label={assignment.openAttemptId ? "Resume" : "Start the assigned quiz"} />
+          )}
+        </section>
+      ) : (
       <section aria-labelledby="modes-heading">
-        <h2 id="modes-heading" className="sr-only">
-          Choose how to take the quiz
-        </h2>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <div className="card flex flex-col gap-3">
-            <h3 className="text-lg font-semibold">Practice</h3>
-            <p className="muted flex-1 text-sm">Check each answer as you go, read why, and try again. Your first checked answer is the one that counts.</p>
-            <StartForm quizId={quiz.id} mode="practice" label={open.practice ? "Resume practice" : "Start practice"} />
+          <h2 id="modes-heading" className="sr-only">
+            Choose how to take the quiz
+          </h2>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div className="card flex flex-col gap-3">
+              <h3 className="text-lg font-semibold">Practice</h3>
+              <p className="muted flex-1 text-sm">Check each answer as you go, read why, and try again. Your first checked answer is the one that counts.</p>
+              <StartForm quizId={quiz.id} mode="practice" label={open.practice ? "Resume practice" : "Start practice"} />
+            </div>
+            <div className="card flex flex-col gap-3">
+              <h3 className="text-lg font-semibold">Test</h3>
+              <p className="muted flex-1 text-sm">Answer everything, then submit. You&apos;ll see your score, the right answers and explanations at the end.</p>
+              <StartForm quizId={quiz.id} mode="test" label={open.test ? "Resume test" : "Start test"} />
+            </div>
           </div>
-          <div className="card flex flex-col gap-3">
-            <h3 className="text-lg font-semibold">Test</h3>
-            <p className="muted flex-1 text-sm">Answer everything, then submit. You&apos;ll see your score, the right answers and explanations at the end.</p>
-            <StartForm quizId={quiz.id} mode="test" label={open.test ? "Resume test" : "Start test"} />
-          </div>
-        </div>
-        <p className="mt-3 text-sm muted">Answers save as you go, so you can close the page and come back.</p>
-      </section>
+          <p className="mt-3 text-sm muted">Answers save as you go, so you can close the page and come back.</p>
+        </section>
+      )}
       {submitted.length > 0 ? (
         <section aria-labelledby="history-heading" className="card">
           <h2 id="history-heading" className="text-lg font-semibold">
