@@ -1,0 +1,135 @@
+/**
+ * `npm run demo [-- --db data/demo.db] [--force]`
+ *
+ * Seeds a demo school into its OWN database file (default data/demo.db, never
+ * the main one unless you name it): a demo teacher, a class of 28 students
+ * with realistic attempt history, reading progress and a self-learner. Then
+ * start the app on it with `DATABASE_PATH=data/demo.db npm start`.
+ *
+ * Credentials (also in the README):
+ *   teacher  demo.teacher   / civics demo teacher
+ *   students demo.student01 … demo.student28 / civics demo student
+ *   learner  demo.learner   / civics demo learner
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { asc, eq } from "drizzle-orm";
+import { migrateDatabase } from "../../db/migrate";
+import { openDatabase, writeTransaction } from "../../db/open";
+import { assignments, attempts, classMembers, classes, lessonLevels, lessons, questions, questionVersions, quizzes, readingProgress, responses, users } from "../../db/schema";
+import { hashPassword } from "../auth/password";
+import type { LessonBody } from "../content/markdown";
+import { checkContent } from "../content/check";
+import { loadContent } from "../content/load";
+import { syncContent } from "../content/sync";
+import { seededRandom, simulateResponse } from "../demo/simulate";
+import { layoutEntry } from "../quiz/layout";
+import type { PublicQuestionData, QuestionKeyData } from "../quiz/types";
+
+const FIRST_NAMES = ["Ada", "Bo", "Carmen", "Dev", "Elif", "Farah", "Gabe", "Hana", "Ines", "Jamal", "Kai", "Lena", "Malik", "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tariq", "Uma", "Vera", "Wes", "Ximena", "Yusuf", "Zoe", "Ana", "Ben"];
+const LAST_INITIALS = "ABCDEFGHIJKLMNOPRSTUVWYZABCD";
+const DAY = 86_400_000;
+
+const { values } = parseArgs({ options: { db: { type: "string", default: "data/demo.db" }, force: { type: "boolean", default: false }, seed: { type: "string", default: "2017" } } });
+
+async function main() {
+  const file = path.resolve(values.db);
+  if (fs.existsSync(file) && !values.force) {
+    console.error(`${values.db} already exists. Use --force to replace it with a fresh demo database.`);
+    process.exit(1);
+  }
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  const db = openDatabase(file);
+  migrateDatabase(db);
+  const { content, problems } = loadContent();
+  if (problems.length || checkContent(content).length) throw new Error("content/ has problems; run npm run content:check");
+  await syncContent(db, content);
+  const random = seededRandom(Number(values.seed));
+  const now = Date.now();
+  const [teacherHash, studentHash, learnerHash] = await Promise.all([hashPassword("civics demo teacher"), hashPassword("civics demo student"), hashPassword("civics demo learner")]);
+
+  const quizRows = await db.select({ id: quizzes.id, lessonId: quizzes.lessonId, position: lessons.position }).from(quizzes).innerJoin(lessons, eq(lessons.id, quizzes.lessonId)).orderBy(asc(lessons.position));
+  const questionRows = await db
+    .select({ quizId: questions.quizId, questionId: questions.id, versionId: questionVersions.id, data: questionVersions.publicData, key: questionVersions.keyData, difficulty: questionVersions.difficulty })
+    .from(questions)
+    .innerJoin(questionVersions, eq(questionVersions.id, questions.currentVersionId))
+    .where(eq(questions.retired, false))
+    .orderBy(asc(questions.position));
+  const sections = new Map<string, string[]>();
+  for (const level of await db.select().from(lessonLevels).where(eq(lessonLevels.level, 2))) {
+    sections.set(level.lessonId, (level.body as LessonBody).sections.map((s) => s.id));
+  }
+
+  await writeTransaction(db, async (tx) => {
+    const [teacher] = await tx.insert(users).values({ role: "teacher", username: "demo.teacher", displayName: "Ms. Rivera", passwordHash: teacherHash }).returning({ id: users.id });
+    await tx.insert(users).values({ role: "learner", username: "demo.learner", displayName: "Sam (self-learner)", passwordHash: learnerHash });
+    const [klass] = await tx.insert(classes).values({ teacherId: teacher!.id, name: "Civics · Period 2", joinCode: "DEMO22" }).returning({ id: classes.id });
+    // Due dates: the first three lessons are past due, the last two upcoming.
+    const assigned = [];
+    for (const [index, quiz] of quizRows.entries()) {
+      const dueAt = new Date(now + (index - 2.5) * 7 * DAY);
+      const [row] = await tx.insert(assignments).values({ classId: klass!.id, lessonId: quiz.lessonId, quizId: quiz.id, includeLesson: true, dueAt, quizMode: index === 1 ? "practice" : "test", attemptLimit: index === 0 ? 2 : null, createdAt: new Date(dueAt.getTime() - 10 * DAY) }).returning({ id: assignments.id });
+      assigned.push({ id: row!.id, quizId: quiz.id, lessonId: quiz.lessonId, dueAt });
+    }
+    for (let s = 0; s < 28; s += 1) {
+      const ability = 0.15 + random() * 0.85;
+      const diligence = random();
+      const [student] = await tx
+        .insert(users)
+        .values({ role: "student", username: `demo.student${String(s + 1).padStart(2, "0")}`, displayName: `${FIRST_NAMES[s]} ${LAST_INITIALS[s]}.`, passwordHash: studentHash, createdById: teacher!.id })
+        .returning({ id: users.id });
+      await tx.insert(classMembers).values({ classId: klass!.id, studentId: student!.id });
+      for (const assignment of assigned) {
+        const past = assignment.dueAt.getTime() < now;
+        const engaged = past ? diligence > 0.12 : diligence > 0.55;
+        if (!engaged) continue;
+        const lessonSections = sections.get(assignment.lessonId) ?? [];
+        const readAll = random() < 0.8;
+        const readAt = new Date(Math.min(now, assignment.dueAt.getTime() - random() * 5 * DAY));
+        await tx.insert(readingProgress).values({ userId: student!.id, lessonId: assignment.lessonId, level: ability < 0.4 ? 1 : ability > 0.8 ? 3 : 2, sectionsRead: readAll ? lessonSections : lessonSections.slice(0, 2), lastAnchor: null, completedAt: readAll ? readAt : null, updatedAt: readAt });
+        const tries = past && random() < 0.25 ? 2 : 1;
+        for (let t = 0; t < tries; t += 1) {
+          const late = past && random() < 0.12;
+          const submittedAt = new Date(Math.min(now - DAY / 24, assignment.dueAt.getTime() + (late ? random() * 2 * DAY : -random() * 4 * DAY)));
+          const quizQuestions = questionRows.filter((q) => q.quizId === assignment.quizId);
+          const graded = quizQuestions.map((q) => ({ q, ...simulateResponse(q.data as PublicQuestionData, q.key as QuestionKeyData, Math.min(1, ability + t * 0.15), q.difficulty, random) }));
+          const layout = { questions: quizQuestions.map((q) => layoutEntry(q.questionId, q.versionId, q.data as PublicQuestionData, null, random)) };
+          const [attempt] = await tx
+            .insert(attempts)
+            .values({
+              quizId: assignment.quizId,
+              userId: student!.id,
+              assignmentId: assignment.id,
+              mode: "test",
+              status: "submitted",
+              layout,
+              draft: Object.fromEntries(graded.map((g) => [g.q.questionId, g.answer])),
+              score: graded.reduce((sum, g) => sum + g.credit, 0),
+              maxScore: quizQuestions.length,
+              startedAt: new Date(submittedAt.getTime() - 20 * 60_000),
+              submittedAt,
+              updatedAt: submittedAt,
+            })
+            .returning({ id: attempts.id });
+          for (const g of graded) {
+            await tx.insert(responses).values({ attemptId: attempt!.id, questionId: g.q.questionId, questionVersionId: g.q.versionId, answer: g.answer, credit: g.credit, outcome: g.outcome, answeredAt: submittedAt });
+          }
+        }
+      }
+    }
+  });
+  const attemptCount = await db.$count(attempts, eq(attempts.status, "submitted"));
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.close();
+  console.log(`Demo database ready at ${path.relative(process.cwd(), file)}: 28 students, ${attemptCount} submitted attempts.
+Start it with:  DATABASE_PATH=${path.relative(process.cwd(), file)} npm start
+Sign in as:     demo.teacher / civics demo teacher   (class "Civics · Period 2", code DEMO22)
+                demo.student01 … demo.student28 / civics demo student
+                demo.learner / civics demo learner`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
