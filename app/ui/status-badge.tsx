@@ -5,6 +5,7 @@ const STYLE: Record<AssignmentStatus, { label: string; className: string }> = {
   in_progress: { label: "In progress", className: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200" },
   done: { label: "Done", className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
   late: { label: "Late", className: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" },
+  incomplete: { label: "Incomplete", className: "bg-orange-100 text-orange-900 dark:bg-orange-950 dark:text-orange-200" },
   missing: { label: "Missing", className: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" },
 };
 

@@ -109,7 +109,8 @@ export async function listClassAssignments(classId: string): Promise<ClassAssign
     .orderBy(asc(assignments.dueAt), asc(assignments.createdAt));
 }
 
-export type AssignmentStatus = "not_started" | "in_progress" | "done" | "late" | "missing";
+/** "incomplete": past due with only part of the work done; "missing": past due with nothing done. */
+export type AssignmentStatus = "not_started" | "in_progress" | "done" | "late" | "incomplete" | "missing";
 
 export interface StudentAssignment extends ClassAssignment {
   className: string;
@@ -137,8 +138,9 @@ export function assignmentStatus(input: {
     const late = input.dueAt !== null && input.needsQuiz && input.firstSubmittedAt !== null && input.firstSubmittedAt > input.dueAt;
     return late ? "late" : "done";
   }
-  if (input.dueAt && input.now > input.dueAt) return "missing";
-  return input.lessonStarted || input.quizStarted ? "in_progress" : "not_started";
+  const started = input.lessonStarted || input.quizStarted;
+  if (input.dueAt && input.now > input.dueAt) return started ? "incomplete" : "missing";
+  return started ? "in_progress" : "not_started";
 }
 
 /** The signed-in student's assignments across their classes, soonest due first. */

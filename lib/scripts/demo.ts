@@ -68,7 +68,9 @@ async function main() {
     // Due dates: the first three lessons are past due, the last two upcoming.
     const assigned = [];
     for (const [index, quiz] of quizRows.entries()) {
-      const dueAt = new Date(now + (index - 2.5) * 7 * DAY);
+      // Due at 3 pm UTC on school days a week apart.
+      const dueDay = new Date(now + (index - 2.5) * 7 * DAY);
+      const dueAt = new Date(Date.UTC(dueDay.getUTCFullYear(), dueDay.getUTCMonth(), dueDay.getUTCDate(), 15));
       const [row] = await tx.insert(assignments).values({ classId: klass!.id, lessonId: quiz.lessonId, quizId: quiz.id, includeLesson: true, dueAt, quizMode: index === 1 ? "practice" : "test", attemptLimit: index === 0 ? 2 : null, createdAt: new Date(dueAt.getTime() - 10 * DAY) }).returning({ id: assignments.id });
       assigned.push({ id: row!.id, quizId: quiz.id, lessonId: quiz.lessonId, dueAt });
     }

@@ -103,6 +103,7 @@ describe("assignment status", () => {
     expect(assignmentStatus({ ...start, dueAt: null })).toBe("not_started");
     expect(assignmentStatus({ ...start, dueAt: null, lessonStarted: true })).toBe("in_progress");
     expect(assignmentStatus(start)).toBe("missing");
+    expect(assignmentStatus({ ...start, lessonCompleted: true, lessonStarted: true })).toBe("incomplete");
     expect(assignmentStatus({ ...start, lessonCompleted: true, firstSubmittedAt: new Date("2026-11-26T12:00:00Z") })).toBe("done");
     expect(assignmentStatus({ ...start, lessonCompleted: true, firstSubmittedAt: new Date("2026-11-28T08:00:00Z") })).toBe("late");
     expect(assignmentStatus({ ...start, needsLesson: false, firstSubmittedAt: new Date("2026-11-26T12:00:00Z") })).toBe("done");

@@ -18,7 +18,7 @@ export function ProgressGrid({ classId, grid }: { classId: string; grid: ClassGr
     const needle = query.trim().toLowerCase();
     const filtered = grid.rows.filter((row) => {
       if (needle && !row.displayName.toLowerCase().includes(needle) && !row.username.includes(needle)) return false;
-      if (onlyAttention && !Object.values(row.cells).some((c) => c.status === "missing" || c.status === "late" || (c.bestScore !== null && c.bestScore < 0.6))) return false;
+      if (onlyAttention && !Object.values(row.cells).some((c) => c.status === "missing" || c.status === "incomplete" || c.status === "late" || (c.bestScore !== null && c.bestScore < 0.6))) return false;
       return true;
     });
     const value = (row: (typeof filtered)[number]): string | number => {
@@ -64,7 +64,7 @@ export function ProgressGrid({ classId, grid }: { classId: string; grid: ClassGr
         </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={onlyAttention} onChange={(e) => setOnlyAttention(e.target.checked)} className="size-4 accent-brand-700" />
-          Only students needing attention (missing, late or under 60%)
+          Only students needing attention (missing, incomplete, late or under 60%)
         </label>
         <p className="text-sm muted" aria-live="polite">
           Showing {rows.length} of {grid.rows.length} students

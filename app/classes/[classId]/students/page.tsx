@@ -30,10 +30,10 @@ export default async function StudentsPage({ params }: { params: Promise<{ class
                   <th scope="col" className="py-2 pr-4">
                     Name
                   </th>
-                  <th scope="col" className="py-2 pr-4">
+                  <th scope="col" className="hidden py-2 pr-4 sm:table-cell">
                     Username
                   </th>
-                  <th scope="col" className="py-2 pr-4">
+                  <th scope="col" className="hidden py-2 pr-4 md:table-cell">
                     Password
                   </th>
                   <th scope="col" className="py-2">
@@ -44,12 +44,14 @@ export default async function StudentsPage({ params }: { params: Promise<{ class
               <tbody>
                 {found.students.map((s) => (
                   <tr key={s.id} className="border-b border-stone-100 dark:border-stone-800">
-                    <th scope="row" className="py-2 pr-4 font-medium">
+                    <th scope="row" className="py-2 pr-4 align-top font-medium">
                       <Link href={`/classes/${classId}/students/${s.id}`}>{s.displayName}</Link>
+                      <span className="block font-mono text-xs font-normal muted sm:hidden">{s.username}</span>
                     </th>
-                    <td className="py-2 pr-4 font-mono">{s.username}</td>
-                    <td className="py-2 pr-4">{s.mustChangePassword ? <span className="text-amber-800 dark:text-amber-200">One-time password not yet changed</span> : "Set by student"}</td>
-                    <td className="flex flex-wrap items-center gap-4 py-2">
+                    <td className="hidden py-2 pr-4 align-top font-mono sm:table-cell">{s.username}</td>
+                    <td className="hidden py-2 pr-4 align-top md:table-cell">{s.mustChangePassword ? <span className="text-amber-800 dark:text-amber-200">One-time password not yet changed</span> : "Set by student"}</td>
+                    <td className="py-2 align-top">
+                      <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
                       <ResetPasswordButton classId={classId} studentId={s.id} name={s.displayName} />
                       <form action={removeStudentAction}>
                         <input type="hidden" name="classId" value={classId} />
@@ -58,6 +60,7 @@ export default async function StudentsPage({ params }: { params: Promise<{ class
                           Remove from class<span className="sr-only"> {s.displayName}</span>
                         </button>
                       </form>
+                      </div>
                     </td>
                   </tr>
                 ))}
