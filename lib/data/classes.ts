@@ -38,6 +38,12 @@ export async function getOwnedClassOrThrow(db: Database, teacherId: string, clas
   return row;
 }
 
+/** The student is in this class and the class belongs to this teacher; not_found otherwise. */
+export async function assertStudentOfTeacherOrThrow(db: Database, teacherId: string, classId: string, studentId: string): Promise<void> {
+  await getOwnedClassOrThrow(db, teacherId, classId);
+  await assertStudentInClassOrThrow(db, classId, studentId);
+}
+
 async function assertStudentInClassOrThrow(db: Database, classId: string, studentId: string) {
   const [member] = await db
     .select({ studentId: classMembers.studentId })

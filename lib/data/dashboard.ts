@@ -3,12 +3,12 @@
  * behind exports, and item analysis. Only for the class's own teacher.
  */
 import "server-only";
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { assignments, attempts, classMembers, lessons, quizzes, readingProgress, users } from "../../db/schema";
+import { assignments, attempts, classMembers, lessons, questionVersions, quizzes, readingProgress, responses, users } from "../../db/schema";
 import { requireUser } from "../auth/session";
 import { assignmentStatus, type AssignmentStatus, type ClassAssignment, listClassAssignments } from "./assignments";
-import { getOwnedClassOrThrow } from "./classes";
+import { assertStudentOfTeacherOrThrow, getOwnedClassOrThrow } from "./classes";
 
 export interface GridCell {
   status: AssignmentStatus;
@@ -116,4 +116,49 @@ export async function listClassQuizzes(classId: string) {
     .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
     .where(and(eq(assignments.classId, classId), isNotNull(assignments.quizId)))
     .orderBy(asc(lessons.position), asc(quizzes.title));
+}
+
+export interface StudentAttemptDetail {
+  attemptId: string;
+  assignmentId: string | null;
+  quizTitle: string;
+  submittedAt: Date | null;
+  score: number | null;
+  missed: { questionId: string; prompt: string; outcome: "partial" | "incorrect"; evidence: string }[];
+}
+
+/** A student's submitted attempts on this class's assignments, with what they missed; for the class's teacher. */
+export async function getStudentDetailForTeacher(classId: string, studentId: string) {
+  const teacher = await requireUser(["teacher"]);
+  const db = getDb();
+  await assertStudentOfTeacherOrThrow(db, teacher.id, classId, studentId);
+  const grid = await getClassGrid(classId);
+  const row = grid.rows.find((r) => r.studentId === studentId)!;
+  const assignmentIds = grid.assignments.map((a) => a.id);
+  const tries = assignmentIds.length
+    ? await db
+        .select({ id: attempts.id, assignmentId: attempts.assignmentId, quizTitle: quizzes.title, submittedAt: attempts.submittedAt, score: attempts.score, maxScore: attempts.maxScore })
+        .from(attempts)
+        .innerJoin(quizzes, eq(quizzes.id, attempts.quizId))
+        .where(and(eq(attempts.userId, studentId), eq(attempts.status, "submitted"), inArray(attempts.assignmentId, assignmentIds)))
+        .orderBy(desc(attempts.submittedAt))
+    : [];
+  const misses = tries.length
+    ? await db
+        .select({ attemptId: responses.attemptId, questionId: responses.questionId, outcome: responses.outcome, data: questionVersions.publicData, evidence: questionVersions.evidence })
+        .from(responses)
+        .innerJoin(questionVersions, eq(questionVersions.id, responses.questionVersionId))
+        .where(and(inArray(responses.attemptId, tries.map((t) => t.id)), ne(responses.outcome, "correct")))
+    : [];
+  const attemptsDetail: StudentAttemptDetail[] = tries.map((t) => ({
+    attemptId: t.id,
+    assignmentId: t.assignmentId,
+    quizTitle: t.quizTitle,
+    submittedAt: t.submittedAt,
+    score: t.maxScore ? (t.score ?? 0) / t.maxScore : null,
+    missed: misses
+      .filter((m) => m.attemptId === t.id)
+      .map((m) => ({ questionId: m.questionId, prompt: (m.data as { prompt: string }).prompt, outcome: m.outcome as "partial" | "incorrect", evidence: m.evidence })),
+  }));
+  return { student: { id: row.studentId, displayName: row.displayName, username: row.username, average: row.average }, assignments: grid.assignments, cells: row.cells, attempts: attemptsDetail };
 }

@@ -3,12 +3,13 @@
  * graded responses (lib/quiz/mastery.ts has the rules).
  */
 import "server-only";
-import { asc, desc, eq, and } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { attempts, questionVersions, responses, topics } from "../../db/schema";
+import { attempts, classMembers, questionVersions, responses, topics } from "../../db/schema";
 import { requireUser } from "../auth/session";
 import { SKILLS } from "../content/schema";
-import { computeMastery, type MasteryEntry } from "../quiz/mastery";
+import { MASTERY_LEVELS, computeMastery, type MasteryEntry } from "../quiz/mastery";
+import { assertStudentOfTeacherOrThrow, getOwnedClassOrThrow } from "./classes";
 
 export interface MasteryRow extends MasteryEntry {
   label: string;
@@ -40,6 +41,53 @@ export function skillLabel(id: string): string {
 /** Mastery from responses of the caller's submitted attempts only (drafts and open attempts don't count). */
 export async function getMyMastery(): Promise<Progress> {
   const user = await requireUser();
+  return masteryOf(user.id);
+}
+
+/** One student's mastery, for the teacher of a class they're in (not_found otherwise). */
+export async function getStudentMasteryForTeacher(classId: string, studentId: string): Promise<Progress> {
+  const teacher = await requireUser(["teacher"]);
+  await assertStudentOfTeacherOrThrow(getDb(), teacher.id, classId, studentId);
+  return masteryOf(studentId);
+}
+
+export interface ClassTopicMastery {
+  topicId: string;
+  label: string;
+  /** Students at each mastery level, in MASTERY_LEVELS order. */
+  counts: number[];
+  /** Mean of the students' recent average credit, over students who have started. */
+  average: number | null;
+}
+
+/** Per topic: how many of the class's students sit at each mastery level. */
+export async function getClassMastery(classId: string): Promise<ClassTopicMastery[]> {
+  const teacher = await requireUser(["teacher"]);
+  const db = getDb();
+  await getOwnedClassOrThrow(db, teacher.id, classId);
+  const members = (await db.select({ id: classMembers.studentId }).from(classMembers).where(eq(classMembers.classId, classId))).map((m) => m.id);
+  const topicRows = await db.select({ id: topics.id, title: topics.title }).from(topics).orderBy(asc(topics.position));
+  const graded = members.length
+    ? await db
+        .select({ userId: attempts.userId, topicId: questionVersions.topicId, skills: questionVersions.skills, credit: responses.credit })
+        .from(responses)
+        .innerJoin(attempts, eq(attempts.id, responses.attemptId))
+        .innerJoin(questionVersions, eq(questionVersions.id, responses.questionVersionId))
+        .where(and(inArray(attempts.userId, members), eq(attempts.status, "submitted")))
+        .orderBy(desc(responses.answeredAt), desc(attempts.submittedAt), asc(responses.questionId))
+    : [];
+  const byStudent = new Map<string, typeof graded>(members.map((id) => [id, []]));
+  for (const row of graded) byStudent.get(row.userId)?.push(row);
+  const perStudent = [...byStudent.values()].map((rows) => computeMastery(rows, topicRows.map((t) => t.id), []).topics);
+  return topicRows.map((topic) => {
+    const entries = perStudent.map((list) => list.find((e) => e.id === topic.id)!).filter(Boolean);
+    const counts = MASTERY_LEVELS.map((_, index) => entries.filter((e) => e.levelIndex === index).length);
+    const started = entries.filter((e) => e.count > 0);
+    return { topicId: topic.id, label: topic.title, counts, average: started.length ? started.reduce((sum, e) => sum + e.average, 0) / started.length : null };
+  });
+}
+
+async function masteryOf(userId: string): Promise<Progress> {
   const db = getDb();
   const [graded, topicRows] = await Promise.all([
     db
@@ -47,7 +95,7 @@ export async function getMyMastery(): Promise<Progress> {
       .from(responses)
       .innerJoin(attempts, eq(attempts.id, responses.attemptId))
       .innerJoin(questionVersions, eq(questionVersions.id, responses.questionVersionId))
-      .where(and(eq(attempts.userId, user.id), eq(attempts.status, "submitted")))
+      .where(and(eq(attempts.userId, userId), eq(attempts.status, "submitted")))
       .orderBy(desc(responses.answeredAt), desc(attempts.submittedAt), asc(responses.questionId)),
     db.select({ id: topics.id, title: topics.title }).from(topics).orderBy(asc(topics.position)),
   ]);

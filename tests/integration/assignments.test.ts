@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { attempts, readingProgress } from "@/db/schema";
 import { assignmentStatus, createAssignment, deleteAssignment, listAssignableLessons, listClassAssignments, listMyAssignments } from "@/lib/data/assignments";
 import { addRosterStudents, createClass } from "@/lib/data/classes";
-import { getClassGrid } from "@/lib/data/dashboard";
+import { getClassGrid, getStudentDetailForTeacher } from "@/lib/data/dashboard";
+import { getClassMastery, getStudentMasteryForTeacher } from "@/lib/data/mastery";
 import { createAssignmentSchema } from "@/lib/validations/assignments";
 import { createTestDb } from "../helpers/db";
 import { seedUser } from "../helpers/factories";
@@ -90,8 +91,18 @@ describe("assignments", () => {
     expect(adaRow.cells[quizOnly.id]).toMatchObject({ status: "late", bestScore: 0.8, attempts: 1 });
     expect(adaRow.cells[reading.id]).toMatchObject({ status: "done", lessonCompleted: true });
     expect(adaRow.average).toBe(0.8);
+    const detail = await getStudentDetailForTeacher(classId, ada!.studentId);
+    expect(detail.attempts).toHaveLength(1);
+    const mastery = await getClassMastery(classId);
+    expect(mastery.find((t) => t.topicId === "sanctions")!.counts.reduce((a, b) => a + b, 0)).toBe(2);
+    await expect(getStudentMasteryForTeacher(classId, ada!.studentId)).resolves.toMatchObject({ responsesCounted: 0 });
     signInAs(otherTeacher);
     await expect(getClassGrid(classId, now)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getStudentDetailForTeacher(classId, ada!.studentId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getStudentMasteryForTeacher(classId, ada!.studentId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getClassMastery(classId)).rejects.toMatchObject({ code: "not_found" });
+    const otherClass = await createClass("Other");
+    await expect(getStudentMasteryForTeacher(otherClass.id, ada!.studentId)).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

@@ -4,8 +4,10 @@ import { requirePageUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/pages";
 import { getClassForTeacher } from "@/lib/data/classes";
 import { getClassGrid } from "@/lib/data/dashboard";
+import { getClassMastery } from "@/lib/data/mastery";
 import { BarChart } from "@/app/ui/bar-chart";
 import { deleteAssignmentAction } from "../actions";
+import { ClassMastery } from "./class-mastery";
 import { ClassHeader } from "./class-nav";
 import { JoinCodeCard } from "./join-code-card";
 import { ProgressGrid } from "./progress-grid";
@@ -16,7 +18,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const { classId } = await params;
   await requirePageUser(`/classes/${classId}`, ["teacher"]);
   const found = await orNotFound(getClassForTeacher(classId));
-  const grid = await getClassGrid(classId);
+  const [grid, mastery] = await Promise.all([getClassGrid(classId), getClassMastery(classId)]);
   const justAssigned = (await searchParams).assigned === "1";
   const bars = grid.assignments
     .filter((a) => a.quizId)
@@ -78,9 +80,14 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         <JoinCodeCard classId={classId} joinCode={found.joinCode} archived={found.archived} />
       </div>
       {bars.length > 0 ? (
-        <section className="card">
-          <BarChart title="Class average of best quiz scores, by assignment" bars={bars} valueLabel="Class average" />
-        </section>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <section className="card">
+            <BarChart title="Class average of best quiz scores, by assignment" bars={bars} valueLabel="Class average" />
+          </section>
+          <section className="card">
+            <ClassMastery topics={mastery} />
+          </section>
+        </div>
       ) : null}
       <section aria-labelledby="grid-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
