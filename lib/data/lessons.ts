@@ -3,20 +3,32 @@
  * their own private imported lessons. Nothing here returns answer keys.
  */
 import "server-only";
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "../../db/client";
-import { actors, glossaryTerms, lessonLevels, lessons, timelineEvents, topics, userPreferences } from "../../db/schema";
+import { actors, assignments, classMembers, glossaryTerms, lessonLevels, lessons, timelineEvents, topics, userPreferences } from "../../db/schema";
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { termIdsIn, type LessonBody } from "../content/markdown";
 import { LEVEL_INFO, lessonMetaSchema } from "../content/schema";
 import { AppError } from "../errors";
 import { DEFAULT_READING_LEVEL, isReadingLevel, nearestLevel } from "../reading/levels";
 
-/** Lessons this user may read: curriculum for everyone, private lessons for their owner. */
+/**
+ * Lessons this user may read: the curriculum for everyone; a teacher's private
+ * (imported) lesson for its owner and for students of the owner's classes it is
+ * assigned to.
+ */
 export function visibleLessonCondition(user: SessionUser | null) {
   const base = eq(lessons.retired, false);
-  return user ? and(base, or(isNull(lessons.ownerId), eq(lessons.ownerId, user.id))) : and(base, isNull(lessons.ownerId));
+  if (!user) return and(base, isNull(lessons.ownerId));
+  const assignedToMe = exists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(assignments)
+      .innerJoin(classMembers, eq(classMembers.classId, assignments.classId))
+      .where(and(eq(assignments.lessonId, lessons.id), eq(classMembers.studentId, user.id))),
+  );
+  return and(base, or(isNull(lessons.ownerId), eq(lessons.ownerId, user.id), assignedToMe));
 }
 
 export interface CatalogLesson {

@@ -4,10 +4,10 @@
  * keys are read only by the grading paths in ./attempts.ts and ./guest-grading.ts.
  */
 import "server-only";
-import { and, asc, count, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, count, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import type { Database } from "../../db/open";
-import { lessons, questions, questionVersions, quizzes, userPreferences } from "../../db/schema";
+import { assignments, classMembers, lessons, questions, questionVersions, quizzes, userPreferences } from "../../db/schema";
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { AppError } from "../errors";
 import type { PublicQuestionData, QuestionType } from "../quiz/types";
@@ -15,10 +15,20 @@ import { visibleLessonCondition } from "./lessons";
 
 export const DEFAULT_READING_LEVEL = 2;
 
-/** Quizzes this user may take: those of lessons they may read, and not someone else's private quiz. */
+/**
+ * Quizzes this user may take: those of lessons they may read, and not someone
+ * else's private quiz unless it is assigned to one of the user's classes.
+ */
 export function visibleQuizCondition(user: SessionUser | null) {
-  const owner = user ? or(isNull(quizzes.ownerId), eq(quizzes.ownerId, user.id)) : isNull(quizzes.ownerId);
-  return and(eq(quizzes.retired, false), owner, visibleLessonCondition(user));
+  if (!user) return and(eq(quizzes.retired, false), isNull(quizzes.ownerId), visibleLessonCondition(user));
+  const assignedToMe = exists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(assignments)
+      .innerJoin(classMembers, eq(classMembers.classId, assignments.classId))
+      .where(and(eq(assignments.quizId, quizzes.id), eq(classMembers.studentId, user.id))),
+  );
+  return and(eq(quizzes.retired, false), or(isNull(quizzes.ownerId), eq(quizzes.ownerId, user.id), assignedToMe), visibleLessonCondition(user));
 }
 
 export interface QuizSummary {

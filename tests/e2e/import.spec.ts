@@ -5,7 +5,7 @@ import { createUser, expect, openTestDb, signIn, test } from "./fixtures";
 const article = fs.readFileSync(path.resolve("tests/fixtures/articles/wire-story.txt"), "utf8");
 
 test.describe("article import", () => {
-  test("a teacher pastes an article, edits and deletes questions, publishes, and sees the lesson", async ({ page }) => {
+  test("a teacher pastes an article, edits it, publishes, assigns it, and a student takes it", async ({ page, browser }) => {
     test.setTimeout(120_000);
     const teacher = await createUser("teacher");
     await signIn(page, teacher, "/import");
@@ -62,9 +62,36 @@ test.describe("article import", () => {
     await page.getByRole("link", { name: "Lessons" }).first().click();
     await expect(page.getByRole("heading", { name: /UN Security Council tightens sanctions on Nordavia/ })).toBeVisible();
 
-    // TODO(classes issue): assign the published lesson to a class and have a student take the quiz.
-    // Classes and assignments are not built yet; when they are, extend this test: create a class,
-    // assign this lesson and quiz, sign in as an enrolled student, answer and submit, check the score.
+    // Assign the published lesson and quiz to a class; a student joins and takes it.
+    await page.goto("/classes");
+    await page.getByLabel("New class name").fill("Current events");
+    await page.getByRole("button", { name: "Create class" }).click();
+    await expect(page.getByRole("heading", { name: "Current events" })).toBeVisible();
+    const code = (await page.getByLabel(/^Class code /).textContent())!.trim();
+    await page.getByRole("link", { name: "Assign a lesson" }).click();
+    const imported = await page.locator("#lessonId option", { hasText: "(your import)" }).getAttribute("value");
+    await page.getByLabel("Lesson", { exact: true }).selectOption(imported!);
+    await page.getByRole("button", { name: "Assign" }).click();
+    await expect(page.getByText("Assignment created")).toBeVisible();
+
+    const studentContext = await browser.newContext();
+    const student = await studentContext.newPage();
+    await student.goto(`/join?code=${code}`);
+    await student.getByLabel("Your name").fill("Imani Student");
+    await student.getByLabel("Choose a username").fill(`imani${Date.now().toString(36)}`);
+    await student.getByLabel("Choose a password").fill("maple river summit");
+    await student.getByRole("button", { name: "Join class" }).click();
+    await expect(student.getByRole("heading", { name: /UN Security Council tightens sanctions on Nordavia/ })).toBeVisible();
+    await student.getByRole("link", { name: "Read" }).click();
+    await expect(student.getByRole("heading", { level: 1, name: /UN Security Council tightens sanctions on Nordavia/ })).toBeVisible();
+    await student.goBack();
+    await student.getByRole("link", { name: "Take the quiz" }).click();
+    await student.getByRole("button", { name: "Start the assigned quiz" }).click();
+    await expect(student).toHaveURL(/\/attempts\/[0-9a-f-]+$/);
+    await student.getByRole("button", { name: "Submit answers" }).click();
+    await student.getByRole("button", { name: "Submit anyway" }).click();
+    await expect(student.getByTestId("score")).toHaveText("0%");
+    await studentContext.close();
   });
 
   test("bad input gets a clear message and nothing is stored", async ({ page }) => {
