@@ -25,7 +25,7 @@ test.describe("taking quizzes", () => {
     const total = QUIZ.questions.length;
     await expect(page.getByTestId("score")).toHaveText(`${Math.round(((total - 1) / total) * 100)}%`);
     const wrongCard = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: wrongOnPurpose.prompt }) });
-    await expect(wrongCard.getByText("Wrong")).toBeVisible();
+    await expect(wrongCard.locator("[data-outcome=incorrect]")).toHaveText(/Wrong/);
     await expect(wrongCard.getByText(wrongOnPurpose.choices!.find((c) => c.feedback)!.feedback!)).toBeVisible();
     await expect(wrongCard.getByText(wrongOnPurpose.explanation)).toBeVisible();
 
@@ -77,11 +77,11 @@ test.describe("taking quizzes", () => {
     await expect(card.getByRole("button", { name: "Check answer" })).toBeDisabled();
     await card.locator(`input[value="${String(!tf.answer)}"]`).check();
     await card.getByRole("button", { name: "Check answer" }).click();
-    await expect(card.getByText("Wrong")).toBeVisible();
+    await expect(card.locator("[data-outcome=incorrect]")).toHaveText(/Wrong/);
     await expect(card.getByText(tf.explanation)).toBeVisible();
     await card.locator(`input[value="${String(tf.answer)}"]`).check();
     await card.getByRole("button", { name: "Check again" }).click();
-    await expect(card.getByText("Right", { exact: true })).toBeVisible();
+    await expect(card.locator("[data-outcome=correct]")).toHaveText(/Right/);
     await expect(card.getByText("Your first checked answer (0%) is the one that counts.")).toBeVisible();
     // Other questions reveal nothing before they are checked.
     const other = QUIZ.questions.find((q) => q.type === "single")!;
@@ -102,7 +102,7 @@ test.describe("taking quizzes", () => {
     await expect(page.getByText(`2 of ${quiz.questions.length} answered`)).toBeVisible();
 
     await page.getByRole("button", { name: "Submit answers" }).click();
-    await expect(page.getByRole("alert")).toContainText("not answered yet");
+    await expect(page.getByRole("alert").filter({ hasText: "not answered yet" })).toBeVisible();
     await page.getByRole("button", { name: "Submit anyway" }).click();
     await expect(page.getByRole("heading", { name: "Your results" })).toBeVisible();
     await expect(page.getByTestId("score")).toHaveText(`${Math.round((2 / quiz.questions.length) * 100)}%`);

@@ -154,7 +154,7 @@ export function GuestTaker({ quizId, quizTitle, questions }: { quizId: string; q
       </p>
       <ol className="space-y-5">
         {shown.map((question) => (
-          <li key={question.questionId} className="card">
+          <li key={question.questionId} id={`q-${question.questionId}`} className="card">
             <QuestionFields idPrefix={`g-${question.questionId}`} number={question.number} data={question.data} answer={answers[question.questionId]} onChange={(answer) => change(question.questionId, answer)} disabled={submitting} />
           </li>
         ))}

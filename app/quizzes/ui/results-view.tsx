@@ -49,7 +49,7 @@ const OUTCOME: Record<Outcome, { label: string; icon: string; badge: string; bor
 export function OutcomeBadge({ outcome, credit }: { outcome: Outcome; credit: number }) {
   const style = OUTCOME[outcome];
   return (
-    <span className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-sm font-semibold ${style.badge}`}>
+    <span data-outcome={outcome} className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-sm font-semibold ${style.badge}`}>
       <span aria-hidden="true">{style.icon}</span>
       {style.label}
       {outcome === "partial" ? <span className="font-normal">({Math.round(credit * 100)}%)</span> : null}
