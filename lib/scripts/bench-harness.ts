@@ -111,12 +111,21 @@ export async function createUsers(db: BetterSqlite3.Database, count: number, rol
   return users;
 }
 
+/** fetch with one retry: a keep-alive socket the server just closed fails the first try with "other side closed". */
+async function fetchOnceMore(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
+}
+
 /** Signs in through the real next-auth credentials endpoint and returns the session cookie ("name=value"). */
 export async function signIn(baseUrl: string, login: string, password = BENCH_PASSWORD): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const csrf = await fetchOnceMore(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+  const response = await fetchOnceMore(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies, origin: baseUrl },
