@@ -12,7 +12,7 @@
  *     before the backup started.
  * Exits non-zero if any check fails. Env: NEXT_DIST_DIR, BENCH_PORT (3106).
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
@@ -172,11 +172,18 @@ async function backupUnderLoad(server: BenchServer, quizId: string, cookies: Map
   const ackedBeforeBackup = [...load.acknowledged];
   const backupFile = path.join(dir, "backup", "civics-backup.db");
   const started = performance.now();
-  const backup = spawnSync("npm", ["run", "--silent", "db:backup", "--", backupFile], { encoding: "utf8", env: { ...process.env, DATABASE_PATH: server.dbPath } });
+  // Asynchronous, so this process keeps submitting while the backup runs.
+  const backup = await new Promise<{ status: number | null; output: string }>((resolve) => {
+    const child = spawn("npm", ["run", "--silent", "db:backup", "--", backupFile], { env: { ...process.env, DATABASE_PATH: server.dbPath } });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("close", (status) => resolve({ status, output }));
+  });
   const backupMs = Math.round(performance.now() - started);
   const ackedDuringBackup = load.acknowledged.length - ackedBeforeBackup.length;
   await load.stop();
-  check(backup.status === 0, `npm run db:backup under load: ${(backup.stdout || backup.stderr).trim()}`);
+  check(backup.status === 0, `npm run db:backup under load: ${backup.output.trim()}`);
   check(ackedDuringBackup > 0, `submissions kept being acknowledged during the backup (${ackedDuringBackup})`);
 
   // Restore as the README says: the backup as the database file of a fresh data folder, with the auth secret beside it so sessions stay valid.
