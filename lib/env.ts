@@ -22,6 +22,8 @@ const envSchema = z.object({
   NEXT_DIST_DIR: z.preprocess(emptyAsUndefined, z.string().default(".next")),
   /** Trust X-Forwarded-For for the client address (only behind your own reverse proxy). */
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")).transform((v) => v === "true"),
+  /** Enables the benchmark-only routes /bench/bare and /api/bench/submit (`npm run bench`); never set it in production. */
+  BENCH_ROUTES: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")).transform((v) => v === "1"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -12,7 +12,8 @@
  */
 import { gzipSync } from "node:zlib";
 
-const [baseUrl = "http://127.0.0.1:3000", ...paths] = process.argv.slice(2);
+
+const [argBaseUrl = "http://127.0.0.1:3000", ...paths] = process.argv.slice(2);
 const pages = paths.length > 0 ? paths : ["/about", "/lessons/who-is-responsible"];
 
 const CHUNK = /\/_next\/static\/chunks\/[A-Za-z0-9._\-/]+?\.js/g;
@@ -25,7 +26,7 @@ async function fetchText(url: string): Promise<string> {
 }
 
 const sizeCache = new Map<string, Promise<{ raw: number; gzip: number }>>();
-function chunkSize(path: string) {
+function chunkSize(baseUrl: string, path: string) {
   let size = sizeCache.get(path);
   if (!size) {
     size = fetchText(new URL(path, baseUrl).toString()).then((source) => ({ raw: Buffer.byteLength(source), gzip: gzipSync(source, { level: 6 }).length }));
@@ -34,11 +35,12 @@ function chunkSize(path: string) {
   return size;
 }
 
-async function measure(path: string) {
+/** First-load JavaScript of one page (also used by `npm run bench`). */
+export async function measureFirstLoadJs(baseUrl: string, path: string) {
   const html = await fetchText(new URL(path, baseUrl).toString());
   const legacy = new Set([...html.matchAll(NO_MODULE)].map((match) => match[1]));
   const chunks = [...new Set(html.match(CHUNK) ?? [])].filter((chunk) => !legacy.has(chunk));
-  const sizes = await Promise.all(chunks.map(chunkSize));
+  const sizes = await Promise.all(chunks.map((chunk) => chunkSize(baseUrl, chunk)));
   return {
     path,
     chunks,
@@ -52,7 +54,7 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 async function main() {
   const results = [];
-  for (const path of pages) results.push(await measure(path));
+  for (const path of pages) results.push(await measureFirstLoadJs(argBaseUrl, path));
   const baseline = results[0]!;
   console.log("| Page | Chunks | JS (raw) | JS (gzip) | JS gzip above baseline | HTML (gzip) |");
   console.log("|---|---:|---:|---:|---:|---:|");
@@ -62,12 +64,15 @@ async function main() {
   }
   for (const result of results.slice(1)) {
     const own = result.chunks.filter((chunk) => !baseline.chunks.includes(chunk));
-    const ownSizes = await Promise.all(own.map(chunkSize));
+    const ownSizes = await Promise.all(own.map((chunk) => chunkSize(argBaseUrl, chunk)));
     console.log(`\nChunks on ${result.path} that ${baseline.path} doesn't load: ${own.length}, ${kB(ownSizes.reduce((sum, s) => sum + s.gzip, 0))} gzip`);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+const isMain = process.argv[1]?.endsWith("bench-js.ts");
+if (isMain) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -61,12 +61,12 @@ async function main() {
 
   const insertUser = sqlite.prepare("insert into users (id, username, display_name, password_hash, role, token_version, must_change_password, created_at, updated_at) values (?, ?, ?, ?, ?, 0, 0, ?, ?)");
   const insertClass = sqlite.prepare("insert into classes (id, teacher_id, name, join_code, created_at, updated_at) values (?, ?, ?, null, ?, ?)");
-  const insertMember = sqlite.prepare("insert into class_members (class_id, student_id, joined_at) values (?, ?, ?)");
+  const insertMember = sqlite.prepare("insert into class_members (class_id, student_id, created_at) values (?, ?, ?)");
   const insertAssignment = sqlite.prepare("insert into assignments (id, class_id, lesson_id, include_lesson, quiz_id, due_at, quiz_mode, created_at) values (?, ?, ?, 1, ?, ?, 'test', ?)");
   const insertAttempt = sqlite.prepare(
-    "insert into attempts (id, quiz_id, user_id, assignment_id, mode, status, layout, draft, score, max_score, started_at, submitted_at, updated_at) values (?, ?, ?, ?, 'test', 'submitted', ?, '{}', ?, ?, ?, ?, ?)",
+    "insert into attempts (id, quiz_id, user_id, assignment_id, mode, status, layout, draft, score, max_score, created_at, submitted_at, updated_at) values (?, ?, ?, ?, 'test', 'submitted', ?, '{}', ?, ?, ?, ?, ?)",
   );
-  const insertResponse = sqlite.prepare("insert into responses (attempt_id, question_id, question_version_id, answer, credit, outcome, answered_at) values (?, ?, ?, ?, ?, ?, ?)");
+  const insertResponse = sqlite.prepare("insert into responses (attempt_id, question_id, question_version_id, answer, credit, outcome, created_at) values (?, ?, ?, ?, ?, ?, ?)");
 
   const classes: { id: string; students: { id: string; ability: number }[]; assignments: { id: string; quizId: string }[] }[] = [];
   sqlite.transaction(() => {

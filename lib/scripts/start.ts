@@ -10,6 +10,8 @@ import { getAuthSecret, getEnv } from "../env";
 import { prepareData } from "./prepare-data";
 
 const BUILD_INPUTS = ["app", "lib", "db", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts"];
+// Command-line scripts are never part of the Next.js build; editing them shouldn't trigger a rebuild.
+const SCRIPTS_DIR = path.join("lib", "scripts") + path.sep;
 const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
 
 function hashSources(): string {
@@ -19,7 +21,7 @@ function hashSources(): string {
     const stat = fs.statSync(entry);
     if (stat.isDirectory()) {
       for (const child of fs.readdirSync(entry).sort()) visit(path.join(entry, child));
-    } else if (!entry.includes(`${path.sep}migrations${path.sep}`)) {
+    } else if (!entry.includes(`${path.sep}migrations${path.sep}`) && !entry.startsWith(SCRIPTS_DIR)) {
       hash.update(entry).update(fs.readFileSync(entry));
     }
   };

@@ -1,0 +1,212 @@
+/**
+ * `npm run bench [-- --quick]`: the performance benchmarks of docs/BENCHMARKS.md in one run.
+ *
+ * Builds when needed and starts a production server (`npm start`) on a
+ * temporary database on 127.0.0.1 with BENCH_ROUTES=1, then measures side by
+ * side, so machine load hits both sides of every ratio alike:
+ *  (a) bare page vs lesson page vs quiz page (autocannon, 10 connections);
+ *  (b) quiz submission vs a minimal route running the same SQL, every request
+ *      a distinct, fresh attempt (no idempotent replays);
+ *  (c) class dashboard and item analysis on the 10,000-student database
+ *      (generated first when data/large.db is missing);
+ *  (d) import of a ~1,500-word article;
+ *  (e) lesson LCP/CLS/INP under 4× CPU throttling in headless Chromium, and
+ *      first-load JavaScript above the bare page.
+ * Prints a table and writes data/bench/bench-<time>.json.
+ * Env: NEXT_DIST_DIR (build folder), BENCH_PORT (default 3105).
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon, { type AutocannonResult } from "autocannon";
+import { chromium } from "@playwright/test";
+import { measureFirstLoadJs } from "./bench-js";
+import { createAttempts, createUsers, curriculumQuiz, loadAverage, machineInfo, openDb, percentile, signInAll, startServer, stopServer, tempDataDir, waitForExit, type PreparedAttempt } from "./bench-harness";
+
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, "skip-dashboard": { type: "boolean", default: false }, "skip-vitals": { type: "boolean", default: false } } });
+const SECONDS = values.quick ? 3 : 8;
+const CONNECTIONS = 10;
+const PORT = Number(process.env.BENCH_PORT ?? 3105);
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+const LESSON = "/lessons/who-is-responsible";
+
+interface LoadResult {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+}
+
+function summarize(name: string, result: AutocannonResult): LoadResult {
+  return { name, requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, ok: result["2xx"], non2xx: result.non2xx, errors: result.errors + result.timeouts };
+}
+
+async function loadPage(baseUrl: string, pagePath: string, cookie: string): Promise<LoadResult> {
+  // A few requests first so neither side pays first-render compilation or cold caches.
+  for (let i = 0; i < 5; i += 1) await fetch(baseUrl + pagePath, { headers: { cookie } }).then((r) => r.text());
+  const result = await autocannon({ url: baseUrl + pagePath, connections: CONNECTIONS, duration: SECONDS, headers: { cookie }, timeout: 10 });
+  return summarize(pagePath, result);
+}
+
+async function loadSubmissions(baseUrl: string, name: string, attempts: PreparedAttempt[], cookies: Map<string, string>, pathOf: (attemptId: string) => string): Promise<LoadResult & { distinctAttempts: number }> {
+  let next = 0;
+  const result = await autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    timeout: 10,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => {
+          // Wraps around only if the run outlasts the prepared attempts; reported as distinctAttempts < requests.
+          const attempt = attempts[next++ % attempts.length]!;
+          return { ...request, path: pathOf(attempt.attemptId), body: attempt.body, headers: { cookie: cookies.get(attempt.userId)!, origin: baseUrl, "content-type": "application/json" } };
+        },
+      },
+    ],
+  });
+  return { ...summarize(name, result), distinctAttempts: Math.min(next, attempts.length) };
+}
+
+async function webVitals(baseUrl: string, pagePath: string, runs = 5) {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  const samples: { lcp: number; cls: number; inp: number }[] = [];
+  try {
+    for (let run = 0; run < runs; run += 1) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      // What the web-vitals library does, without the dependency: buffered PerformanceObservers.
+      await page.addInitScript(() => {
+        const vitals = { lcp: 0, cls: 0, inp: 0 };
+        (window as unknown as { __vitals: typeof vitals }).__vitals = vitals;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) vitals.lcp = entry.startTime;
+        }).observe({ type: "largest-contentful-paint", buffered: true });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) vitals.cls += entry.value;
+        }).observe({ type: "layout-shift", buffered: true });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { interactionId?: number })[]) if (entry.interactionId) vitals.inp = Math.max(vitals.inp, entry.duration);
+        }).observe({ type: "event", buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
+      });
+      await page.goto(baseUrl + pagePath, { waitUntil: "load" });
+      await page.waitForTimeout(500);
+      // One real interaction for INP: open the first glossary term, then the level switcher's next level if there is one.
+      const term = page.locator("button[popovertarget]").first();
+      if (await term.count()) await term.click();
+      await page.keyboard.press("Escape");
+      await page.waitForTimeout(300);
+      samples.push(await page.evaluate(() => (window as unknown as { __vitals: { lcp: number; cls: number; inp: number } }).__vitals));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const median = (key: "lcp" | "cls" | "inp") => percentile(samples.map((s) => s[key]), 50);
+  return { runs, lcpMs: Math.round(median("lcp")), cls: Number(median("cls").toFixed(4)), inpMs: Math.round(median("inp")), samples };
+}
+
+function runDashboard(): unknown {
+  if (!fs.existsSync("data/large.db")) {
+    console.log("Generating data/large.db (10,000 students, 1,000,000 responses)...");
+    const generated = spawnSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/scripts/generate-large-db.ts"], { stdio: "inherit" });
+    if (generated.status !== 0) throw new Error("bench:generate failed");
+  }
+  const out = path.resolve("data/bench/dashboard.json");
+  const run = spawnSync(process.execPath, [path.join("node_modules", "vitest", "vitest.mjs"), "run", "--config", "vitest.bench.config.ts"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, BENCH_DASHBOARD_OUT: out } });
+  if (run.status !== 0) throw new Error("bench:dashboard failed");
+  return JSON.parse(fs.readFileSync(out, "utf8"));
+}
+
+function runImport(): string[] {
+  const run = spawnSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/scripts/bench-import.ts", values.quick ? "5" : "20"], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`bench-import failed: ${run.stderr}`);
+  return run.stdout.trim().split("\n");
+}
+
+const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
+
+async function main() {
+  const startedAt = new Date();
+  const report: Record<string, unknown> = { date: startedAt.toISOString(), machine: machineInfo(), loadAverageAtStart: loadAverage(), secondsPerRun: SECONDS, connections: CONNECTIONS };
+  fs.mkdirSync("data/bench", { recursive: true });
+  const dir = tempDataDir("bench");
+  const dbPath = path.join(dir, "civics.db");
+  console.log(`Starting the production server on 127.0.0.1:${PORT} (build folder ${DIST_DIR}, database ${dbPath})...`);
+  const server = await startServer({ dbPath, port: PORT, distDir: DIST_DIR, benchRoutes: true });
+  try {
+    const db = openDb(dbPath);
+    const users = await createUsers(db, 20, "learner", "bench-learner-");
+    const { quizId } = curriculumQuiz(db);
+    const realAttempts = createAttempts(db, quizId, users, 600, 1);
+    const minimalAttempts = createAttempts(db, quizId, users, 600, 2);
+    db.close();
+    const cookies = await signInAll(server.baseUrl, users);
+    const cookie = cookies.get(users[0]!.id)!;
+
+    console.log(`(a) pages, load ${loadAverage()}`);
+    const bare = await loadPage(server.baseUrl, "/bench/bare", cookie);
+    const lesson = await loadPage(server.baseUrl, LESSON, cookie);
+    const quiz = await loadPage(server.baseUrl, `/quizzes/${quizId}`, cookie);
+    const guestLesson = await loadPage(server.baseUrl, LESSON, "");
+    report.pages = { loadAverage: loadAverage(), bare, lesson, quiz, guestLesson, lessonToBare: ratio(lesson.requestsPerSecond, bare.requestsPerSecond), quizToBare: ratio(quiz.requestsPerSecond, bare.requestsPerSecond) };
+
+    console.log(`(b) submissions, load ${loadAverage()}`);
+    const minimal = await loadSubmissions(server.baseUrl, "minimal route (same SQL)", minimalAttempts, cookies, (id) => `/api/bench/submit?attempt=${id}`);
+    const real = await loadSubmissions(server.baseUrl, "POST /api/attempts/:id/submit", realAttempts, cookies, (id) => `/api/attempts/${id}/submit`);
+    const check = openDb(dbPath);
+    const stored = check.prepare("select count(*) as n from attempts where status = 'submitted' and id in (select value from json_each(?))").get(JSON.stringify(realAttempts.map((a) => a.attemptId))) as { n: number };
+    check.close();
+    report.submissions = { loadAverage: loadAverage(), real, minimal, realToMinimal: ratio(real.requestsPerSecond, minimal.requestsPerSecond), realAttemptsStored: stored.n };
+
+    if (!values["skip-vitals"]) {
+      console.log(`(e) web vitals and first-load JS, load ${loadAverage()}`);
+      const bareJs = await measureFirstLoadJs(server.baseUrl, "/bench/bare");
+      const lessonJs = await measureFirstLoadJs(server.baseUrl, LESSON);
+      const vitals = await webVitals(server.baseUrl, LESSON);
+      report.lessonPage = { loadAverage: loadAverage(), ...vitals, firstLoadJsGzip: { bare: bareJs.gzip, lesson: lessonJs.gzip, aboveBare: lessonJs.gzip - bareJs.gzip } };
+    }
+  } finally {
+    stopServer(server);
+    await waitForExit(server);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  console.log(`(d) import, load ${loadAverage()}`);
+  report.import = { loadAverage: loadAverage(), output: runImport() };
+  if (!values["skip-dashboard"]) {
+    console.log(`(c) dashboard on the large database, load ${loadAverage()}`);
+    report.dashboard = { loadAverage: loadAverage(), ...(runDashboard() as object) };
+  }
+
+  const file = path.join("data/bench", `bench-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(file, JSON.stringify(report, null, 2));
+  printTable(report);
+  console.log(`\nFull results: ${file}`);
+}
+
+function printTable(report: Record<string, unknown>) {
+  const pages = report.pages as { bare: LoadResult; lesson: LoadResult; quiz: LoadResult; guestLesson: LoadResult; lessonToBare: number; quizToBare: number };
+  const submissions = report.submissions as { real: LoadResult & { distinctAttempts: number }; minimal: LoadResult & { distinctAttempts: number }; realToMinimal: number; realAttemptsStored: number };
+  const rows: string[][] = [["Measure", "req/s", "p50 ms", "p99 ms", "ratio", "non-2xx/errors"]];
+  for (const r of [pages.bare, pages.lesson, pages.quiz]) rows.push([r.name, String(r.requestsPerSecond), String(r.p50), String(r.p99), ratio(r.requestsPerSecond, pages.bare.requestsPerSecond) + "× bare", `${r.non2xx}/${r.errors}`]);
+  rows.push([`${pages.guestLesson.name} (guest)`, String(pages.guestLesson.requestsPerSecond), String(pages.guestLesson.p50), String(pages.guestLesson.p99), ratio(pages.guestLesson.requestsPerSecond, pages.bare.requestsPerSecond) + "× bare", `${pages.guestLesson.non2xx}/${pages.guestLesson.errors}`]);
+  for (const r of [submissions.minimal, submissions.real]) rows.push([r.name, String(r.requestsPerSecond), String(r.p50), String(r.p99), ratio(r.requestsPerSecond, submissions.minimal.requestsPerSecond) + "× minimal", `${r.non2xx}/${r.errors}`]);
+  for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(16))).join(""));
+  console.log(`Real submissions acknowledged: ${submissions.real.ok}, distinct attempts used: ${submissions.real.distinctAttempts}, stored as submitted: ${submissions.realAttemptsStored}`);
+  if (report.lessonPage) console.log("Lesson page:", JSON.stringify({ ...(report.lessonPage), samples: undefined }));
+  console.log("Import:", (report.import as { output: string[] }).output.join(" | "));
+  if (report.dashboard) console.log("Dashboard:", JSON.stringify(report.dashboard));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

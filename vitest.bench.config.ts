@@ -1,0 +1,20 @@
+// On-demand benchmarks (`npm run bench:dashboard`), kept out of `npm test`.
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "tests/helpers/server-only.ts"),
+    },
+  },
+  test: {
+    include: ["tests/bench/**/*.test.ts"],
+    environment: "node",
+    pool: "forks",
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+    env: { NODE_ENV: "test", AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789" },
+  },
+});
