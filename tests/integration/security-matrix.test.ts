@@ -4,18 +4,20 @@
  * exported action with a faked session. For every "denied" cell the whole
  * database must be byte-for-byte what it was; "allowed" cells must succeed.
  * Each call starts from the same seeded world (restored from a snapshot).
- * Pages are walked over HTTP in tests/e2e/security-matrix.spec.ts.
+ * Pages are rendered the same way: the page's server component is called with
+ * the route's params, and a redirect or notFound() is the persona's outcome.
  */
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { eq } from "drizzle-orm";
+import { eq, ne } from "drizzle-orm";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/open";
 import * as schema from "@/db/schema";
-import { ACTION_MATRIX, HANDLER_MATRIX, PERSONAS, enumerateActions, enumerateHandlers, type Persona } from "../security/matrix";
+import { isHTTPAccessFallbackError } from "next/dist/client/components/http-access-fallback/http-access-fallback";
+import { ACTION_MATRIX, HANDLER_MATRIX, PAGE_MATRIX, PERSONAS, enumerateActions, enumerateHandlers, pageFiles, type PageOutcome, type Persona } from "../security/matrix";
 import { createTestDb } from "../helpers/db";
 import { TEST_PASSWORD, seedUser } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
@@ -36,6 +38,7 @@ interface World {
   classA: { id: string; joinCode: string };
   assignmentA: string;
   attemptA: string;
+  submittedAttempt: { quizId: string; attemptId: string };
   draftA: string;
   draftQuestions: string;
   privateLesson: string;
@@ -77,7 +80,7 @@ beforeAll(async () => {
   };
   const { createClass, joinClassAsCurrentStudent } = await import("@/lib/data/classes");
   const { createAssignment } = await import("@/lib/data/assignments");
-  const { startOrResumeAttempt, getAttemptForTaking } = await import("@/lib/data/attempts");
+  const { startOrResumeAttempt, getAttemptForTaking, submitAttempt } = await import("@/lib/data/attempts");
   const { createImportDraft, getImportDraft, publishImportDraft } = await import("@/lib/data/imports");
   const { currentPublicQuestions } = await import("@/lib/data/quizzes");
 
@@ -95,6 +98,9 @@ beforeAll(async () => {
   // Self-started, so starting the assignment (startAttemptAction) is a new attempt rather than a resume.
   const { attemptId: attemptA } = await startOrResumeAttempt({ quizId: PUBLIC_QUIZ, mode: "practice" });
   const taking = await getAttemptForTaking(attemptA);
+  const [otherQuiz] = await db.select().from(schema.quizzes).where(ne(schema.quizzes.id, PUBLIC_QUIZ)).limit(1);
+  const submitted = await startOrResumeAttempt({ quizId: otherQuiz!.id, mode: "test" });
+  await submitAttempt(submitted.attemptId, {});
   signInAs(users.studentB);
   await joinClassAsCurrentStudent(classB.joinCode);
   signOutTestUser();
@@ -105,6 +111,7 @@ beforeAll(async () => {
     classA,
     assignmentA,
     attemptA,
+    submittedAttempt: { quizId: otherQuiz!.id, attemptId: submitted.attemptId },
     draftA,
     draftQuestions,
     privateLesson: published.lessonId,
@@ -118,7 +125,10 @@ beforeAll(async () => {
 
 afterAll(() => signOutTestUser());
 
-describe("every route handler and server action has a matrix entry", () => {
+describe("every page, route handler and server action has a matrix entry", () => {
+  it("pages found on disk = PAGE_MATRIX keys", () => {
+    expect(pageFiles().map((p) => p.route), "add an entry to PAGE_MATRIX in tests/security/matrix.ts").toEqual(Object.keys(PAGE_MATRIX).sort((a, b) => a.localeCompare(b)));
+  });
   it("route handlers found on disk = HANDLER_MATRIX keys", () => {
     expect(enumerateHandlers(), "add an entry to HANDLER_MATRIX in tests/security/matrix.ts").toEqual(Object.keys(HANDLER_MATRIX).sort());
   });
@@ -262,6 +272,44 @@ describe("server actions: denied personas change nothing, allowed ones succeed",
           const name = key.split(" ")[1]!;
           if (!NO_WRITE_EXPECTED.has(name) && !NO_WRITE_EXPECTED.has(`${name} ${persona}`)) expect(changed).toBe(true);
         }
+      });
+    }
+  }
+});
+
+/** Route params for each page: class A's things, teacher A's private lesson and quiz, student A's attempt on the assigned quiz. */
+function pageParams(route: string): Record<string, string> {
+  const values: Record<string, string> = { classId: world.classA.id, draftId: world.draftA, slug: world.privateLesson, attemptId: world.attemptA };
+  values.quizId = route.startsWith("/quizzes/[quizId]/attempts") || route.startsWith("/classes/") ? PUBLIC_QUIZ : world.privateQuiz;
+  if (route.endsWith("/results")) Object.assign(values, world.submittedAttempt);
+  return Object.fromEntries([...route.matchAll(/\[(\w+)\]/g)].map(([, name]) => [name!, values[name!]!]));
+}
+
+async function renderOutcome(file: string, route: string): Promise<{ outcome: PageOutcome; detail: unknown }> {
+  const page = (await import(/* @vite-ignore */ file)) as { default: (props: unknown) => Promise<unknown> };
+  try {
+    await page.default({ params: Promise.resolve(pageParams(route)), searchParams: Promise.resolve({}) });
+    return { outcome: "ok", detail: null };
+  } catch (error) {
+    if (isRedirectError(error)) {
+      const location = error.digest.split(";")[2] ?? "";
+      return { outcome: location.startsWith("/sign-in") ? "sign-in" : location === "/" ? "home" : "ok", detail: location };
+    }
+    if (isHTTPAccessFallbackError(error)) return { outcome: "404", detail: error.digest };
+    throw error;
+  }
+}
+
+describe("pages: each persona gets exactly the matrix's outcome", () => {
+  for (const { route, file } of pageFiles()) {
+    const expected = PAGE_MATRIX[route];
+    if (!expected) continue;
+    for (const persona of PERSONAS) {
+      it(`${route} as ${persona} → ${expected[persona]}`, async () => {
+        installDb(snapshot);
+        actAs(persona);
+        const { outcome, detail } = await renderOutcome(file, route);
+        expect(outcome, String(detail)).toBe(expected[persona]);
       });
     }
   }

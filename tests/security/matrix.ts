@@ -80,13 +80,14 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   "/": everyone("ok"),
   "/about": everyone("ok"),
   "/privacy": everyone("ok"),
-  "/sign-in": everyone("ok"),
-  "/sign-up": everyone("ok"),
+  // Signed-in visitors are sent home from the sign-in and sign-up forms.
+  "/sign-in": signedIn("home", "ok"),
+  "/sign-up": signedIn("home", "ok"),
   "/join": everyone("ok"),
   "/quizzes": everyone("ok"),
   "/account": signedIn("ok", "sign-in"),
   "/progress": signedIn("ok", "sign-in"),
-  "/assignments": signedIn("ok", "sign-in"),
+  "/assignments": only(["studentA", "studentB"], "ok", "home", { anonymous: "sign-in" }),
   "/classes": only(["teacherA", "teacherB"], "ok", "home", { anonymous: "sign-in" }),
   "/classes/[classId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   "/classes/[classId]/analysis": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
@@ -99,7 +100,7 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   // Teacher A's private lesson and quiz.
   "/lessons/[slug]": only(["teacherA"], "ok", "404"),
   "/quizzes/[quizId]": only(["teacherA"], "ok", "404"),
-  // Student A's attempt.
+  // Student A's attempts: an open one, and a submitted one for results.
   "/quizzes/[quizId]/attempts/[attemptId]": only(["studentA"], "ok", "404", { anonymous: "sign-in" }),
   "/quizzes/[quizId]/attempts/[attemptId]/results": only(["studentA"], "ok", "404", { anonymous: "sign-in" }),
 };
@@ -119,9 +120,16 @@ function routePath(file: string): string {
   return `/${segments.join("/")}`;
 }
 
-/** Every page route under app/, as a pattern. */
+/** Every page route under app/: its pattern and file. */
+export function pageFiles(): { route: string; file: string }[] {
+  return walk(APP_DIR)
+    .filter((f) => /\/page\.(tsx|ts|jsx|js)$/.test(f))
+    .map((file) => ({ route: routePath(file), file }))
+    .sort((a, b) => a.route.localeCompare(b.route));
+}
+
 export function enumeratePages(): string[] {
-  return walk(APP_DIR).filter((f) => /\/page\.(tsx|ts|jsx|js)$/.test(f)).map(routePath).sort();
+  return pageFiles().map((p) => p.route);
 }
 
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
