@@ -1,24 +1,8 @@
 /** @type {import('next').NextConfig} */
 
-// Static security headers for every response. Next's hydration uses inline
-// scripts, so script-src allows 'unsafe-inline' until a nonce-based policy
-// replaces it (docs/SECURITY.md); everything else is locked to this origin.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
+// Static security headers for every response. The Content-Security-Policy is
+// not here: proxy.ts sends a nonce-based one per request (lib/security/csp.ts).
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },

@@ -1,14 +1,22 @@
 /**
- * Two cheap front-door jobs, neither of them a security boundary:
- * 1. refuse oversized POST bodies with a clear 413 before they are parsed;
- * 2. redirect signed-out visitors away from account-only pages.
- * Every page and action still authorizes in the data-access layer (lib/data).
+ * Front-door jobs for every request but static files:
+ * 1. a per-request CSP nonce (lib/security/csp.ts), passed to Next on the
+ *    request headers so it stamps its scripts, and sent as the response's policy;
+ * 2. refuse oversized POST bodies with a clear 413 before they are parsed;
+ * 3. redirect signed-out visitors away from account-only pages.
+ * None of this is an authorization boundary: every page and action still
+ * authorizes in the data-access layer (lib/data).
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { MAX_REQUEST_BYTES } from "./lib/limits";
+import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, createNonce } from "./lib/security/csp";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PROTECTED = /^\/(account|classes|progress|review|import|assignments)(\/|$)/;
+
+function isHttps(request: NextRequest): boolean {
+  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}
 
 export function proxy(request: NextRequest) {
   const length = Number(request.headers.get("content-length") ?? 0);
@@ -22,19 +30,19 @@ export function proxy(request: NextRequest) {
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
     return NextResponse.redirect(url);
   }
-  return NextResponse.next();
+
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (isHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
 }
 
 export const config = {
-  matcher: [
-    "/account/:path*",
-    "/classes/:path*",
-    "/progress/:path*",
-    "/review/:path*",
-    "/import/:path*",
-    "/assignments/:path*",
-    // Any server action or API POST, so oversized bodies are refused early.
-    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
-    "/api/:path*",
-  ],
+  // Everything except build assets, whose responses carry no HTML to protect.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/).*)"],
 };

@@ -7,18 +7,27 @@ import "server-only";
 import type { z } from "zod";
 import { AppError, errorResponse } from "./errors";
 
-/** Refuses requests whose Origin is missing or another site's (CSRF for cookie-authenticated JSON APIs). */
+const CROSS_SITE = "This request must come from the Civics Lab page itself.";
+
+/**
+ * CSRF defence for every state-changing route handler (cookie-authenticated):
+ * the browser's Sec-Fetch-Site, when sent, must say same-origin, and the
+ * Origin header must be present and name this host. Forms and fetches from
+ * other sites, including sibling subdomains, are refused with 403.
+ */
 export function assertSameOrigin(request: Request): void {
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin") throw new AppError("forbidden", CROSS_SITE);
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host) throw new AppError("forbidden", "This request must come from the Civics Lab page itself.");
+  if (!origin || !host) throw new AppError("forbidden", CROSS_SITE);
   let originHost: string;
   try {
     originHost = new URL(origin).host;
   } catch {
-    throw new AppError("forbidden", "This request must come from the Civics Lab page itself.");
+    throw new AppError("forbidden", CROSS_SITE);
   }
-  if (originHost !== host) throw new AppError("forbidden", "This request must come from the Civics Lab page itself.");
+  if (originHost !== host) throw new AppError("forbidden", CROSS_SITE);
 }
 
 async function readLimited(request: Request, maxBytes: number): Promise<string> {

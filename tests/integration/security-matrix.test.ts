@@ -1,0 +1,316 @@
+/**
+ * The authorization matrix (tests/security/matrix.ts) for route handlers and
+ * server actions, at integration level: each persona calls the real handler or
+ * exported action with a faked session. For every "denied" cell the whole
+ * database must be byte-for-byte what it was; "allowed" cells must succeed.
+ * Each call starts from the same seeded world (restored from a snapshot).
+ * Pages are rendered the same way: the page's server component is called with
+ * the route's params, and a redirect or notFound() is the persona's outcome.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { eq, ne } from "drizzle-orm";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/open";
+import * as schema from "@/db/schema";
+import { isHTTPAccessFallbackError } from "next/dist/client/components/http-access-fallback/http-access-fallback";
+import { ACTION_MATRIX, HANDLER_MATRIX, PAGE_MATRIX, PERSONAS, enumerateActions, enumerateHandlers, pageFiles, type PageOutcome, type Persona } from "../security/matrix";
+import { createTestDb } from "../helpers/db";
+import { TEST_PASSWORD, seedUser } from "../helpers/factories";
+import { signInAs, signOutTestUser } from "../helpers/session";
+
+vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+// Outside a Next request there is no cache to revalidate; the authorization under test runs before it.
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+// Signing in sets a cookie through next-auth, which needs a real request; what's under test is who may call the action.
+vi.mock("@/lib/auth/sign-in", () => ({ signInAndRedirect: async () => ({ status: "ok" }), signInBlockedMessage: async () => null }));
+
+const article = fs.readFileSync(path.resolve("tests/fixtures/articles/wire-story.txt"), "utf8");
+const ORIGIN = "http://localhost:3000";
+const PUBLIC_QUIZ = "sanctions-quiz";
+
+type User = Awaited<ReturnType<typeof seedUser>>;
+interface World {
+  users: Record<Exclude<Persona, "anonymous">, User>;
+  classA: { id: string; joinCode: string };
+  assignmentA: string;
+  attemptA: string;
+  submittedAttempt: { quizId: string; attemptId: string };
+  draftA: string;
+  draftQuestions: string;
+  privateLesson: string;
+  privateQuiz: string;
+  publicLesson: string;
+  questionId: string;
+  privateQuestion: { questionId: string; versionId: number };
+}
+
+let world: World;
+let snapshot: Buffer;
+
+function installDb(buffer: Buffer): Database {
+  const sqlite = new BetterSqlite3(buffer);
+  sqlite.pragma("foreign_keys = ON");
+  const db: Database = drizzle(sqlite, { schema });
+  (globalThis as { civicsDb?: Database }).civicsDb = db;
+  return db;
+}
+
+function dump(db: Database): string {
+  const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
+  return JSON.stringify(tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by rowid`).all()]));
+}
+
+function actAs(persona: Persona) {
+  if (persona === "anonymous") signOutTestUser();
+  else signInAs(world.users[persona]);
+}
+
+beforeAll(async () => {
+  const db = await createTestDb({ withContent: true });
+  const users = {
+    studentA: await seedUser({ role: "student" }),
+    studentB: await seedUser({ role: "student" }),
+    teacherA: await seedUser({ role: "teacher" }),
+    teacherB: await seedUser({ role: "teacher" }),
+    learner: await seedUser({ role: "learner" }),
+  };
+  const { createClass, joinClassAsCurrentStudent } = await import("@/lib/data/classes");
+  const { createAssignment } = await import("@/lib/data/assignments");
+  const { startOrResumeAttempt, getAttemptForTaking, submitAttempt } = await import("@/lib/data/attempts");
+  const { createImportDraft, getImportDraft, publishImportDraft } = await import("@/lib/data/imports");
+  const { currentPublicQuestions } = await import("@/lib/data/quizzes");
+
+  const [publicQuiz] = await db.select().from(schema.quizzes).where(eq(schema.quizzes.id, PUBLIC_QUIZ));
+  signInAs(users.teacherA);
+  const classA = await createClass("Class A");
+  const { id: assignmentA } = await createAssignment({ classId: classA.id, lessonId: publicQuiz!.lessonId, includeLesson: true, includeQuiz: true, dueAt: null, quizMode: "practice" });
+  const published = await publishImportDraft((await createImportDraft({ content: article })).id);
+  const { id: draftA } = await createImportDraft({ content: article });
+  const draftQuestions = JSON.stringify((await getImportDraft(draftA)).draft.questions);
+  signInAs(users.teacherB);
+  const classB = await createClass("Class B");
+  signInAs(users.studentA);
+  await joinClassAsCurrentStudent(classA.joinCode);
+  // Self-started, so starting the assignment (startAttemptAction) is a new attempt rather than a resume.
+  const { attemptId: attemptA } = await startOrResumeAttempt({ quizId: PUBLIC_QUIZ, mode: "practice" });
+  const taking = await getAttemptForTaking(attemptA);
+  const [otherQuiz] = await db.select().from(schema.quizzes).where(ne(schema.quizzes.id, PUBLIC_QUIZ)).limit(1);
+  const submitted = await startOrResumeAttempt({ quizId: otherQuiz!.id, mode: "test" });
+  await submitAttempt(submitted.attemptId, {});
+  signInAs(users.studentB);
+  await joinClassAsCurrentStudent(classB.joinCode);
+  signOutTestUser();
+
+  const [privateQuestion] = await currentPublicQuestions(db, published.quizId);
+  world = {
+    users,
+    classA,
+    assignmentA,
+    attemptA,
+    submittedAttempt: { quizId: otherQuiz!.id, attemptId: submitted.attemptId },
+    draftA,
+    draftQuestions,
+    privateLesson: published.lessonId,
+    privateQuiz: published.quizId,
+    publicLesson: publicQuiz!.lessonId,
+    questionId: taking.questions.find((q) => q.data.type === "single")!.questionId,
+    privateQuestion: { questionId: privateQuestion!.questionId, versionId: privateQuestion!.versionId },
+  };
+  snapshot = db.$client.serialize();
+}, 120_000);
+
+afterAll(() => signOutTestUser());
+
+describe("every page, route handler and server action has a matrix entry", () => {
+  it("pages found on disk = PAGE_MATRIX keys", () => {
+    expect(pageFiles().map((p) => p.route), "add an entry to PAGE_MATRIX in tests/security/matrix.ts").toEqual(Object.keys(PAGE_MATRIX).sort((a, b) => a.localeCompare(b)));
+  });
+  it("route handlers found on disk = HANDLER_MATRIX keys", () => {
+    expect(enumerateHandlers(), "add an entry to HANDLER_MATRIX in tests/security/matrix.ts").toEqual(Object.keys(HANDLER_MATRIX).sort());
+  });
+  it("server actions found on disk = ACTION_MATRIX keys", () => {
+    expect(enumerateActions(), "add an entry to ACTION_MATRIX in tests/security/matrix.ts").toEqual(Object.keys(ACTION_MATRIX).sort());
+  });
+});
+
+function jsonRequest(method: string, body: unknown): Request {
+  return new Request(`${ORIGIN}/x`, { method, body: JSON.stringify(body), headers: { "content-type": "application/json", origin: ORIGIN, host: "localhost:3000" } });
+}
+const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
+
+/** How each handler is called against class A's things. */
+const HANDLER_CALLS: Record<string, () => Promise<Response>> = {
+  "GET /api/health": async () => (await import("@/app/api/health/route")).GET(),
+  "PUT /api/attempts/[attemptId]/draft": async () => (await import("@/app/api/attempts/[attemptId]/draft/route")).PUT(jsonRequest("PUT", { answers: {} }), params({ attemptId: world.attemptA })),
+  "POST /api/attempts/[attemptId]/check": async () =>
+    (await import("@/app/api/attempts/[attemptId]/check/route")).POST(jsonRequest("POST", { questionId: world.questionId, answer: { type: "single", choice: "a" } }), params({ attemptId: world.attemptA })),
+  "POST /api/attempts/[attemptId]/submit": async () => (await import("@/app/api/attempts/[attemptId]/submit/route")).POST(jsonRequest("POST", { answers: {} }), params({ attemptId: world.attemptA })),
+  "POST /api/quizzes/[quizId]/grade": async () =>
+    (await import("@/app/api/quizzes/[quizId]/grade/route")).POST(jsonRequest("POST", { answers: [{ ...world.privateQuestion, answer: null }] }), params({ quizId: world.privateQuiz })),
+  "GET /classes/[classId]/export/[kind]": async () => (await import("@/app/classes/[classId]/export/[kind]/route")).GET(new Request(`${ORIGIN}/x`), params({ classId: world.classA.id, kind: "responses" })),
+  "GET /import/[draftId]/download": async () => (await import("@/app/import/[draftId]/download/route")).GET(new Request(`${ORIGIN}/x`), params({ draftId: world.draftA })),
+};
+
+describe("route handlers: each persona gets exactly the matrix's status", () => {
+  for (const [route, expected] of Object.entries(HANDLER_MATRIX)) {
+    if ("skip" in expected) continue;
+    for (const persona of PERSONAS) {
+      it(`${route} as ${persona} → ${expected[persona]}`, async () => {
+        const db = installDb(snapshot);
+        const before = dump(db);
+        actAs(persona);
+        const call = HANDLER_CALLS[route];
+        expect(call, `add a call for ${route} to HANDLER_CALLS`).toBeDefined();
+        const response = await call!();
+        if (expected[persona] === "ok") {
+          expect(response.status, await response.clone().text()).toBeLessThan(300);
+        } else {
+          expect(response.status).toBe(Number(expected[persona]));
+          expect(dump(db)).toBe(before);
+        }
+      });
+    }
+  }
+});
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return data;
+}
+
+/** The form each action gets: always aimed at class A's things (or the caller's own account). */
+function actionForm(key: string, persona: Persona): FormData {
+  const unique = `${persona.toLowerCase()}${Math.random().toString(36).slice(2, 7)}`;
+  const classId = world.classA.id;
+  const studentId = world.users.studentA.id;
+  const forms: Record<string, Record<string, string>> = {
+    signInAction: { login: world.users.studentA.username, password: TEST_PASSWORD },
+    signUpAction: { displayName: "New Person", username: `new-${unique}`, email: "", password: "a much longer passphrase 42", role: "learner" },
+    signOutAction: {},
+    changePasswordAction: { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase 77" },
+    deleteAccountAction: { password: TEST_PASSWORD, confirm: "DELETE" },
+    createClassAction: { name: "Another class" },
+    renameClassAction: { classId, name: "Renamed" },
+    archiveClassAction: { classId },
+    unarchiveClassAction: { classId },
+    rotateJoinCodeAction: { classId },
+    disableJoiningAction: { classId },
+    addRosterAction: { classId, names: "Ada Lovelace" },
+    resetPasswordAction: { classId, studentId },
+    removeStudentAction: { classId, studentId },
+    createAssignmentAction: { classId, lessonId: world.publicLesson, includeLesson: "on", includeQuiz: "on", quizMode: "test", dueAt: "", timezoneOffset: "0" },
+    deleteAssignmentAction: { classId, assignmentId: world.assignmentA },
+    createImportAction: { content: article },
+    saveImportAction: { draftId: world.draftA, title: "Taken over", questions: world.draftQuestions },
+    publishImportAction: { draftId: world.draftA, title: "Taken over", questions: world.draftQuestions },
+    deleteImportAction: { draftId: world.draftA },
+    joinAsNewStudentAction: { code: world.classA.joinCode, displayName: "New Student", username: `kid-${unique}`, password: "a much longer passphrase 42" },
+    joinAsCurrentStudentAction: { code: world.classA.joinCode },
+    saveReadingProgressAction: { lessonId: world.privateLesson, level: "2" },
+    setReadingLevelAction: { level: "3" },
+    answerCheckAction: { lessonId: world.publicLesson, checkId: "check-1", choice: "0" },
+    startAttemptAction: { quizId: PUBLIC_QUIZ, mode: "practice", assignmentId: world.assignmentA },
+  };
+  const name = key.split(" ")[1]!;
+  const fields = forms[name];
+  if (!fields) throw new Error(`add a form for ${name} to actionForm`);
+  return form(fields);
+}
+
+type AnyAction = ((state: unknown, data: FormData) => Promise<unknown>) | ((data: FormData) => Promise<unknown>);
+
+async function loadAction(key: string): Promise<AnyAction> {
+  const [file, name] = key.split(" ") as [string, string];
+  const modules: Record<string, () => Promise<Record<string, unknown>>> = {
+    "app/(auth)/actions.ts": () => import("@/app/(auth)/actions"),
+    "app/account/actions.ts": () => import("@/app/account/actions"),
+    "app/classes/actions.ts": () => import("@/app/classes/actions"),
+    "app/import/actions.ts": () => import("@/app/import/actions"),
+    "app/join/actions.ts": () => import("@/app/join/actions"),
+    "app/lessons/[slug]/actions.ts": () => import("@/app/lessons/[slug]/actions"),
+    "app/quizzes/[quizId]/actions.ts": () => import("@/app/quizzes/[quizId]/actions"),
+  };
+  const load = modules[file];
+  if (!load) throw new Error(`add ${file} to loadAction`);
+  return (await load())[name] as AnyAction;
+}
+
+/** Runs an action like React would; a redirect counts as success, any other throw as a refusal. */
+async function runAction(action: AnyAction, data: FormData): Promise<{ outcome: "ok" | "refused"; detail: unknown }> {
+  try {
+    const result = action.length >= 2 ? await (action as (s: unknown, d: FormData) => Promise<unknown>)({ status: "idle" }, data) : await (action as (d: FormData) => Promise<unknown>)(data);
+    const status = (result as { status?: string } | undefined)?.status;
+    return { outcome: status === "error" || status === "invalid" ? "refused" : "ok", detail: result };
+  } catch (error) {
+    if (isRedirectError(error)) return { outcome: "ok", detail: "redirect" };
+    return { outcome: "refused", detail: error };
+  }
+}
+
+/** Allowed calls that write nothing: sign-in only sets a cookie, a check is graded not stored, re-joining your own class is a no-op. */
+const NO_WRITE_EXPECTED = new Set(["signInAction", "answerCheckAction", "joinAsCurrentStudentAction studentA"]);
+
+describe("server actions: denied personas change nothing, allowed ones succeed", () => {
+  for (const [key, expected] of Object.entries(ACTION_MATRIX)) {
+    for (const persona of PERSONAS) {
+      it(`${key} as ${persona} → ${expected[persona]}`, async () => {
+        const db = installDb(snapshot);
+        const before = dump(db);
+        actAs(persona);
+        const { outcome, detail } = await runAction(await loadAction(key), actionForm(key, persona));
+        const changed = dump(db) !== before;
+        if (expected[persona] === "denied") {
+          expect(changed, `database changed: ${JSON.stringify(detail)}`).toBe(false);
+          expect(outcome).toBe("refused");
+        } else {
+          expect(outcome, JSON.stringify(detail)).toBe("ok");
+          const name = key.split(" ")[1]!;
+          if (!NO_WRITE_EXPECTED.has(name) && !NO_WRITE_EXPECTED.has(`${name} ${persona}`)) expect(changed).toBe(true);
+        }
+      });
+    }
+  }
+});
+
+/** Route params for each page: class A's things, teacher A's private lesson and quiz, student A's attempt on the assigned quiz. */
+function pageParams(route: string): Record<string, string> {
+  const values: Record<string, string> = { classId: world.classA.id, draftId: world.draftA, slug: world.privateLesson, attemptId: world.attemptA };
+  values.quizId = route.startsWith("/quizzes/[quizId]/attempts") || route.startsWith("/classes/") ? PUBLIC_QUIZ : world.privateQuiz;
+  if (route.endsWith("/results")) Object.assign(values, world.submittedAttempt);
+  return Object.fromEntries([...route.matchAll(/\[(\w+)\]/g)].map(([, name]) => [name!, values[name!]!]));
+}
+
+async function renderOutcome(file: string, route: string): Promise<{ outcome: PageOutcome; detail: unknown }> {
+  const page = (await import(/* @vite-ignore */ file)) as { default: (props: unknown) => Promise<unknown> };
+  try {
+    await page.default({ params: Promise.resolve(pageParams(route)), searchParams: Promise.resolve({}) });
+    return { outcome: "ok", detail: null };
+  } catch (error) {
+    if (isRedirectError(error)) {
+      const location = error.digest.split(";")[2] ?? "";
+      return { outcome: location.startsWith("/sign-in") ? "sign-in" : location === "/" ? "home" : "ok", detail: location };
+    }
+    if (isHTTPAccessFallbackError(error)) return { outcome: "404", detail: error.digest };
+    throw error;
+  }
+}
+
+describe("pages: each persona gets exactly the matrix's outcome", () => {
+  for (const { route, file } of pageFiles()) {
+    const expected = PAGE_MATRIX[route];
+    if (!expected) continue;
+    for (const persona of PERSONAS) {
+      it(`${route} as ${persona} → ${expected[persona]}`, async () => {
+        installDb(snapshot);
+        actAs(persona);
+        const { outcome, detail } = await renderOutcome(file, route);
+        expect(outcome, String(detail)).toBe(expected[persona]);
+      });
+    }
+  }
+});
