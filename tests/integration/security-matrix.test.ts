@@ -153,6 +153,7 @@ const HANDLER_CALLS: Record<string, () => Promise<Response>> = {
     (await import("@/app/api/quizzes/[quizId]/grade/route")).POST(jsonRequest("POST", { answers: [{ ...world.privateQuestion, answer: null }] }), params({ quizId: world.privateQuiz })),
   "GET /classes/[classId]/export/[kind]": async () => (await import("@/app/classes/[classId]/export/[kind]/route")).GET(new Request(`${ORIGIN}/x`), params({ classId: world.classA.id, kind: "responses" })),
   "GET /import/[draftId]/download": async () => (await import("@/app/import/[draftId]/download/route")).GET(new Request(`${ORIGIN}/x`), params({ draftId: world.draftA })),
+  "POST /api/bench/submit": async () => (await import("@/app/api/bench/submit/route")).POST(jsonRequest("POST", { answers: {} })),
 };
 
 describe("route handlers: each persona gets exactly the matrix's status", () => {
@@ -279,7 +280,7 @@ describe("server actions: denied personas change nothing, allowed ones succeed",
 
 /** Route params for each page: class A's things, teacher A's private lesson and quiz, student A's attempt on the assigned quiz. */
 function pageParams(route: string): Record<string, string> {
-  const values: Record<string, string> = { classId: world.classA.id, draftId: world.draftA, slug: world.privateLesson, attemptId: world.attemptA };
+  const values: Record<string, string> = { classId: world.classA.id, draftId: world.draftA, slug: world.privateLesson, attemptId: world.attemptA, studentId: world.users.studentA.id };
   values.quizId = route.startsWith("/quizzes/[quizId]/attempts") || route.startsWith("/classes/") ? PUBLIC_QUIZ : world.privateQuiz;
   if (route.endsWith("/results")) Object.assign(values, world.submittedAttempt);
   return Object.fromEntries([...route.matchAll(/\[(\w+)\]/g)].map(([, name]) => [name!, values[name!]!]));

@@ -4,9 +4,9 @@ import { connection } from "next/server";
 import { getEnv } from "@/lib/env";
 
 export default async function BareBenchPage() {
+  if (!getEnv().BENCH_ROUTES) notFound();
   // Rendered per request, like the lesson page, so the comparison is render against render.
   await connection();
-  if (!getEnv().BENCH_ROUTES) notFound();
   return (
     <article className="mx-auto max-w-2xl">
       <h1 className="page-title">Bare page</h1>
