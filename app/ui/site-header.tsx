@@ -3,6 +3,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { countDueReviews } from "@/lib/data/review";
 import { signOutAction } from "@/app/account/actions";
 import { AccountMenu } from "./account-menu";
+import { GuestMerge } from "./guest-merge";
 import { NAV_ITEMS } from "./nav-items";
 
 const ROLE_LABEL = { teacher: "Teacher", student: "Student", learner: "Self-learner" } as const;
@@ -56,6 +57,7 @@ export async function SiteHeader() {
           )}
         </div>
       </div>
+      {user && (user.role === "learner" || user.role === "student") ? <GuestMerge /> : null}
     </header>
   );
 }
