@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { authedAction, authedFormAction } from "@/lib/actions";
 import { signOut } from "@/lib/auth/config";
-import { bumpTokenVersion, changeOwnPassword, deleteOwnAccount } from "@/lib/data/users";
+import { deleteOwnAccount } from "@/lib/data/privacy";
+import { bumpTokenVersion, changeOwnPassword } from "@/lib/data/users";
 import { changePasswordSchema, deleteAccountSchema } from "@/lib/validations/auth";
 
 /** Signing out ends every session of this user, on every device. */

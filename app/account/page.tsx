@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { getOwnAccount } from "@/lib/data/users";
 import { ChangePasswordForm, DeleteAccountForm } from "./account-forms";
@@ -58,11 +59,29 @@ export default async function AccountPage() {
           </button>
         </form>
       </section>
+      <section aria-labelledby="data-heading" className="card">
+        <h2 id="data-heading" className="text-lg font-semibold">
+          Your data
+        </h2>
+        <p className="muted mt-2 text-sm">
+          Download everything Civics Lab keeps about you as one JSON file: your account, classes, quiz answers, reading progress and review schedule. <Link href="/privacy">What we store and why</Link>.
+        </p>
+        <p className="mt-4">
+          <a href="/account/export" download className="btn-secondary">
+            Download my data
+          </a>
+        </p>
+      </section>
       <section aria-labelledby="delete-heading" className="card border-red-200 dark:border-red-900">
         <h2 id="delete-heading" className="text-lg font-semibold text-red-800 dark:text-red-300">
           Delete account
         </h2>
-        <p className="muted mt-2 text-sm">This removes your account, progress and quiz history for good. It cannot be undone.</p>
+        <p className="muted mt-2 text-sm">This removes your account, progress, quiz history and review cards for good. It cannot be undone.</p>
+        {account.role === "teacher" ? (
+          <p role="note" className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            As a teacher, deleting your account also deletes your classes, their assignments and your imported lessons, including your students&apos; answers to those lessons&apos; quizzes. Student accounts stay. Download your data and your class gradebooks first.
+          </p>
+        ) : null}
         <div className="mt-4">
           <DeleteAccountForm />
         </div>

@@ -6,7 +6,8 @@ import { authedAction, authedFormAction } from "@/lib/actions";
 import { createAssignment, deleteAssignment } from "@/lib/data/assignments";
 import { addRosterStudents, createClass, disableJoining, removeStudentFromClass, renameClass, resetStudentPassword, rotateJoinCode, setClassArchived } from "@/lib/data/classes";
 import { assignmentActionSchema, createAssignmentSchema } from "@/lib/validations/assignments";
-import { bulkRosterSchema, classActionSchema, createClassSchema, renameClassSchema, studentActionSchema } from "@/lib/validations/classes";
+import { deleteStudentAccount } from "@/lib/data/privacy";
+import { bulkRosterSchema, classActionSchema, createClassSchema, deleteStudentSchema, renameClassSchema, studentActionSchema } from "@/lib/validations/classes";
 
 const TEACHER = { roles: ["teacher"] as const };
 
@@ -111,6 +112,17 @@ export const deleteAssignmentAction = authedFormAction(
   async ({ classId, assignmentId }) => {
     await deleteAssignment(classId, assignmentId);
     revalidatePath(`/classes/${classId}`);
+  },
+  TEACHER,
+);
+
+/** Deletes the student's account and all their data, in every class (docs/PRIVACY.md). */
+export const deleteStudentAction = authedAction(
+  deleteStudentSchema,
+  async ({ classId, studentId }) => {
+    const { displayName } = await deleteStudentAccount(studentId);
+    revalidatePath(`/classes/${classId}/students`);
+    return { status: "ok", message: `${displayName}'s account and data were deleted.` };
   },
   TEACHER,
 );

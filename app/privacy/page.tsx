@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Privacy" };
 
@@ -14,7 +15,13 @@ export default function PrivacyPage() {
           asked for an email.
         </li>
         <li>
-          <strong>Your learning:</strong> the quiz answers you submit, the sections you have read, and review scheduling, so you and your teacher can see progress.
+          <strong>Your learning:</strong> the quiz answers you submit, the sections you have read and your reading level, so you and your teacher can see progress.
+        </li>
+        <li>
+          <strong>Your review schedule:</strong> for each question you answered, when it should come back for review and how your reviews went.
+        </li>
+        <li>
+          <strong>Classes:</strong> which classes you are in; for teachers, their classes, assignments and imported lessons.
         </li>
         <li>
           <strong>Security:</strong> counts of failed sign-ins per username and network address for fifteen minutes, to stop password guessing.
@@ -26,9 +33,23 @@ export default function PrivacyPage() {
         <li>No selling or sharing of data.</li>
       </ul>
       <h2 className="text-lg font-semibold">Without an account</h2>
-      <p>If you read and practise without signing in, your progress stays in your own browser&apos;s storage and never reaches the server except to grade an answer.</p>
+      <p>
+        If you read and practise without signing in, your progress stays in your own browser&apos;s storage and reaches the server only to grade an answer. When you sign up or sign
+        in, that history is added to your account once, and the browser&apos;s copy is cleared.
+      </p>
       <h2 className="text-lg font-semibold">Your choices</h2>
-      <p>You can delete your account at any time from Account settings; that removes your account and everything that refers to it.</p>
+      <ul className="list-disc space-y-2 pl-6">
+        <li>
+          <strong>Download your data:</strong> <Link href="/account">Account</Link> → Your data gives you everything above as one JSON file.
+        </li>
+        <li>
+          <strong>Delete your account:</strong> from <Link href="/account">Account</Link>. Your account and every row that refers to you are removed: answers, progress, review
+          cards, class memberships and failed sign-in counters. A teacher&apos;s classes, assignments and imported lessons are deleted with them (student accounts stay).
+        </li>
+        <li>
+          <strong>Students:</strong> your teacher can download or delete your data for you, for example when you leave the school.
+        </li>
+      </ul>
     </article>
   );
 }

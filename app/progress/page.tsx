@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { listMyAttempts } from "@/lib/data/attempts";
 import { getMyMastery, type MasteryRow } from "@/lib/data/mastery";
+import { listOwnReadingProgress } from "@/lib/data/reading-progress";
+import { countDueReviews } from "@/lib/data/review";
 import { MASTERED_MIN_RESPONSES, RECENT_WINDOW } from "@/lib/quiz/mastery";
 import { LevelLegend, MasteryChart } from "./mastery-chart";
 
@@ -45,7 +47,10 @@ function MasterySection({ id, title, rows, labelHeader }: { id: string; title: s
 
 export default async function ProgressPage() {
   await requirePageUser("/progress");
-  const [mastery, attempts] = await Promise.all([getMyMastery(), listMyAttempts({ limit: 10 })]);
+  const [mastery, attempts, reading, due] = await Promise.all([getMyMastery(), listMyAttempts({ limit: 10 }), listOwnReadingProgress(), countDueReviews()]);
+  const unfinished = reading.filter((lesson) => lesson.completedAt === null).slice(0, 3);
+  const finished = reading.filter((lesson) => lesson.completedAt !== null);
+  const weakest = mastery.topics.filter((topic) => topic.count > 0 && topic.level !== "Mastered").sort((a, b) => a.average - b.average)[0];
   const submitted = attempts.filter((attempt) => attempt.status === "submitted");
   const inProgress = attempts.filter((attempt) => attempt.status === "in_progress");
   return (
@@ -56,6 +61,48 @@ export default async function ProgressPage() {
           Levels come from your last {RECENT_WINDOW} graded answers in each topic and skill: Attempted below 60%, Familiar from 60%, Proficient from 80%, and Mastered at 90% or more over at least {MASTERED_MIN_RESPONSES} answers.
         </p>
       </div>
+      <section aria-labelledby="next-heading" className="card space-y-3">
+        <h2 id="next-heading" className="text-lg font-semibold">
+          What to do next
+        </h2>
+        <ul className="space-y-2 text-sm">
+          {due > 0 ? (
+            <li>
+              <Link href="/review" className="font-medium">
+                Review {due} due card{due === 1 ? "" : "s"}
+              </Link>{" "}
+              <span className="muted">— a few minutes keeps what you learned.</span>
+            </li>
+          ) : null}
+          {unfinished.map((lesson) => (
+            <li key={lesson.lessonId}>
+              <Link href={`/lessons/${encodeURIComponent(lesson.lessonId)}`} className="font-medium">
+                Finish reading {lesson.title}
+              </Link>{" "}
+              <span className="muted">({lesson.sectionsRead.length} section{lesson.sectionsRead.length === 1 ? "" : "s"} read)</span>
+            </li>
+          ))}
+          {weakest ? (
+            <li>
+              <Link href="/quizzes" className="font-medium">
+                Practise {weakest.label}
+              </Link>{" "}
+              <span className="muted">— your weakest topic so far ({Math.round(weakest.average * 100)}%).</span>
+            </li>
+          ) : null}
+          {due === 0 && unfinished.length === 0 && !weakest ? (
+            <li>
+              <Link href="/" className="font-medium">
+                Pick a lesson to read
+              </Link>{" "}
+              <span className="muted">and take its quiz.</span>
+            </li>
+          ) : null}
+        </ul>
+        <p className="muted text-sm" data-testid="lessons-read">
+          Lessons finished: {finished.length}
+        </p>
+      </section>
       {mastery.responsesCounted === 0 ? (
         <p className="card">
           Nothing graded yet. <Link href="/quizzes">Take a quiz</Link> to see your mastery here.

@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/assignments", label: "My assignments", audience: ["student"] },
   { href: "/", label: "Lessons", audience: ["guest", "learner", "student", "teacher"] },
   { href: "/quizzes", label: "Quizzes", audience: ["guest", "learner", "student", "teacher"] },
+  { href: "/review", label: "Review", audience: ["learner", "student"] },
   { href: "/progress", label: "Progress", audience: ["learner", "student"] },
   { href: "/classes", label: "Classes", audience: ["teacher"] },
   { href: "/import", label: "Import article", audience: ["teacher"] },

@@ -20,6 +20,7 @@ import { applyLayout, layoutEntry, type AttemptLayout } from "../quiz/layout";
 import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType } from "../quiz/types";
 import { answerProblem } from "../quiz/validate";
 import type { AnswersInput } from "../validations/attempts";
+import { scheduleAnsweredQuestions } from "./review";
 import { currentPublicQuestions, evidenceHref, findVisibleQuiz, publicVersions, readingLevelOf } from "./quizzes";
 
 type Draft = Record<string, Answer>;
@@ -384,10 +385,12 @@ export async function submitAttempt(attemptId: string, answers: AnswersInput = {
     });
     // Practice questions already checked keep their first checked answer (docs/GRADING.md).
     if (rows.length > 0) await tx.insert(responses).values(rows).onConflictDoNothing();
-    const stored = await tx.select({ credit: responses.credit }).from(responses).where(eq(responses.attemptId, attemptId));
+    const stored = await tx.select({ questionId: responses.questionId, credit: responses.credit, answer: responses.answer }).from(responses).where(eq(responses.attemptId, attemptId));
     const score = Math.round(stored.reduce((sum, row) => sum + row.credit, 0) * 10_000) / 10_000;
     const maxScore = layout.questions.length;
     await tx.update(attempts).set({ status: "submitted", draft, score, maxScore, submittedAt: now, updatedAt: now }).where(eq(attempts.id, attempt.id));
+    // Skipped questions were never recalled or missed, so they get no review card.
+    await scheduleAnsweredQuestions(tx, user.id, stored.filter((row) => row.answer !== null), now);
     return { attemptId: attempt.id, score, maxScore, submittedAt: now };
   });
 }

@@ -76,17 +76,6 @@ export async function changeOwnPassword(currentPassword: string, newPassword: st
   });
 }
 
-/** Removes the current user's account and, through cascades, every row that refers to it. */
-export async function deleteOwnAccount(password: string): Promise<void> {
-  const user = await requireUser();
-  const [row] = await getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  if (!row) throw new AppError("unauthorized");
-  if (!(await verifyPassword(row.passwordHash, password))) throw new AppError("bad_request", "That password is not right.");
-  await writeTransaction(getDb(), async (tx) => {
-    await tx.delete(users).where(eq(users.id, user.id));
-  });
-}
-
 export async function getOwnAccount() {
   const user = await requireUser();
   const [row] = await getDb()

@@ -55,3 +55,6 @@ export const bulkRosterSchema = z.object({
 });
 
 export const studentActionSchema = z.object({ classId: classIdSchema, studentId: z.uuid({ message: "That student id is not valid." }) });
+export const deleteStudentSchema = studentActionSchema.extend({
+  confirm: z.literal("DELETE", { message: 'Type "DELETE" to confirm.' }),
+});

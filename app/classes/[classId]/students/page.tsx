@@ -5,7 +5,7 @@ import { getClassForTeacher } from "@/lib/data/classes";
 import { orNotFound } from "@/lib/pages";
 import { removeStudentAction } from "../../actions";
 import { ClassHeader } from "../class-nav";
-import { BulkAddForm, ResetPasswordButton } from "./roster-forms";
+import { BulkAddForm, ResetPasswordButton, StudentDataControls } from "./roster-forms";
 
 export const metadata: Metadata = { title: "Students" };
 
@@ -60,6 +60,7 @@ export default async function StudentsPage({ params }: { params: Promise<{ class
                           Remove from class<span className="sr-only"> {s.displayName}</span>
                         </button>
                       </form>
+                      <StudentDataControls classId={classId} studentId={s.id} name={s.displayName} />
                       </div>
                     </td>
                   </tr>

@@ -5,7 +5,7 @@ import type { IssuedCredentials } from "@/lib/data/classes";
 import { idleState } from "@/lib/action-state";
 import type { ActionState } from "@/lib/actions";
 import { FormMessage, SubmitButton, fieldErrors, submittedValue } from "@/app/ui/form";
-import { addRosterAction, resetPasswordAction } from "../../actions";
+import { addRosterAction, deleteStudentAction, resetPasswordAction } from "../../actions";
 
 /** The one-time sign-in sheet: shown once, printable, never stored in readable form. */
 function CredentialsSheet({ state, className }: { state: ActionState<IssuedCredentials[]>; className: string }) {
@@ -111,5 +111,49 @@ export function ResetPasswordButton({ classId, studentId, name }: { classId: str
         </span>
       ) : null}
     </form>
+  );
+}
+
+/**
+ * Export or delete one student's data. Deleting asks for "DELETE" typed out,
+ * because it removes the account in every class, not just this one.
+ */
+export function StudentDataControls({ classId, studentId, name }: { classId: string; studentId: string; name: string }) {
+  const [state, action] = useActionState(deleteStudentAction, idleState);
+  const confirmId = `confirm-delete-${studentId}`;
+  const errors = fieldErrors(state, "confirm");
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-brand-700 hover:underline dark:text-brand-300">
+        Data<span className="sr-only"> of {name}</span>
+      </summary>
+      <div className="mt-2 w-72 max-w-full space-y-3 rounded-lg border border-stone-200 p-3 dark:border-stone-700">
+        <a href={`/classes/${classId}/students/${studentId}/export`} download className="font-medium">
+          Download {name}&apos;s data (JSON)
+        </a>
+        <form action={action} className="space-y-2" noValidate>
+          <input type="hidden" name="classId" value={classId} />
+          <input type="hidden" name="studentId" value={studentId} />
+          <p className="text-xs text-stone-700 dark:text-stone-300">Deleting removes the account, answers and progress for good, in every class.</p>
+          <label htmlFor={confirmId} className="block font-medium">
+            Type &quot;DELETE&quot; to confirm
+          </label>
+          <input id={confirmId} name="confirm" autoComplete="off" className="field-input" aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${confirmId}-error` : undefined} />
+          {errors ? (
+            <p id={`${confirmId}-error`} className="text-red-700 dark:text-red-300">
+              {errors[0]}
+            </p>
+          ) : null}
+          {state.status === "error" ? (
+            <p role="alert" className="text-red-700 dark:text-red-300">
+              {state.message}
+            </p>
+          ) : null}
+          <SubmitButton className="btn-danger" pendingLabel="Deleting…">
+            Delete account<span className="sr-only"> of {name}</span>
+          </SubmitButton>
+        </form>
+      </div>
+    </details>
   );
 }

@@ -1,0 +1,121 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import type { ReviewCardDto, ReviewOutcome } from "@/lib/data/review";
+import type { Answer } from "@/lib/quiz/types";
+import { isAnswered } from "@/lib/quiz/validate";
+import { QuestionFields } from "@/app/quizzes/ui/question-fields";
+import { OutcomeBadge } from "@/app/quizzes/ui/results-view";
+
+type Graded = Omit<ReviewOutcome, "nextDue"> & { nextDue: string };
+
+function untilText(iso: string): string {
+  const days = Math.round((new Date(iso).getTime() - Date.now()) / 86_400_000);
+  if (days <= 0) return "later today";
+  if (days === 1) return "tomorrow";
+  return `in ${days} days`;
+}
+
+/** One due card: answer, check (graded on the server), read the feedback, go on. */
+export function ReviewSession({ card, remaining }: { card: ReviewCardDto; remaining: number }) {
+  const router = useRouter();
+  const [answer, setAnswer] = useState<Answer | undefined>(undefined);
+  const [graded, setGraded] = useState<Graded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [loadingNext, startNext] = useTransition();
+  const feedbackHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (graded) feedbackHeading.current?.focus();
+  }, [graded]);
+
+  async function check() {
+    if (!answer || !isAnswered(card.data, answer)) {
+      setError("Answer the question first.");
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      const response = await fetch("/api/review", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ questionId: card.questionId, versionId: card.versionId, dueToken: card.dueToken, answer }),
+      });
+      const json = (await response.json().catch(() => null)) as (Graded & { error?: { message: string } }) | null;
+      if (!response.ok || !json) throw new Error(json?.error?.message ?? "We couldn't check your answer. Please try again.");
+      setGraded(json);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : "We couldn't check your answer.");
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <section className="card space-y-4" aria-label="Review card">
+        <p className="muted text-sm">
+          From <span className="font-medium">{card.quizTitle}</span>
+          {card.reps > 0 ? ` · reviewed ${card.reps} time${card.reps === 1 ? "" : "s"}` : ""}
+        </p>
+        <QuestionFields idPrefix={`r-${card.questionId}`} number={1} data={card.data} answer={answer} onChange={(next) => setAnswer(next ?? undefined)} disabled={sending || graded !== null} />
+        {graded ? null : (
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="button" className="btn-primary" onClick={() => void check()} disabled={sending}>
+              {sending ? "Checking…" : "Check answer"}
+            </button>
+          </div>
+        )}
+        <div aria-live="polite">
+          {error ? (
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+              {error}
+            </p>
+          ) : null}
+        </div>
+      </section>
+      {graded ? (
+        <section className="card space-y-3" aria-labelledby="review-feedback-heading">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="review-feedback-heading" ref={feedbackHeading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+              Feedback
+            </h2>
+            <OutcomeBadge outcome={graded.outcome} credit={graded.credit} />
+          </div>
+          {graded.outcome !== "correct" ? (
+            <div className="text-sm">
+              <p className="font-semibold">Right answer</p>
+              {graded.correctLines.map((line, index) => (
+                <p key={index}>{line}</p>
+              ))}
+            </div>
+          ) : null}
+          {graded.feedback.map((text, index) => (
+            <p key={index} className="rounded-md bg-stone-100 px-3 py-2 text-sm dark:bg-stone-800">
+              {text}
+            </p>
+          ))}
+          <p className="text-sm">
+            <span className="font-semibold">Why: </span>
+            {graded.explanation}
+          </p>
+          <p className="text-sm">
+            <Link href={graded.evidenceHref} className="font-medium">
+              See it in the text →
+            </Link>
+          </p>
+          <p className="muted text-sm" data-testid="next-due">
+            This card comes back {untilText(graded.nextDue)}.
+          </p>
+          <button type="button" className="btn-primary" disabled={loadingNext} onClick={() => startNext(() => router.refresh())}>
+            {loadingNext ? "Loading…" : remaining > 1 ? "Next card" : "Finish"}
+          </button>
+        </section>
+      ) : null}
+    </div>
+  );
+}

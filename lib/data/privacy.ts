@@ -1,0 +1,204 @@
+/**
+ * Owning your data: a JSON export of everything about one account, and
+ * deleting an account so no row refers to it any more. A user acts on their
+ * own account; a teacher may act on a student in one of their classes
+ * (anyone else gets not_found). What is removed and what is kept is listed in
+ * docs/PRIVACY.md; keep the two in step.
+ */
+import "server-only";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { writeTransaction, type Database } from "../../db/open";
+import {
+  assignments,
+  attempts,
+  classes,
+  classMembers,
+  guestMerges,
+  importDrafts,
+  lessons,
+  loginThrottles,
+  questionVersions,
+  quizzes,
+  readingProgress,
+  responses,
+  reviewCards,
+  reviewLogs,
+  userPreferences,
+  users,
+} from "../../db/schema";
+import { verifyPassword } from "../auth/password";
+import { requireUser } from "../auth/session";
+import { AppError } from "../errors";
+
+export const EXPORT_FORMAT_VERSION = 1;
+
+const STUDENT_NOT_FOUND = "We couldn't find that student in your classes.";
+
+export interface UserDataExport {
+  format: "civics-lab-user-export";
+  version: number;
+  exportedAt: string;
+  account: { id: string; username: string; email: string | null; displayName: string; role: string; mustChangePassword: boolean; createdAt: Date; updatedAt: Date };
+  preferences: { readingLevel: number | null } | null;
+  classesJoined: { classId: string; name: string; joinedAt: Date }[];
+  classesTaught: { id: string; name: string; archivedAt: Date | null; createdAt: Date; students: number; assignments: { id: string; lessonId: string; quizId: string | null; dueAt: Date | null }[] }[];
+  attempts: {
+    id: string;
+    quizId: string;
+    quizTitle: string;
+    mode: string;
+    status: string;
+    score: number | null;
+    maxScore: number | null;
+    startedAt: Date;
+    submittedAt: Date | null;
+    responses: { questionId: string; prompt: string; answer: unknown; credit: number; outcome: string; answeredAt: Date }[];
+  }[];
+  readingProgress: { lessonId: string; level: number; sectionsRead: string[]; lastAnchor: string | null; completedAt: Date | null; updatedAt: Date }[];
+  reviewCards: Omit<typeof reviewCards.$inferSelect, "userId">[];
+  reviewLogs: Omit<typeof reviewLogs.$inferSelect, "userId">[];
+  guestMerges: { mergedAt: Date }[];
+  importDrafts: { id: string; title: string; publishedLessonId: string | null; createdAt: Date; updatedAt: Date; draft: unknown }[];
+  privateLessons: { id: string; title: string; createdAt: Date }[];
+}
+
+async function collectUserData(db: Database, userId: string, now: Date): Promise<UserDataExport> {
+  const [account] = await db
+    .select({ id: users.id, username: users.username, email: users.email, displayName: users.displayName, role: users.role, mustChangePassword: users.mustChangePassword, createdAt: users.createdAt, updatedAt: users.updatedAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!account) throw new AppError("not_found", "We couldn't find that account.");
+
+  const [preferences] = await db.select({ readingLevel: userPreferences.readingLevel }).from(userPreferences).where(eq(userPreferences.userId, userId));
+  const classesJoined = await db
+    .select({ classId: classes.id, name: classes.name, joinedAt: classMembers.joinedAt })
+    .from(classMembers)
+    .innerJoin(classes, eq(classes.id, classMembers.classId))
+    .where(eq(classMembers.studentId, userId))
+    .orderBy(asc(classes.name));
+  const taught = await db.select().from(classes).where(eq(classes.teacherId, userId)).orderBy(asc(classes.name));
+  const taughtIds = taught.map((c) => c.id);
+  const [members, work] = taughtIds.length
+    ? await Promise.all([
+        db.select({ classId: classMembers.classId }).from(classMembers).where(inArray(classMembers.classId, taughtIds)),
+        db.select({ id: assignments.id, classId: assignments.classId, lessonId: assignments.lessonId, quizId: assignments.quizId, dueAt: assignments.dueAt }).from(assignments).where(inArray(assignments.classId, taughtIds)),
+      ])
+    : [[], []];
+
+  const attemptRows = await db
+    .select({ id: attempts.id, quizId: attempts.quizId, quizTitle: quizzes.title, mode: attempts.mode, status: attempts.status, score: attempts.score, maxScore: attempts.maxScore, startedAt: attempts.startedAt, submittedAt: attempts.submittedAt })
+    .from(attempts)
+    .innerJoin(quizzes, eq(quizzes.id, attempts.quizId))
+    .where(eq(attempts.userId, userId))
+    .orderBy(asc(attempts.startedAt));
+  const responseRows = attemptRows.length
+    ? await db
+        .select({ attemptId: responses.attemptId, questionId: responses.questionId, publicData: questionVersions.publicData, answer: responses.answer, credit: responses.credit, outcome: responses.outcome, answeredAt: responses.answeredAt })
+        .from(responses)
+        .innerJoin(questionVersions, eq(questionVersions.id, responses.questionVersionId))
+        .where(inArray(responses.attemptId, attemptRows.map((a) => a.id)))
+    : [];
+
+  const [reading, cards, logs, merges, drafts, ownLessons] = await Promise.all([
+    db.select().from(readingProgress).where(eq(readingProgress.userId, userId)),
+    db.select().from(reviewCards).where(eq(reviewCards.userId, userId)).orderBy(asc(reviewCards.due)),
+    db.select().from(reviewLogs).where(eq(reviewLogs.userId, userId)).orderBy(asc(reviewLogs.reviewedAt)),
+    db.select({ mergedAt: guestMerges.mergedAt }).from(guestMerges).where(eq(guestMerges.userId, userId)),
+    db.select().from(importDrafts).where(eq(importDrafts.ownerId, userId)),
+    db.select({ id: lessons.id, title: lessons.title, createdAt: lessons.createdAt }).from(lessons).where(eq(lessons.ownerId, userId)),
+  ]);
+
+  return {
+    format: "civics-lab-user-export",
+    version: EXPORT_FORMAT_VERSION,
+    exportedAt: now.toISOString(),
+    account,
+    preferences: preferences ?? null,
+    classesJoined,
+    classesTaught: taught.map((c) => ({
+      id: c.id,
+      name: c.name,
+      archivedAt: c.archivedAt,
+      createdAt: c.createdAt,
+      students: members.filter((m) => m.classId === c.id).length,
+      assignments: work.filter((a) => a.classId === c.id).map(({ classId: _classId, ...rest }) => rest),
+    })),
+    attempts: attemptRows.map((attempt) => ({
+      ...attempt,
+      responses: responseRows
+        .filter((r) => r.attemptId === attempt.id)
+        .map((r) => ({ questionId: r.questionId, prompt: (r.publicData as { prompt: string }).prompt, answer: r.answer, credit: r.credit, outcome: r.outcome, answeredAt: r.answeredAt })),
+    })),
+    readingProgress: reading.map(({ userId: _userId, ...rest }) => rest),
+    reviewCards: cards.map(({ userId: _userId, ...rest }) => rest),
+    reviewLogs: logs.map(({ userId: _userId, ...rest }) => rest),
+    guestMerges: merges,
+    importDrafts: drafts.map((d) => ({ id: d.id, title: d.title, publishedLessonId: d.publishedLessonId, createdAt: d.createdAt, updatedAt: d.updatedAt, draft: d.draft })),
+    privateLessons: ownLessons,
+  };
+}
+
+/** A student in one of this teacher's classes; anything else is not_found. */
+async function studentOfTeacher(db: Database, teacherId: string, studentId: string): Promise<{ id: string; username: string; displayName: string }> {
+  const [student] = await db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(classMembers)
+    .innerJoin(classes, and(eq(classes.id, classMembers.classId), eq(classes.teacherId, teacherId)))
+    .innerJoin(users, and(eq(users.id, classMembers.studentId), eq(users.role, "student")))
+    .where(eq(classMembers.studentId, studentId))
+    .limit(1);
+  if (!student) throw new AppError("not_found", STUDENT_NOT_FOUND);
+  return student;
+}
+
+/**
+ * Removes the account and everything that refers to it. Rows owned by the
+ * user go through ON DELETE CASCADE (attempts and their responses, reading
+ * progress, review cards and logs, guest merges, preferences, memberships,
+ * import drafts, a teacher's classes with their assignments, and private
+ * imported lessons with their quizzes). Rows that only mention the user are
+ * cleared here: sign-in throttle counters for the username, and the
+ * "created by" link on students a teacher created.
+ */
+async function deleteUserEverywhere(tx: Database, userId: string): Promise<void> {
+  const [user] = await tx.select({ username: users.username, email: users.email }).from(users).where(eq(users.id, userId));
+  if (!user) return;
+  const names = [user.username, ...(user.email ? [user.email] : [])].map((name) => `account:${name.toLowerCase()}`);
+  await tx.delete(loginThrottles).where(or(...names.map((key) => eq(loginThrottles.key, key))));
+  await tx.update(users).set({ createdById: null }).where(eq(users.createdById, userId));
+  await tx.delete(users).where(eq(users.id, userId));
+}
+
+export async function exportMyData(now: Date = new Date()): Promise<{ filename: string; data: UserDataExport }> {
+  const user = await requireUser();
+  const data = await collectUserData(getDb(), user.id, now);
+  return { filename: `civics-lab-${data.account.username}-${now.toISOString().slice(0, 10)}.json`, data };
+}
+
+export async function exportStudentData(studentId: string, now: Date = new Date()): Promise<{ filename: string; data: UserDataExport }> {
+  const teacher = await requireUser(["teacher"]);
+  const db = getDb();
+  const student = await studentOfTeacher(db, teacher.id, studentId);
+  const data = await collectUserData(db, student.id, now);
+  return { filename: `civics-lab-${student.username}-${now.toISOString().slice(0, 10)}.json`, data };
+}
+
+/** Deletes the caller's account after checking their password (see deleteUserEverywhere). */
+export async function deleteOwnAccount(password: string): Promise<void> {
+  const user = await requireUser();
+  const [row] = await getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+  if (!row) throw new AppError("unauthorized");
+  if (!(await verifyPassword(row.passwordHash, password))) throw new AppError("bad_request", "That password is not right.");
+  await writeTransaction(getDb(), (tx) => deleteUserEverywhere(tx, user.id));
+}
+
+/** A teacher deletes a student of one of their classes, account and all. Returns the name for the confirmation. */
+export async function deleteStudentAccount(studentId: string): Promise<{ displayName: string }> {
+  const teacher = await requireUser(["teacher"]);
+  return writeTransaction(getDb(), async (tx) => {
+    const student = await studentOfTeacher(tx, teacher.id, studentId);
+    await deleteUserEverywhere(tx, student.id);
+    return { displayName: student.displayName };
+  });
+}

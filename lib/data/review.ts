@@ -1,0 +1,209 @@
+/**
+ * Spaced review: every answered question is a card in `review_cards`
+ * (scheduled by lib/review/schedule.ts). The review page serves the caller's
+ * due cards one at a time from public question data only, grades the answer
+ * here, reschedules the card and logs the review.
+ */
+import "server-only";
+import { and, asc, count, eq, lte } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { writeTransaction, type Database } from "../../db/open";
+import { lessons, questions, questionVersions, quizzes, reviewCards, reviewLogs } from "../../db/schema";
+import { getSessionUser, requireUser, type SessionUser } from "../auth/session";
+import { AppError } from "../errors";
+import { describeKey } from "../quiz/describe";
+import { feedbackFor, gradeAnswer } from "../quiz/grade";
+import { applyLayout, layoutEntry } from "../quiz/layout";
+import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType } from "../quiz/types";
+import { answerProblem } from "../quiz/validate";
+import { scheduleAnswer, type CardState } from "../review/schedule";
+import { evidenceHref, readingLevelOf, visibleQuizCondition } from "./quizzes";
+
+type CardRow = typeof reviewCards.$inferSelect;
+
+export interface ReviewCardDto {
+  questionId: string;
+  versionId: number;
+  type: QuestionType;
+  /** Public side only, choices shuffled. */
+  data: PublicQuestionData;
+  quizTitle: string;
+  lessonTitle: string;
+  /** Epoch ms of the due date shown; a second submit for the same showing changes nothing. */
+  dueToken: number;
+  reps: number;
+  lapses: number;
+}
+
+export interface ReviewOutcome {
+  questionId: string;
+  credit: number;
+  outcome: Outcome;
+  correctLines: string[];
+  explanation: string;
+  feedback: string[];
+  evidenceHref: string;
+  nextDue: Date;
+  /** False when this showing had already been graded (double submit): nothing changed. */
+  rescheduled: boolean;
+}
+
+function cardState(row: CardRow): CardState {
+  return {
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsedDays: row.elapsedDays,
+    scheduledDays: row.scheduledDays,
+    learningSteps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    state: row.state,
+    lastReview: row.lastReview,
+  };
+}
+
+/**
+ * Creates or reschedules the user's card for each answered question. Called
+ * inside the transaction that stores the answers (attempt submit, guest merge),
+ * so answers and schedule never disagree.
+ */
+export async function scheduleAnsweredQuestions(tx: Database, userId: string, answered: readonly { questionId: string; credit: number }[], now: Date): Promise<void> {
+  for (const { questionId, credit } of answered) {
+    const [existing] = await tx.select().from(reviewCards).where(and(eq(reviewCards.userId, userId), eq(reviewCards.questionId, questionId)));
+    const { card } = scheduleAnswer(existing ? cardState(existing) : null, credit, now);
+    await tx
+      .insert(reviewCards)
+      .values({ userId, questionId, ...card })
+      .onConflictDoUpdate({ target: [reviewCards.userId, reviewCards.questionId], set: card });
+  }
+}
+
+function dueCondition(user: SessionUser, now: Date) {
+  return and(eq(reviewCards.userId, user.id), lte(reviewCards.due, now), eq(questions.retired, false));
+}
+
+/** How many cards are due for the signed-in user (0 for guests). One range scan on review_cards(user_id, due). */
+export async function countDueReviews(now: Date = new Date()): Promise<number> {
+  const user = await getSessionUser();
+  if (!user) return 0;
+  const [row] = await getDb()
+    .select({ n: count() })
+    .from(reviewCards)
+    .innerJoin(questions, eq(questions.id, reviewCards.questionId))
+    .where(dueCondition(user, now));
+  return row?.n ?? 0;
+}
+
+async function visibleDueCards(db: Database, user: SessionUser, now: Date, limit: number) {
+  return db
+    .select({ card: reviewCards, versionId: questions.currentVersionId, quizTitle: quizzes.title, lessonId: quizzes.lessonId, lessonTitle: lessons.title })
+    .from(reviewCards)
+    .innerJoin(questions, eq(questions.id, reviewCards.questionId))
+    .innerJoin(quizzes, eq(quizzes.id, questions.quizId))
+    .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
+    .where(and(dueCondition(user, now), visibleQuizCondition(user)))
+    .orderBy(asc(reviewCards.due), asc(reviewCards.questionId))
+    .limit(limit);
+}
+
+/** The caller's most overdue card, ready to answer, or null when nothing is due. */
+export async function getNextReviewCard(now: Date = new Date()): Promise<ReviewCardDto | null> {
+  const user = await requireUser();
+  const db = getDb();
+  const [due] = await visibleDueCards(db, user, now, 1);
+  if (!due || due.versionId === null) return null;
+  const [version] = await db
+    .select({ type: questionVersions.type, data: questionVersions.publicData })
+    .from(questionVersions)
+    .where(eq(questionVersions.id, due.versionId));
+  if (!version) return null;
+  const data = version.data as PublicQuestionData;
+  let orderingAnswer: string[] | null = null;
+  if (data.type === "ordering") {
+    // Read only so the starting order is never already the answer; the key itself stays here.
+    const [key] = await db.select({ keyData: questionVersions.keyData }).from(questionVersions).where(eq(questionVersions.id, due.versionId));
+    const answerKey = (key?.keyData as QuestionKeyData | undefined)?.key;
+    orderingAnswer = answerKey?.type === "ordering" ? answerKey.answer : null;
+  }
+  const entry = layoutEntry(due.card.questionId, due.versionId, data, orderingAnswer);
+  return {
+    questionId: due.card.questionId,
+    versionId: due.versionId,
+    type: version.type,
+    data: applyLayout(data, entry),
+    quizTitle: due.quizTitle,
+    lessonTitle: due.lessonTitle,
+    dueToken: due.card.due.getTime(),
+    reps: due.card.reps,
+    lapses: due.card.lapses,
+  };
+}
+
+/**
+ * Grades one review answer against the question's current version, then
+ * reschedules the card and logs the review, in one transaction. A repeated
+ * submit of the same showing (same `dueToken`) is graded again for the
+ * feedback but changes nothing.
+ */
+export async function submitReview(input: { questionId: string; versionId: number; dueToken: number; answer: Answer }, now: Date = new Date()): Promise<ReviewOutcome> {
+  const user = await requireUser();
+  const db = getDb();
+  const level = await readingLevelOf(db, user.id);
+  return writeTransaction(db, async (tx) => {
+    const [found] = await tx
+      .select({ card: reviewCards, quizId: quizzes.id, lessonId: quizzes.lessonId, currentVersionId: questions.currentVersionId })
+      .from(reviewCards)
+      .innerJoin(questions, and(eq(questions.id, reviewCards.questionId), eq(questions.retired, false)))
+      .innerJoin(quizzes, eq(quizzes.id, questions.quizId))
+      .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
+      .where(and(eq(reviewCards.userId, user.id), eq(reviewCards.questionId, input.questionId), visibleQuizCondition(user)));
+    if (!found) throw new AppError("not_found", "We couldn't find that review card.");
+    const [version] = await tx
+      .select({ questionId: questionVersions.questionId, data: questionVersions.publicData, keyData: questionVersions.keyData, evidence: questionVersions.evidence })
+      .from(questionVersions)
+      .where(eq(questionVersions.id, input.versionId));
+    if (!version || version.questionId !== input.questionId) throw new AppError("bad_request", "That question version doesn't belong to this card. Reload the page.");
+    const data = version.data as PublicQuestionData;
+    const problem = answerProblem(data, input.answer, "Your answer");
+    if (problem) throw new AppError("bad_request", problem);
+    const keyData = version.keyData as QuestionKeyData;
+    const graded = gradeAnswer(keyData.key, input.answer);
+    const shownNow = found.card.due.getTime() === input.dueToken;
+    let nextDue = found.card.due;
+    if (shownNow) {
+      const { card, rating } = scheduleAnswer(cardState(found.card), graded.credit, now);
+      await tx.update(reviewCards).set(card).where(and(eq(reviewCards.userId, user.id), eq(reviewCards.questionId, input.questionId)));
+      await tx.insert(reviewLogs).values({ userId: user.id, questionId: input.questionId, rating, credit: graded.credit, reviewedAt: now });
+      nextDue = card.due;
+    }
+    return {
+      questionId: input.questionId,
+      ...graded,
+      correctLines: describeKey(data, keyData.key),
+      explanation: keyData.explanation,
+      feedback: feedbackFor(keyData, input.answer),
+      evidenceHref: evidenceHref(found.lessonId, level, version.evidence),
+      nextDue,
+      rescheduled: shownNow,
+    };
+  });
+}
+
+/** Counts for the review page header: due now and total cards. */
+export async function getReviewStats(now: Date = new Date()): Promise<{ due: number; total: number; nextDue: Date | null }> {
+  const user = await requireUser();
+  const db = getDb();
+  const [due, [total], [next]] = await Promise.all([
+    countDueReviews(now),
+    db.select({ n: count() }).from(reviewCards).where(eq(reviewCards.userId, user.id)),
+    db
+      .select({ due: reviewCards.due })
+      .from(reviewCards)
+      .innerJoin(questions, and(eq(questions.id, reviewCards.questionId), eq(questions.retired, false)))
+      .where(eq(reviewCards.userId, user.id))
+      .orderBy(asc(reviewCards.due))
+      .limit(1),
+  ]);
+  return { due, total: total?.n ?? 0, nextDue: next?.due ?? null };
+}

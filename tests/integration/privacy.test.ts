@@ -1,0 +1,160 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/open";
+import { assignments, guestMerges, importDrafts, lessonLevels, loginThrottles, users } from "@/db/schema";
+import { startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
+import { addRosterStudents, createClass } from "@/lib/data/classes";
+import { deleteOwnAccount, deleteStudentAccount, exportMyData, exportStudentData } from "@/lib/data/privacy";
+import { saveOwnReadingProgress, setOwnReadingLevel } from "@/lib/data/reading-progress";
+import { getNextReviewCard, submitReview } from "@/lib/data/review";
+import type { LessonBody } from "@/lib/content/markdown";
+import { keyedQuestions, perfectAnswer, type KeyedQuestion } from "../helpers/answers";
+import { createTestDb } from "../helpers/db";
+import { seedUser, TEST_PASSWORD } from "../helpers/factories";
+import { signInAs, signOutTestUser } from "../helpers/session";
+
+vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+
+const QUIZ_ID = "sanctions-quiz";
+const LESSON_ID = "sanctions";
+const DAY = 86_400_000;
+let db: Database;
+let quiz: KeyedQuestion[];
+
+beforeAll(async () => {
+  db = await createTestDb({ withContent: true });
+  quiz = await keyedQuestions(db, QUIZ_ID);
+});
+
+beforeEach(() => signOutTestUser());
+
+/**
+ * Every row in every table (found through sqlite_master, so tables added
+ * later are covered too) with a column whose text contains `needle`.
+ */
+function rowsMentioning(needle: string): string[] {
+  const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[];
+  const hits: string[] = [];
+  for (const { name } of tables) {
+    const columns = db.$client.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[];
+    for (const column of columns) {
+      const { n } = db.$client.prepare(`SELECT count(*) AS n FROM "${name}" WHERE instr(CAST("${column.name}" AS TEXT), ?) > 0`).get(needle) as { n: number };
+      if (n > 0) hits.push(`${name}.${column.name} (${n})`);
+    }
+  }
+  return hits;
+}
+
+/** A user who has done a bit of everything: quiz, review, reading, preferences, a guest merge, failed sign-ins. */
+async function activeUser(role: "learner" | "student" = "learner", existing?: { id: string; username: string; displayName: string }) {
+  const user = existing ? { ...existing, role } : await seedUser({ role });
+  signInAs(user);
+  const now = new Date();
+  const { attemptId } = await startOrResumeAttempt({ quizId: QUIZ_ID, mode: "test" }, now);
+  await submitAttempt(attemptId, Object.fromEntries(quiz.map((q) => [q.questionId, perfectAnswer(q.key)])), now);
+  const later = new Date(now.getTime() + 30 * DAY);
+  const card = (await getNextReviewCard(later))!;
+  const keyed = quiz.find((q) => q.questionId === card.questionId)!;
+  await submitReview({ questionId: card.questionId, versionId: card.versionId, dueToken: card.dueToken, answer: perfectAnswer(keyed.key) }, later);
+  const [level] = await db.select().from(lessonLevels).where(eq(lessonLevels.lessonId, LESSON_ID)).limit(1);
+  await saveOwnReadingProgress({ lessonId: LESSON_ID, level: level!.level, sectionIds: [(level!.body as LessonBody).sections[0]!.id] });
+  await setOwnReadingLevel(3);
+  await db.insert(guestMerges).values({ userId: user.id, mergeKey: crypto.randomUUID() });
+  await db.insert(loginThrottles).values({ key: `account:${user.username}`, failures: 2, windowStart: now });
+  return user;
+}
+
+async function teacherWithClass() {
+  const teacher = await seedUser({ role: "teacher" });
+  signInAs(teacher);
+  const { id: classId } = await createClass("Period 3");
+  const [issued] = await addRosterStudents(classId, ["Robin Example"]);
+  await db.insert(assignments).values({ classId, lessonId: LESSON_ID, quizId: QUIZ_ID });
+  await db.insert(importDrafts).values({ ownerId: teacher.id, title: "Draft", draft: { note: `by ${teacher.username}` } });
+  const [student] = await db.select().from(users).where(eq(users.id, issued!.studentId));
+  return { teacher, classId, student: student! };
+}
+
+describe("export", () => {
+  it("contains the caller's account, answers with prompts, reading, review and preferences, and nobody else's data", async () => {
+    const other = await activeUser();
+    const user = await activeUser();
+    const { data, filename } = await exportMyData();
+    expect(filename).toMatch(new RegExp(`^civics-lab-${user.username}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
+    expect(data.account).toMatchObject({ id: user.id, username: user.username });
+    expect(JSON.stringify(data)).not.toContain("password");
+    expect(data.attempts).toHaveLength(1);
+    expect(data.attempts[0]!.responses).toHaveLength(quiz.length);
+    expect(data.attempts[0]!.responses[0]!.prompt).toEqual(expect.any(String));
+    expect(data.readingProgress).toHaveLength(1);
+    expect(data.reviewCards).toHaveLength(quiz.length);
+    expect(data.reviewLogs).toHaveLength(1);
+    expect(data.preferences).toEqual({ readingLevel: 3 });
+    expect(data.guestMerges).toHaveLength(1);
+    const text = JSON.stringify(data);
+    expect(text).not.toContain(other.id);
+    expect(text).not.toContain(other.username);
+  });
+
+  it("needs a session", async () => {
+    await expect(exportMyData()).rejects.toMatchObject({ code: "unauthorized" });
+  });
+
+  it("a teacher exports a student of their class; another teacher, a student or a foreign id gets nothing", async () => {
+    const { student } = await teacherWithClass();
+    const { data } = await exportStudentData(student.id);
+    expect(data.account.id).toBe(student.id);
+    expect(data.classesJoined).toHaveLength(1);
+
+    const learner = await seedUser({ role: "learner" });
+    await expect(exportStudentData(learner.id)).rejects.toMatchObject({ code: "not_found" });
+    signInAs(await seedUser({ role: "teacher" }));
+    await expect(exportStudentData(student.id)).rejects.toMatchObject({ code: "not_found" });
+    signInAs(learner);
+    await expect(exportStudentData(student.id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("deleting an account leaves no trace", () => {
+  it("a learner's own deletion removes every row mentioning their id or username, and nothing of others", async () => {
+    const other = await activeUser();
+    const user = await activeUser();
+    expect(rowsMentioning(user.id).length).toBeGreaterThan(5);
+    await expect(deleteOwnAccount("wrong password")).rejects.toMatchObject({ code: "bad_request" });
+    await deleteOwnAccount(TEST_PASSWORD);
+    expect(rowsMentioning(user.id)).toEqual([]);
+    expect(rowsMentioning(user.username)).toEqual([]);
+    expect(rowsMentioning(other.id).length).toBeGreaterThan(5);
+  });
+
+  it("a teacher's deletion removes their classes, assignments and drafts; their students stay, unlinked", async () => {
+    const { teacher, student } = await teacherWithClass();
+    await activeUser("student", student);
+    signInAs(teacher);
+    await deleteOwnAccount(TEST_PASSWORD);
+    expect(rowsMentioning(teacher.id)).toEqual([]);
+    expect(rowsMentioning(teacher.username)).toEqual([]);
+    const [kept] = await db.select().from(users).where(eq(users.id, student.id));
+    expect(kept).toMatchObject({ id: student.id, createdById: null });
+  });
+
+  it("a teacher deletes a student of their class without a trace; others can't", async () => {
+    const { teacher, student } = await teacherWithClass();
+    await activeUser("student", student);
+
+    signInAs(await seedUser({ role: "teacher" }));
+    await expect(deleteStudentAccount(student.id)).rejects.toMatchObject({ code: "not_found" });
+    signInAs(await seedUser({ role: "learner" }));
+    await expect(deleteStudentAccount(student.id)).rejects.toMatchObject({ code: "forbidden" });
+    expect(rowsMentioning(student.id).length).toBeGreaterThan(5);
+
+    signInAs(teacher);
+    const learner = await seedUser({ role: "learner" });
+    await expect(deleteStudentAccount(learner.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteStudentAccount(student.id)).resolves.toEqual({ displayName: "Robin Example" });
+    expect(rowsMentioning(student.id)).toEqual([]);
+    expect(rowsMentioning(student.username)).toEqual([]);
+    const [stillThere] = await db.select({ n: sql<number>`count(*)` }).from(users).where(eq(users.id, teacher.id));
+    expect(stillThere!.n).toBe(1);
+  });
+});
