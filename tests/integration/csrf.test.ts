@@ -31,6 +31,8 @@ let bodies: Record<string, unknown>;
  * the benchmark floor route answers 404 unless BENCH_ROUTES=1 (tests/integration/bench-routes.test.ts).
  */
 const FRAMEWORK_HANDLERS = new Set(["POST /api/auth/[...nextauth]", "POST /api/bench/submit"]);
+/** Their bodies need a due card or a guest history; their cross-site refusals are tested at the end of this file. */
+const COVERED_ELSEWHERE = new Set(["POST /api/review", "POST /api/guest-merge"]);
 
 const HANDLERS: Record<string, (request: Request) => Promise<Response>> = {
   "PUT /api/attempts/[attemptId]/draft": (r) => saveDraftRoute(r, { params: Promise.resolve({ attemptId }) }),
@@ -76,7 +78,7 @@ const FORGED: [string, Record<string, string>][] = [
 
 describe("route handlers refuse cross-site requests", () => {
   it("every state-changing handler on disk is covered here", () => {
-    const stateChanging = enumerateHandlers().filter((route) => !/^(GET|HEAD|OPTIONS) /.test(route) && !FRAMEWORK_HANDLERS.has(route));
+    const stateChanging = enumerateHandlers().filter((route) => !/^(GET|HEAD|OPTIONS) /.test(route) && !FRAMEWORK_HANDLERS.has(route) && !COVERED_ELSEWHERE.has(route));
     expect(stateChanging).toEqual(Object.keys(HANDLERS).sort());
   });
 
@@ -97,6 +99,23 @@ describe("route handlers refuse cross-site requests", () => {
     it(`${route}: the same request from the app's own page succeeds`, async () => {
       const response = await HANDLERS[route]!(request(route, { origin: `https://${HOST}`, "sec-fetch-site": "same-origin" }));
       expect(response.status, await response.clone().text()).toBe(200);
+    });
+  }
+});
+
+describe("review and guest-merge routes refuse cross-site requests before reading the body", () => {
+  for (const [route, load] of [
+    ["POST /api/review", async () => (await import("@/app/api/review/route")).POST],
+    ["POST /api/guest-merge", async () => (await import("@/app/api/guest-merge/route")).POST],
+  ] as const) {
+    it(`${route}: another site's Origin or Sec-Fetch-Site gets 403 and changes nothing`, async () => {
+      const handler = await load();
+      const before = dump();
+      for (const headers of [{ origin: "https://evil.example" }, { origin: `https://${HOST}`, "sec-fetch-site": "cross-site" }]) {
+        const response = await handler(new Request(`https://${HOST}/x`, { method: "POST", body: "{}", headers: { "content-type": "application/json", host: HOST, ...headers } }));
+        expect(response.status).toBe(403);
+      }
+      expect(dump()).toBe(before);
     });
   }
 });

@@ -153,6 +153,9 @@ const HANDLER_CALLS: Record<string, () => Promise<Response>> = {
     (await import("@/app/api/quizzes/[quizId]/grade/route")).POST(jsonRequest("POST", { answers: [{ ...world.privateQuestion, answer: null }] }), params({ quizId: world.privateQuiz })),
   "GET /classes/[classId]/export/[kind]": async () => (await import("@/app/classes/[classId]/export/[kind]/route")).GET(new Request(`${ORIGIN}/x`), params({ classId: world.classA.id, kind: "responses" })),
   "GET /import/[draftId]/download": async () => (await import("@/app/import/[draftId]/download/route")).GET(new Request(`${ORIGIN}/x`), params({ draftId: world.draftA })),
+  "GET /account/export": async () => (await import("@/app/account/export/route")).GET(),
+  "GET /classes/[classId]/students/[studentId]/export": async () =>
+    (await import("@/app/classes/[classId]/students/[studentId]/export/route")).GET(new Request(`${ORIGIN}/x`), params({ classId: world.classA.id, studentId: world.users.studentA.id })),
   "POST /api/bench/submit": async () => (await import("@/app/api/bench/submit/route")).POST(jsonRequest("POST", { answers: {} })),
 };
 
@@ -204,6 +207,7 @@ function actionForm(key: string, persona: Persona): FormData {
     addRosterAction: { classId, names: "Ada Lovelace" },
     resetPasswordAction: { classId, studentId },
     removeStudentAction: { classId, studentId },
+    deleteStudentAction: { classId, studentId, confirm: "DELETE" },
     createAssignmentAction: { classId, lessonId: world.publicLesson, includeLesson: "on", includeQuiz: "on", quizMode: "test", dueAt: "", timezoneOffset: "0" },
     deleteAssignmentAction: { classId, assignmentId: world.assignmentA },
     createImportAction: { content: article },

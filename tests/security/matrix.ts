@@ -42,6 +42,11 @@ export const HANDLER_MATRIX: Record<string, Record<Persona, HandlerOutcome> | { 
   "GET /import/[draftId]/download": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
   // Benchmark floor: answers 404 to everyone unless the server runs with BENCH_ROUTES=1.
   "POST /api/bench/submit": everyone("404"),
+  // Everyone signed in downloads their own data, nobody else's.
+  "GET /account/export": signedIn("ok", "401"),
+  "GET /classes/[classId]/students/[studentId]/export": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
+  "POST /api/review": { skip: "grades the caller's own due card only; refusals (no session, another user's card, bad answers) are in tests/integration/review.test.ts" },
+  "POST /api/guest-merge": { skip: "merges only into the caller's own account; no session, oversize and replay cases are in tests/integration/guest-merge.test.ts" },
 };
 
 /** Server actions, keyed "app/<file> export". */
@@ -62,6 +67,7 @@ export const ACTION_MATRIX: Record<string, Record<Persona, ActionOutcome>> = {
   "app/classes/actions.ts removeStudentAction": only(["teacherA"], "allowed", "denied"),
   "app/classes/actions.ts createAssignmentAction": only(["teacherA"], "allowed", "denied"),
   "app/classes/actions.ts deleteAssignmentAction": only(["teacherA"], "allowed", "denied"),
+  "app/classes/actions.ts deleteStudentAction": only(["teacherA"], "allowed", "denied"),
   "app/import/actions.ts createImportAction": only(["teacherA", "teacherB"], "allowed", "denied"),
   "app/import/actions.ts saveImportAction": only(["teacherA"], "allowed", "denied"),
   "app/import/actions.ts publishImportAction": only(["teacherA"], "allowed", "denied"),
@@ -89,6 +95,7 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   "/quizzes": everyone("ok"),
   "/account": signedIn("ok", "sign-in"),
   "/progress": signedIn("ok", "sign-in"),
+  "/review": signedIn("ok", "sign-in"),
   "/assignments": only(["studentA", "studentB"], "ok", "home", { anonymous: "sign-in" }),
   "/classes": only(["teacherA", "teacherB"], "ok", "home", { anonymous: "sign-in" }),
   "/classes/[classId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
