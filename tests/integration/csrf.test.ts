@@ -111,7 +111,7 @@ describe("review and guest-merge routes refuse cross-site requests before readin
     it(`${route}: another site's Origin or Sec-Fetch-Site gets 403 and changes nothing`, async () => {
       const handler = await load();
       const before = dump();
-      for (const headers of [{ origin: "https://evil.example" }, { origin: `https://${HOST}`, "sec-fetch-site": "cross-site" }]) {
+      for (const headers of [{ origin: "https://evil.example" }, { origin: `https://${HOST}`, "sec-fetch-site": "cross-site" }] as Record<string, string>[]) {
         const response = await handler(new Request(`https://${HOST}/x`, { method: "POST", body: "{}", headers: { "content-type": "application/json", host: HOST, ...headers } }));
         expect(response.status).toBe(403);
       }
