@@ -77,9 +77,20 @@ function recordResponses(page: Page): { stop: () => { url: string; headers: Reco
   };
 }
 
+/**
+ * Only the quiz's own responses count: prefetches of other pages (the lesson the
+ * quiz links to) legitimately contain the words that answer its questions — the
+ * evidence is in the text by design.
+ */
+function isQuizResponse(url: string): boolean {
+  const { pathname } = new URL(url);
+  return pathname.startsWith("/quizzes/") || pathname.startsWith("/api/");
+}
+
 async function assertRecordedClean(page: Page, recorded: { url: string; headers: Record<string, string> }[], label: string, quiz: ContentQuiz) {
-  expect(recorded.length, "responses recorded").toBeGreaterThan(0);
-  for (const { url, headers } of recorded) assertNoSecrets(await fetchText(page, url, headers), `${label} ${url}`, quiz);
+  const own = recorded.filter(({ url }) => isQuizResponse(url));
+  expect(own.length, "quiz responses recorded").toBeGreaterThan(0);
+  for (const { url, headers } of own) assertNoSecrets(await fetchText(page, url, headers), `${label} ${url}`, quiz);
 }
 
 /** Fetches a path with the page's cookies. */
