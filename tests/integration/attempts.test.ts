@@ -10,6 +10,7 @@ import type { Answer, AnswerKey, QuestionKeyData } from "@/lib/quiz/types";
 import { createTestDb, realContent } from "../helpers/db";
 import { seedUser } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
+import { perfectAnswer } from "../helpers/answers";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
 
@@ -39,26 +40,6 @@ async function keysOf(attemptId: string): Promise<Map<string, AnswerKey>> {
   return map;
 }
 
-function perfectAnswer(key: AnswerKey): Answer {
-  switch (key.type) {
-    case "single":
-      return { type: "single", choice: key.answer };
-    case "multiple":
-      return { type: "multiple", choices: key.answer };
-    case "true_false":
-      return { type: "true_false", value: key.answer };
-    case "ordering":
-      return { type: "ordering", order: key.answer };
-    case "matching":
-      return { type: "matching", pairs: key.answer };
-    case "short_answer":
-      return { type: "short_answer", text: key.answer[0]! };
-    case "numeric":
-      return { type: "numeric", value: key.answer };
-    case "cloze":
-      return { type: "cloze", blanks: Object.fromEntries(Object.entries(key.answer).map(([blank, accepted]) => [blank, accepted[0]!])) };
-  }
-}
 
 /** Every string anywhere inside a value. */
 function strings(value: unknown): string[] {
