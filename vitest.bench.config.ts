@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["tests/bench/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the benchmark process there.
+    execArgv: process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
     testTimeout: 300_000,
     hookTimeout: 300_000,
     env: { NODE_ENV: "test", AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789" },

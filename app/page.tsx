@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NextSteps } from "@/app/ui/next-steps";
 import { ContinueCard, GuestContinueCard, GuestLessonProgress, ProgressMeter, type ContinueTarget } from "@/app/ui/lesson/catalog-progress";
 import { getSessionUser } from "@/lib/auth/session";
 import { LEVEL_INFO } from "@/lib/content/schema";
@@ -31,6 +32,41 @@ export default async function HomePage() {
       </section>
 
       {user ? continueTarget ? <ContinueCard target={continueTarget} /> : null : <GuestContinueCard lessons={lessons.map(({ id, title, sectionCount }) => ({ id, title, sectionCount }))} />}
+
+      {user && user.role !== "teacher" ? (
+        <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <NextSteps user={user} limit={3} />
+          <section aria-labelledby="progress-link-heading" className="card flex flex-col justify-between gap-3">
+            <div>
+              <h2 id="progress-link-heading" className="text-lg font-semibold">
+                Your progress
+              </h2>
+              <p className="muted mt-1 text-sm">Topic mastery over time, the lessons you read and every quiz you took.</p>
+            </div>
+            <Link href="/progress" className="btn-secondary self-start">
+              See your progress
+            </Link>
+          </section>
+        </div>
+      ) : null}
+      {user?.role === "teacher" ? (
+        <section aria-labelledby="teacher-heading" className="card flex flex-wrap items-center justify-between gap-4">
+          <div>
+            <h2 id="teacher-heading" className="text-lg font-semibold">
+              Teaching
+            </h2>
+            <p className="muted mt-1 text-sm">Assign these lessons to a class, watch progress, or turn your own article into a lesson and quiz.</p>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <Link href="/classes" className="btn-primary">
+              Your classes
+            </Link>
+            <Link href="/import" className="btn-secondary">
+              Import an article
+            </Link>
+          </div>
+        </section>
+      ) : null}
 
       <section aria-labelledby="lessons-heading">
         <h2 id="lessons-heading" className="text-xl font-semibold">

@@ -1,12 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
-import { listMyAttempts } from "@/lib/data/attempts";
+import { countMySubmittedAttempts, listMyAttempts } from "@/lib/data/attempts";
 import { getMyMastery, type MasteryRow } from "@/lib/data/mastery";
 import { listOwnReadingProgress } from "@/lib/data/reading-progress";
 import { countDueReviews } from "@/lib/data/review";
 import { MASTERED_MIN_RESPONSES, RECENT_WINDOW } from "@/lib/quiz/mastery";
+import { NextSteps } from "@/app/ui/next-steps";
 import { LevelLegend, MasteryChart } from "./mastery-chart";
+import { MasteryTrendSection } from "./mastery-trend";
+
+function Stat({ label, value, href, testId }: { label: string; value: number | string; href?: string; testId?: string }) {
+  return (
+    <div className="card py-3" data-testid={testId}>
+      <dt className="muted text-xs font-medium uppercase tracking-wide">{label}</dt>
+      <dd className="mt-1 text-2xl font-bold tabular-nums">{href ? <Link href={href}>{value}</Link> : value}</dd>
+    </div>
+  );
+}
 
 export const metadata: Metadata = { title: "Progress" };
 
@@ -46,11 +57,9 @@ function MasterySection({ id, title, rows, labelHeader }: { id: string; title: s
 }
 
 export default async function ProgressPage() {
-  await requirePageUser("/progress");
-  const [mastery, attempts, reading, due] = await Promise.all([getMyMastery(), listMyAttempts({ limit: 10 }), listOwnReadingProgress(), countDueReviews()]);
-  const unfinished = reading.filter((lesson) => lesson.completedAt === null).slice(0, 3);
+  const user = await requirePageUser("/progress");
+  const [mastery, attempts, submittedCount, reading, due] = await Promise.all([getMyMastery(), listMyAttempts({ limit: 10 }), countMySubmittedAttempts(), listOwnReadingProgress(), countDueReviews()]);
   const finished = reading.filter((lesson) => lesson.completedAt !== null);
-  const weakest = mastery.topics.filter((topic) => topic.count > 0 && topic.level !== "Mastered").sort((a, b) => a.average - b.average)[0];
   const submitted = attempts.filter((attempt) => attempt.status === "submitted");
   const inProgress = attempts.filter((attempt) => attempt.status === "in_progress");
   return (
@@ -61,55 +70,45 @@ export default async function ProgressPage() {
           Levels come from your last {RECENT_WINDOW} graded answers in each topic and skill: Attempted below 60%, Familiar from 60%, Proficient from 80%, and Mastered at 90% or more over at least {MASTERED_MIN_RESPONSES} answers.
         </p>
       </div>
-      <section aria-labelledby="next-heading" className="card space-y-3">
-        <h2 id="next-heading" className="text-lg font-semibold">
-          What to do next
-        </h2>
-        <ul className="space-y-2 text-sm">
-          {due > 0 ? (
-            <li>
-              <Link href="/review" className="font-medium">
-                Review {due} due card{due === 1 ? "" : "s"}
-              </Link>{" "}
-              <span className="muted">— a few minutes keeps what you learned.</span>
-            </li>
-          ) : null}
-          {unfinished.map((lesson) => (
-            <li key={lesson.lessonId}>
-              <Link href={`/lessons/${encodeURIComponent(lesson.lessonId)}`} className="font-medium">
-                Finish reading {lesson.title}
-              </Link>{" "}
-              <span className="muted">({lesson.sectionsRead.length} section{lesson.sectionsRead.length === 1 ? "" : "s"} read)</span>
-            </li>
-          ))}
-          {weakest ? (
-            <li>
-              <Link href="/quizzes" className="font-medium">
-                Practise {weakest.label}
-              </Link>{" "}
-              <span className="muted">— your weakest topic so far ({Math.round(weakest.average * 100)}%).</span>
-            </li>
-          ) : null}
-          {due === 0 && unfinished.length === 0 && !weakest ? (
-            <li>
-              <Link href="/" className="font-medium">
-                Pick a lesson to read
-              </Link>{" "}
-              <span className="muted">and take its quiz.</span>
-            </li>
-          ) : null}
-        </ul>
-        <p className="muted text-sm" data-testid="lessons-read">
-          Lessons finished: {finished.length}
-        </p>
-      </section>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Summary">
+        <Stat label="Lessons finished" value={finished.length} testId="lessons-read" />
+        <Stat label="Quizzes submitted" value={submittedCount} />
+        <Stat label="Answers graded" value={mastery.responsesCounted} />
+        <Stat label="Review cards due" value={due} href={due > 0 ? "/review" : undefined} />
+      </dl>
+      <NextSteps user={user} />
       {mastery.responsesCounted === 0 ? (
         <p className="card">
           Nothing graded yet. <Link href="/quizzes">Take a quiz</Link> to see your mastery here.
         </p>
       ) : null}
       <MasterySection id="topics" title="By topic" rows={mastery.topics} labelHeader="Topic" />
+      <MasteryTrendSection trend={mastery.trend} />
       <MasterySection id="skills" title="By skill" rows={mastery.skills} labelHeader="Skill" />
+      <section aria-labelledby="reading-heading" className="card">
+        <h2 id="reading-heading" className="text-lg font-semibold">
+          Lessons you read
+        </h2>
+        {reading.length === 0 ? (
+          <p className="muted mt-3 text-sm">
+            Nothing yet. <Link href="/">Pick a lesson</Link>: your place is saved as you read.
+          </p>
+        ) : (
+          <ul className="mt-3 divide-y divide-stone-100 text-sm dark:divide-stone-800">
+            {reading.map((lesson) => (
+              <li key={lesson.lessonId} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2">
+                <Link href={`/lessons/${encodeURIComponent(lesson.lessonId)}?level=${lesson.level}`}>{lesson.title}</Link>
+                <span className="muted">
+                  {lesson.completedAt
+                    ? `Finished ${lesson.completedAt.toLocaleDateString("en-US", { dateStyle: "medium" })}`
+                    : `${lesson.sectionsRead.length} section${lesson.sectionsRead.length === 1 ? "" : "s"} read`}
+                  {` · level ${lesson.level}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="recent-heading" className="card">
         <h2 id="recent-heading" className="text-lg font-semibold">
           Recent quizzes

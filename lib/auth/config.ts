@@ -4,8 +4,10 @@
  * database, so sign-out, a password change or account removal ends every
  * session of that user at once (ASVS 7.4.1).
  */
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig, type Session } from "next-auth";
+import { getToken, type JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import type { Role } from "../../db/schema";
 import { getDb } from "../../db/client";
 import { findUserByLogin, getUserAuthState } from "../data/auth-users";
@@ -73,10 +75,8 @@ const config = (): NextAuthConfig => ({
       if (user?.id) {
         return { ...token, uid: user.id, role: user.role, username: user.username, tv: user.tokenVersion, name: user.name };
       }
-      if (!token.uid) return null;
-      const state = await getUserAuthState(token.uid);
-      if (!state || state.tokenVersion !== token.tv) return null;
-      return { ...token, role: state.role, name: state.displayName, username: state.username };
+      const state = await currentAuthState(token);
+      return state ? { ...token, role: state.role, name: state.displayName, username: state.username } : null;
     },
     session: ({ session, token }) => {
       if (token.uid && token.role && token.username) {
@@ -87,4 +87,32 @@ const config = (): NextAuthConfig => ({
   },
 });
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
+/** The user behind a token, or null when the user is gone or the token's version is stale. */
+async function currentAuthState(token: JWT) {
+  if (!token.uid) return null;
+  const state = await getUserAuthState(token.uid);
+  return state && state.tokenVersion === token.tv ? state : null;
+}
+
+export const { handlers, signIn, signOut } = NextAuth(() => config());
+
+/**
+ * The current session, the same as next-auth's `auth()` returns, read straight
+ * from the session cookie: decrypted with the secret, expiry checked, and the
+ * token version compared with the database. next-auth's `auth()` runs the
+ * whole Auth.js request pipeline and re-encrypts the token on every call, which
+ * cost about 5 ms per request (docs/BENCHMARKS.md), for a refreshed cookie that
+ * a server component can't set anyway.
+ */
+export async function auth(): Promise<Session | null> {
+  const requestHeaders = await headers();
+  // Auth.js names the cookie `__Secure-…` behind HTTPS; each name is also the key's salt, so each validates only its own.
+  for (const secureCookie of [true, false]) {
+    const token = await getToken({ req: { headers: requestHeaders }, secret: getAuthSecret(), secureCookie });
+    if (!token) continue;
+    const state = await currentAuthState(token);
+    if (!state || !token.uid) return null;
+    return { user: { id: token.uid, role: state.role, username: state.username, name: state.displayName }, expires: new Date((token.exp ?? 0) * 1000).toISOString() };
+  }
+  return null;
+}

@@ -8,7 +8,7 @@
  * @see docs/GRADING.md
  */
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
 import { assignments, attempts, classMembers, lessons, questionVersions, quizzes, responses, type QuizMode } from "../../db/schema";
@@ -20,6 +20,7 @@ import { applyLayout, layoutEntry, type AttemptLayout } from "../quiz/layout";
 import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType } from "../quiz/types";
 import { answerProblem } from "../quiz/validate";
 import type { AnswersInput } from "../validations/attempts";
+import { statementsFor } from "./prepared";
 import { scheduleAnsweredQuestions } from "./review";
 import { currentPublicQuestions, evidenceHref, findVisibleQuiz, publicVersions, readingLevelOf } from "./quizzes";
 
@@ -358,6 +359,46 @@ export async function checkQuestion(attemptId: string, questionId: string, answe
   });
 }
 
+/** The statements of a submission, prepared once per connection (lib/data/prepared.ts). */
+const submitStatements = statementsFor((db) => ({
+  ownAttempt: db
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.id, sql.placeholder("attemptId")), eq(attempts.userId, sql.placeholder("userId"))))
+    .prepare(),
+  dueAt: db.select({ dueAt: assignments.dueAt }).from(assignments).where(eq(assignments.id, sql.placeholder("assignmentId"))).prepare(),
+  // Grading reads the shown versions with their keys in one go.
+  versions: db
+    .select({ versionId: questionVersions.id, data: questionVersions.publicData, keyData: questionVersions.keyData })
+    .from(questionVersions)
+    .where(sql`${questionVersions.id} in (select value from json_each(${sql.placeholder("versionIds")}))`)
+    .prepare(),
+  insertResponse: db
+    .insert(responses)
+    .values({
+      attemptId: sql.placeholder("attemptId"),
+      questionId: sql.placeholder("questionId"),
+      questionVersionId: sql.placeholder("questionVersionId"),
+      answer: sql.placeholder("answer"),
+      credit: sql.placeholder("credit"),
+      outcome: sql.placeholder("outcome"),
+      answeredAt: sql.placeholder("answeredAt"),
+    })
+    .onConflictDoNothing()
+    .prepare(),
+  storedResponses: db
+    .select({ questionId: responses.questionId, credit: responses.credit, answer: responses.answer })
+    .from(responses)
+    .where(eq(responses.attemptId, sql.placeholder("attemptId")))
+    .prepare(),
+  close: db
+    .update(attempts)
+    // Update placeholders skip the column encoders: draft goes in as JSON text and times as epoch milliseconds.
+    .set({ status: "submitted", draft: sql`${sql.placeholder("draftJson")}`, score: sql`${sql.placeholder("score")}`, maxScore: sql`${sql.placeholder("maxScore")}`, submittedAt: sql`${sql.placeholder("nowMs")}`, updatedAt: sql`${sql.placeholder("nowMs")}` })
+    .where(eq(attempts.id, sql.placeholder("attemptId")))
+    .prepare(),
+}));
+
 /**
  * Grades and closes the attempt, exactly once. Runs in one BEGIN IMMEDIATE
  * transaction that re-reads the attempt: an attempt already submitted (double
@@ -367,28 +408,27 @@ export async function checkQuestion(attemptId: string, questionId: string, answe
 export async function submitAttempt(attemptId: string, answers: AnswersInput = {}, now: Date = new Date()): Promise<SubmitResult> {
   const user = await requireUser();
   return writeTransaction(getDb(), async (tx) => {
-    const attempt = await ownAttempt(tx, user, attemptId);
+    const statements = submitStatements(tx);
+    const attempt = await statements.ownAttempt.get({ attemptId, userId: user.id });
+    if (!attempt) throw new AppError("not_found", "We couldn't find that attempt.");
     if (attempt.status === "submitted") {
       return { attemptId: attempt.id, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0, submittedAt: attempt.submittedAt ?? attempt.updatedAt };
     }
-    await assertOpen(tx, attempt, now);
+    if (attempt.assignmentId) assertNotPastDue((await statements.dueAt.get({ assignmentId: attempt.assignmentId }))?.dueAt ?? null, now);
     const layout = layoutOf(attempt);
-    const versionIds = layout.questions.map((entry) => entry.versionId);
-    const shown = await publicVersions(tx, versionIds);
-    validateAnswers(layout, shown, answers);
+    const versions = new Map((await statements.versions.all({ versionIds: JSON.stringify(layout.questions.map((entry) => entry.versionId)) })).map((row) => [row.versionId, row]));
+    validateAnswers(layout, new Map([...versions].map(([id, row]) => [id, { data: row.data as PublicQuestionData }])), answers);
     const draft = mergeDraft(attempt.draft as Draft, answers);
-    const keys = await gradingKeys(tx, versionIds);
-    const rows = layout.questions.map((entry) => {
+    for (const entry of layout.questions) {
       const answer = draft[entry.questionId] ?? null;
-      const graded = gradeAnswer(keys.get(entry.versionId)!.key, answer);
-      return { attemptId, questionId: entry.questionId, questionVersionId: entry.versionId, answer, credit: graded.credit, outcome: graded.outcome, answeredAt: now };
-    });
-    // Practice questions already checked keep their first checked answer (docs/GRADING.md).
-    if (rows.length > 0) await tx.insert(responses).values(rows).onConflictDoNothing();
-    const stored = await tx.select({ questionId: responses.questionId, credit: responses.credit, answer: responses.answer }).from(responses).where(eq(responses.attemptId, attemptId));
+      const graded = gradeAnswer((versions.get(entry.versionId)!.keyData as QuestionKeyData).key, answer);
+      // Practice questions already checked keep their first checked answer (docs/GRADING.md): on conflict, nothing.
+      await statements.insertResponse.run({ attemptId, questionId: entry.questionId, questionVersionId: entry.versionId, answer, credit: graded.credit, outcome: graded.outcome, answeredAt: now });
+    }
+    const stored = await statements.storedResponses.all({ attemptId });
     const score = Math.round(stored.reduce((sum, row) => sum + row.credit, 0) * 10_000) / 10_000;
     const maxScore = layout.questions.length;
-    await tx.update(attempts).set({ status: "submitted", draft, score, maxScore, submittedAt: now, updatedAt: now }).where(eq(attempts.id, attempt.id));
+    await statements.close.run({ attemptId, draftJson: JSON.stringify(draft), score, maxScore, nowMs: now.getTime() });
     // Skipped questions were never recalled or missed, so they get no review card.
     await scheduleAnsweredQuestions(tx, user.id, stored.filter((row) => row.answer !== null), now);
     return { attemptId: attempt.id, score, maxScore, submittedAt: now };
@@ -476,6 +516,16 @@ export async function listMyAttempts(options: { quizId?: string; limit?: number 
     .orderBy(desc(attempts.startedAt), asc(attempts.id))
     .limit(options.limit ?? 50);
   return rows.map((row) => ({ ...row, percent: row.score !== null && row.maxScore ? percentOf(row.score, row.maxScore) : null }));
+}
+
+/** How many quizzes the caller has submitted, over all time. */
+export async function countMySubmittedAttempts(): Promise<number> {
+  const user = await requireUser();
+  const [row] = await getDb()
+    .select({ n: count() })
+    .from(attempts)
+    .where(and(eq(attempts.userId, user.id), eq(attempts.status, "submitted")));
+  return row?.n ?? 0;
 }
 
 /** Open (unsubmitted, unassigned) attempts of the caller at a quiz, by mode, for "Resume" buttons. */

@@ -8,17 +8,24 @@ import { getDb } from "../../db/client";
 import { attempts, classMembers, questionVersions, responses, topics } from "../../db/schema";
 import { requireUser } from "../auth/session";
 import { SKILLS } from "../content/schema";
-import { MASTERY_LEVELS, computeMastery, type MasteryEntry } from "../quiz/mastery";
+import { MASTERY_LEVELS, computeMastery, masteryHistory, type MasteryEntry } from "../quiz/mastery";
 import { assertStudentOfTeacherOrThrow, getOwnedClassOrThrow } from "./classes";
 
 export interface MasteryRow extends MasteryEntry {
   label: string;
 }
 
+/** Topic mastery at the end of each day with graded answers, oldest first; `topics[i]` of a day matches `topics[i]` of the trend. */
+export interface MasteryTrend {
+  topics: { id: string; label: string }[];
+  days: { day: string; topics: MasteryEntry[] }[];
+}
+
 export interface Progress {
   topics: MasteryRow[];
   skills: MasteryRow[];
   responsesCounted: number;
+  trend: MasteryTrend;
 }
 
 const SKILL_LABELS: Record<(typeof SKILLS)[number], string> = {
@@ -91,7 +98,7 @@ async function masteryOf(userId: string): Promise<Progress> {
   const db = getDb();
   const [graded, topicRows] = await Promise.all([
     db
-      .select({ topicId: questionVersions.topicId, skills: questionVersions.skills, credit: responses.credit })
+      .select({ topicId: questionVersions.topicId, skills: questionVersions.skills, credit: responses.credit, answeredAt: responses.answeredAt })
       .from(responses)
       .innerJoin(attempts, eq(attempts.id, responses.attemptId))
       .innerJoin(questionVersions, eq(questionVersions.id, responses.questionVersionId))
@@ -101,9 +108,14 @@ async function masteryOf(userId: string): Promise<Progress> {
   ]);
   const titles = new Map(topicRows.map((t) => [t.id, t.title]));
   const mastery = computeMastery(graded, topicRows.map((t) => t.id), SKILLS);
+  const topicRowsOut = mastery.topics.map((entry) => ({ ...entry, label: titles.get(entry.id) ?? entry.id }));
   return {
-    topics: mastery.topics.map((entry) => ({ ...entry, label: titles.get(entry.id) ?? entry.id })),
+    topics: topicRowsOut,
     skills: mastery.skills.map((entry) => ({ ...entry, label: skillLabel(entry.id) })),
     responsesCounted: graded.length,
+    trend: {
+      topics: topicRowsOut.map(({ id, label }) => ({ id, label })),
+      days: masteryHistory(graded, topicRowsOut.map((row) => row.id)),
+    },
   };
 }

@@ -5,7 +5,7 @@
  * here, reschedules the card and logs the review.
  */
 import "server-only";
-import { and, asc, count, eq, lte } from "drizzle-orm";
+import { and, asc, count, eq, lte, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
 import { lessons, questions, questionVersions, quizzes, reviewCards, reviewLogs } from "../../db/schema";
@@ -17,6 +17,7 @@ import { applyLayout, layoutEntry } from "../quiz/layout";
 import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType } from "../quiz/types";
 import { answerProblem } from "../quiz/validate";
 import { scheduleAnswer, type CardState } from "../review/schedule";
+import { statementsFor } from "./prepared";
 import { evidenceHref, readingLevelOf, visibleQuizCondition } from "./quizzes";
 
 type CardRow = typeof reviewCards.$inferSelect;
@@ -63,19 +64,61 @@ function cardState(row: CardRow): CardState {
   };
 }
 
+const schedulingStatements = statementsFor((db) => ({
+  cards: db
+    .select()
+    .from(reviewCards)
+    .where(and(eq(reviewCards.userId, sql.placeholder("userId")), sql`${reviewCards.questionId} in (select value from json_each(${sql.placeholder("questionIds")}))`))
+    .prepare(),
+  upsert: db
+    .insert(reviewCards)
+    .values({
+      userId: sql.placeholder("userId"),
+      questionId: sql.placeholder("questionId"),
+      due: sql.placeholder("due"),
+      stability: sql.placeholder("stability"),
+      difficulty: sql.placeholder("difficulty"),
+      elapsedDays: sql.placeholder("elapsedDays"),
+      scheduledDays: sql.placeholder("scheduledDays"),
+      learningSteps: sql.placeholder("learningSteps"),
+      reps: sql.placeholder("reps"),
+      lapses: sql.placeholder("lapses"),
+      state: sql.placeholder("state"),
+      lastReview: sql.placeholder("lastReview"),
+    })
+    .onConflictDoUpdate({
+      target: [reviewCards.userId, reviewCards.questionId],
+      set: {
+        due: sql`excluded.due`,
+        stability: sql`excluded.stability`,
+        difficulty: sql`excluded.difficulty`,
+        elapsedDays: sql`excluded.elapsed_days`,
+        scheduledDays: sql`excluded.scheduled_days`,
+        learningSteps: sql`excluded.learning_steps`,
+        reps: sql`excluded.reps`,
+        lapses: sql`excluded.lapses`,
+        state: sql`excluded.state`,
+        lastReview: sql`excluded.last_review`,
+      },
+    })
+    .prepare(),
+}));
+
 /**
  * Creates or reschedules the user's card for each answered question. Called
  * inside the transaction that stores the answers (attempt submit, guest merge),
- * so answers and schedule never disagree.
+ * so answers and schedule never disagree. Every submission runs this, so its
+ * statements are prepared once per connection.
  */
 export async function scheduleAnsweredQuestions(tx: Database, userId: string, answered: readonly { questionId: string; credit: number }[], now: Date): Promise<void> {
+  if (answered.length === 0) return;
+  const statements = schedulingStatements(tx);
+  const existing = await statements.cards.all({ userId, questionIds: JSON.stringify(answered.map((entry) => entry.questionId)) });
+  const byQuestion = new Map(existing.map((row) => [row.questionId, row]));
   for (const { questionId, credit } of answered) {
-    const [existing] = await tx.select().from(reviewCards).where(and(eq(reviewCards.userId, userId), eq(reviewCards.questionId, questionId)));
-    const { card } = scheduleAnswer(existing ? cardState(existing) : null, credit, now);
-    await tx
-      .insert(reviewCards)
-      .values({ userId, questionId, ...card })
-      .onConflictDoUpdate({ target: [reviewCards.userId, reviewCards.questionId], set: card });
+    const previous = byQuestion.get(questionId);
+    const { card } = scheduleAnswer(previous ? cardState(previous) : null, credit, now);
+    await statements.upsert.run({ userId, questionId, ...card });
   }
 }
 

@@ -76,3 +76,43 @@ export function computeMastery(newestFirst: readonly GradedResponse[], topicIds:
     skills: [...bySkill].map(([id, credits]) => entry(id, credits)),
   };
 }
+
+export interface TimedGradedResponse extends GradedResponse {
+  answeredAt: Date;
+}
+
+/** Each topic's mastery at the end of one day with graded answers. */
+export interface MasterySnapshot {
+  /** The UTC calendar day, YYYY-MM-DD. */
+  day: string;
+  topics: MasteryEntry[];
+}
+
+/** Snapshots kept for the progress chart: the most recent days with activity. */
+export const HISTORY_DAYS = 30;
+
+function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Topic mastery over time: for every day on which the student answered
+ * something (the last {@link HISTORY_DAYS} of them), each topic's mastery
+ * computed from the answers up to the end of that day, by the same rules as
+ * {@link computeMastery}. The last snapshot therefore equals today's mastery.
+ * Days without answers are skipped: nothing changed on them.
+ *
+ * @param newestFirst graded responses, most recent first (as computeMastery takes them)
+ */
+export function masteryHistory(newestFirst: readonly TimedGradedResponse[], topicIds: readonly string[], maxDays = HISTORY_DAYS): MasterySnapshot[] {
+  const withDays = newestFirst.map((response) => ({ response, day: utcDay(response.answeredAt) }));
+  const days = [...new Set(withDays.map((entry) => entry.day))].sort().slice(-maxDays);
+  return days.map((day) => ({
+    day,
+    topics: computeMastery(
+      withDays.filter((entry) => entry.day <= day).map((entry) => entry.response),
+      topicIds,
+      [],
+    ).topics,
+  }));
+}

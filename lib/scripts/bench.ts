@@ -24,7 +24,10 @@ import { chromium } from "@playwright/test";
 import { measureFirstLoadJs } from "./bench-js";
 import { createAttempts, createUsers, curriculumQuiz, loadAverage, machineInfo, openDb, percentile, signInAll, startServer, stopServer, tempDataDir, waitForExit, type PreparedAttempt } from "./bench-harness";
 
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, "skip-dashboard": { type: "boolean", default: false }, "skip-vitals": { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, "skip-dashboard": { type: "boolean", default: false }, "skip-vitals": { type: "boolean", default: false }, only: { type: "string" } } });
+/** `--only pages,submissions,vitals,import,dashboard` runs just those parts (e.g. under a profiler). */
+const ONLY = values.only ? new Set(values.only.split(",")) : null;
+const runs = (part: "pages" | "submissions" | "vitals" | "import" | "dashboard") => (ONLY ? ONLY.has(part) : !(part === "vitals" && values["skip-vitals"]) && !(part === "dashboard" && values["skip-dashboard"]));
 const SECONDS = values.quick ? 3 : 8;
 const CONNECTIONS = 10;
 const PORT = Number(process.env.BENCH_PORT ?? 3105);
@@ -151,22 +154,26 @@ async function main() {
     const cookies = await signInAll(server.baseUrl, users);
     const cookie = cookies.get(users[0]!.id)!;
 
-    console.log(`(a) pages, load ${loadAverage()}`);
-    const bare = await loadPage(server.baseUrl, "/bench/bare", cookie);
-    const lesson = await loadPage(server.baseUrl, LESSON, cookie);
-    const quiz = await loadPage(server.baseUrl, `/quizzes/${quizId}`, cookie);
-    const guestLesson = await loadPage(server.baseUrl, LESSON, "");
-    report.pages = { loadAverage: loadAverage(), bare, lesson, quiz, guestLesson, lessonToBare: ratio(lesson.requestsPerSecond, bare.requestsPerSecond), quizToBare: ratio(quiz.requestsPerSecond, bare.requestsPerSecond) };
+    if (runs("pages")) {
+      console.log(`(a) pages, load ${loadAverage()}`);
+      const bare = await loadPage(server.baseUrl, "/bench/bare", cookie);
+      const lesson = await loadPage(server.baseUrl, LESSON, cookie);
+      const quiz = await loadPage(server.baseUrl, `/quizzes/${quizId}`, cookie);
+      const guestLesson = await loadPage(server.baseUrl, LESSON, "");
+      report.pages = { loadAverage: loadAverage(), bare, lesson, quiz, guestLesson, lessonToBare: ratio(lesson.requestsPerSecond, bare.requestsPerSecond), quizToBare: ratio(quiz.requestsPerSecond, bare.requestsPerSecond) };
+    }
 
-    console.log(`(b) submissions, load ${loadAverage()}`);
-    const minimal = await loadSubmissions(server.baseUrl, "minimal route (same SQL)", minimalAttempts, cookies, (id) => `/api/bench/submit?attempt=${id}`);
-    const real = await loadSubmissions(server.baseUrl, "POST /api/attempts/:id/submit", realAttempts, cookies, (id) => `/api/attempts/${id}/submit`);
-    const check = openDb(dbPath);
-    const stored = check.prepare("select count(*) as n from attempts where status = 'submitted' and id in (select value from json_each(?))").get(JSON.stringify(realAttempts.map((a) => a.attemptId))) as { n: number };
-    check.close();
-    report.submissions = { loadAverage: loadAverage(), real, minimal, realToMinimal: ratio(real.requestsPerSecond, minimal.requestsPerSecond), realAttemptsStored: stored.n };
+    if (runs("submissions")) {
+      console.log(`(b) submissions, load ${loadAverage()}`);
+      const minimal = await loadSubmissions(server.baseUrl, "minimal route (same SQL)", minimalAttempts, cookies, (id) => `/api/bench/submit?attempt=${id}`);
+      const real = await loadSubmissions(server.baseUrl, "POST /api/attempts/:id/submit", realAttempts, cookies, (id) => `/api/attempts/${id}/submit`);
+      const check = openDb(dbPath);
+      const stored = check.prepare("select count(*) as n from attempts where status = 'submitted' and id in (select value from json_each(?))").get(JSON.stringify(realAttempts.map((a) => a.attemptId))) as { n: number };
+      check.close();
+      report.submissions = { loadAverage: loadAverage(), real, minimal, realToMinimal: ratio(real.requestsPerSecond, minimal.requestsPerSecond), realAttemptsStored: stored.n };
+    }
 
-    if (!values["skip-vitals"]) {
+    if (runs("vitals")) {
       console.log(`(e) web vitals and first-load JS, load ${loadAverage()}`);
       const bareJs = await measureFirstLoadJs(server.baseUrl, "/bench/bare");
       const lessonJs = await measureFirstLoadJs(server.baseUrl, LESSON);
@@ -179,9 +186,11 @@ async function main() {
   }
   fs.rmSync(dir, { recursive: true, force: true });
 
-  console.log(`(d) import, load ${loadAverage()}`);
-  report.import = { loadAverage: loadAverage(), output: runImport() };
-  if (!values["skip-dashboard"]) {
+  if (runs("import")) {
+    console.log(`(d) import, load ${loadAverage()}`);
+    report.import = { loadAverage: loadAverage(), output: runImport() };
+  }
+  if (runs("dashboard")) {
     console.log(`(c) dashboard on the large database, load ${loadAverage()}`);
     report.dashboard = { loadAverage: loadAverage(), ...(runDashboard() as object) };
   }
@@ -193,16 +202,20 @@ async function main() {
 }
 
 function printTable(report: Record<string, unknown>) {
-  const pages = report.pages as { bare: LoadResult; lesson: LoadResult; quiz: LoadResult; guestLesson: LoadResult; lessonToBare: number; quizToBare: number };
-  const submissions = report.submissions as { real: LoadResult & { distinctAttempts: number }; minimal: LoadResult & { distinctAttempts: number }; realToMinimal: number; realAttemptsStored: number };
+  const pages = report.pages as { bare: LoadResult; lesson: LoadResult; quiz: LoadResult; guestLesson: LoadResult } | undefined;
+  const submissions = report.submissions as { real: LoadResult & { distinctAttempts: number }; minimal: LoadResult & { distinctAttempts: number }; realAttemptsStored: number } | undefined;
   const rows: string[][] = [["Measure", "req/s", "p50 ms", "p99 ms", "ratio", "non-2xx/errors"]];
-  for (const r of [pages.bare, pages.lesson, pages.quiz]) rows.push([r.name, String(r.requestsPerSecond), String(r.p50), String(r.p99), ratio(r.requestsPerSecond, pages.bare.requestsPerSecond) + "× bare", `${r.non2xx}/${r.errors}`]);
-  rows.push([`${pages.guestLesson.name} (guest)`, String(pages.guestLesson.requestsPerSecond), String(pages.guestLesson.p50), String(pages.guestLesson.p99), ratio(pages.guestLesson.requestsPerSecond, pages.bare.requestsPerSecond) + "× bare", `${pages.guestLesson.non2xx}/${pages.guestLesson.errors}`]);
-  for (const r of [submissions.minimal, submissions.real]) rows.push([r.name, String(r.requestsPerSecond), String(r.p50), String(r.p99), ratio(r.requestsPerSecond, submissions.minimal.requestsPerSecond) + "× minimal", `${r.non2xx}/${r.errors}`]);
-  for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(16))).join(""));
-  console.log(`Real submissions acknowledged: ${submissions.real.ok}, distinct attempts used: ${submissions.real.distinctAttempts}, stored as submitted: ${submissions.realAttemptsStored}`);
-  if (report.lessonPage) console.log("Lesson page:", JSON.stringify({ ...(report.lessonPage), samples: undefined }));
-  console.log("Import:", (report.import as { output: string[] }).output.join(" | "));
+  const row = (r: LoadResult, label: string, base: LoadResult, baseName: string) =>
+    rows.push([label, String(r.requestsPerSecond), String(r.p50), String(r.p99), `${ratio(r.requestsPerSecond, base.requestsPerSecond)}× ${baseName}`, `${r.non2xx}/${r.errors}`]);
+  if (pages) {
+    for (const r of [pages.bare, pages.lesson, pages.quiz]) row(r, r.name, pages.bare, "bare");
+    row(pages.guestLesson, `${pages.guestLesson.name} (guest)`, pages.bare, "bare");
+  }
+  if (submissions) for (const r of [submissions.minimal, submissions.real]) row(r, r.name, submissions.minimal, "minimal");
+  if (rows.length > 1) for (const cells of rows) console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(16))).join(""));
+  if (submissions) console.log(`Real submissions acknowledged: ${submissions.real.ok}, distinct attempts used: ${submissions.real.distinctAttempts}, stored as submitted: ${submissions.realAttemptsStored}`);
+  if (report.lessonPage) console.log("Lesson page:", JSON.stringify({ ...report.lessonPage, samples: undefined }));
+  if (report.import) console.log("Import:", (report.import as { output: string[] }).output.join(" | "));
   if (report.dashboard) console.log("Dashboard:", JSON.stringify(report.dashboard));
 }
 

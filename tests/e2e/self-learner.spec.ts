@@ -70,6 +70,16 @@ test("Done means: a guest reads and quizzes, signs up, finds the history, review
 
   await page.goto("/progress");
   await expect(page.getByRole("link", { name: QUIZ.title })).toBeVisible();
+  // Topic mastery over time: today's snapshot in the table behind the chart.
+  await page.getByText("Show the numbers").click();
+  const trendRows = page.getByTestId("mastery-trend-table").locator("tbody tr");
+  await expect(trendRows).toHaveCount(1);
+  await expect(trendRows.locator("time")).toHaveAttribute("datetime", new Date().toISOString().slice(0, 10));
+  await expect(trendRows.locator("td").first()).toHaveText(/^\d+% · (Attempted|Familiar|Proficient|Mastered)$/);
+  // The home page says what to do next: the missed question makes a topic worth practising.
+  await page.goto("/");
+  const practise = page.getByTestId("next-steps").getByRole("link", { name: /^Practise / });
+  await expect(practise).toHaveAttribute("href", /^\/quizzes\//);
 
   // The missed question is due for review tomorrow; move it to now.
   const db = openTestDb();

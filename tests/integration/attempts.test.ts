@@ -348,4 +348,26 @@ describe("mastery", () => {
     expect(progress.topics.find((t) => t.id === "sanctions")).toMatchObject({ average: 1 });
     expect(progress.topics.find((t) => t.id === "thaad")).toMatchObject({ average: 0, level: "Attempted" });
   });
+
+  it("tracks topic mastery over time: one snapshot per day with answers, ending at today's mastery", async () => {
+    await learner();
+    const dayOne = new Date("2026-05-04T15:00:00Z");
+    const dayTwo = new Date("2026-05-06T09:30:00Z");
+    const missed = await startOrResumeAttempt({ quizId: QUIZ_ID, mode: "test" }, dayOne);
+    // Submitted blank: every question earns 0 on day one.
+    await submitAttempt(missed.attemptId, {}, dayOne);
+    const perfect = await startOrResumeAttempt({ quizId: QUIZ_ID, mode: "test" }, dayTwo);
+    const keyMap = await keysOf(perfect.attemptId);
+    await submitAttempt(perfect.attemptId, Object.fromEntries([...keyMap].map(([questionId, key]) => [questionId, perfectAnswer(key)])), dayTwo);
+
+    const { trend, topics } = await getMyMastery();
+    expect(trend.days.map((day) => day.day)).toEqual(["2026-05-04", "2026-05-06"]);
+    const sanctionsIndex = trend.topics.findIndex((topic) => topic.id === "sanctions");
+    const [first, second] = trend.days.map((day) => day.topics[sanctionsIndex]!);
+    expect(first).toMatchObject({ average: 0, level: "Attempted" });
+    expect(second!.average).toBeGreaterThan(first!.average);
+    // The last day is today's mastery, topic for topic.
+    expect(trend.days.at(-1)!.topics).toEqual(topics.map(({ label: _label, ...entry }) => entry));
+    expect(trend.topics.map((topic) => topic.label)).toEqual(topics.map((topic) => topic.label));
+  });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeMastery, MASTERY_LEVELS, masteryLevel, RECENT_WINDOW } from "@/lib/quiz/mastery";
+import { computeMastery, MASTERY_LEVELS, masteryHistory, masteryLevel, RECENT_WINDOW, type TimedGradedResponse } from "@/lib/quiz/mastery";
 
 describe("masteryLevel", () => {
   it.each([
@@ -50,5 +50,57 @@ describe("computeMastery", () => {
         if (entry.count > 0) expect(higher).toBeGreaterThanOrEqual(entry.levelIndex);
       }),
     );
+  });
+});
+
+describe("masteryHistory", () => {
+  const at = (iso: string, topicId: string, credit: number): TimedGradedResponse => ({ topicId, skills: [], credit, answeredAt: new Date(iso) });
+
+  it("has one snapshot per day with answers, oldest first, with each topic as of the end of that day", () => {
+    const newestFirst = [
+      at("2026-03-04T09:00:00Z", "thaad", 1),
+      at("2026-03-04T08:00:00Z", "thaad", 1),
+      at("2026-03-02T23:59:00Z", "sanctions", 1),
+      at("2026-03-02T10:00:00Z", "thaad", 0),
+      at("2026-03-01T10:00:00Z", "thaad", 0),
+    ];
+    const history = masteryHistory(newestFirst, ["sanctions", "thaad"]);
+    expect(history.map((snapshot) => snapshot.day)).toEqual(["2026-03-01", "2026-03-02", "2026-03-04"]);
+    const thaad = history.map((snapshot) => snapshot.topics.find((topic) => topic.id === "thaad")!);
+    expect(thaad.map((entry) => [entry.count, entry.average])).toEqual([
+      [1, 0],
+      [2, 0],
+      [4, 0.5],
+    ]);
+    const sanctions = history.map((snapshot) => snapshot.topics.find((topic) => topic.id === "sanctions")!.level);
+    expect(sanctions).toEqual(["Not started", "Proficient", "Proficient"]);
+  });
+
+  it("ends where computeMastery is today, for any answers (property)", () => {
+    const response = fc.record({
+      topicId: fc.constantFrom("a", "b", "c"),
+      skills: fc.constant([] as string[]),
+      credit: fc.constantFrom(0, 0.5, 1),
+      answeredAt: fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2026-02-01T00:00:00Z"), noInvalidDate: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(response, { minLength: 1, maxLength: 80 }), (responses) => {
+        const newestFirst = [...responses].sort((x, y) => y.answeredAt.getTime() - x.answeredAt.getTime());
+        const history = masteryHistory(newestFirst, ["a", "b", "c"], 1000);
+        expect(history.at(-1)!.topics).toEqual(computeMastery(newestFirst, ["a", "b", "c"], []).topics);
+        expect(history.map((snapshot) => snapshot.day)).toEqual([...history.map((snapshot) => snapshot.day)].sort());
+        expect(new Set(history.map((snapshot) => snapshot.day)).size).toBe(history.length);
+      }),
+    );
+  });
+
+  it("keeps only the most recent days", () => {
+    const newestFirst = Array.from({ length: 40 }, (_, i) => at(new Date(Date.UTC(2026, 0, 40 - i, 12)).toISOString(), "a", 1));
+    const history = masteryHistory(newestFirst, ["a"], 30);
+    expect(history).toHaveLength(30);
+    expect(history[0]!.day).toBe("2026-01-11");
+    expect(history.at(-1)!.day).toBe("2026-02-09");
+    // Older answers still count towards the first kept day.
+    expect(history[0]!.topics[0]!.count).toBe(RECENT_WINDOW);
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * The data-layer cost of one quiz submission (`npm run bench:dashboard`
+ * runs this file too): `submitAttempt` called in-process with a faked learner
+ * session on a WAL database file, every call a distinct fresh attempt of the
+ * 16-question curriculum quiz with simulated answers. Separates what our code
+ * costs from what the HTTP server around it costs (`npm run bench`, part b).
+ * Writes a JSON summary to BENCH_SUBMIT_OUT if set.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
+import { migrateDatabase } from "@/db/migrate";
+import { openDatabase, type Database } from "@/db/open";
+import { syncContent } from "@/lib/content/sync";
+import { submitAttempt } from "@/lib/data/attempts";
+import type { AnswersInput } from "@/lib/validations/attempts";
+import { createAttempts, createUsers, curriculumQuiz } from "@/lib/scripts/bench-harness";
+import { realContent } from "../helpers/db";
+import { signInAs } from "../helpers/session";
+
+vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+
+const SUBMISSIONS = 300;
+let dir: string;
+let db: Database;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "civics-submit-bench-"));
+  db = openDatabase(path.join(dir, "civics.db"));
+  migrateDatabase(db);
+  (globalThis as { civicsDb?: Database }).civicsDb = db;
+  await syncContent(db, realContent());
+});
+
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test(`submitAttempt: ${SUBMISSIONS} distinct attempts`, async () => {
+  const users = await createUsers(db.$client, 20, "learner", "bench-");
+  const { quizId } = curriculumQuiz(db.$client);
+  const prepared = createAttempts(db.$client, quizId, users, SUBMISSIONS / users.length);
+  const times: number[] = [];
+  for (const entry of prepared) {
+    signInAs({ id: entry.userId, name: "Bench", role: "learner", username: entry.userId });
+    const { answers } = JSON.parse(entry.body) as { answers: AnswersInput };
+    const started = performance.now();
+    const result = await submitAttempt(entry.attemptId, answers);
+    times.push(performance.now() - started);
+    expect(result.maxScore).toBeGreaterThan(0);
+  }
+  // The first 20 warm up the statement and JIT caches.
+  const sorted = times.slice(20).sort((a, b) => a - b);
+  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 100) / 100;
+  const summary = { submissions: sorted.length, p50: at(50), p95: at(95), p99: at(99), perSecondOneCore: Math.round(1000 / at(50)) };
+  console.log("submitAttempt", JSON.stringify(summary));
+  if (process.env.BENCH_SUBMIT_OUT) fs.writeFileSync(process.env.BENCH_SUBMIT_OUT, JSON.stringify(summary, null, 2));
+});
