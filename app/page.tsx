@@ -35,7 +35,8 @@ export default async function HomePage() {
 
       {user && user.role !== "teacher" ? (
         <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-          <NextSteps user={user} limit={3} />
+          {/* The continue card above already offers the half-read lesson. */}
+          <NextSteps user={user} limit={3} includeReading={continueTarget === null} />
           <section aria-labelledby="progress-link-heading" className="card flex flex-col justify-between gap-3">
             <div>
               <h2 id="progress-link-heading" className="text-lg font-semibold">

@@ -37,7 +37,7 @@ function MasterySection({ id, title, rows, labelHeader }: { id: string; title: s
               <th scope="col" className="py-2 pr-4 font-semibold">{labelHeader}</th>
               <th scope="col" className="py-2 pr-4 font-semibold">Level</th>
               <th scope="col" className="py-2 pr-4 text-right font-semibold">Average</th>
-              <th scope="col" className="py-2 text-right font-semibold">Answers counted</th>
+              <th scope="col" className="hidden py-2 text-right font-semibold sm:table-cell">Answers counted</th>
             </tr>
           </thead>
           <tbody>
@@ -46,7 +46,7 @@ function MasterySection({ id, title, rows, labelHeader }: { id: string; title: s
                 <th scope="row" className="py-2 pr-4 font-normal">{row.label}</th>
                 <td className="py-2 pr-4 font-medium">{row.level}</td>
                 <td className="py-2 pr-4 text-right tabular-nums">{row.count ? `${Math.round(row.average * 100)}%` : "–"}</td>
-                <td className="py-2 text-right tabular-nums">{row.count}</td>
+                <td className="hidden py-2 text-right tabular-nums sm:table-cell">{row.count}</td>
               </tr>
             ))}
           </tbody>
@@ -79,12 +79,15 @@ export default async function ProgressPage() {
       <NextSteps user={user} />
       {mastery.responsesCounted === 0 ? (
         <p className="card">
-          Nothing graded yet. <Link href="/quizzes">Take a quiz</Link> to see your mastery here.
+          Nothing graded yet. <Link href="/quizzes">Take a quiz</Link>: your mastery by topic and skill, and how it changes over time, will show here.
         </p>
-      ) : null}
-      <MasterySection id="topics" title="By topic" rows={mastery.topics} labelHeader="Topic" />
-      <MasteryTrendSection trend={mastery.trend} />
-      <MasterySection id="skills" title="By skill" rows={mastery.skills} labelHeader="Skill" />
+      ) : (
+        <>
+          <MasterySection id="topics" title="By topic" rows={mastery.topics} labelHeader="Topic" />
+          <MasteryTrendSection trend={mastery.trend} />
+          <MasterySection id="skills" title="By skill" rows={mastery.skills} labelHeader="Skill" />
+        </>
+      )}
       <section aria-labelledby="reading-heading" className="card">
         <h2 id="reading-heading" className="text-lg font-semibold">
           Lessons you read

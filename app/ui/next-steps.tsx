@@ -18,7 +18,7 @@ interface Step {
  * assigned, due review cards, a lesson left half-read, then the weakest topic's
  * quiz. Shown on the home page and on /progress.
  */
-export async function NextSteps({ user, headingLevel = "h2", limit = 4 }: { user: SessionUser; headingLevel?: "h1" | "h2"; limit?: number }) {
+export async function NextSteps({ user, limit = 4, includeReading = true }: { user: SessionUser; limit?: number; includeReading?: boolean }) {
   const [due, reading, mastery, lessons, assigned] = await Promise.all([
     countDueReviews(),
     listOwnReadingProgress(),
@@ -27,7 +27,8 @@ export async function NextSteps({ user, headingLevel = "h2", limit = 4 }: { user
     user.role === "student" ? listMyAssignments() : Promise.resolve([]),
   ]);
   const steps: Step[] = [];
-  const open = assigned.filter((item) => item.status !== "done" && item.status !== "late").sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));
+  // Work still possible: past-due assignments no longer accept answers (they show on /assignments).
+  const open = assigned.filter((item) => item.status === "not_started" || item.status === "in_progress").sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));
   for (const item of open.slice(0, 2)) {
     steps.push({
       key: `assignment-${item.id}`,
@@ -37,7 +38,7 @@ export async function NextSteps({ user, headingLevel = "h2", limit = 4 }: { user
     });
   }
   if (due > 0) steps.push({ key: "review", href: "/review", action: `Review ${due} due card${due === 1 ? "" : "s"}`, why: "a few minutes now keeps what you learned" });
-  for (const lesson of reading.filter((entry) => entry.completedAt === null).slice(0, 2)) {
+  for (const lesson of includeReading ? reading.filter((entry) => entry.completedAt === null).slice(0, 2) : []) {
     steps.push({
       key: `read-${lesson.lessonId}`,
       href: `/lessons/${encodeURIComponent(lesson.lessonId)}${lesson.lastAnchor ? `#${lesson.lastAnchor}` : ""}`,
@@ -58,12 +59,11 @@ export async function NextSteps({ user, headingLevel = "h2", limit = 4 }: { user
   const unread = lessons.find((lesson) => !reading.some((entry) => entry.lessonId === lesson.id));
   if (steps.length === 0 && unread) steps.push({ key: "start", href: `/lessons/${encodeURIComponent(unread.id)}`, action: `Start a lesson: ${unread.title}`, why: "then take its quiz" });
   if (steps.length === 0) steps.push({ key: "quizzes", href: "/quizzes", action: "Take a quiz again", why: "everything is read and nothing is due" });
-  const Heading = headingLevel;
   return (
     <section aria-labelledby="next-steps-heading" className="card space-y-3" data-testid="next-steps">
-      <Heading id="next-steps-heading" className="text-lg font-semibold">
+      <h2 id="next-steps-heading" className="text-lg font-semibold">
         What to do next
-      </Heading>
+      </h2>
       <ol className="space-y-2 text-sm">
         {steps.slice(0, limit).map((step) => (
           <li key={step.key} className="flex flex-wrap items-baseline gap-x-2">

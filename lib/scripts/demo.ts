@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { asc, eq } from "drizzle-orm";
 import { migrateDatabase } from "../../db/migrate";
 import { openDatabase, writeTransaction } from "../../db/open";
-import { assignments, attempts, classMembers, classes, lessonLevels, lessons, questions, questionVersions, quizzes, readingProgress, responses, users } from "../../db/schema";
+import { assignments, attempts, classMembers, classes, lessonLevels, lessons, questions, questionVersions, quizzes, readingProgress, responses, reviewCards, users } from "../../db/schema";
 import { hashPassword } from "../auth/password";
 import type { LessonBody } from "../content/markdown";
 import { checkContent } from "../content/check";
@@ -25,6 +25,7 @@ import { loadContent } from "../content/load";
 import { syncContent } from "../content/sync";
 import { seededRandom, simulateResponse } from "../demo/simulate";
 import { layoutEntry } from "../quiz/layout";
+import { scheduleAnswer, type CardState } from "../review/schedule";
 import type { PublicQuestionData, QuestionKeyData } from "../quiz/types";
 
 const FIRST_NAMES = ["Ada", "Bo", "Carmen", "Dev", "Elif", "Farah", "Gabe", "Hana", "Ines", "Jamal", "Kai", "Lena", "Malik", "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tariq", "Uma", "Vera", "Wes", "Ximena", "Yusuf", "Zoe", "Ana", "Ben"];
@@ -63,7 +64,7 @@ async function main() {
 
   await writeTransaction(db, async (tx) => {
     const [teacher] = await tx.insert(users).values({ role: "teacher", username: "demo.teacher", displayName: "Ms. Rivera", passwordHash: teacherHash }).returning({ id: users.id });
-    await tx.insert(users).values({ role: "learner", username: "demo.learner", displayName: "Sam (self-learner)", passwordHash: learnerHash });
+    const [learner] = await tx.insert(users).values({ role: "learner", username: "demo.learner", displayName: "Sam (self-learner)", passwordHash: learnerHash }).returning({ id: users.id });
     const [klass] = await tx.insert(classes).values({ teacherId: teacher!.id, name: "Civics · Period 2", joinCode: "DEMO22" }).returning({ id: classes.id });
     // Due dates: the first three lessons are past due, the last two upcoming.
     const assigned = [];
@@ -119,6 +120,48 @@ async function main() {
           }
         }
       }
+    }
+
+    // The self-learner: three weeks of practice on six days, getting better, so /progress has a
+    // trend to show; two lessons finished and one half read; review cards from every answer.
+    const learnerDays = [20, 17, 13, 9, 5, 2];
+    const cards = new Map<string, { credit: number; at: Date }[]>();
+    for (const [index, daysAgo] of learnerDays.entries()) {
+      const quiz = quizRows[index % 3]!;
+      const at = new Date(now - daysAgo * DAY + (random() - 0.5) * 4 * 3_600_000);
+      const quizQuestions = questionRows.filter((q) => q.quizId === quiz.id);
+      const graded = quizQuestions.map((q) => ({ q, ...simulateResponse(q.data as PublicQuestionData, q.key as QuestionKeyData, 0.35 + index * 0.11, q.difficulty, random) }));
+      const [attempt] = await tx
+        .insert(attempts)
+        .values({
+          quizId: quiz.id,
+          userId: learner!.id,
+          mode: index % 2 ? "test" : "practice",
+          status: "submitted",
+          layout: { questions: quizQuestions.map((q) => layoutEntry(q.questionId, q.versionId, q.data as PublicQuestionData, null, random)) },
+          draft: Object.fromEntries(graded.map((g) => [g.q.questionId, g.answer])),
+          score: graded.reduce((sum, g) => sum + g.credit, 0),
+          maxScore: quizQuestions.length,
+          startedAt: new Date(at.getTime() - 15 * 60_000),
+          submittedAt: at,
+          updatedAt: at,
+        })
+        .returning({ id: attempts.id });
+      for (const g of graded) {
+        await tx.insert(responses).values({ attemptId: attempt!.id, questionId: g.q.questionId, questionVersionId: g.q.versionId, answer: g.answer, credit: g.credit, outcome: g.outcome, answeredAt: at });
+        cards.set(g.q.questionId, [...(cards.get(g.q.questionId) ?? []), { credit: g.credit, at }]);
+      }
+    }
+    for (const [questionId, history] of cards) {
+      let card: CardState | null = null;
+      for (const { credit, at } of history) card = scheduleAnswer(card, credit, at).card;
+      await tx.insert(reviewCards).values({ userId: learner!.id, questionId, ...card! });
+    }
+    for (const [index, quiz] of quizRows.slice(0, 3).entries()) {
+      const lessonSections = sections.get(quiz.lessonId) ?? [];
+      const finished = index < 2;
+      const at = new Date(now - (learnerDays[index * 2]! + 0.1) * DAY);
+      await tx.insert(readingProgress).values({ userId: learner!.id, lessonId: quiz.lessonId, level: 2, sectionsRead: finished ? lessonSections : lessonSections.slice(0, 2), lastAnchor: null, completedAt: finished ? at : null, updatedAt: at });
     }
   });
   const attemptCount = await db.$count(attempts, eq(attempts.status, "submitted"));

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActorMap } from "@/app/ui/lesson/actor-map";
 import { CheckQuestion } from "@/app/ui/lesson/check-question";
-import { InlineText } from "@/app/ui/lesson/lesson-text";
 import { LessonTimeline } from "@/app/ui/lesson/lesson-timeline";
 import { LevelSwitcher } from "@/app/ui/lesson/level-switcher";
 import { ReadAloud } from "@/app/ui/lesson/read-aloud";
@@ -13,6 +12,7 @@ import { slugSchema } from "@/lib/content/schema";
 import { getLessonForReading } from "@/lib/data/lessons";
 import { getOwnReadingProgress } from "@/lib/data/reading-progress";
 import { formatContentDate } from "@/lib/reading/format";
+import { paragraphHtml } from "@/lib/reading/paragraph-html";
 import { parseLevelParam } from "@/lib/reading/levels";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -96,12 +96,15 @@ export default async function LessonPage(props: Props) {
                   {section.heading}
                 </h2>
                 {section.paragraphs.map((paragraph) => (
-                  <p key={paragraph.anchor} id={paragraph.anchor} data-paragraph tabIndex={-1} className="lesson-paragraph">
-                    <span aria-hidden="true" data-no-speak className="paragraph-number">
-                      {paragraphNumbers[paragraph.anchor]}
-                    </span>
-                    <InlineText nodes={paragraph.inline} glossary={lesson.glossary} idPrefix={paragraph.anchor} />
-                  </p>
+                  <p
+                    key={paragraph.anchor}
+                    id={paragraph.anchor}
+                    data-paragraph
+                    tabIndex={-1}
+                    className="lesson-paragraph"
+                    // Escaped markup built from the parsed paragraph: see lib/reading/paragraph-html.ts for why and how.
+                    dangerouslySetInnerHTML={{ __html: paragraphHtml(paragraphNumbers[paragraph.anchor]!, paragraph.inline, lesson.glossary, paragraph.anchor) }}
+                  />
                 ))}
                 {lesson.checks
                   .filter((check) => check.after === section.id)
