@@ -79,7 +79,7 @@ export default async function AccountPage() {
         <p className="muted mt-2 text-sm">This removes your account, progress, quiz history and review cards for good. It cannot be undone.</p>
         {account.role === "teacher" ? (
           <p role="note" className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-            As a teacher, deleting your account also deletes your classes, their assignments and your imported lessons, including your students&apos; answers to those lessons&apos; quizzes. Student accounts stay. Download your data and your class gradebooks first.
+            As a teacher, deleting your account also deletes your classes, their assignments, your import drafts and your imported lessons. Student accounts stay, and students keep their results: a quiz of yours they submitted stays in their history, without your name, but nobody can open its lesson or take it again. Download your data and your class gradebooks first.
           </p>
         ) : null}
         <div className="mt-4">

@@ -88,11 +88,13 @@ export const resetPasswordAction = authedAction(
   TEACHER,
 );
 
-export const removeStudentAction = authedFormAction(
+/** Takes a student out of the class; the roster shows the returned confirmation (the row itself is gone). */
+export const removeStudentAction = authedAction(
   studentActionSchema,
   async ({ classId, studentId }) => {
-    await removeStudentFromClass(classId, studentId);
+    const { displayName, className } = await removeStudentFromClass(classId, studentId);
     revalidatePath(`/classes/${classId}/students`);
+    return { status: "ok", message: `${displayName} was removed from ${className}. Their account and work are kept.` };
   },
   TEACHER,
 );
@@ -122,7 +124,7 @@ export const deleteStudentAction = authedAction(
   async ({ classId, studentId }) => {
     const { displayName } = await deleteStudentAccount(studentId);
     revalidatePath(`/classes/${classId}/students`);
-    return { status: "ok", message: `${displayName}'s account and data were deleted.` };
+    return { status: "ok", message: `Deleted ${displayName}'s account and all their data, in every class.` };
   },
   TEACHER,
 );

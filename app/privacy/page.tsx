@@ -44,7 +44,8 @@ export default function PrivacyPage() {
         </li>
         <li>
           <strong>Delete your account:</strong> from <Link href="/account">Account</Link>. Your account and every row that refers to you are removed: answers, progress, review
-          cards, class memberships and failed sign-in counters. A teacher&apos;s classes, assignments and imported lessons are deleted with them (student accounts stay).
+          cards, class memberships and failed sign-in counters. A teacher&apos;s classes, assignments and imported lessons are deleted with them. Student accounts stay, and
+          students keep the results of a teacher&apos;s quizzes they submitted: the quiz stays in their history, with no link to the teacher, but can&apos;t be taken again.
         </li>
         <li>
           <strong>Students:</strong> your teacher can download or delete your data for you, for example when you leave the school.

@@ -22,9 +22,11 @@ export default async function ReviewPage() {
           Every question you answer comes back here on a schedule: the ones you missed soon, the ones you know later and later. A few minutes a day keeps what you learned.
         </p>
       </div>
-      <p className="text-sm" data-testid="review-stats">
-        <span className="font-semibold">{stats.due}</span> due now · {stats.total} card{stats.total === 1 ? "" : "s"} in total
-      </p>
+      {stats.total > 0 ? (
+        <p className="text-sm" data-testid="review-stats">
+          <span className="font-semibold">{stats.due}</span> due now · {stats.total} card{stats.total === 1 ? "" : "s"} in total
+        </p>
+      ) : null}
       {card ? (
         <ReviewSession key={`${card.questionId}:${card.dueToken}`} card={card} remaining={stats.due} />
       ) : (

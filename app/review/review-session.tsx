@@ -1,11 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { ReviewCardDto, ReviewOutcome } from "@/lib/data/review";
 import type { Answer } from "@/lib/quiz/types";
 import { isAnswered } from "@/lib/quiz/validate";
+import { ErrorAlert } from "@/app/ui/form";
+import { AnswerExplanation } from "@/app/quizzes/ui/answer-explanation";
 import { QuestionFields } from "@/app/quizzes/ui/question-fields";
 import { OutcomeBadge } from "@/app/quizzes/ui/results-view";
 
@@ -72,9 +73,7 @@ export function ReviewSession({ card, remaining }: { card: ReviewCardDto; remain
         )}
         <div aria-live="polite">
           {error ? (
-            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-              {error}
-            </p>
+            <ErrorAlert>{error}</ErrorAlert>
           ) : null}
         </div>
       </section>
@@ -94,20 +93,9 @@ export function ReviewSession({ card, remaining }: { card: ReviewCardDto; remain
               ))}
             </div>
           ) : null}
-          {graded.feedback.map((text, index) => (
-            <p key={index} className="rounded-md bg-stone-100 px-3 py-2 text-sm dark:bg-stone-800">
-              {text}
-            </p>
-          ))}
-          <p className="text-sm">
-            <span className="font-semibold">Why: </span>
-            {graded.explanation}
-          </p>
-          <p className="text-sm">
-            <Link href={graded.evidenceHref} className="font-medium">
-              See it in the text →
-            </Link>
-          </p>
+          <div className="space-y-3 text-sm">
+            <AnswerExplanation feedback={graded.feedback} explanation={graded.explanation} evidenceHref={graded.evidenceHref} />
+          </div>
           <p className="muted text-sm" data-testid="next-due">
             This card comes back {untilText(graded.nextDue)}.
           </p>

@@ -2,6 +2,8 @@
  * A server-rendered horizontal bar chart (no client JavaScript) with its data
  * table right below it for screen readers and anyone who prefers numbers.
  */
+import { ChartTable } from "./chart-table";
+
 export interface Bar {
   label: string;
   /** 0..1, or null for "no data". */
@@ -26,36 +28,11 @@ export function BarChart({ title, bars, valueLabel = "Score" }: { title: string;
           </div>
         ))}
       </div>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-brand-700 dark:text-brand-300">Show as a table</summary>
-        <table className="mt-2 w-full text-left">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="py-1 pr-3">
-                Item
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                {valueLabel}
-              </th>
-              <th scope="col" className="py-1">
-                Details
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.label} className="border-t border-stone-200 dark:border-stone-800">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  {bar.label}
-                </th>
-                <td className="py-1 pr-3 tabular-nums">{bar.value === null ? "No data" : `${Math.round(bar.value * 100)}%`}</td>
-                <td className="py-1">{bar.detail ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        caption={title}
+        columns={["Item", valueLabel, "Details"]}
+        rows={bars.map((bar) => ({ key: bar.label, label: bar.label, cells: [bar.value === null ? "No data" : `${Math.round(bar.value * 100)}%`, bar.detail ?? ""] }))}
+      />
     </figure>
   );
 }

@@ -13,14 +13,17 @@ export function SubmitButton({ children, pendingLabel, className = "btn-primary"
   );
 }
 
+/** A red error box, announced when it appears. */
+export function ErrorAlert({ children }: { children: React.ReactNode }) {
+  return (
+    <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+      {children}
+    </p>
+  );
+}
+
 export function FormMessage({ state }: { state: ActionState }) {
-  if (state.status === "error" || state.status === "invalid") {
-    return (
-      <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-        {state.message}
-      </p>
-    );
-  }
+  if (state.status === "error" || state.status === "invalid") return <ErrorAlert>{state.message}</ErrorAlert>;
   if (state.status === "ok" && state.message) {
     return (
       <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm font-medium text-green-800 dark:border-green-800 dark:bg-green-950 dark:text-green-200">

@@ -25,7 +25,7 @@ export async function SiteHeader() {
           </span>
           Civics Lab
         </Link>
-        <nav aria-label="Main" className="order-3 -mx-1 w-full overflow-x-auto sm:order-none sm:w-auto">
+        <nav aria-label="Main" className="relative order-3 -mx-1 w-full overflow-x-auto sm:order-none sm:w-auto">
           <ul className="flex gap-1">
             {items.map((item) => (
               <li key={item.href}>

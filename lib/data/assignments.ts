@@ -84,24 +84,27 @@ export interface ClassAssignment {
   createdAt: Date;
 }
 
+/** The columns of a ClassAssignment; queries using it join `lessons` and left-join `quizzes`. */
+const classAssignmentColumns = {
+  id: assignments.id,
+  lessonId: assignments.lessonId,
+  lessonTitle: lessons.title,
+  quizId: assignments.quizId,
+  quizTitle: quizzes.title,
+  includeLesson: assignments.includeLesson,
+  dueAt: assignments.dueAt,
+  readingLevel: assignments.readingLevel,
+  quizMode: assignments.quizMode,
+  attemptLimit: assignments.attemptLimit,
+  createdAt: assignments.createdAt,
+};
+
 export async function listClassAssignments(classId: string): Promise<ClassAssignment[]> {
   const teacher = await requireUser(["teacher"]);
   const db = getDb();
   await getOwnedClassOrThrow(db, teacher.id, classId);
   return db
-    .select({
-      id: assignments.id,
-      lessonId: assignments.lessonId,
-      lessonTitle: lessons.title,
-      quizId: assignments.quizId,
-      quizTitle: quizzes.title,
-      includeLesson: assignments.includeLesson,
-      dueAt: assignments.dueAt,
-      readingLevel: assignments.readingLevel,
-      quizMode: assignments.quizMode,
-      attemptLimit: assignments.attemptLimit,
-      createdAt: assignments.createdAt,
-    })
+    .select(classAssignmentColumns)
     .from(assignments)
     .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
     .leftJoin(quizzes, eq(quizzes.id, assignments.quizId))
@@ -148,20 +151,7 @@ export async function listMyAssignments(now = new Date()): Promise<StudentAssign
   const student = await requireUser(["student"]);
   const db = getDb();
   const rows = await db
-    .select({
-      id: assignments.id,
-      lessonId: assignments.lessonId,
-      lessonTitle: lessons.title,
-      quizId: assignments.quizId,
-      quizTitle: quizzes.title,
-      includeLesson: assignments.includeLesson,
-      dueAt: assignments.dueAt,
-      readingLevel: assignments.readingLevel,
-      quizMode: assignments.quizMode,
-      attemptLimit: assignments.attemptLimit,
-      createdAt: assignments.createdAt,
-      className: classes.name,
-    })
+    .select({ ...classAssignmentColumns, className: classes.name })
     .from(classMembers)
     .innerJoin(classes, and(eq(classes.id, classMembers.classId), isNull(classes.archivedAt)))
     .innerJoin(assignments, eq(assignments.classId, classes.id))

@@ -22,7 +22,7 @@ import { answerProblem } from "../quiz/validate";
 import type { AnswersInput } from "../validations/attempts";
 import { statementsFor } from "./prepared";
 import { scheduleAnsweredQuestions } from "./review";
-import { currentPublicQuestions, evidenceHref, findVisibleQuiz, publicVersions, readingLevelOf } from "./quizzes";
+import { currentPublicQuestions, evidenceHref, findVisibleQuiz, publicVersions, readingLevelOf, visibleQuizCondition } from "./quizzes";
 
 type Draft = Record<string, Answer>;
 type AttemptRow = typeof attempts.$inferSelect;
@@ -80,12 +80,14 @@ export interface QuestionResult {
   outcome: Outcome;
   explanation: string;
   feedback: string[];
-  evidenceHref: string;
+  /** Null when the lesson can no longer be opened (see AttemptResults.quiz.available). */
+  evidenceHref: string | null;
 }
 
 export interface AttemptResults {
   attemptId: string;
-  quiz: { id: string; title: string; lessonId: string; lessonTitle: string };
+  /** `available` is false once the quiz is retired or its teacher's account was deleted: results stay, retakes don't. */
+  quiz: { id: string; title: string; lessonId: string; lessonTitle: string; available: boolean };
   mode: QuizMode;
   score: number;
   maxScore: number;
@@ -445,13 +447,19 @@ export async function getAttemptResults(attemptId: string): Promise<AttemptResul
   if (attempt.status !== "submitted") throw new AppError("not_found", "This attempt has not been submitted yet.");
   const layout = layoutOf(attempt);
   const versionIds = layout.questions.map((entry) => entry.versionId);
-  const [shown, keys, rows, quiz, level] = await Promise.all([
+  const [shown, keys, rows, quiz, level, [visible]] = await Promise.all([
     publicVersions(db, versionIds),
     gradingKeys(db, versionIds),
     db.select().from(responses).where(eq(responses.attemptId, attempt.id)),
     quizHeader(db, attempt.quizId),
     evidenceLevel(db, user, attempt),
+    db
+      .select({ id: quizzes.id })
+      .from(quizzes)
+      .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
+      .where(and(eq(quizzes.id, attempt.quizId), visibleQuizCondition(user))),
   ]);
+  const available = visible !== undefined;
   const byQuestion = new Map(rows.map((row) => [row.questionId, row]));
   const counts: Record<Outcome, number> = { correct: 0, partial: 0, incorrect: 0 };
   const questions: QuestionResult[] = layout.questions.flatMap((entry, index) => {
@@ -475,7 +483,7 @@ export async function getAttemptResults(attemptId: string): Promise<AttemptResul
         outcome: response.outcome,
         explanation: keyData.explanation,
         feedback: feedbackFor(keyData, answer),
-        evidenceHref: evidenceHref(quiz.lessonId, level, version.evidence),
+        evidenceHref: available ? evidenceHref(quiz.lessonId, level, version.evidence) : null,
       },
     ];
   });
@@ -483,7 +491,7 @@ export async function getAttemptResults(attemptId: string): Promise<AttemptResul
   const maxScore = attempt.maxScore ?? layout.questions.length;
   return {
     attemptId: attempt.id,
-    quiz: { ...quiz, lessonTitle: await lessonTitle(db, quiz.lessonId) },
+    quiz: { ...quiz, lessonTitle: await lessonTitle(db, quiz.lessonId), available },
     mode: attempt.mode,
     score,
     maxScore,

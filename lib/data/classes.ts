@@ -44,13 +44,14 @@ export async function assertStudentOfTeacherOrThrow(db: Database, teacherId: str
   await assertStudentInClassOrThrow(db, classId, studentId);
 }
 
-async function assertStudentInClassOrThrow(db: Database, classId: string, studentId: string) {
+async function assertStudentInClassOrThrow(db: Database, classId: string, studentId: string): Promise<{ displayName: string }> {
   const [member] = await db
-    .select({ studentId: classMembers.studentId })
+    .select({ displayName: users.displayName })
     .from(classMembers)
     .innerJoin(users, eq(users.id, classMembers.studentId))
     .where(and(eq(classMembers.classId, classId), eq(classMembers.studentId, studentId), eq(users.role, "student")));
   if (!member) throw new AppError("not_found", "That student is not in this class.");
+  return member;
 }
 
 export interface TeacherClassSummary {
@@ -227,13 +228,14 @@ export async function resetStudentPassword(classId: string, studentId: string): 
   });
 }
 
-/** Takes the student out of this class; their account and work stay. */
-export async function removeStudentFromClass(classId: string, studentId: string): Promise<void> {
+/** Takes the student out of this class; their account and work stay. Returns the names for the confirmation. */
+export async function removeStudentFromClass(classId: string, studentId: string): Promise<{ displayName: string; className: string }> {
   const teacher = await requireUser(["teacher"]);
-  await writeTransaction(getDb(), async (tx) => {
-    await getOwnedClassOrThrow(tx, teacher.id, classId);
-    await assertStudentInClassOrThrow(tx, classId, studentId);
+  return writeTransaction(getDb(), async (tx) => {
+    const owned = await getOwnedClassOrThrow(tx, teacher.id, classId);
+    const { displayName } = await assertStudentInClassOrThrow(tx, classId, studentId);
     await tx.delete(classMembers).where(and(eq(classMembers.classId, classId), eq(classMembers.studentId, studentId)));
+    return { displayName, className: owned.name };
   });
 }
 

@@ -6,7 +6,7 @@
  * docs/PRIVACY.md; keep the two in step.
  */
 import "server-only";
-import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
 import {
@@ -17,7 +17,9 @@ import {
   guestMerges,
   importDrafts,
   lessons,
+  lessonLevels,
   loginThrottles,
+  questions,
   questionVersions,
   quizzes,
   readingProgress,
@@ -153,17 +155,57 @@ async function studentOfTeacher(db: Database, teacherId: string, studentId: stri
 }
 
 /**
+ * Students keep their graded work when a teacher leaves. A private imported
+ * lesson whose quiz someone else has submitted is kept without an owner and
+ * retired: nobody can open the lesson or take the quiz again (see
+ * visibleLessonCondition / visibleQuizCondition), but the students' attempts,
+ * answers and the questions they saw stay, so their results, progress and
+ * export still work. The article text (lesson levels) is deleted, and so are
+ * the review cards of those questions, which can never come up again (review
+ * logs stay as the students' history). Other people's unsubmitted attempts at
+ * the teacher's quizzes are dropped: they could not be finished. Lessons nobody
+ * else submitted go with the account through ON DELETE CASCADE.
+ */
+async function keepStudentsResults(tx: Database, userId: string): Promise<void> {
+  const ownedLessons = (await tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.ownerId, userId))).map((l) => l.id);
+  const ownedQuizzes = await tx
+    .select({ id: quizzes.id, lessonId: quizzes.lessonId })
+    .from(quizzes)
+    .where(or(eq(quizzes.ownerId, userId), ownedLessons.length ? inArray(quizzes.lessonId, ownedLessons) : undefined));
+  if (ownedQuizzes.length === 0) return;
+  const quizIds = ownedQuizzes.map((q) => q.id);
+  const othersAttempts = and(inArray(attempts.quizId, quizIds), ne(attempts.userId, userId));
+  await tx.delete(attempts).where(and(othersAttempts, eq(attempts.status, "in_progress")));
+  const answered = new Set((await tx.selectDistinct({ quizId: attempts.quizId }).from(attempts).where(othersAttempts)).map((a) => a.quizId));
+  if (answered.size === 0) return;
+  const keptLessons = [...new Set(ownedQuizzes.filter((q) => answered.has(q.id)).map((q) => q.lessonId))].filter((id) => ownedLessons.includes(id));
+  const keptQuizzes = ownedQuizzes.filter((q) => answered.has(q.id) || keptLessons.includes(q.lessonId)).map((q) => q.id);
+  if (keptLessons.length) {
+    await tx.update(lessons).set({ ownerId: null, retired: true }).where(inArray(lessons.id, keptLessons));
+    await tx.delete(lessonLevels).where(inArray(lessonLevels.lessonId, keptLessons));
+  }
+  await tx.update(quizzes).set({ ownerId: null, retired: true }).where(inArray(quizzes.id, keptQuizzes));
+  const keptQuestions = (await tx.select({ id: questions.id }).from(questions).where(inArray(questions.quizId, keptQuizzes))).map((q) => q.id);
+  if (keptQuestions.length) {
+    await tx.update(questions).set({ retired: true }).where(inArray(questions.id, keptQuestions));
+    await tx.delete(reviewCards).where(inArray(reviewCards.questionId, keptQuestions));
+  }
+}
+
+/**
  * Removes the account and everything that refers to it. Rows owned by the
  * user go through ON DELETE CASCADE (attempts and their responses, reading
  * progress, review cards and logs, guest merges, preferences, memberships,
  * import drafts, a teacher's classes with their assignments, and private
- * imported lessons with their quizzes). Rows that only mention the user are
- * cleared here: sign-in throttle counters for the username, and the
- * "created by" link on students a teacher created.
+ * imported lessons with their quizzes, except those students have submitted:
+ * see keepStudentsResults). Rows that only mention the user are cleared here:
+ * sign-in throttle counters for the username, and the "created by" link on
+ * students a teacher created.
  */
 async function deleteUserEverywhere(tx: Database, userId: string): Promise<void> {
   const [user] = await tx.select({ username: users.username, email: users.email }).from(users).where(eq(users.id, userId));
   if (!user) return;
+  await keepStudentsResults(tx, userId);
   const names = [user.username, ...(user.email ? [user.email] : [])].map((name) => `account:${name.toLowerCase()}`);
   await tx.delete(loginThrottles).where(or(...names.map((key) => eq(loginThrottles.key, key))));
   await tx.update(users).set({ createdById: null }).where(eq(users.createdById, userId));

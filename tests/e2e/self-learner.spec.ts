@@ -121,14 +121,22 @@ test("Done means: a guest reads and quizzes, signs up, finds the history, review
 test("a teacher downloads and deletes the data of a student in their class", async ({ page }) => {
   const teacher = await createUser("teacher");
   const student = await createUser("student", { displayName: "Robin Student" });
+  const leaving = await createUser("student", { displayName: "Sam Leaving" });
   const classId = crypto.randomUUID();
   const db = openTestDb();
   const now = Date.now();
   db.prepare("INSERT INTO classes (id, teacher_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)").run(classId, teacher.id, "Period 2", now, now);
-  db.prepare("INSERT INTO class_members (class_id, student_id, created_at) VALUES (?, ?, ?)").run(classId, student.id, now);
+  for (const member of [student, leaving]) db.prepare("INSERT INTO class_members (class_id, student_id, created_at) VALUES (?, ?, ?)").run(classId, member.id, now);
   db.close();
 
   await signIn(page, teacher, `/classes/${classId}/students`);
+  // Removing from the class takes the row away; the roster says what happened, and the account stays.
+  await page.getByRole("button", { name: "Remove from class Sam Leaving" }).click();
+  await expect(page.getByTestId("roster-notice")).toHaveText("Sam Leaving was removed from Period 2. Their account and work are kept.");
+  await expect(page.getByTestId("roster-notice")).toBeFocused();
+  await expect(page.getByRole("heading", { name: "Roster (1)" })).toBeVisible();
+  expect(rowsMentioning(leaving.id)).toContain("users.id");
+
   await page.locator("summary", { hasText: "Data" }).click();
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download Robin Student's data (JSON)" }).click();
@@ -148,6 +156,7 @@ test("a teacher downloads and deletes the data of a student in their class", asy
   await page.locator("summary", { hasText: "Data" }).click();
   await page.getByLabel('Type "DELETE" to confirm').fill("DELETE");
   await page.getByRole("button", { name: "Delete account of Robin Student" }).click();
+  await expect(page.getByTestId("roster-notice")).toHaveText("Deleted Robin Student's account and all their data, in every class.");
   await expect(page.getByText("No students yet")).toBeVisible();
   expect(rowsMentioning(student.id)).toEqual([]);
   expect(rowsMentioning(student.username)).toEqual([]);

@@ -24,6 +24,7 @@ import { seedUser } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let teacher: Awaited<ReturnType<typeof seedUser>>;
@@ -168,8 +169,41 @@ describe("rosters", () => {
     // A teacher can't reset another teacher's password through a class.
     await expect(resetStudentPassword(id, otherTeacher.id)).rejects.toMatchObject({ code: "not_found" });
 
-    await removeStudentFromClass(id, student!.studentId);
+    await expect(removeStudentFromClass(id, student!.studentId)).resolves.toEqual({ displayName: "Ada Lovelace", className: "Civics 3" });
     expect((await getClassForTeacher(id)).students).toHaveLength(0);
     expect(await db.$count(users, eq(users.id, student!.studentId))).toBe(1);
+  });
+
+  it("the roster actions say what happened, since the student's row (and its form) is gone afterwards", async () => {
+    const { removeStudentAction, deleteStudentAction } = await import("@/app/classes/actions");
+    const { id } = await teacherClass();
+    const [ada, fred] = await addRosterStudents(id, ["Ada Lovelace", "Frederick Douglass"]);
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries(fields)) data.append(key, value);
+      return data;
+    };
+
+    await expect(removeStudentAction({ status: "idle" }, form({ classId: id, studentId: ada!.studentId }))).resolves.toEqual({
+      status: "ok",
+      message: "Ada Lovelace was removed from Civics 3. Their account and work are kept.",
+    });
+    // A failure names no one else's row: it echoes the student id so the roster shows it next to that student.
+    await expect(removeStudentAction({ status: "idle" }, form({ classId: id, studentId: ada!.studentId }))).resolves.toMatchObject({
+      status: "error",
+      message: "That student is not in this class.",
+      values: { studentId: ada!.studentId },
+    });
+    await expect(deleteStudentAction({ status: "idle" }, form({ classId: id, studentId: fred!.studentId, confirm: "delete" }))).resolves.toMatchObject({
+      status: "invalid",
+      fieldErrors: { confirm: ['Type "DELETE" to confirm.'] },
+      values: { studentId: fred!.studentId },
+    });
+    await expect(deleteStudentAction({ status: "idle" }, form({ classId: id, studentId: fred!.studentId, confirm: "DELETE" }))).resolves.toEqual({
+      status: "ok",
+      message: "Deleted Frederick Douglass's account and all their data, in every class.",
+    });
+    expect((await getClassForTeacher(id)).students).toHaveLength(0);
+    expect(await db.$count(users, eq(users.id, fred!.studentId))).toBe(0);
   });
 });

@@ -1,12 +1,19 @@
-import { eq, sql } from "drizzle-orm";
+import fs from "node:fs";
+import path from "node:path";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/open";
-import { assignments, guestMerges, importDrafts, lessonLevels, loginThrottles, users } from "@/db/schema";
-import { startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
+import { assignments, attempts, guestMerges, importDrafts, lessonLevels, lessons, loginThrottles, questions, quizzes, responses, reviewCards, reviewLogs, users } from "@/db/schema";
+import { createAssignment } from "@/lib/data/assignments";
+import { getAttemptResults, listMyAttempts, startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
 import { addRosterStudents, createClass } from "@/lib/data/classes";
+import { createImportDraft, publishImportDraft } from "@/lib/data/imports";
+import { getLessonForReading } from "@/lib/data/lessons";
+import { getMyMastery } from "@/lib/data/mastery";
 import { deleteOwnAccount, deleteStudentAccount, exportMyData, exportStudentData } from "@/lib/data/privacy";
-import { saveOwnReadingProgress, setOwnReadingLevel } from "@/lib/data/reading-progress";
-import { getNextReviewCard, submitReview } from "@/lib/data/review";
+import { getQuizSummary } from "@/lib/data/quizzes";
+import { listOwnReadingProgress, saveOwnReadingProgress, setOwnReadingLevel } from "@/lib/data/reading-progress";
+import { countDueReviews, getNextReviewCard, getReviewStats, submitReview } from "@/lib/data/review";
 import type { LessonBody } from "@/lib/content/markdown";
 import { keyedQuestions, perfectAnswer, type KeyedQuestion } from "../helpers/answers";
 import { createTestDb } from "../helpers/db";
@@ -156,5 +163,90 @@ describe("deleting an account leaves no trace", () => {
     expect(rowsMentioning(student.username)).toEqual([]);
     const [stillThere] = await db.select({ n: sql<number>`count(*)` }).from(users).where(eq(users.id, teacher.id));
     expect(stillThere!.n).toBe(1);
+  });
+});
+
+describe("a teacher's deletion when students answered their private imported quiz", () => {
+  const article = fs.readFileSync(path.resolve("tests/fixtures/articles/wire-story.txt"), "utf8");
+
+  it("keeps the students' results (retired, ownerless), drops what can't be used any more, and leaves nothing naming the teacher", async () => {
+    const { teacher, classId, student } = await teacherWithClass();
+    const { id: draftId } = await createImportDraft({ content: article, outlet: "Civics Wire" });
+    const imported = await publishImportDraft(draftId);
+    const { id: assignmentId } = await createAssignment({ classId, lessonId: imported.lessonId, includeLesson: true, includeQuiz: true, dueAt: null, quizMode: "test" });
+    const { id: unusedDraftId } = await createImportDraft({ content: article });
+    const unused = await publishImportDraft(unusedDraftId);
+    // The teacher tries their own quiz too: that attempt goes with their account.
+    const privateQuiz = await keyedQuestions(db, imported.quizId);
+    const { attemptId: teacherAttempt } = await startOrResumeAttempt({ quizId: imported.quizId, mode: "test" });
+    await submitAttempt(teacherAttempt, {});
+
+    // The student: curriculum work (quiz, review, reading) plus the assigned private quiz, submitted,
+    // and a practice attempt at it left open.
+    await activeUser("student", student);
+    const now = new Date();
+    const { attemptId } = await startOrResumeAttempt({ quizId: imported.quizId, mode: "test", assignmentId }, now);
+    const [first, second] = privateQuiz;
+    await submitAttempt(attemptId, { [first!.questionId]: perfectAnswer(first!.key), [second!.questionId]: perfectAnswer(second!.key) }, now);
+    const { attemptId: openAttempt } = await startOrResumeAttempt({ quizId: imported.quizId, mode: "practice" }, now);
+    const privateQuestionIds = privateQuiz.map((q) => q.questionId);
+    expect(await db.$count(reviewCards, and(eq(reviewCards.userId, student.id), inArray(reviewCards.questionId, privateQuestionIds)))).toBe(2);
+    const before = await getMyMastery();
+
+    signInAs(teacher);
+    await deleteOwnAccount(TEST_PASSWORD);
+    expect(rowsMentioning(teacher.id)).toEqual([]);
+    expect(rowsMentioning(teacher.username)).toEqual([]);
+
+    // The answered lesson and quiz stay for the student's results: no owner, retired, article text gone.
+    const [keptLesson] = await db.select().from(lessons).where(eq(lessons.id, imported.lessonId));
+    expect(keptLesson).toMatchObject({ ownerId: null, retired: true, origin: "imported" });
+    expect(await db.$count(lessonLevels, eq(lessonLevels.lessonId, imported.lessonId))).toBe(0);
+    const [keptQuiz] = await db.select().from(quizzes).where(eq(quizzes.id, imported.quizId));
+    expect(keptQuiz).toMatchObject({ ownerId: null, retired: true });
+    expect(await db.$count(questions, and(eq(questions.quizId, imported.quizId), eq(questions.retired, false)))).toBe(0);
+    // The lesson nobody else answered is gone completely.
+    expect(await db.$count(lessons, eq(lessons.id, unused.lessonId))).toBe(0);
+    expect(await db.$count(quizzes, eq(quizzes.id, unused.quizId))).toBe(0);
+    // Unsubmitted attempts can't be finished, so they went; so did the review cards of questions that can't come up again.
+    expect(await db.$count(attempts, eq(attempts.id, openAttempt))).toBe(0);
+    expect(await db.$count(reviewCards, inArray(reviewCards.questionId, privateQuestionIds))).toBe(0);
+    expect(await db.$count(responses, eq(responses.attemptId, attemptId))).toBe(privateQuiz.length);
+
+    // The student's pages still work, and show what they did.
+    signInAs({ ...student, role: "student" });
+    const mine = await listMyAttempts();
+    expect(mine.map((a) => a.attemptId)).toContain(attemptId);
+    expect(mine.find((a) => a.attemptId === attemptId)).toMatchObject({ quizTitle: keptQuiz!.title, status: "submitted", score: 2, maxScore: privateQuiz.length });
+    expect(mine.every((a) => a.status === "submitted")).toBe(true);
+    await expect(listMyAttempts({ quizId: imported.quizId })).resolves.toHaveLength(1);
+    const results = await getAttemptResults(attemptId);
+    expect(results.quiz).toMatchObject({ id: imported.quizId, lessonTitle: keptLesson!.title, available: false });
+    expect(results.questions).toHaveLength(privateQuiz.length);
+    expect(results.questions.every((q) => q.evidenceHref === null)).toBe(true);
+    expect(results.counts.correct).toBe(2);
+    const after = await getMyMastery();
+    expect(after.responsesCounted).toBe(before.responsesCounted);
+    await expect(listOwnReadingProgress()).resolves.toHaveLength(1);
+    const later = new Date(now.getTime() + 400 * DAY);
+    const stats = await getReviewStats(later);
+    expect(stats).toMatchObject({ due: quiz.length, total: quiz.length });
+    await expect(countDueReviews(later)).resolves.toBe(quiz.length);
+    const card = await getNextReviewCard(later);
+    expect(privateQuestionIds).not.toContain(card!.questionId);
+    const keyed = quiz.find((q) => q.questionId === card!.questionId)!;
+    await expect(submitReview({ questionId: card!.questionId, versionId: card!.versionId, dueToken: card!.dueToken, answer: perfectAnswer(keyed.key) }, later)).resolves.toMatchObject({ rescheduled: true });
+    expect(await db.$count(reviewLogs, eq(reviewLogs.userId, student.id))).toBe(2);
+    const { data } = await exportMyData();
+    expect(data.attempts.map((a) => a.id)).toContain(attemptId);
+    expect(data.classesJoined).toEqual([]);
+
+    // Nobody can open the lesson or take the quiz again.
+    await expect(getLessonForReading(imported.lessonId)).resolves.toBeNull();
+    await expect(getQuizSummary(imported.quizId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(startOrResumeAttempt({ quizId: imported.quizId, mode: "test" })).rejects.toMatchObject({ code: "not_found" });
+    signInAs(await seedUser({ role: "learner" }));
+    await expect(getLessonForReading(imported.lessonId)).resolves.toBeNull();
+    await expect(getQuizSummary(imported.quizId)).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -1,5 +1,6 @@
 import type { ClassTopicMastery } from "@/lib/data/mastery";
 import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
+import { ChartTable } from "@/app/ui/chart-table";
 
 const LEVEL_COLORS = ["bg-stone-300 dark:bg-stone-700", "bg-rose-400 dark:bg-rose-500", "bg-amber-400 dark:bg-amber-400", "bg-sky-500 dark:bg-sky-400", "bg-emerald-600 dark:bg-emerald-400"];
 
@@ -30,44 +31,15 @@ export function ClassMastery({ topics }: { topics: ClassTopicMastery[] }) {
           );
         })}
       </div>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-brand-700 dark:text-brand-300">Show as a table</summary>
-        <div className="overflow-x-auto">
-          <table className="mt-2 w-full text-left">
-            <caption className="sr-only">Students at each mastery level, by topic</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  Topic
-                </th>
-                {MASTERY_LEVELS.map((level) => (
-                  <th key={level} scope="col" className="py-1 pr-3">
-                    {level}
-                  </th>
-                ))}
-                <th scope="col" className="py-1">
-                  Class average
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {topics.map((topic) => (
-                <tr key={topic.topicId} className="border-t border-stone-200 dark:border-stone-800">
-                  <th scope="row" className="py-1 pr-3 font-normal">
-                    {topic.label}
-                  </th>
-                  {topic.counts.map((n, i) => (
-                    <td key={MASTERY_LEVELS[i]} className="py-1 pr-3 tabular-nums">
-                      {n}
-                    </td>
-                  ))}
-                  <td className="py-1 tabular-nums">{topic.average === null ? "–" : `${Math.round(topic.average * 100)}%`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartTable
+        caption="Students at each mastery level, by topic"
+        columns={["Topic", ...MASTERY_LEVELS, "Class average"]}
+        rows={topics.map((topic) => ({
+          key: topic.topicId,
+          label: topic.label,
+          cells: [...topic.counts, topic.average === null ? "–" : `${Math.round(topic.average * 100)}%`],
+        }))}
+      />
     </figure>
   );
 }

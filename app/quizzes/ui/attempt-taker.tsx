@@ -4,8 +4,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CheckResult, TakingQuestion } from "@/lib/data/attempts";
-import type { Answer, PublicQuestionData } from "@/lib/quiz/types";
+import type { Answer } from "@/lib/quiz/types";
 import { isAnswered } from "@/lib/quiz/validate";
+import { ErrorAlert } from "@/app/ui/form";
+import { AnswerExplanation } from "./answer-explanation";
 import { QuestionFields } from "./question-fields";
 import { OutcomeBadge } from "./results-view";
 
@@ -181,9 +183,7 @@ export function AttemptTaker({
           </div>
         ) : null}
         {submitError ? (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-            {submitError}
-          </p>
+          <ErrorAlert>{submitError}</ErrorAlert>
         ) : null}
         <div className="flex flex-wrap items-center gap-3">
           <button type="button" className="btn-primary" disabled={submitting} onClick={() => void submit()}>
@@ -211,33 +211,22 @@ function PracticeCheck({ question, answered, result, busy, error, onCheck }: { q
       ) : null}
       <div aria-live="polite">
         {error ? <p className="field-error">{error}</p> : null}
-        {result ? <CheckFeedback data={question.data} result={result} /> : null}
+        {result ? <CheckFeedback result={result} /> : null}
       </div>
     </div>
   );
 }
 
-function CheckFeedback({ result }: { data: PublicQuestionData; result: CheckResult }) {
+function CheckFeedback({ result }: { result: CheckResult }) {
   const retried = result.scored.outcome !== result.outcome || result.scored.credit !== result.credit;
   return (
-    <div className="rounded-lg border border-stone-200 bg-stone-50 p-3 text-sm dark:border-stone-700 dark:bg-stone-950">
+    <div className="space-y-2 rounded-lg border border-stone-200 bg-stone-50 p-3 text-sm dark:border-stone-700 dark:bg-stone-950">
       <p className="flex flex-wrap items-center gap-2">
         <OutcomeBadge outcome={result.outcome} credit={result.credit} />
         {result.outcome !== "correct" ? <span>Try again, or read the explanation.</span> : null}
       </p>
-      {result.feedback.map((text, index) => (
-        <p key={index} className="mt-2">
-          {text}
-        </p>
-      ))}
-      <p className="mt-2">
-        <span className="font-semibold">Why: </span>
-        {result.explanation}
-      </p>
-      <p className="mt-2">
-        <Link href={result.evidenceHref}>See it in the text →</Link>
-      </p>
-      {retried ? <p className="muted mt-2">Your first checked answer ({Math.round(result.scored.credit * 100)}%) is the one that counts.</p> : null}
+      <AnswerExplanation feedback={result.feedback} explanation={result.explanation} evidenceHref={result.evidenceHref} />
+      {retried ? <p className="muted">Your first checked answer ({Math.round(result.scored.credit * 100)}%) is the one that counts.</p> : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { PublicQuestion } from "@/lib/data/quizzes";
 import { applyLayout, layoutEntry, type LayoutEntry } from "@/lib/quiz/layout";
 import type { Answer } from "@/lib/quiz/types";
 import { isAnswered } from "@/lib/quiz/validate";
+import { ErrorAlert } from "@/app/ui/form";
 import { readGuestHistory, updateGuestHistory, type GuestAttempt } from "./guest-history";
 import { QuestionFields } from "./question-fields";
 import { ResultList, ScoreSummary } from "./results-view";
@@ -169,9 +170,7 @@ export function GuestTaker({ quizId, quizTitle, questions }: { quizId: string; q
           </p>
         ) : null}
         {error ? (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-            {error}
-          </p>
+          <ErrorAlert>{error}</ErrorAlert>
         ) : null}
         <button type="button" className="btn-primary" disabled={submitting} onClick={() => void submit()}>
           {submitting ? "Grading…" : confirming && unanswered.length > 0 ? "Submit anyway" : "Submit answers"}

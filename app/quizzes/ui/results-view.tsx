@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { Outcome } from "@/lib/quiz/types";
+import { AnswerExplanation } from "./answer-explanation";
 
 /**
  * Results of a graded quiz. Plain component (no hooks, no server imports) so
@@ -15,7 +15,8 @@ export interface ResultItem {
   outcome: Outcome;
   explanation: string;
   feedback: string[];
-  evidenceHref: string;
+  /** Null when the lesson can no longer be opened: no link then. */
+  evidenceHref: string | null;
 }
 
 export interface ResultsSummary {
@@ -126,25 +127,9 @@ export function ResultList({ items }: { items: ResultItem[] }) {
               </div>
             ) : null}
           </dl>
-          {item.feedback.length ? (
-            <div className="mt-3 rounded-md bg-stone-100 px-3 py-2 text-sm dark:bg-stone-800">
-              <p className="font-semibold">About your choice</p>
-              {item.feedback.map((text, index) => (
-                <p key={index} className="mt-1">
-                  {text}
-                </p>
-              ))}
-            </div>
-          ) : null}
-          <p className="mt-3 text-sm">
-            <span className="font-semibold">Why: </span>
-            {item.explanation}
-          </p>
-          <p className="mt-3 text-sm">
-            <Link href={item.evidenceHref} className="font-medium">
-              See it in the text<span className="sr-only"> for question {item.number}</span> →
-            </Link>
-          </p>
+          <div className="mt-3 space-y-3 text-sm">
+            <AnswerExplanation feedback={item.feedback} explanation={item.explanation} evidenceHref={item.evidenceHref} questionNumber={item.number} />
+          </div>
         </li>
       ))}
     </ol>

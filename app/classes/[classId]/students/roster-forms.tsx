@@ -1,11 +1,89 @@
 "use client";
 
-import { useActionState } from "react";
+import { createContext, use, useActionState, useEffect, useRef, useState } from "react";
 import type { IssuedCredentials } from "@/lib/data/classes";
 import { idleState } from "@/lib/action-state";
 import type { ActionState } from "@/lib/actions";
 import { FormMessage, SubmitButton, fieldErrors, submittedValue } from "@/app/ui/form";
-import { addRosterAction, deleteStudentAction, resetPasswordAction } from "../../actions";
+import { addRosterAction, deleteStudentAction, removeStudentAction, resetPasswordAction } from "../../actions";
+
+type Dispatch = (formData: FormData) => void;
+
+interface RosterActionsValue {
+  removeState: ActionState;
+  remove: Dispatch;
+  deleteState: ActionState;
+  deleteAccount: Dispatch;
+}
+
+const RosterActionsContext = createContext<RosterActionsValue | null>(null);
+
+function useRosterActions(): RosterActionsValue {
+  const value = use(RosterActionsContext);
+  if (!value) throw new Error("Roster forms must be inside <RosterActions>.");
+  return value;
+}
+
+/** A failed action's state, if it was about this student (the roster shares one state per action). */
+function failureFor(state: ActionState, studentId: string): ActionState {
+  return (state.status === "error" || state.status === "invalid") && state.values?.studentId === studentId ? state : idleState;
+}
+
+/**
+ * Removing or deleting a student takes their row off the roster, so the forms
+ * in that row can't show what happened. The action state lives here, above
+ * the rows: the latest success is shown (and focused) at the top of the
+ * roster, and a failure stays next to the form of the student it was about.
+ */
+export function RosterActions({ children }: { children: React.ReactNode }) {
+  const [removeState, remove] = useActionState(removeStudentAction, idleState);
+  const [deleteState, deleteAccount] = useActionState(deleteStudentAction, idleState);
+  // Which of the two actions answered last (adjusting state while rendering, not in an effect).
+  const [seen, setSeen] = useState({ removeState, deleteState });
+  const [latest, setLatest] = useState<ActionState>(idleState);
+  if (seen.removeState !== removeState || seen.deleteState !== deleteState) {
+    setSeen({ removeState, deleteState });
+    setLatest(seen.removeState !== removeState ? removeState : deleteState);
+  }
+  const notice = latest.status === "ok" ? latest.message : undefined;
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    // The button that was pressed went away with its row; keep focus (and the reader) on the outcome.
+    if (notice) noticeRef.current?.focus();
+  }, [latest, notice]);
+  return (
+    <RosterActionsContext value={{ removeState, remove, deleteState, deleteAccount }}>
+      <div role="status" aria-live="polite">
+        {notice ? (
+          <p ref={noticeRef} tabIndex={-1} data-testid="roster-notice" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm font-medium text-green-800 focus:outline-none dark:border-green-800 dark:bg-green-950 dark:text-green-200">
+            {notice}
+          </p>
+        ) : null}
+      </div>
+      {children}
+    </RosterActionsContext>
+  );
+}
+
+/** Takes the student out of this class (their account and work stay). */
+export function RemoveStudentButton({ classId, studentId, name }: { classId: string; studentId: string; name: string }) {
+  const { removeState, remove } = useRosterActions();
+  const failed = failureFor(removeState, studentId);
+  return (
+    <form action={remove} className="inline">
+      <input type="hidden" name="classId" value={classId} />
+      <input type="hidden" name="studentId" value={studentId} />
+      <SubmitButton className="text-sm text-red-700 hover:underline dark:text-red-300" pendingLabel="Removing…">
+        Remove from class<span className="sr-only"> {name}</span>
+      </SubmitButton>
+      {failed.status === "error" || failed.status === "invalid" ? (
+        <span role="alert" className="ml-2 text-sm text-red-700 dark:text-red-300">
+          {failed.message}
+        </span>
+      ) : null}
+    </form>
+  );
+}
 
 /** The one-time sign-in sheet: shown once, printable, never stored in readable form. */
 function CredentialsSheet({ state, className }: { state: ActionState<IssuedCredentials[]>; className: string }) {
@@ -116,42 +194,62 @@ export function ResetPasswordButton({ classId, studentId, name }: { classId: str
 
 /**
  * Export or delete one student's data. Deleting asks for "DELETE" typed out,
- * because it removes the account in every class, not just this one.
+ * because it removes the account in every class, not just this one. On narrow
+ * screens the panel opens over the roster at full card width (the card is its
+ * positioning box) instead of squeezing into the actions column.
  */
 export function StudentDataControls({ classId, studentId, name }: { classId: string; studentId: string; name: string }) {
-  const [state, action] = useActionState(deleteStudentAction, idleState);
+  const { deleteState, deleteAccount: action } = useRosterActions();
+  const state = failureFor(deleteState, studentId);
   const confirmId = `confirm-delete-${studentId}`;
+  const warningId = `delete-warning-${studentId}`;
   const errors = fieldErrors(state, "confirm");
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-brand-700 hover:underline dark:text-brand-300">
         Data<span className="sr-only"> of {name}</span>
       </summary>
-      <div className="mt-2 w-72 max-w-full space-y-3 rounded-lg border border-stone-200 p-3 dark:border-stone-700">
-        <a href={`/classes/${classId}/students/${studentId}/export`} download className="font-medium">
-          Download {name}&apos;s data (JSON)
-        </a>
-        <form action={action} className="space-y-2" noValidate>
+      <div className="absolute inset-x-3 z-10 mt-2 space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-lg sm:static sm:w-80 sm:shadow-none dark:border-stone-700 dark:bg-stone-900">
+        <div>
+          <a href={`/classes/${classId}/students/${studentId}/export`} download className="font-medium">
+            Download {name}&apos;s data (JSON)
+          </a>
+          <p className="field-hint">Everything Civics Lab keeps about them, in one file.</p>
+        </div>
+        <form action={action} className="space-y-2 border-t border-stone-200 pt-4 dark:border-stone-700" noValidate>
           <input type="hidden" name="classId" value={classId} />
           <input type="hidden" name="studentId" value={studentId} />
-          <p className="text-xs text-stone-700 dark:text-stone-300">Deleting removes the account, answers and progress for good, in every class.</p>
-          <label htmlFor={confirmId} className="block font-medium">
+          <p className="font-semibold text-red-800 dark:text-red-300">Delete {name}&apos;s account</p>
+          <p id={warningId} className="text-stone-700 dark:text-stone-300">
+            Removes the account and all its answers, progress and review history, in every class. This can&apos;t be undone. To take them out of this class only, use
+            Remove from class.
+          </p>
+          <label htmlFor={confirmId} className="block pt-1 font-medium">
             Type &quot;DELETE&quot; to confirm
           </label>
-          <input id={confirmId} name="confirm" autoComplete="off" className="field-input" aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${confirmId}-error` : undefined} />
+          <input
+            id={confirmId}
+            name="confirm"
+            autoComplete="off"
+            className="field-input"
+            aria-invalid={errors ? true : undefined}
+            aria-describedby={errors ? `${warningId} ${confirmId}-error` : warningId}
+          />
           {errors ? (
-            <p id={`${confirmId}-error`} className="text-red-700 dark:text-red-300">
+            <p id={`${confirmId}-error`} className="field-error">
               {errors[0]}
             </p>
           ) : null}
           {state.status === "error" ? (
-            <p role="alert" className="text-red-700 dark:text-red-300">
+            <p role="alert" className="field-error">
               {state.message}
             </p>
           ) : null}
-          <SubmitButton className="btn-danger" pendingLabel="Deleting…">
-            Delete account<span className="sr-only"> of {name}</span>
-          </SubmitButton>
+          <div className="pt-1">
+            <SubmitButton className="btn-danger" pendingLabel="Deleting…">
+              Delete account<span className="sr-only"> of {name}</span>
+            </SubmitButton>
+          </div>
         </form>
       </div>
     </details>

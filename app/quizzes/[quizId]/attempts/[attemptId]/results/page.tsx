@@ -31,12 +31,21 @@ export default async function ResultsPage({ params }: Props) {
       </div>
       <ScoreSummary summary={results} />
       {results.mode === "practice" ? <p className="text-sm muted">For questions you checked while practicing, your first checked answer is the one scored here.</p> : null}
+      {results.quiz.available ? null : (
+        <p role="note" className="rounded-md border border-stone-300 bg-stone-100 px-3 py-2 text-sm dark:border-stone-700 dark:bg-stone-900">
+          This quiz and its lesson are no longer available, so it can&apos;t be taken again. Your answers and score stay in your history.
+        </p>
+      )}
       <ResultList items={results.questions} />
       <div className="flex flex-wrap items-start gap-3">
-        <StartForm quizId={quizId} mode={results.mode} label="Try again" />
-        <Link href={`/lessons/${encodeURIComponent(results.quiz.lessonId)}`} className="btn-secondary">
-          Read the lesson
-        </Link>
+        {results.quiz.available ? (
+          <>
+            <StartForm quizId={quizId} mode={results.mode} label="Try again" />
+            <Link href={`/lessons/${encodeURIComponent(results.quiz.lessonId)}`} className="btn-secondary">
+              Read the lesson
+            </Link>
+          </>
+        ) : null}
         <Link href="/progress" className="btn-secondary">
           See your progress
         </Link>
