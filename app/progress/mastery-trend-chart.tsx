@@ -24,11 +24,11 @@ export function MasteryTrendChart({ series, points }: { series: TrendSeries[]; p
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
           <XAxis dataKey="label" stroke="currentColor" fontSize={12} tickLine={false} minTickGap={16} />
-          <YAxis domain={[0, 100]} ticks={[0, 60, 80, 90, 100]} tickFormatter={(value: number) => `${value}%`} stroke="currentColor" fontSize={12} width={44} />
+          <YAxis domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} tickFormatter={(value: number) => `${value}%`} stroke="currentColor" fontSize={12} width={44} />
           {series.map((line) => (
             <Line
               key={line.id}
-              type="monotone"
+              type="linear"
               dataKey={line.id}
               name={line.label}
               stroke={line.color}
