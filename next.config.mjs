@@ -22,7 +22,11 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "3mb" },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // JSON API routes skip proxy.ts (no per-request nonce needed): they never serve a document to run anything in.
+      { source: "/api/:path((?!auth/).*)", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }] },
+    ];
   },
 };
 

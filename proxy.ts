@@ -2,7 +2,8 @@
  * Front-door jobs for every request but static files:
  * 1. a per-request CSP nonce (lib/security/csp.ts), passed to Next on the
  *    request headers so it stamps its scripts, and sent as the response's policy;
- * 2. refuse oversized POST bodies with a clear 413 before they are parsed;
+ * 2. refuse oversized POST bodies with a clear 413 before they are parsed
+ *    (pages, server actions and next-auth; the other API routes limit their own);
  * 3. redirect signed-out visitors away from account-only pages.
  * None of this is an authorization boundary: every page and action still
  * authorizes in the data-access layer (lib/data).
@@ -43,6 +44,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except build assets, whose responses carry no HTML to protect.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/).*)"],
+  // Everything except build assets, and JSON API routes other than next-auth's. Those API routes
+  // return no HTML (next.config.mjs gives them a static deny-all CSP) and read their bodies through
+  // lib/http.ts readJsonBody with a size limit, and skipping the proxy spares every quiz
+  // submission the cost of running it and buffering the body (docs/BENCHMARKS.md).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/|api/(?!auth/)).*)"],
 };
