@@ -29,12 +29,15 @@ const DEFAULT_MESSAGE: Record<AppErrorCode, string> = {
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly status: number;
+  /** For `rate_limited`: seconds until a retry can succeed, sent as Retry-After. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AppErrorCode, message?: string, options?: { cause?: unknown }) {
-    super(message ?? DEFAULT_MESSAGE[code], options);
+  constructor(code: AppErrorCode, message?: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
+    super(message ?? DEFAULT_MESSAGE[code], options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.status = STATUS[code];
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 
@@ -53,5 +56,6 @@ export function publicMessage(error: unknown): string {
 export function errorResponse(error: unknown): Response {
   const status = isAppError(error) ? error.status : 500;
   const code = isAppError(error) ? error.code : "database";
-  return Response.json({ error: { code, message: publicMessage(error) } }, { status });
+  const retryAfter = isAppError(error) ? error.retryAfterSeconds : undefined;
+  return Response.json({ error: { code, message: publicMessage(error) } }, { status, ...(retryAfter === undefined ? {} : { headers: { "Retry-After": String(retryAfter) } }) });
 }

@@ -6,6 +6,7 @@ import { passwordProblem } from "@/lib/auth/password";
 import { signInAndRedirect, signInBlockedMessage } from "@/lib/auth/sign-in";
 import { createAccount } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
+import { limitAccountCreation, requestIp } from "@/lib/security/request-limits";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
 
 /** Only same-site paths: never an absolute or protocol-relative URL (open redirect). */
@@ -21,6 +22,8 @@ export const signInAction = publicAction(signInSchema.extend({ callbackUrl: call
 });
 
 export const signUpAction = publicAction(signUpSchema, async (data) => {
+  // Per address, shared with joining a class as a new student: each attempt may hash a password.
+  await limitAccountCreation(await requestIp());
   const problem = passwordProblem(data.password, { username: data.username });
   if (problem) return { status: "invalid", message: "Please fix the highlighted fields.", fieldErrors: { password: [problem] } };
   try {

@@ -5,13 +5,16 @@ import { redirect } from "next/navigation";
 import { authedAction } from "@/lib/actions";
 import { createImportDraft, deleteImportDraft, publishImportDraft, saveImportDraft } from "@/lib/data/imports";
 import { AppError } from "@/lib/errors";
+import { limitArticleImport } from "@/lib/security/request-limits";
 import { createImportSchema, draftIdSchema, saveDraftSchema } from "@/lib/validations/import";
 
 const teachers = { roles: ["teacher"] as const };
 
 export const createImportAction = authedAction(
   createImportSchema,
-  async ({ content, title, outlet, author, date, url }) => {
+  async ({ content, title, outlet, author, date, url }, user) => {
+    // Language analysis of up to 2 MB is the most expensive thing a user can ask for: limited per teacher.
+    await limitArticleImport(user.id);
     const { id } = await createImportDraft({ content, ...defined({ title, outlet, author, date, url }) });
     redirect(`/import/${id}`);
   },

@@ -6,16 +6,24 @@ import { passwordProblem } from "@/lib/auth/password";
 import { signInAndRedirect } from "@/lib/auth/sign-in";
 import { joinClassAsCurrentStudent, joinClassAsNewStudent } from "@/lib/data/classes";
 import { AppError } from "@/lib/errors";
+import { assertJoinCodeAllowed, limitAccountCreation, recordJoinCodeFailure, requestIp } from "@/lib/security/request-limits";
 import { joinExistingSchema, joinNewStudentSchema } from "@/lib/validations/classes";
 
+/** Wrong class codes are counted per address (and per student when signed in); too many pause joining for a while. */
 export const joinAsNewStudentAction = publicAction(joinNewStudentSchema, async (data) => {
+  const ip = await requestIp();
+  await assertJoinCodeAllowed(ip, null);
+  await limitAccountCreation(ip);
   const problem = passwordProblem(data.password, { username: data.username });
   if (problem) return { status: "invalid", message: "Please fix the highlighted fields.", fieldErrors: { password: [problem] } };
   try {
     await joinClassAsNewStudent(data);
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict") return { status: "invalid", message: "Please fix the highlighted fields.", fieldErrors: { username: [error.message] } };
-    if (error instanceof AppError && error.code === "not_found") return { status: "invalid", message: error.message, fieldErrors: { code: [error.message] } };
+    if (error instanceof AppError && error.code === "not_found") {
+      await recordJoinCodeFailure(ip, null);
+      return { status: "invalid", message: error.message, fieldErrors: { code: [error.message] } };
+    }
     throw error;
   }
   return signInAndRedirect(data.username, data.password, "/assignments?joined=1");
@@ -23,11 +31,16 @@ export const joinAsNewStudentAction = publicAction(joinNewStudentSchema, async (
 
 export const joinAsCurrentStudentAction = authedAction(
   joinExistingSchema,
-  async ({ code }) => {
+  async ({ code }, user) => {
+    const ip = await requestIp();
+    await assertJoinCodeAllowed(ip, user.id);
     try {
       await joinClassAsCurrentStudent(code);
     } catch (error) {
-      if (error instanceof AppError && error.code === "not_found") return { status: "invalid", message: error.message, fieldErrors: { code: [error.message] } };
+      if (error instanceof AppError && error.code === "not_found") {
+        await recordJoinCodeFailure(ip, user.id);
+        return { status: "invalid", message: error.message, fieldErrors: { code: [error.message] } };
+      }
       throw error;
     }
     redirect("/assignments?joined=1");

@@ -6,7 +6,7 @@
  * docs/PRIVACY.md; keep the two in step.
  */
 import "server-only";
-import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, like, ne, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
 import {
@@ -199,15 +199,16 @@ async function keepStudentsResults(tx: Database, userId: string): Promise<void> 
  * import drafts, a teacher's classes with their assignments, and private
  * imported lessons with their quizzes, except those students have submitted:
  * see keepStudentsResults). Rows that only mention the user are cleared here:
- * sign-in throttle counters for the username, and the "created by" link on
- * students a teacher created.
+ * sign-in throttle counters for the username, request-limit counters kept for
+ * the account, and the "created by" link on students a teacher created.
  */
 async function deleteUserEverywhere(tx: Database, userId: string): Promise<void> {
   const [user] = await tx.select({ username: users.username, email: users.email }).from(users).where(eq(users.id, userId));
   if (!user) return;
   await keepStudentsResults(tx, userId);
   const names = [user.username, ...(user.email ? [user.email] : [])].map((name) => `account:${name.toLowerCase()}`);
-  await tx.delete(loginThrottles).where(or(...names.map((key) => eq(loginThrottles.key, key))));
+  // Sign-in counters for the names, and request-limit counters kept per account ("import:user:<id>", …).
+  await tx.delete(loginThrottles).where(or(...names.map((key) => eq(loginThrottles.key, key)), like(loginThrottles.key, `%:user:${userId}`)));
   await tx.update(users).set({ createdById: null }).where(eq(users.createdById, userId));
   await tx.delete(users).where(eq(users.id, userId));
 }

@@ -9,7 +9,7 @@ import path from "node:path";
 import { getAuthSecret, getEnv } from "../env";
 import { prepareData } from "./prepare-data";
 
-const BUILD_INPUTS = ["app", "lib", "db", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts"];
+const BUILD_INPUTS = ["app", "lib", "db", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts", "instrumentation.ts"];
 // Command-line scripts are never part of the Next.js build; editing them shouldn't trigger a rebuild.
 const SCRIPTS_DIR = path.join("lib", "scripts") + path.sep;
 const nextBin = path.join("node_modules", "next", "dist", "bin", "next");

@@ -52,7 +52,7 @@ function rowsMentioning(needle: string): string[] {
   return hits;
 }
 
-/** A user who has done a bit of everything: quiz, review, reading, preferences, a guest merge, failed sign-ins. */
+/** A user who has done a bit of everything: quiz, review, reading, preferences, a guest merge (counted by its rate limit), failed sign-ins. */
 async function activeUser(role: "learner" | "student" = "learner", existing?: { id: string; username: string; displayName: string }) {
   const user = existing ? { ...existing, role } : await seedUser({ role });
   signInAs(user);
@@ -68,6 +68,7 @@ async function activeUser(role: "learner" | "student" = "learner", existing?: { 
   await setOwnReadingLevel(3);
   await db.insert(guestMerges).values({ userId: user.id, mergeKey: crypto.randomUUID() });
   await db.insert(loginThrottles).values({ key: `account:${user.username}`, failures: 2, windowStart: now });
+  await db.insert(loginThrottles).values({ key: `merge:user:${user.id}`, failures: 1, windowStart: now });
   return user;
 }
 

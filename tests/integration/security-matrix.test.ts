@@ -25,6 +25,8 @@ import { signInAs, signOutTestUser } from "../helpers/session";
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
 // Outside a Next request there is no cache to revalidate; the authorization under test runs before it.
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+// Actions read the caller's address for rate limits (lib/security/request-limits.ts); every call comes from one.
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7" }) }));
 // Signing in sets a cookie through next-auth, which needs a real request; what's under test is who may call the action.
 vi.mock("@/lib/auth/sign-in", () => ({ signInAndRedirect: async () => ({ status: "ok" }), signInBlockedMessage: async () => null }));
 

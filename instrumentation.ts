@@ -1,0 +1,7 @@
+/** Runs once when a Next.js server process starts (https://nextjs.org/docs/app/guides/instrumentation). */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installClientAddress } = await import("./lib/security/client-address");
+    installClientAddress();
+  }
+}
