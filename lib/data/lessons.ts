@@ -3,6 +3,7 @@
  * their own private imported lessons. Nothing here returns answer keys.
  */
 import "server-only";
+import { cache } from "react";
 import { and, asc, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "../../db/client";
@@ -189,8 +190,9 @@ function timelineSortKey(date: string): string {
  * The level is `requestedLevel` if given, else the signed-in reader's saved
  * preference, else 2, and in every case the nearest level the lesson has.
  * Check answers and feedback are left out (see gradeLessonCheck).
+ * Memoized per request (React `cache`): the page and its metadata share one read.
  */
-export async function getLessonForReading(slug: string, requestedLevel?: number): Promise<ReadingLesson | null> {
+export const getLessonForReading = cache(async (slug: string, requestedLevel?: number): Promise<ReadingLesson | null> => {
   const user = await getSessionUser();
   const db = getDb();
   const [lesson] = await db
@@ -288,7 +290,7 @@ export async function getLessonForReading(slug: string, requestedLevel?: number)
     actors: actorRows,
     checks: (meta.checks ?? []).map(({ id, after, prompt, choices }) => ({ id, after, prompt, choices })),
   };
-}
+});
 
 export interface CheckResult {
   checkId: string;
