@@ -411,26 +411,26 @@ export async function submitAttempt(attemptId: string, answers: AnswersInput = {
   const user = await requireUser();
   return writeTransaction(getDb(), async (tx) => {
     const statements = submitStatements(tx);
-    const attempt = await statements.ownAttempt.get({ attemptId, userId: user.id });
+    const attempt = statements.ownAttempt.get({ attemptId, userId: user.id });
     if (!attempt) throw new AppError("not_found", "We couldn't find that attempt.");
     if (attempt.status === "submitted") {
       return { attemptId: attempt.id, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0, submittedAt: attempt.submittedAt ?? attempt.updatedAt };
     }
-    if (attempt.assignmentId) assertNotPastDue((await statements.dueAt.get({ assignmentId: attempt.assignmentId }))?.dueAt ?? null, now);
+    if (attempt.assignmentId) assertNotPastDue(statements.dueAt.get({ assignmentId: attempt.assignmentId })?.dueAt ?? null, now);
     const layout = layoutOf(attempt);
-    const versions = new Map((await statements.versions.all({ versionIds: JSON.stringify(layout.questions.map((entry) => entry.versionId)) })).map((row) => [row.versionId, row]));
+    const versions = new Map(statements.versions.all({ versionIds: JSON.stringify(layout.questions.map((entry) => entry.versionId)) }).map((row) => [row.versionId, row]));
     validateAnswers(layout, new Map([...versions].map(([id, row]) => [id, { data: row.data as PublicQuestionData }])), answers);
     const draft = mergeDraft(attempt.draft as Draft, answers);
     for (const entry of layout.questions) {
       const answer = draft[entry.questionId] ?? null;
       const graded = gradeAnswer((versions.get(entry.versionId)!.keyData as QuestionKeyData).key, answer);
       // Practice questions already checked keep their first checked answer (docs/GRADING.md): on conflict, nothing.
-      await statements.insertResponse.run({ attemptId, questionId: entry.questionId, questionVersionId: entry.versionId, answer, credit: graded.credit, outcome: graded.outcome, answeredAt: now });
+      statements.insertResponse.run({ attemptId, questionId: entry.questionId, questionVersionId: entry.versionId, answer, credit: graded.credit, outcome: graded.outcome, answeredAt: now });
     }
-    const stored = await statements.storedResponses.all({ attemptId });
+    const stored = statements.storedResponses.all({ attemptId });
     const score = Math.round(stored.reduce((sum, row) => sum + row.credit, 0) * 10_000) / 10_000;
     const maxScore = layout.questions.length;
-    await statements.close.run({ attemptId, draftJson: JSON.stringify(draft), score, maxScore, nowMs: now.getTime() });
+    statements.close.run({ attemptId, draftJson: JSON.stringify(draft), score, maxScore, nowMs: now.getTime() });
     // Skipped questions were never recalled or missed, so they get no review card.
     await scheduleAnsweredQuestions(tx, user.id, stored.filter((row) => row.answer !== null), now);
     return { attemptId: attempt.id, score, maxScore, submittedAt: now };

@@ -113,12 +113,12 @@ const schedulingStatements = statementsFor((db) => ({
 export async function scheduleAnsweredQuestions(tx: Database, userId: string, answered: readonly { questionId: string; credit: number }[], now: Date): Promise<void> {
   if (answered.length === 0) return;
   const statements = schedulingStatements(tx);
-  const existing = await statements.cards.all({ userId, questionIds: JSON.stringify(answered.map((entry) => entry.questionId)) });
+  const existing = statements.cards.all({ userId, questionIds: JSON.stringify(answered.map((entry) => entry.questionId)) });
   const byQuestion = new Map(existing.map((row) => [row.questionId, row]));
   for (const { questionId, credit } of answered) {
     const previous = byQuestion.get(questionId);
     const { card } = scheduleAnswer(previous ? cardState(previous) : null, credit, now);
-    await statements.upsert.run({ userId, questionId, ...card });
+    statements.upsert.run({ userId, questionId, ...card });
   }
 }
 
@@ -126,15 +126,27 @@ function dueCondition(user: SessionUser, now: Date) {
   return and(eq(reviewCards.userId, user.id), lte(reviewCards.due, now), eq(questions.retired, false));
 }
 
-/** How many cards are due for the signed-in user (0 for guests). One range scan on review_cards(user_id, due). */
-export async function countDueReviews(now: Date = new Date()): Promise<number> {
-  const user = await getSessionUser();
-  if (!user) return 0;
-  const [row] = await getDb()
+/**
+ * A card counts only while its question can still be served: not retired, in a
+ * quiz the user may still see (a retired quiz, or a private one whose assignment
+ * is gone, keeps its cards but never shows them). The nav count, the page's
+ * totals and the queue all use this, so they agree.
+ */
+function reviewableCardsCount(db: Database, user: SessionUser, condition: ReturnType<typeof and>) {
+  return db
     .select({ n: count() })
     .from(reviewCards)
     .innerJoin(questions, eq(questions.id, reviewCards.questionId))
-    .where(dueCondition(user, now));
+    .innerJoin(quizzes, eq(quizzes.id, questions.quizId))
+    .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
+    .where(and(condition, eq(questions.retired, false), visibleQuizCondition(user)));
+}
+
+/** How many cards are due for the signed-in user (0 for guests). A range scan on review_cards(user_id, due). */
+export async function countDueReviews(now: Date = new Date()): Promise<number> {
+  const user = await getSessionUser();
+  if (!user) return 0;
+  const [row] = await reviewableCardsCount(getDb(), user, dueCondition(user, now));
   return row?.n ?? 0;
 }
 
@@ -239,12 +251,14 @@ export async function getReviewStats(now: Date = new Date()): Promise<{ due: num
   const db = getDb();
   const [due, [total], [next]] = await Promise.all([
     countDueReviews(now),
-    db.select({ n: count() }).from(reviewCards).where(eq(reviewCards.userId, user.id)),
+    reviewableCardsCount(db, user, eq(reviewCards.userId, user.id)),
     db
       .select({ due: reviewCards.due })
       .from(reviewCards)
       .innerJoin(questions, and(eq(questions.id, reviewCards.questionId), eq(questions.retired, false)))
-      .where(eq(reviewCards.userId, user.id))
+      .innerJoin(quizzes, eq(quizzes.id, questions.quizId))
+      .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
+      .where(and(eq(reviewCards.userId, user.id), visibleQuizCondition(user)))
       .orderBy(asc(reviewCards.due))
       .limit(1),
   ]);

@@ -77,6 +77,23 @@ describe("due count and the review page", () => {
     expect(await countDueReviews()).toBe(0);
   });
 
+  it("the count, the totals and the queue agree when a quiz is retired: its cards stop counting", async () => {
+    const now = new Date();
+    await takeQuizMissingTwo(now);
+    const later = new Date(now.getTime() + 365 * DAY);
+    expect(await countDueReviews(later)).toBe(quiz.length);
+    db.$client.prepare("UPDATE quizzes SET retired = 1 WHERE id = ?").run(QUIZ_ID);
+    try {
+      expect(await countDueReviews(later)).toBe(0);
+      expect(await getReviewStats(later)).toMatchObject({ due: 0, total: 0, nextDue: null });
+      expect(await getNextReviewCard(later)).toBeNull();
+      // The cards themselves stay (history), they just aren't offered.
+      expect((await db.select().from(reviewCards)).length).toBeGreaterThan(0);
+    } finally {
+      db.$client.prepare("UPDATE quizzes SET retired = 0 WHERE id = ?").run(QUIZ_ID);
+    }
+  });
+
   it("serves the most overdue card without its key, grades it, reschedules it and logs the review once", async () => {
     const now = new Date();
     const { user, missed } = await takeQuizMissingTwo(now);
