@@ -24,48 +24,64 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 }
 
-function glossaryTermHtml(id: string, text: string, entry: GlossaryDefinition): string {
-  const popoverId = escapeHtml(id);
-  // A button that opens the definition in a native popover: the browser supplies keyboard and touch
-  // handling, Escape and click-outside, and aria-expanded, so this ships no JavaScript. The definition
-  // follows the button in reading order for screen readers. Styles: .glossary-term / .glossary-popover.
-  return (
-    `<button type="button" popovertarget="${popoverId}" class="glossary-term" aria-haspopup="dialog">${escapeHtml(text)}</button>` +
-    `<span id="${popoverId}" popover="auto" role="dialog" aria-label="${escapeHtml(`Definition: ${entry.term}`)}" class="glossary-popover" data-no-speak="">` +
-    `<span class="block font-semibold">${escapeHtml(entry.term)}</span>` +
-    `<span class="mt-1 block">${escapeHtml(entry.definition)}</span>` +
-    `<button type="button" popovertarget="${popoverId}" popovertargetaction="hide" class="mt-2 text-sm font-semibold underline underline-offset-2">Close</button>` +
-    `</span>`
-  );
+/** The id of a glossary term's popover: one per term on the page, shared by every mention. */
+export function glossaryPopoverId(termId: string): string {
+  return `gloss-${termId}`;
 }
 
-/** `idPrefix` keeps glossary popover ids unique on the page (the paragraph anchor). */
-export function inlineToHtml(nodes: readonly Inline[], glossary: Readonly<Record<string, GlossaryDefinition>>, idPrefix: string): string {
+function glossaryTermHtml(termId: string, text: string): string {
+  return `<button type="button" popovertarget="${escapeHtml(glossaryPopoverId(termId))}" class="glossary-term" aria-haspopup="dialog">${escapeHtml(text)}</button>`;
+}
+
+/**
+ * The definitions behind the glossary buttons, once per term: native popovers
+ * that every mention of the term opens. The browser supplies keyboard and touch
+ * handling, Escape and click-outside, aria-expanded on the button and focus
+ * order (the open popover comes right after the button that opened it), and CSS
+ * anchors the popover to that button, so this ships no JavaScript. One copy per
+ * term rather than per mention keeps the page (and its RSC payload) small.
+ */
+export function glossaryPopoversHtml(termIds: readonly string[], glossary: Readonly<Record<string, GlossaryDefinition>>): string {
+  return [...new Set(termIds)]
+    .flatMap((termId) => {
+      const entry = glossary[termId];
+      if (!entry) return [];
+      const popoverId = escapeHtml(glossaryPopoverId(termId));
+      return [
+        `<span id="${popoverId}" popover="auto" role="dialog" aria-label="${escapeHtml(`Definition: ${entry.term}`)}" class="glossary-popover">` +
+          `<span class="block font-semibold">${escapeHtml(entry.term)}</span>` +
+          `<span class="mt-1 block">${escapeHtml(entry.definition)}</span>` +
+          `<button type="button" popovertarget="${popoverId}" popovertargetaction="hide" class="mt-2 text-sm font-semibold underline underline-offset-2">Close</button>` +
+          `</span>`,
+      ];
+    })
+    .join("");
+}
+
+/** Inline nodes as HTML; glossary terms become buttons for the popovers of {@link glossaryPopoversHtml}. */
+export function inlineToHtml(nodes: readonly Inline[], glossary: Readonly<Record<string, GlossaryDefinition>>): string {
   return nodes
-    .map((node, index) => {
-      const key = `${idPrefix}-${index}`;
+    .map((node) => {
       switch (node.kind) {
         case "text":
           return escapeHtml(node.text);
         case "strong":
-          return `<strong>${inlineToHtml(node.children, glossary, key)}</strong>`;
+          return `<strong>${inlineToHtml(node.children, glossary)}</strong>`;
         case "em":
-          return `<em>${inlineToHtml(node.children, glossary, key)}</em>`;
+          return `<em>${inlineToHtml(node.children, glossary)}</em>`;
         case "link":
           return /^https?:\/\//i.test(node.href)
-            ? `<a href="${escapeHtml(node.href)}" rel="noopener noreferrer external" class="underline">${inlineToHtml(node.children, glossary, key)}</a>`
-            : inlineToHtml(node.children, glossary, key);
-        case "term": {
-          const entry = glossary[node.termId];
+            ? `<a href="${escapeHtml(node.href)}" rel="noopener noreferrer external" class="underline">${inlineToHtml(node.children, glossary)}</a>`
+            : inlineToHtml(node.children, glossary);
+        case "term":
           // A term missing from the glossary (content:check forbids it) still reads as plain text.
-          return entry ? glossaryTermHtml(`term-${key}`, node.text, entry) : escapeHtml(node.text);
-        }
+          return glossary[node.termId] ? glossaryTermHtml(node.termId, node.text) : escapeHtml(node.text);
       }
     })
     .join("");
 }
 
 /** The paragraph's inner HTML: its number (hidden from screen readers and read-aloud) and its text. */
-export function paragraphHtml(number: number, nodes: readonly Inline[], glossary: Readonly<Record<string, GlossaryDefinition>>, anchor: string): string {
-  return `<span aria-hidden="true" data-no-speak="" class="paragraph-number">${number}</span>${inlineToHtml(nodes, glossary, anchor)}`;
+export function paragraphHtml(number: number, nodes: readonly Inline[], glossary: Readonly<Record<string, GlossaryDefinition>>): string {
+  return `<span aria-hidden="true" data-no-speak="" class="paragraph-number">${number}</span>${inlineToHtml(nodes, glossary)}`;
 }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { parseInline, type Inline } from "@/lib/content/markdown";
-import { escapeHtml, inlineToHtml, paragraphHtml } from "@/lib/reading/paragraph-html";
+import { escapeHtml, glossaryPopoversHtml, inlineToHtml, paragraphHtml } from "@/lib/reading/paragraph-html";
 
 const glossary = { icbm: { term: "ICBM", definition: 'A missile that flies > 5,500 km & "far".' } };
 
@@ -22,7 +22,7 @@ describe("paragraphHtml", () => {
       { kind: "link", href: "https://example.org/a?b=1&c=2", children: [{ kind: "em", children: [{ kind: "text", text: "reported" }] }] },
       { kind: "text", text: "." },
     ];
-    const root = parse(paragraphHtml(3, nodes, glossary, "p5"));
+    const root = parse(paragraphHtml(3, nodes, glossary) + glossaryPopoversHtml(["icbm"], glossary));
     expect(root.querySelector(".paragraph-number")!.textContent).toBe("3");
     expect(root.querySelector(".paragraph-number")!.getAttribute("aria-hidden")).toBe("true");
     const button = root.querySelector("button.glossary-term")!;
@@ -30,7 +30,6 @@ describe("paragraphHtml", () => {
     const popover = root.querySelector(`#${button.getAttribute("popovertarget")}`)!;
     expect(popover.getAttribute("popover")).toBe("auto");
     expect(popover.getAttribute("aria-label")).toBe("Definition: ICBM");
-    expect(popover.hasAttribute("data-no-speak")).toBe(true);
     expect(popover.textContent).toContain('A missile that flies > 5,500 km & "far".');
     expect(root.querySelector("strong")!.textContent).toBe("July");
     expect(root.querySelector("a")!.getAttribute("href")).toBe("https://example.org/a?b=1&c=2");
@@ -38,19 +37,21 @@ describe("paragraphHtml", () => {
     expect(root.textContent).toContain("North Korea tested ICBMs");
   });
 
-  it("gives every popover on a page its own id", () => {
+  it("has one popover per term, opened by every mention of it", () => {
     const nodes: Inline[] = [
       { kind: "term", termId: "icbm", text: "ICBM" },
-      { kind: "strong", children: [{ kind: "term", termId: "icbm", text: "ICBM" }] },
+      { kind: "strong", children: [{ kind: "term", termId: "icbm", text: "ICBMs" }] },
+      { kind: "term", termId: "missing", text: "plain" },
     ];
-    const html = inlineToHtml(nodes, glossary, "p1") + inlineToHtml(nodes, glossary, "p2");
-    const ids = [...parse(html).querySelectorAll("[popover]")].map((element) => element.id);
-    expect(ids).toHaveLength(4);
-    expect(new Set(ids).size).toBe(4);
+    const root = parse(inlineToHtml(nodes, glossary) + inlineToHtml(nodes, glossary) + glossaryPopoversHtml(["icbm", "icbm", "missing"], glossary));
+    const popovers = [...root.querySelectorAll("[popover]")];
+    expect(popovers.map((element) => element.id)).toEqual(["gloss-icbm"]);
+    const targets = [...root.querySelectorAll("button.glossary-term")].map((button) => button.getAttribute("popovertarget"));
+    expect(targets).toEqual(["gloss-icbm", "gloss-icbm", "gloss-icbm", "gloss-icbm"]);
   });
 
   it("renders a link that isn't http(s) and a term missing from the glossary as plain text", () => {
-    const root = parse(inlineToHtml([{ kind: "link", href: "javascript:alert(1)", children: [{ kind: "text", text: "click" }] }, { kind: "term", termId: "nope", text: "word" }], glossary, "p1"));
+    const root = parse(inlineToHtml([{ kind: "link", href: "javascript:alert(1)", children: [{ kind: "text", text: "click" }] }, { kind: "term", termId: "nope", text: "word" }], glossary));
     expect(root.querySelector("a")).toBeNull();
     expect(root.querySelector("button")).toBeNull();
     expect(root.textContent).toBe("clickword");
@@ -65,7 +66,8 @@ describe("paragraphHtml", () => {
           { kind: "term", termId: "t", text: termText },
           { kind: "link", href: `https://x.test/${plain}`, children: [{ kind: "text", text: termText }] },
         ];
-        const root = parse(inlineToHtml(nodes, { t: { term: definition, definition } }, `p-${plain}`));
+        const terms = { t: { term: definition, definition } };
+        const root = parse(inlineToHtml(nodes, terms) + glossaryPopoversHtml(["t"], terms));
         // Only the elements we write: text, one glossary button + popover, one link.
         const tags = [...root.querySelectorAll("*")].map((element) => element.tagName.toLowerCase()).sort();
         expect(tags).toEqual(["a", "button", "button", "span", "span", "span"]);
@@ -79,7 +81,7 @@ describe("paragraphHtml", () => {
 
   it("keeps parsed lesson markdown's words, in order", () => {
     const { inline } = parseInline("China's envoy said the **U.S.** and [North Korea](https://example.org) hold \"the primary responsibility\" & more <b>.");
-    expect(parse(inlineToHtml(inline, glossary, "p1")).textContent).toBe('China\'s envoy said the U.S. and North Korea hold "the primary responsibility" & more <b>.');
+    expect(parse(inlineToHtml(inline, glossary)).textContent).toBe('China\'s envoy said the U.S. and North Korea hold "the primary responsibility" & more <b>.');
   });
 
   it("escapes the five HTML-significant characters", () => {

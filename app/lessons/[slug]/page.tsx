@@ -8,11 +8,12 @@ import { LevelSwitcher } from "@/app/ui/lesson/level-switcher";
 import { ReadAloud } from "@/app/ui/lesson/read-aloud";
 import { ReadingTracker } from "@/app/ui/lesson/reading-tracker";
 import { getSessionUser } from "@/lib/auth/session";
+import { termIdsIn } from "@/lib/content/markdown";
 import { slugSchema } from "@/lib/content/schema";
 import { getLessonForReading } from "@/lib/data/lessons";
 import { getOwnReadingProgress } from "@/lib/data/reading-progress";
 import { formatContentDate } from "@/lib/reading/format";
-import { paragraphHtml } from "@/lib/reading/paragraph-html";
+import { glossaryPopoversHtml, paragraphHtml } from "@/lib/reading/paragraph-html";
 import { parseLevelParam } from "@/lib/reading/levels";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -103,7 +104,7 @@ export default async function LessonPage(props: Props) {
                     tabIndex={-1}
                     className="lesson-paragraph"
                     // Escaped markup built from the parsed paragraph: see lib/reading/paragraph-html.ts for why and how.
-                    dangerouslySetInnerHTML={{ __html: paragraphHtml(paragraphNumbers[paragraph.anchor]!, paragraph.inline, lesson.glossary, paragraph.anchor) }}
+                    dangerouslySetInnerHTML={{ __html: paragraphHtml(paragraphNumbers[paragraph.anchor]!, paragraph.inline, lesson.glossary) }}
                   />
                 ))}
                 {lesson.checks
@@ -113,6 +114,8 @@ export default async function LessonPage(props: Props) {
                   ))}
               </section>
             ))}
+            {/* The glossary definitions, once per term; every mention's button opens its popover. */}
+            <div data-no-speak dangerouslySetInnerHTML={{ __html: glossaryPopoversHtml(lesson.body.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => termIdsIn(paragraph.inline))), lesson.glossary) }} />
           </article>
 
           <section aria-labelledby="takeaways-heading" className="mt-12 max-w-prose">
