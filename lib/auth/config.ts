@@ -5,7 +5,7 @@
  * session of that user at once (ASVS 7.4.1).
  */
 import NextAuth, { CredentialsSignin, type NextAuthConfig, type Session } from "next-auth";
-import { getToken, type JWT } from "next-auth/jwt";
+import { decode, getToken, type JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import type { Role } from "../../db/schema";
@@ -14,6 +14,7 @@ import { findUserByLogin, getUserAuthState } from "../data/auth-users";
 import { getAuthSecret } from "../env";
 import { signInSchema } from "../validations/auth";
 import { clientIp } from "./client-ip";
+import { cachingDecoder } from "./token-cache";
 import { verifyPassword } from "./password";
 import { clearAccountFailures, recordSignInFailure, signInBlockedFor } from "./throttle";
 
@@ -104,11 +105,13 @@ export const { handlers, signIn, signOut } = NextAuth(() => config());
  * cost about 5 ms per request (docs/BENCHMARKS.md), for a refreshed cookie that
  * a server component can't set anyway.
  */
+const decodeOnce = cachingDecoder(decode);
+
 export async function auth(): Promise<Session | null> {
   const requestHeaders = await headers();
   // Auth.js names the cookie `__Secure-…` behind HTTPS; each name is also the key's salt, so each validates only its own.
   for (const secureCookie of [true, false]) {
-    const token = await getToken({ req: { headers: requestHeaders }, secret: getAuthSecret(), secureCookie });
+    const token = await getToken({ req: { headers: requestHeaders }, secret: getAuthSecret(), secureCookie, decode: decodeOnce });
     if (!token) continue;
     const state = await currentAuthState(token);
     if (!state || !token.uid) return null;
