@@ -79,3 +79,14 @@ export async function jsonRoute(fn: () => Promise<unknown>): Promise<Response> {
     return errorResponse(error);
   }
 }
+
+/** A JSON file download of personal data (never cached by the browser or a proxy). */
+export function jsonDownload(filename: string, data: unknown): Response {
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
