@@ -75,6 +75,10 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
     format,
     title,
     paragraphs,
+    paragraphKinds: paragraphs.map(() => "paragraph" as const),
+    quoteSpeakers: paragraphs.map(() => undefined),
+    sections: [],
+    genre: "news",
     ...defined({
       outlet: clean(input.outlet) ?? extracted.outlet,
       author: clean(input.author) ?? extracted.author,

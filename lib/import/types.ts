@@ -44,10 +44,30 @@ export interface GlossaryEntry {
   aliases: string[];
 }
 
+/** What kind of body block a paragraph came from; headings are not paragraphs (they open sections). */
+export type ParagraphKind = "paragraph" | "list-item" | "blockquote";
+
+/** The detected genre of an article (docs/IMPORT.md, "Genre"). */
+export type Genre = "news" | "opinion" | "analysis" | "interview" | "feature";
+
+/** A heading of the article: the section it opens starts at `firstParagraph` (an index into `paragraphs`). */
+export interface ArticleSection {
+  title: string;
+  firstParagraph: number;
+}
+
 export interface ExtractedArticle {
   format: InputFormat;
   title: string;
+  /** Body paragraphs in reading order: prose, list items and block quotes; never headings, captions, credits or page furniture. */
   paragraphs: string[];
+  /** Parallel to `paragraphs`. */
+  paragraphKinds: ParagraphKind[];
+  /** Parallel to `paragraphs`: the speaker a block quote is attributed to by the page, when it names one. */
+  quoteSpeakers: (string | undefined)[];
+  /** Headings found in the article, in order; empty when it has none. */
+  sections: ArticleSection[];
+  genre: Genre;
   outlet?: string;
   author?: string;
   date?: string;
