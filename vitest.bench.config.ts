@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/bench/**/*.test.ts"],
+    include: ["bench/tests/**/*.test.ts"],
     environment: "node",
     pool: "forks",
     // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the benchmark process there.

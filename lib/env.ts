@@ -22,7 +22,7 @@ const envSchema = z.object({
   NEXT_DIST_DIR: z.preprocess(emptyAsUndefined, z.string().default(".next")),
   /** Trust X-Forwarded-For for the client address (only behind your own reverse proxy). */
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")).transform((v) => v === "true"),
-  /** Enables the benchmark-only routes /bench/bare and /api/bench/submit (`npm run bench`); never set it in production. */
+  /** Builds the benchmark-only routes (files named page.bench.tsx / route.bench.ts: /bench/bare, /api/bench/submit) into the build; only `npm run bench` sets it, with its own build folder. */
   BENCH_ROUTES: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")).transform((v) => v === "1"),
 });
 

@@ -26,6 +26,8 @@ function hashSources(): string {
     }
   };
   BUILD_INPUTS.forEach(visit);
+  // A build with the benchmark routes is a different build (next.config.mjs pageExtensions).
+  hash.update(`bench-routes:${getEnv().BENCH_ROUTES ? 1 : 0}`);
   return hash.digest("hex");
 }
 

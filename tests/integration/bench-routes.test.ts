@@ -1,33 +1,55 @@
-// The benchmark-only submit route must be unusable unless the server runs with BENCH_ROUTES=1.
-import { eq } from "drizzle-orm";
-import { beforeAll, expect, it, vi } from "vitest";
-import { POST as benchSubmitRoute } from "@/app/api/bench/submit/route";
-import type { Database } from "@/db/open";
-import { attempts, responses } from "@/db/schema";
-import { startOrResumeAttempt } from "@/lib/data/attempts";
-import { getEnv } from "@/lib/env";
-import { createTestDb } from "../helpers/db";
-import { seedUser } from "../helpers/factories";
-import { signInAs } from "../helpers/session";
+// Benchmark-only routes (app/**/*.bench.ts[x]) must not be routes of the shipped build: next.config.mjs only
+// counts the .bench extensions as page/route files when BENCH_ROUTES=1 (`npm run bench`, its own build folder).
+// tests/e2e/shipped-build.spec.ts checks the same on a real production build.
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, expect, it, vi } from "vitest";
 
-vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+const APP_DIR = path.resolve("app");
 
-let db: Database;
+function benchFiles(dir = APP_DIR): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return benchFiles(full);
+    return /\.bench\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
 
-beforeAll(async () => {
-  db = await createTestDb({ withContent: true });
+/** Next.js treats `page.<ext>` / `route.<ext>` as a route file for each configured page extension. */
+function isRouteFile(file: string, pageExtensions: string[]): boolean {
+  const name = path.basename(file);
+  return pageExtensions.some((ext) => name === `page.${ext}` || name === `route.${ext}`);
+}
+
+async function loadConfig(benchRoutes: string | undefined): Promise<{ pageExtensions: string[] }> {
+  vi.resetModules();
+  if (benchRoutes === undefined) vi.stubEnv("BENCH_ROUTES", "");
+  else vi.stubEnv("BENCH_ROUTES", benchRoutes);
+  // A variable specifier: the config is plain JavaScript without type declarations.
+  const configPath = path.resolve("next.config.mjs");
+  const config = (await import(/* @vite-ignore */ configPath)) as { default: { pageExtensions: string[] } };
+  return config.default;
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
 });
 
-it("answers 404 and changes nothing without BENCH_ROUTES=1, even for a real open attempt", async () => {
-  expect(getEnv().BENCH_ROUTES).toBe(false);
-  const learner = await seedUser({ role: "learner" });
-  signInAs(learner);
-  const { attemptId } = await startOrResumeAttempt({ quizId: "sanctions-quiz", mode: "test" });
-  const response = await benchSubmitRoute(
-    new Request(`http://localhost:3000/api/bench/submit?attempt=${attemptId}`, { method: "POST", body: JSON.stringify({ answers: {} }), headers: { "content-type": "application/json" } }),
-  );
-  expect(response.status).toBe(404);
-  const [attempt] = await db.select({ status: attempts.status }).from(attempts).where(eq(attempts.id, attemptId));
-  expect(attempt?.status).toBe("in_progress");
-  expect(await db.select().from(responses).where(eq(responses.attemptId, attemptId))).toHaveLength(0);
+it("the benchmark routes exist as .bench files", () => {
+  const names = benchFiles().map((f) => path.relative(APP_DIR, f));
+  expect(names).toEqual(expect.arrayContaining([path.join("bench", "bare", "page.bench.tsx"), path.join("api", "bench", "submit", "route.bench.ts")]));
+  // No plain page or route file sits beside them, so nothing under /bench exists in the shipped build.
+  expect(fs.existsSync(path.join(APP_DIR, "bench", "bare", "page.tsx"))).toBe(false);
+  expect(fs.existsSync(path.join(APP_DIR, "api", "bench", "submit", "route.ts"))).toBe(false);
+});
+
+it("the shipped build's configuration doesn't count them as routes", async () => {
+  const { pageExtensions } = await loadConfig(undefined);
+  expect(benchFiles().length).toBeGreaterThan(0);
+  for (const file of benchFiles()) expect(isRouteFile(file, pageExtensions), file).toBe(false);
+});
+
+it("a benchmark build (BENCH_ROUTES=1) does", async () => {
+  const { pageExtensions } = await loadConfig("1");
+  for (const file of benchFiles()) expect(isRouteFile(file, pageExtensions), file).toBe(true);
 });

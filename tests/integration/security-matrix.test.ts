@@ -158,7 +158,6 @@ const HANDLER_CALLS: Record<string, () => Promise<Response>> = {
   "GET /account/export": async () => (await import("@/app/account/export/route")).GET(),
   "GET /classes/[classId]/students/[studentId]/export": async () =>
     (await import("@/app/classes/[classId]/students/[studentId]/export/route")).GET(new Request(`${ORIGIN}/x`), params({ classId: world.classA.id, studentId: world.users.studentA.id })),
-  "POST /api/bench/submit": async () => (await import("@/app/api/bench/submit/route")).POST(jsonRequest("POST", { answers: {} })),
 };
 
 describe("route handlers: each persona gets exactly the matrix's status", () => {

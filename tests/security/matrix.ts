@@ -41,7 +41,6 @@ export const HANDLER_MATRIX: Record<string, Record<Persona, HandlerOutcome> | { 
   "GET /classes/[classId]/export/[kind]": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
   "GET /import/[draftId]/download": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
   // Benchmark floor: answers 404 to everyone unless the server runs with BENCH_ROUTES=1.
-  "POST /api/bench/submit": everyone("404"),
   // Everyone signed in downloads their own data, nobody else's.
   "GET /account/export": signedIn("ok", "401"),
   "GET /classes/[classId]/students/[studentId]/export": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
@@ -106,7 +105,6 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   "/classes/[classId]/students": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   "/classes/[classId]/students/[studentId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   // Benchmark baseline page: 404 unless BENCH_ROUTES=1.
-  "/bench/bare": everyone("404"),
   "/import": only(["teacherA", "teacherB"], "ok", "home", { anonymous: "sign-in" }),
   "/import/[draftId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   // Teacher A's private lesson and quiz.

@@ -31,7 +31,8 @@ const runs = (part: "pages" | "submissions" | "vitals" | "import" | "dashboard")
 const SECONDS = values.quick ? 3 : 8;
 const CONNECTIONS = 10;
 const PORT = Number(process.env.BENCH_PORT ?? 3105);
-const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+// Its own build folder: this build includes the benchmark-only routes (BENCH_ROUTES=1).
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-bench";
 const LESSON = "/lessons/who-is-responsible";
 
 interface LoadResult {
@@ -119,7 +120,7 @@ async function webVitals(baseUrl: string, pagePath: string, runs = 5) {
 function runDashboard(): unknown {
   if (!fs.existsSync("data/large.db")) {
     console.log("Generating data/large.db (10,000 students, 1,000,000 responses)...");
-    const generated = spawnSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/scripts/generate-large-db.ts"], { stdio: "inherit" });
+    const generated = spawnSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "bench/generate-large-db.ts"], { stdio: "inherit" });
     if (generated.status !== 0) throw new Error("bench:generate failed");
   }
   const out = path.resolve("data/bench/dashboard.json");
@@ -129,7 +130,7 @@ function runDashboard(): unknown {
 }
 
 function runImport(): string[] {
-  const run = spawnSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/scripts/bench-import.ts", values.quick ? "5" : "20"], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "bench/bench-import.ts", values.quick ? "5" : "20"], { encoding: "utf8" });
   if (run.status !== 0) throw new Error(`bench-import failed: ${run.stderr}`);
   return run.stdout.trim().split("\n");
 }

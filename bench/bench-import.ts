@@ -1,5 +1,5 @@
 /**
- * `npx tsx lib/scripts/bench-import.ts [runs]`: times a ~1,500-word article
+ * `npx tsx bench/bench-import.ts [runs]`: times a ~1,500-word article
  * through the whole import pipeline (extract → analyze → lesson → questions →
  * content files), after warm-up, and prints the median and spread.
  * Run it pinned to two cores to match the target: `taskset -c 0,1 npx tsx …`.
@@ -8,9 +8,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { loadContent } from "../content/load";
-import { draftFromArticle } from "../import";
-import { draftToContent } from "../import/to-content";
+import { loadContent } from "../lib/content/load";
+import { draftFromArticle } from "../lib/import";
+import { draftToContent } from "../lib/import/to-content";
 
 const runs = Number(process.argv[2] ?? 30);
 const dir = path.resolve("tests/fixtures/articles");

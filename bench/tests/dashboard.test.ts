@@ -10,9 +10,9 @@ import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { openDatabase, type Database } from "@/db/open";
 import { getClassGrid } from "@/lib/data/dashboard";
 import { getQuizItemAnalysis } from "@/lib/data/item-analysis";
-import { signInAs } from "../helpers/session";
+import { signInAs } from "../../tests/helpers/session";
 
-vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/auth/config", () => import("../../tests/helpers/auth-config-mock"));
 
 const LARGE_DB = path.resolve(process.env.BENCH_LARGE_DB ?? "data/large.db");
 const CLASSES = 20;

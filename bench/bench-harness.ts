@@ -10,10 +10,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { hashPassword } from "../auth/password";
-import { seededRandom, simulateResponse } from "../demo/simulate";
-import { layoutEntry } from "../quiz/layout";
-import type { Answer, PublicQuestionData, QuestionKeyData } from "../quiz/types";
+import { hashPassword } from "../lib/auth/password";
+import { seededRandom, simulateResponse } from "../lib/demo/simulate";
+import { layoutEntry } from "../lib/quiz/layout";
+import type { Answer, PublicQuestionData, QuestionKeyData } from "../lib/quiz/types";
 
 export const HOST = "127.0.0.1";
 export const BENCH_PASSWORD = "bench password for load tests";

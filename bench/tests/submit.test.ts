@@ -15,11 +15,11 @@ import { openDatabase, type Database } from "@/db/open";
 import { syncContent } from "@/lib/content/sync";
 import { submitAttempt } from "@/lib/data/attempts";
 import type { AnswersInput } from "@/lib/validations/attempts";
-import { createAttempts, createUsers, curriculumQuiz } from "@/lib/scripts/bench-harness";
-import { realContent } from "../helpers/db";
-import { signInAs } from "../helpers/session";
+import { createAttempts, createUsers, curriculumQuiz } from "@/bench/bench-harness";
+import { realContent } from "../../tests/helpers/db";
+import { signInAs } from "../../tests/helpers/session";
 
-vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/auth/config", () => import("../../tests/helpers/auth-config-mock"));
 
 const SUBMISSIONS = 300;
 let dir: string;

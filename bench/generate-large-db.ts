@@ -11,13 +11,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { hashPassword } from "../auth/password";
-import { migrateDatabase } from "../../db/migrate";
-import { openDatabase } from "../../db/open";
-import { loadContent } from "../content/load";
-import { syncContent } from "../content/sync";
-import { seededRandom, simulateResponse } from "../demo/simulate";
-import type { PublicQuestionData, QuestionKeyData } from "../quiz/types";
+import { hashPassword } from "../lib/auth/password";
+import { migrateDatabase } from "../db/migrate";
+import { openDatabase } from "../db/open";
+import { loadContent } from "../lib/content/load";
+import { syncContent } from "../lib/content/sync";
+import { seededRandom, simulateResponse } from "../lib/demo/simulate";
+import type { PublicQuestionData, QuestionKeyData } from "../lib/quiz/types";
 
 const { values } = parseArgs({
   options: {

@@ -1,10 +1,8 @@
-// Benchmark baseline (`npm run bench`): the smallest dynamic page with the same layout as every other page. 404 unless BENCH_ROUTES=1.
-import { notFound } from "next/navigation";
+// Benchmark baseline (`npm run bench`): the smallest dynamic page with the same layout as every other page.
+// Only built with BENCH_ROUTES=1 (the .bench.tsx extension; see next.config.mjs).
 import { connection } from "next/server";
-import { getEnv } from "@/lib/env";
 
 export default async function BareBenchPage() {
-  if (!getEnv().BENCH_ROUTES) notFound();
   // Rendered per request, like the lesson page, so the comparison is render against render.
   await connection();
   return (

@@ -1,5 +1,5 @@
 /**
- * `npx tsx lib/scripts/bench-js.ts [baseUrl] [page ...]`: first-load
+ * `npx tsx bench/bench-js.ts [baseUrl] [page ...]`: first-load
  * JavaScript of pages of a running production server, gzip-compressed.
  *
  * For each page it fetches the HTML, collects every JavaScript chunk the
