@@ -1,6 +1,3 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { MasteryLevel } from "@/lib/quiz/mastery";
 
 export interface ChartRow {
@@ -18,23 +15,25 @@ const LEVEL_COLOR: Record<MasteryLevel, string> = {
   Mastered: "#1a5752",
 };
 
-/** A horizontal bar chart of average recent credit. Hidden from screen readers: the table below says the same. */
+/**
+ * Horizontal bars of average recent credit, coloured by level. Rendered on the
+ * server as plain markup (no client JavaScript), like app/ui/bar-chart.tsx.
+ * Hidden from screen readers: the table below says the same.
+ */
 export function MasteryChart({ rows }: { rows: ChartRow[] }) {
-  const height = Math.max(160, rows.length * 44 + 40);
   return (
-    <div aria-hidden="true" className="w-full text-stone-700 dark:text-stone-300" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
-          <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(value: number) => `${value}%`} stroke="currentColor" fontSize={12} />
-          <YAxis type="category" dataKey="label" width={150} stroke="currentColor" fontSize={12} tickLine={false} />
-          <Bar dataKey="percent" radius={[0, 4, 4, 0]} isAnimationActive={false} minPointSize={2}>
-            {rows.map((row) => (
-              <Cell key={row.label} fill={LEVEL_COLOR[row.level]} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+    <div aria-hidden="true" className="space-y-2 text-sm" data-testid="mastery-chart">
+      {rows.map((row) => (
+        <div key={row.label} className="grid grid-cols-[minmax(6rem,10rem)_1fr_3rem] items-center gap-3">
+          <span className="truncate" title={row.label}>
+            {row.label}
+          </span>
+          <span className="h-4 overflow-hidden rounded bg-stone-200 dark:bg-stone-800">
+            <span className="block h-full rounded" style={{ width: `${Math.max(1, Math.min(100, row.percent))}%`, background: LEVEL_COLOR[row.level] }} />
+          </span>
+          <span className="text-right tabular-nums">{row.percent}%</span>
+        </div>
+      ))}
     </div>
   );
 }
