@@ -62,7 +62,7 @@ describe("online backup", () => {
     expect(restored.pragma("integrity_check", { simple: true })).toBe("ok");
     restored.close();
     db.$client.close();
-  });
+  }, 120_000); // spawns child processes (tsx): slow on a loaded machine
 
   it("refuses to overwrite an existing file or the database itself", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "civics-backup-"));

@@ -79,5 +79,5 @@ describe("database client", () => {
     const [row] = await db.select().from(appMeta).where(eq(appMeta.key, "n"));
     expect(row!.value).toBe(String(3 * perProcess));
     db.$client.close();
-  });
+  }, 120_000); // spawns child processes (tsx): slow on a loaded machine
 });

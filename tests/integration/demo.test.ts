@@ -24,5 +24,5 @@ describe("npm run demo", () => {
     expect(mismatches).toBe(0);
     db.close();
     await expect(run(["--db", file])).rejects.toMatchObject({ code: 1 });
-  });
+  }, 120_000); // spawns child processes (tsx): slow on a loaded machine
 });
