@@ -214,7 +214,10 @@ export const questionVersions = sqliteTable(
     type: text("type", { enum: QUESTION_TYPES }).notNull(),
     publicData: text("public_data", { mode: "json" }).notNull(),
     keyData: text("key_data", { mode: "json" }).notNull(),
+    /** The first evidence anchor: the paragraph a single "See it in the text" link opens. */
     evidence: text("evidence").notNull(),
+    /** Every evidence anchor when the answer rests on several paragraphs (null: just `evidence`). */
+    evidenceAnchors: text("evidence_anchors", { mode: "json" }).$type<string[]>(),
     topicId: text("topic_id").notNull(),
     skills: text("skills", { mode: "json" }).$type<string[]>().notNull(),
     difficulty: integer("difficulty").notNull(),

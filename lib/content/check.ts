@@ -5,7 +5,7 @@
  */
 import { paragraphAnchors, termIdsIn } from "./markdown";
 import type { ContentProblem, LoadedContent } from "./load";
-import { LEVEL_INFO, type ContentQuestion } from "./schema";
+import { LEVEL_INFO, SPANNING_TYPES, answerParts, evidenceAnchors, isSpanningType, type ContentQuestion } from "./schema";
 
 export function checkContent(content: LoadedContent): ContentProblem[] {
   const problems: ContentProblem[] = [];
@@ -117,7 +117,19 @@ export function checkContent(content: LoadedContent): ContentProblem[] {
       if (other) add(quiz.file, `${field}.id`, `duplicate question id "${question.id}" (also in ${other})`);
       questionIds.set(question.id, quiz.file);
       if (!topicIds.has(question.topic)) add(quiz.file, `${field}.topic`, `unknown topic "${question.topic}"`);
-      if (anchors && !anchors.has(question.evidence)) add(quiz.file, `${field}.evidence`, `unknown paragraph anchor "${question.evidence}" in lesson "${quiz.lesson}"`);
+      if (anchors) {
+        for (const anchor of evidenceAnchors(question.evidence)) {
+          if (!anchors.has(anchor)) add(quiz.file, `${field}.evidence`, `unknown paragraph anchor "${anchor}" in lesson "${quiz.lesson}"`);
+        }
+        if ("evidenceFor" in question && question.evidenceFor) {
+          for (const [part, evidence] of Object.entries(question.evidenceFor)) {
+            for (const anchor of evidenceAnchors(evidence)) {
+              if (!anchors.has(anchor)) add(quiz.file, `${field}.evidenceFor.${part}`, `unknown paragraph anchor "${anchor}" in lesson "${quiz.lesson}"`);
+            }
+          }
+        }
+      }
+      for (const message of checkEvidenceCoverage(question)) add(quiz.file, `${field}.${message.field}`, message.message);
       for (const message of checkQuestionShape(question)) add(quiz.file, `${field}.${message.field}`, message.message);
     });
   }
@@ -179,5 +191,38 @@ export function checkQuestionShape(question: ContentQuestion): { field: string; 
     case "true_false":
       break;
   }
+  return out;
+}
+
+/**
+ * Evidence that covers the whole answer (docs/CONTENT_FORMAT.md, "Evidence
+ * that spans paragraphs"). A spanning question (ordering, matching,
+ * multi-select, cloze) names the anchor of every part of its answer in
+ * `evidenceFor`; its `evidence` must then cite exactly the anchors its parts
+ * rest on. So an answer whose parts sit in three paragraphs cannot pass with
+ * one anchor, and no anchor is cited that no part needs.
+ */
+export function checkEvidenceCoverage(question: ContentQuestion): { field: string; message: string }[] {
+  if (!isSpanningType(question.type)) return [];
+  const out: { field: string; message: string }[] = [];
+  const evidenceFor = ("evidenceFor" in question ? question.evidenceFor : undefined) ?? {};
+  const parts = answerParts(question);
+  const what = { ordering: "ordering item", matching: "matching pair (left item)", multiple: "correct choice", cloze: "blank" }[question.type as (typeof SPANNING_TYPES)[number]];
+  const missing = parts.filter((part) => !(part in evidenceFor));
+  if (missing.length) {
+    out.push({
+      field: "evidenceFor",
+      message: `${question.type} answers can span paragraphs, so every ${what} names its own anchor; missing for ${missing.map((m) => `"${m}"`).join(", ")}`,
+    });
+  }
+  for (const part of Object.keys(evidenceFor)) {
+    if (!parts.includes(part)) out.push({ field: `evidenceFor.${part}`, message: `"${part}" is not a ${what} of this question (${parts.join(", ")})` });
+  }
+  const needed = new Set(Object.values(evidenceFor).flatMap((e) => evidenceAnchors(e)));
+  const cited = new Set(evidenceAnchors(question.evidence));
+  const uncited = [...needed].filter((a) => !cited.has(a));
+  const unused = [...cited].filter((a) => !needed.has(a));
+  if (uncited.length) out.push({ field: "evidence", message: `the answer rests on ${[...needed].join(", ")} but evidence does not cite ${uncited.join(", ")}; cite every anchor the parts name` });
+  if (unused.length && needed.size) out.push({ field: "evidence", message: `cites ${unused.join(", ")}, which no part of the answer names in evidenceFor` });
   return out;
 }

@@ -94,6 +94,12 @@ describe("content checks fail loudly on broken content", () => {
     { name: "invalid YAML", file: "glossary.yaml", edit: (t) => t.replace("terms:", "terms: [unclosed"), expect: { file: "glossary.yaml", field: "(file)", message: /invalid YAML/ } },
     { name: "paragraph without anchor", file: "lessons/mini/level-2.md", edit: (t) => t.replace("{#p2} ", ""), expect: { message: /does not start with an anchor/ } },
     { name: "a level that doesn't match the file name", file: "lessons/mini/level-2.md", edit: (t) => t.replace("level: 2", "level: 3"), expect: { field: "level", message: /level 3 does not match the file name/ } },
+    { name: "a spanning answer that cites only one of its paragraphs", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace("evidence: [p1, p2]", "evidence: p1"), expect: { field: "questions[2 mini-q3].evidence", message: /rests on p1, p2 but evidence does not cite p2/ } },
+    { name: "an ordering item without its own anchor", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace("      argue: p2\n", ""), expect: { field: "questions[2 mini-q3].evidenceFor", message: /every ordering item names its own anchor; missing for "argue"/ } },
+    { name: "a cloze without per-blank anchors", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace("    evidenceFor: { members: p1, votes: p1 }\n", ""), expect: { field: "questions[1 mini-q2].evidenceFor", message: /every blank names its own anchor; missing for "members", "votes"/ } },
+    { name: "evidenceFor naming something that is not part of the answer", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace("      vote: p1\n", "      vote: p1\n      veto: p2\n"), expect: { field: "questions[2 mini-q3].evidenceFor.veto", message: /"veto" is not a ordering item/ } },
+    { name: "an evidence anchor no part needs", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace("      argue: p2\n", "      argue: p1\n"), expect: { field: "questions[2 mini-q3].evidence", message: /cites p2, which no part of the answer names/ } },
+    { name: "evidenceFor on a one-claim question", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace("    evidence: p1\n    topic: sanctions\n    skills: [recall]\n    difficulty: 1", "    evidence: p1\n    evidenceFor: { a: p1 }\n    topic: sanctions\n    skills: [recall]\n    difficulty: 1"), expect: { field: "questions[0 mini-q1]", message: /evidenceFor/ } },
     { name: "check after an unknown section", file: "lessons/mini/lesson.yaml", edit: (t) => t.replace("after: s-votes", "after: s-nowhere"), expect: { field: "checks[0 check-1].after", message: /unknown section/ } },
   ];
 
@@ -122,12 +128,15 @@ describe("content checks fail loudly on broken content", () => {
   });
 
   it("content:check exits non-zero and prints every problem with file and field", async () => {
-    const dir = brokenCopy("quizzes/mini-quiz.yaml", (t) => t.replace("    answer: a\n", "    answer: z\n").replace("evidence: p1\n    topic: sanctions\n    skills: [recall]\n    difficulty: 2", "evidence: p7\n    topic: sanctions\n    skills: [recall]\n    difficulty: 2"));
+    const dir = brokenCopy("quizzes/mini-quiz.yaml", (t) => t.replace("    answer: a\n", "    answer: z\n").replace("evidence: [p1, p2]", "evidence: [p1, p7]"));
     const run = promisify(execFile)(process.execPath, ["--import", "tsx", "lib/scripts/content-check.ts", dir]);
     await expect(run).rejects.toMatchObject({ code: 1 });
     const error = (await run.catch((e: unknown) => e)) as { stderr: string };
-    expect(error.stderr).toMatch(/2 problems/);
+    expect(error.stderr).toMatch(/4 problems/);
     expect(error.stderr).toMatch(/mini-quiz\.yaml: questions\[0 mini-q1\]\.answer: "z" is not one of the choice ids/);
-    expect(error.stderr).toMatch(/mini-quiz\.yaml: questions\[1 mini-q2\]\.evidence: unknown paragraph anchor "p7"/);
+    expect(error.stderr).toMatch(/mini-quiz\.yaml: questions\[2 mini-q3\]\.evidence: unknown paragraph anchor "p7"/);
+    // The answer spans p1 and p2: citing p7 instead of p2 breaks the coverage rule both ways.
+    expect(error.stderr).toMatch(/mini-quiz\.yaml: questions\[2 mini-q3\]\.evidence: the answer rests on p1, p2 but evidence does not cite p2/);
+    expect(error.stderr).toMatch(/mini-quiz\.yaml: questions\[2 mini-q3\]\.evidence: cites p7, which no part/);
   });
 });
