@@ -203,7 +203,44 @@ export const quizFileSchema = z
   })
   .strict();
 
+/** The 45-minute class plan of a teacher's guide: these phases, once each, in this order. */
+export const GUIDE_PHASES = ["warm-up", "reading", "discussion", "quiz"] as const;
+export const GUIDE_MINUTES = 45;
+
+/**
+ * The authored parts of a lesson's teacher's guide (lessons/<slug>/teacher-guide.yaml).
+ * Objectives, vocabulary and the answer key come from lesson.yaml and the quiz.
+ */
+export const teacherGuideSchema = z
+  .object({
+    lesson: slugSchema,
+    plan: z
+      .array(
+        z
+          .object({
+            phase: z.enum(GUIDE_PHASES),
+            minutes: z.number().int().min(1).max(GUIDE_MINUTES),
+            title: prose,
+            steps: z.array(prose).min(1),
+            sections: z.array(slugSchema).default([]),
+          })
+          .strict(),
+      )
+      .length(GUIDE_PHASES.length),
+    discussion: z
+      .array(z.object({ question: prose, strongAnswers: z.array(prose).min(2), evidence: z.array(slugSchema).default([]) }).strict())
+      .min(2)
+      .max(6),
+    misconceptions: z
+      .array(z.object({ misconception: prose, correction: prose, questions: z.array(slugSchema).min(1) }).strict())
+      .min(2)
+      .max(6),
+    extension: z.object({ title: prose, description: prose, steps: z.array(prose).default([]) }).strict(),
+  })
+  .strict();
+
 export type TopicsFile = z.infer<typeof topicsFileSchema>;
+export type TeacherGuide = z.infer<typeof teacherGuideSchema>;
 export type GlossaryTerm = z.infer<typeof glossaryFileSchema>["terms"][number];
 export type TimelineEvent = z.infer<typeof timelineFileSchema>["events"][number];
 export type Actor = z.infer<typeof actorsFileSchema>["actors"][number];

@@ -45,10 +45,11 @@ export async function syncContent(db: Database, content: LoadedContent): Promise
     const lessonIds = content.lessons.map((l) => l.meta.slug);
     for (const lesson of content.lessons) {
       const { slug, title, summary, topic, order, asOf, quiz, ...rest } = lesson.meta;
-      const contentHash = hash({ meta: lesson.meta, levels: lesson.levels.map((l) => l.body) });
+      // The guide joins the hash only when there is one, so lessons without a guide keep their hash.
+      const contentHash = hash({ meta: lesson.meta, levels: lesson.levels.map((l) => l.body), ...(lesson.guide ? { guide: lesson.guide } : {}) });
       const [existing] = await tx.select({ contentHash: lessons.contentHash, retired: lessons.retired }).from(lessons).where(eq(lessons.id, slug));
       if (existing?.contentHash === contentHash && !existing.retired) continue;
-      const row = { title, summary, topicId: topic, position: order, asOf, quizId: quiz ?? null, meta: rest, contentHash, retired: false, origin: "curriculum" as const, ownerId: null };
+      const row = { title, summary, topicId: topic, position: order, asOf, quizId: quiz ?? null, meta: rest, teacherGuide: lesson.guide ?? null, contentHash, retired: false, origin: "curriculum" as const, ownerId: null };
       await tx.insert(lessons).values({ id: slug, ...row }).onConflictDoUpdate({ target: lessons.id, set: row });
       await tx.delete(lessonLevels).where(eq(lessonLevels.lessonId, slug));
       for (const level of lesson.levels) {
