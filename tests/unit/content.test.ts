@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "@/lib/content/check";
 import { loadContent, type ContentProblem } from "@/lib/content/load";
-import { LEVEL_INFO } from "@/lib/content/schema";
+import { LEVEL_INFO, evidenceAnchors } from "@/lib/content/schema";
 
 const VALID = path.resolve("tests/fixtures/content-valid");
 
@@ -72,6 +72,26 @@ describe("the real curriculum", () => {
     }
   });
 
+  it("ships a teacher's guide for every lesson, its misconceptions backed by the quiz's wrong-answer feedback", () => {
+    for (const lesson of content.lessons) {
+      expect(lesson.guide, lesson.meta.slug).toBeDefined();
+      expect(lesson.guide!.plan.reduce((sum, step) => sum + step.minutes, 0)).toBe(45);
+      expect(lesson.guide!.discussion.every((d) => d.strongAnswers.length >= 2)).toBe(true);
+      expect(lesson.guide!.misconceptions.length).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("cites every paragraph of the answers the fact-check found only partly supported", () => {
+    const byId = new Map(content.quizzes.flatMap((quiz) => quiz.questions.map((q) => [q.id, q] as const)));
+    const anchors = (id: string) => evidenceAnchors(byId.get(id)!.evidence);
+    expect(anchors("sanc-q10")).toEqual(["p10", "p11", "p12"]);
+    expect(anchors("thaad-q07")).toEqual(["p5", "p6", "p7", "p8", "p9"]);
+    expect(anchors("thaad-q11")).toEqual(["p11", "p15", "p18"]);
+    expect(anchors("thaad-q12")).toEqual(["p13", "p14"]);
+    expect(anchors("spt-q09")).toEqual(["p4", "p7", "p9", "p10", "p12", "p13", "p15"]);
+    expect(anchors("spt-q15")).toEqual(["p17", "p19", "p20"]);
+  });
+
   it("credits the original CBS News report in the article lesson", () => {
     const article = content.lessons.find((l) => l.meta.slug === "who-is-responsible")!;
     expect(article.meta.sources.some((s) => s.publisher === "CBS News" && s.url?.includes("cbsnews.com"))).toBe(true);
@@ -100,6 +120,12 @@ describe("content checks fail loudly on broken content", () => {
     { name: "evidenceFor naming something that is not part of the answer", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace("      vote: p1\n", "      vote: p1\n      veto: p2\n"), expect: { field: "questions[2 mini-q3].evidenceFor.veto", message: /"veto" is not a ordering item/ } },
     { name: "an evidence anchor no part needs", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace("      argue: p2\n", "      argue: p1\n"), expect: { field: "questions[2 mini-q3].evidence", message: /cites p2, which no part of the answer names/ } },
     { name: "evidenceFor on a one-claim question", file: "quizzes/mini-quiz.yaml", edit: (t) => t.replace("    evidence: p1\n    topic: sanctions\n    skills: [recall]\n    difficulty: 1", "    evidence: p1\n    evidenceFor: { a: p1 }\n    topic: sanctions\n    skills: [recall]\n    difficulty: 1"), expect: { field: "questions[0 mini-q1]", message: /evidenceFor/ } },
+    { name: "a teacher's plan that does not add up to 45 minutes", file: "lessons/mini/teacher-guide.yaml", edit: (t) => t.replace("minutes: 13", "minutes: 20"), expect: { field: "plan", message: /minutes add up to 52, not 45/ } },
+    { name: "a teacher's plan with its phases out of order", file: "lessons/mini/teacher-guide.yaml", edit: (t) => t.replace("phase: warm-up", "phase: quiz").replace("phase: quiz, minutes: 13", "phase: warm-up, minutes: 13"), expect: { field: "plan", message: /phases must be warm-up, reading, discussion, quiz/ } },
+    { name: "a misconception tied to a question of another quiz", file: "lessons/mini/teacher-guide.yaml", edit: (t) => t.replace("questions: [mini-q1]\n  - misconception: A simple", "questions: [sanc-q01]\n  - misconception: A simple"), expect: { field: "misconceptions[0].questions[0]", message: /"sanc-q01" is not a question of this lesson's quiz/ } },
+    { name: "a misconception tied to a question without wrong-answer feedback", file: "lessons/mini/teacher-guide.yaml", edit: (t) => t.replace("questions: [mini-q1]\n  - misconception: A simple", "questions: [mini-q2]\n  - misconception: A simple"), expect: { field: "misconceptions[0].questions[0]", message: /"mini-q2" has no wrong-answer feedback/ } },
+    { name: "a discussion question citing an unknown paragraph", file: "lessons/mini/teacher-guide.yaml", edit: (t) => t.replace("evidence: [p1]", "evidence: [p9]"), expect: { field: "discussion[0].evidence[0]", message: /unknown paragraph anchor "p9"/ } },
+    { name: "a teacher's guide missing its extension", file: "lessons/mini/teacher-guide.yaml", edit: (t) => t.replace(/extension:[\s\S]*$/, ""), expect: { field: "extension", message: /./ } },
     { name: "check after an unknown section", file: "lessons/mini/lesson.yaml", edit: (t) => t.replace("after: s-votes", "after: s-nowhere"), expect: { field: "checks[0 check-1].after", message: /unknown section/ } },
   ];
 
