@@ -13,6 +13,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { TeacherGuide } from "../lib/content/schema";
 
 const id = () =>
   text("id")
@@ -103,6 +104,8 @@ export const lessons = sqliteTable(
     asOf: text("as_of").notNull(),
     /** Objectives, vocabulary, takeaways, discussion, sources, checks, timeline and actor ids. */
     meta: text("meta", { mode: "json" }).notNull(),
+    /** The authored parts of the teacher's guide (content/lessons/<slug>/teacher-guide.yaml); teachers only, never sent with the lesson. */
+    teacherGuide: text("teacher_guide", { mode: "json" }).$type<TeacherGuide>(),
     quizId: text("quiz_id"),
     contentHash: text("content_hash").notNull(),
     /** Curriculum lessons removed from `content/` are retired, not deleted: attempts refer to them. */
@@ -214,7 +217,10 @@ export const questionVersions = sqliteTable(
     type: text("type", { enum: QUESTION_TYPES }).notNull(),
     publicData: text("public_data", { mode: "json" }).notNull(),
     keyData: text("key_data", { mode: "json" }).notNull(),
+    /** The first evidence anchor: the paragraph a single "See it in the text" link opens. */
     evidence: text("evidence").notNull(),
+    /** Every evidence anchor when the answer rests on several paragraphs (null: just `evidence`). */
+    evidenceAnchors: text("evidence_anchors", { mode: "json" }).$type<string[]>(),
     topicId: text("topic_id").notNull(),
     skills: text("skills", { mode: "json" }).$type<string[]>().notNull(),
     difficulty: integer("difficulty").notNull(),

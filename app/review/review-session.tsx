@@ -94,7 +94,7 @@ export function ReviewSession({ card, remaining }: { card: ReviewCardDto; remain
             </div>
           ) : null}
           <div className="space-y-3 text-sm">
-            <AnswerExplanation feedback={graded.feedback} explanation={graded.explanation} evidenceHref={graded.evidenceHref} />
+            <AnswerExplanation feedback={graded.feedback} explanation={graded.explanation} evidence={graded.evidence} />
           </div>
           <p className="muted text-sm" data-testid="next-due">
             This card comes back {untilText(graded.nextDue)}.

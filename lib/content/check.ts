@@ -5,7 +5,7 @@
  */
 import { paragraphAnchors, termIdsIn } from "./markdown";
 import type { ContentProblem, LoadedContent } from "./load";
-import { LEVEL_INFO, type ContentQuestion } from "./schema";
+import { GUIDE_MINUTES, GUIDE_PHASES, LEVEL_INFO, answerParts, evidenceAnchors, isSpanningType, type ContentQuestion, type SpanningType, type TeacherGuide } from "./schema";
 
 export function checkContent(content: LoadedContent): ContentProblem[] {
   const problems: ContentProblem[] = [];
@@ -117,11 +117,85 @@ export function checkContent(content: LoadedContent): ContentProblem[] {
       if (other) add(quiz.file, `${field}.id`, `duplicate question id "${question.id}" (also in ${other})`);
       questionIds.set(question.id, quiz.file);
       if (!topicIds.has(question.topic)) add(quiz.file, `${field}.topic`, `unknown topic "${question.topic}"`);
-      if (anchors && !anchors.has(question.evidence)) add(quiz.file, `${field}.evidence`, `unknown paragraph anchor "${question.evidence}" in lesson "${quiz.lesson}"`);
+      if (anchors) {
+        for (const anchor of evidenceAnchors(question.evidence)) {
+          if (!anchors.has(anchor)) add(quiz.file, `${field}.evidence`, `unknown paragraph anchor "${anchor}" in lesson "${quiz.lesson}"`);
+        }
+        if ("evidenceFor" in question && question.evidenceFor) {
+          for (const [part, evidence] of Object.entries(question.evidenceFor)) {
+            for (const anchor of evidenceAnchors(evidence)) {
+              if (!anchors.has(anchor)) add(quiz.file, `${field}.evidenceFor.${part}`, `unknown paragraph anchor "${anchor}" in lesson "${quiz.lesson}"`);
+            }
+          }
+        }
+      }
+      for (const message of checkEvidenceCoverage(question)) add(quiz.file, `${field}.${message.field}`, message.message);
       for (const message of checkQuestionShape(question)) add(quiz.file, `${field}.${message.field}`, message.message);
     });
   }
+  for (const lesson of content.lessons) {
+    if (!lesson.guide) continue;
+    const quiz = content.quizzes.find((q) => q.id === lesson.meta.quiz);
+    const reference = lesson.levels[0];
+    for (const message of checkTeacherGuide(lesson.guide, {
+      slug: lesson.meta.slug,
+      sections: new Set(reference?.body.sections.map((s) => s.id) ?? []),
+      anchors: anchorsByLesson.get(lesson.meta.slug) ?? new Set(),
+      questions: quiz?.questions ?? [],
+    })) {
+      add(lesson.guideFile ?? lesson.file, message.field, message.message);
+    }
+  }
   return problems;
+}
+
+/** Whether a question tells a student who picks a wrong answer what they got wrong (the misconceptions a guide may cite). */
+export function hasWrongAnswerFeedback(question: ContentQuestion): boolean {
+  switch (question.type) {
+    case "single":
+    case "multiple":
+      return question.choices.some((c) => c.feedback && (question.type === "single" ? c.id !== question.answer : !question.answer.includes(c.id)));
+    case "true_false":
+      return Boolean(question.answer ? question.feedbackFalse : question.feedbackTrue);
+    default:
+      return false;
+  }
+}
+
+/**
+ * A teacher's guide fits its lesson: the plan's phases in order adding up to
+ * 45 minutes, sections and anchors that exist, and every misconception tied
+ * to quiz questions whose wrong-answer feedback already addresses it.
+ */
+export function checkTeacherGuide(
+  guide: TeacherGuide,
+  lesson: { slug: string; sections: Set<string>; anchors: Set<string>; questions: ContentQuestion[] },
+): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  if (guide.lesson !== lesson.slug) out.push({ field: "lesson", message: `"${guide.lesson}" does not match the lesson folder "${lesson.slug}"` });
+  const phases = guide.plan.map((step) => step.phase);
+  if (phases.join(",") !== GUIDE_PHASES.join(",")) out.push({ field: "plan", message: `phases must be ${GUIDE_PHASES.join(", ")}, once each and in that order (found ${phases.join(", ")})` });
+  const minutes = guide.plan.reduce((sum, step) => sum + step.minutes, 0);
+  if (minutes !== GUIDE_MINUTES) out.push({ field: "plan", message: `minutes add up to ${minutes}, not ${GUIDE_MINUTES}` });
+  guide.plan.forEach((step, i) =>
+    step.sections.forEach((id, j) => {
+      if (!lesson.sections.has(id)) out.push({ field: `plan[${i} ${step.phase}].sections[${j}]`, message: `unknown section "${id}"` });
+    }),
+  );
+  guide.discussion.forEach((item, i) =>
+    item.evidence.forEach((anchor, j) => {
+      if (!lesson.anchors.has(anchor)) out.push({ field: `discussion[${i}].evidence[${j}]`, message: `unknown paragraph anchor "${anchor}"` });
+    }),
+  );
+  const byId = new Map(lesson.questions.map((q) => [q.id, q]));
+  guide.misconceptions.forEach((item, i) =>
+    item.questions.forEach((id, j) => {
+      const question = byId.get(id);
+      if (!question) out.push({ field: `misconceptions[${i}].questions[${j}]`, message: `"${id}" is not a question of this lesson's quiz` });
+      else if (!hasWrongAnswerFeedback(question)) out.push({ field: `misconceptions[${i}].questions[${j}]`, message: `"${id}" has no wrong-answer feedback, so it cannot back a misconception` });
+    }),
+  );
+  return out;
 }
 
 /** Type-specific consistency of one question: answers refer to its own choices, items, blanks. */
@@ -179,5 +253,40 @@ export function checkQuestionShape(question: ContentQuestion): { field: string; 
     case "true_false":
       break;
   }
+  return out;
+}
+
+const SPANNING_PART: Record<SpanningType, string> = { ordering: "ordering item", matching: "matching pair (left item)", multiple: "correct choice", cloze: "blank" };
+
+/**
+ * Evidence that covers the whole answer (docs/CONTENT_FORMAT.md, "Evidence
+ * that spans paragraphs"). A spanning question (ordering, matching,
+ * multi-select, cloze) names the anchor of every part of its answer in
+ * `evidenceFor`; its `evidence` must then cite exactly the anchors its parts
+ * rest on. So an answer whose parts sit in three paragraphs cannot pass with
+ * one anchor, and no anchor is cited that no part needs.
+ */
+export function checkEvidenceCoverage(question: ContentQuestion): { field: string; message: string }[] {
+  if (!isSpanningType(question.type)) return [];
+  const out: { field: string; message: string }[] = [];
+  const evidenceFor = ("evidenceFor" in question ? question.evidenceFor : undefined) ?? {};
+  const parts = answerParts(question);
+  const what = SPANNING_PART[question.type];
+  const missing = parts.filter((part) => !(part in evidenceFor));
+  if (missing.length) {
+    out.push({
+      field: "evidenceFor",
+      message: `${question.type} answers can span paragraphs, so every ${what} names its own anchor; missing for ${missing.map((m) => `"${m}"`).join(", ")}`,
+    });
+  }
+  for (const part of Object.keys(evidenceFor)) {
+    if (!parts.includes(part)) out.push({ field: `evidenceFor.${part}`, message: `"${part}" is not a ${what} of this question (${parts.join(", ")})` });
+  }
+  const needed = new Set(Object.values(evidenceFor).flatMap((e) => evidenceAnchors(e)));
+  const cited = new Set(evidenceAnchors(question.evidence));
+  const uncited = [...needed].filter((a) => !cited.has(a));
+  const unused = [...cited].filter((a) => !needed.has(a));
+  if (uncited.length) out.push({ field: "evidence", message: `the answer rests on ${[...needed].join(", ")} but evidence does not cite ${uncited.join(", ")}; cite every anchor the parts name` });
+  if (unused.length && needed.size) out.push({ field: "evidence", message: `cites ${unused.join(", ")}, which no part of the answer names in evidenceFor` });
   return out;
 }

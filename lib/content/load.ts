@@ -16,6 +16,7 @@ import {
   lessonMetaSchema,
   levelFrontmatterSchema,
   quizFileSchema,
+  teacherGuideSchema,
   timelineFileSchema,
   topicsFileSchema,
   type Actor,
@@ -23,6 +24,7 @@ import {
   type LessonMeta,
   type QuizFile,
   type ReadingLevel,
+  type TeacherGuide,
   type TimelineEvent,
   type TopicsFile,
 } from "./schema";
@@ -44,6 +46,9 @@ export interface LoadedLesson {
   meta: LessonMeta;
   levels: LoadedLevel[];
   file: string;
+  /** The authored parts of the teacher's guide, when the lesson has a teacher-guide.yaml. */
+  guide?: TeacherGuide;
+  guideFile?: string;
 }
 
 export interface LoadedQuiz extends QuizFile {
@@ -118,7 +123,9 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): { content
       levels.push({ level: front.level, body, stats: textStats(bodyToPlain(body)), file: rel(file) });
     }
     levels.sort((a, b) => a.level - b.level);
-    if (meta) lessons.push({ meta, levels, file: rel(metaFile) });
+    const guideFile = path.join(dir, "teacher-guide.yaml");
+    const guide = fs.existsSync(guideFile) ? readYaml(guideFile, teacherGuideSchema) : undefined;
+    if (meta) lessons.push({ meta, levels, file: rel(metaFile), ...(guide ? { guide, guideFile: rel(guideFile) } : {}) });
   }
   lessons.sort((a, b) => a.meta.order - b.meta.order);
 

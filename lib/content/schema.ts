@@ -139,11 +139,27 @@ const choiceSchema = z.object({ id: slugSchema, text: prose, feedback: prose.opt
 const itemSchema = z.object({ id: slugSchema, text: prose }).strict();
 const answerText = z.union([prose, z.number().transform(String)]);
 
+/**
+ * A question's evidence: one paragraph anchor, or a list when the answer rests
+ * on several paragraphs. Always read it through `evidenceAnchors`.
+ */
+export const evidenceSchema = z.union([slugSchema, z.array(slugSchema).min(1)]);
+/** Part id (ordering item, matching left item, correct choice, cloze blank) → the anchor(s) that support that part. */
+const evidenceForSchema = z.record(slugSchema, evidenceSchema);
+
+/**
+ * Question types whose answer is made of parts that can each rest on a
+ * different paragraph. For these `content:check` wants each part's anchor in
+ * `evidenceFor` (docs/CONTENT_FORMAT.md, "Evidence that spans paragraphs").
+ */
+export const SPANNING_TYPES = ["ordering", "matching", "multiple", "cloze"] as const;
+export type SpanningType = (typeof SPANNING_TYPES)[number];
+
 const questionBase = {
   id: slugSchema,
   prompt: prose,
   explanation: prose,
-  evidence: slugSchema,
+  evidence: evidenceSchema,
   topic: slugSchema,
   skills: z.array(z.enum(SKILLS)).min(1),
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
@@ -152,12 +168,12 @@ const questionBase = {
 export const contentQuestionSchema = z.discriminatedUnion("type", [
   z.object({ ...questionBase, type: z.literal("single"), choices: z.array(choiceSchema).min(2).max(6), answer: slugSchema }).strict(),
   z
-    .object({ ...questionBase, type: z.literal("multiple"), choices: z.array(choiceSchema).min(3).max(6), answer: z.array(slugSchema).min(1) })
+    .object({ ...questionBase, type: z.literal("multiple"), choices: z.array(choiceSchema).min(3).max(6), answer: z.array(slugSchema).min(1), evidenceFor: evidenceForSchema.optional() })
     .strict(),
   z
     .object({ ...questionBase, type: z.literal("true_false"), answer: z.boolean(), feedbackTrue: prose.optional(), feedbackFalse: prose.optional() })
     .strict(),
-  z.object({ ...questionBase, type: z.literal("ordering"), items: z.array(itemSchema).min(3).max(8), answer: z.array(slugSchema).min(3) }).strict(),
+  z.object({ ...questionBase, type: z.literal("ordering"), items: z.array(itemSchema).min(3).max(8), answer: z.array(slugSchema).min(3), evidenceFor: evidenceForSchema.optional() }).strict(),
   z
     .object({
       ...questionBase,
@@ -165,6 +181,7 @@ export const contentQuestionSchema = z.discriminatedUnion("type", [
       left: z.array(itemSchema).min(2).max(6),
       right: z.array(itemSchema).min(2).max(8),
       answer: z.record(slugSchema, slugSchema),
+      evidenceFor: evidenceForSchema.optional(),
     })
     .strict(),
   z
@@ -173,7 +190,7 @@ export const contentQuestionSchema = z.discriminatedUnion("type", [
   z
     .object({ ...questionBase, type: z.literal("numeric"), answer: z.number(), tolerance: z.number().min(0).default(0), unit: prose.optional() })
     .strict(),
-  z.object({ ...questionBase, type: z.literal("cloze"), text: prose, answer: z.record(slugSchema, z.array(answerText).min(1)) }).strict(),
+  z.object({ ...questionBase, type: z.literal("cloze"), text: prose, answer: z.record(slugSchema, z.array(answerText).min(1)), evidenceFor: evidenceForSchema.optional() }).strict(),
 ]);
 
 export const quizFileSchema = z
@@ -186,7 +203,44 @@ export const quizFileSchema = z
   })
   .strict();
 
+/** The 45-minute class plan of a teacher's guide: these phases, once each, in this order. */
+export const GUIDE_PHASES = ["warm-up", "reading", "discussion", "quiz"] as const;
+export const GUIDE_MINUTES = 45;
+
+/**
+ * The authored parts of a lesson's teacher's guide (lessons/<slug>/teacher-guide.yaml).
+ * Objectives, vocabulary and the answer key come from lesson.yaml and the quiz.
+ */
+export const teacherGuideSchema = z
+  .object({
+    lesson: slugSchema,
+    plan: z
+      .array(
+        z
+          .object({
+            phase: z.enum(GUIDE_PHASES),
+            minutes: z.number().int().min(1).max(GUIDE_MINUTES),
+            title: prose,
+            steps: z.array(prose).min(1),
+            sections: z.array(slugSchema).default([]),
+          })
+          .strict(),
+      )
+      .length(GUIDE_PHASES.length),
+    discussion: z
+      .array(z.object({ question: prose, strongAnswers: z.array(prose).min(2), evidence: z.array(slugSchema).default([]) }).strict())
+      .min(2)
+      .max(6),
+    misconceptions: z
+      .array(z.object({ misconception: prose, correction: prose, questions: z.array(slugSchema).min(1) }).strict())
+      .min(2)
+      .max(6),
+    extension: z.object({ title: prose, description: prose, steps: z.array(prose).default([]) }).strict(),
+  })
+  .strict();
+
 export type TopicsFile = z.infer<typeof topicsFileSchema>;
+export type TeacherGuide = z.infer<typeof teacherGuideSchema>;
 export type GlossaryTerm = z.infer<typeof glossaryFileSchema>["terms"][number];
 export type TimelineEvent = z.infer<typeof timelineFileSchema>["events"][number];
 export type Actor = z.infer<typeof actorsFileSchema>["actors"][number];
@@ -194,3 +248,32 @@ export type LessonMeta = z.infer<typeof lessonMetaSchema>;
 export type LessonCheck = z.infer<typeof checkSchema>;
 export type ContentQuestion = z.infer<typeof contentQuestionSchema>;
 export type QuizFile = z.infer<typeof quizFileSchema>;
+
+/** A question's evidence as a list, first anchor first, without repeats. */
+export function evidenceAnchors(evidence: string | readonly string[]): string[] {
+  return [...new Set(typeof evidence === "string" ? [evidence] : evidence)];
+}
+
+export function isSpanningType(type: ContentQuestion["type"]): type is SpanningType {
+  return (SPANNING_TYPES as readonly string[]).includes(type);
+}
+
+/**
+ * The parts of a spanning question that each need their own evidence: every
+ * ordering item, every matching pair (named by its left item), every correct
+ * choice of a multi-select, every cloze blank.
+ */
+export function answerParts(question: ContentQuestion): string[] {
+  switch (question.type) {
+    case "ordering":
+      return question.items.map((item) => item.id);
+    case "matching":
+      return question.left.map((item) => item.id);
+    case "multiple":
+      return [...question.answer];
+    case "cloze":
+      return [...question.text.matchAll(/\{\{([a-z0-9-]+)\}\}/g)].map((m) => m[1]!);
+    default:
+      return [];
+  }
+}

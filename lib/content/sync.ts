@@ -9,6 +9,7 @@ import { writeTransaction, type Database } from "../../db/open";
 import { actors, glossaryTerms, lessonLevels, lessons, questions, questionVersions, quizzes, timelineEvents, topics } from "../../db/schema";
 import { splitQuestion } from "../quiz/split";
 import type { LoadedContent } from "./load";
+import { evidenceColumns } from "./evidence";
 
 export interface SyncReport {
   lessons: number;
@@ -44,10 +45,11 @@ export async function syncContent(db: Database, content: LoadedContent): Promise
     const lessonIds = content.lessons.map((l) => l.meta.slug);
     for (const lesson of content.lessons) {
       const { slug, title, summary, topic, order, asOf, quiz, ...rest } = lesson.meta;
-      const contentHash = hash({ meta: lesson.meta, levels: lesson.levels.map((l) => l.body) });
+      // The guide joins the hash only when there is one, so lessons without a guide keep their hash.
+      const contentHash = hash({ meta: lesson.meta, levels: lesson.levels.map((l) => l.body), ...(lesson.guide ? { guide: lesson.guide } : {}) });
       const [existing] = await tx.select({ contentHash: lessons.contentHash, retired: lessons.retired }).from(lessons).where(eq(lessons.id, slug));
       if (existing?.contentHash === contentHash && !existing.retired) continue;
-      const row = { title, summary, topicId: topic, position: order, asOf, quizId: quiz ?? null, meta: rest, contentHash, retired: false, origin: "curriculum" as const, ownerId: null };
+      const row = { title, summary, topicId: topic, position: order, asOf, quizId: quiz ?? null, meta: rest, teacherGuide: lesson.guide ?? null, contentHash, retired: false, origin: "curriculum" as const, ownerId: null };
       await tx.insert(lessons).values({ id: slug, ...row }).onConflictDoUpdate({ target: lessons.id, set: row });
       await tx.delete(lessonLevels).where(eq(lessonLevels.lessonId, slug));
       for (const level of lesson.levels) {
@@ -70,7 +72,8 @@ export async function syncContent(db: Database, content: LoadedContent): Promise
       for (const [position, question] of quiz.questions.entries()) {
         const { publicData, keyData } = splitQuestion(question);
         // Tags (topic, skills, difficulty) are left out of the hash: changing them is not a new version.
-        const contentHash = hash({ publicData, keyData, evidence: question.evidence });
+        const evidence = evidenceColumns(question.evidence);
+        const contentHash = hash({ publicData, keyData, evidence: evidence.hashed });
         const tags = { topicId: question.topic, skills: question.skills, difficulty: question.difficulty };
         const [existing] = await tx.select().from(questions).where(eq(questions.id, question.id));
         if (existing && existing.quizId !== quiz.id) throw new Error(`Question ${question.id} moved from quiz ${existing.quizId} to ${quiz.id}; give it a new id instead.`);
@@ -91,7 +94,7 @@ export async function syncContent(db: Database, content: LoadedContent): Promise
         }
         const [inserted] = await tx
           .insert(questionVersions)
-          .values({ questionId: question.id, version: (current?.version ?? 0) + 1, contentHash, type: question.type, publicData, keyData, evidence: question.evidence, ...tags })
+          .values({ questionId: question.id, version: (current?.version ?? 0) + 1, contentHash, type: question.type, publicData, keyData, evidence: evidence.evidence, evidenceAnchors: evidence.evidenceAnchors, ...tags })
           .returning({ id: questionVersions.id });
         await tx.update(questions).set({ currentVersionId: inserted!.id }).where(eq(questions.id, question.id));
         report.versionsAdded += 1;

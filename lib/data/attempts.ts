@@ -22,7 +22,7 @@ import { answerProblem } from "../quiz/validate";
 import type { AnswersInput } from "../validations/attempts";
 import { statementsFor } from "./prepared";
 import { scheduleAnsweredQuestions } from "./review";
-import { currentPublicQuestions, evidenceHref, findVisibleQuiz, publicVersions, readingLevelOf, visibleQuizCondition } from "./quizzes";
+import { currentPublicQuestions, evidenceLinks, findVisibleQuiz, publicVersions, readingLevelOf, visibleQuizCondition, type EvidenceLink } from "./quizzes";
 
 type Draft = Record<string, Answer>;
 type AttemptRow = typeof attempts.$inferSelect;
@@ -44,7 +44,8 @@ export interface CheckResult {
   outcome: Outcome;
   explanation: string;
   feedback: string[];
-  evidenceHref: string;
+  /** Every paragraph the answer rests on. */
+  evidence: EvidenceLink[];
   /** The first checked answer is the one that counts (docs/GRADING.md). */
   scored: { credit: number; outcome: Outcome };
 }
@@ -80,8 +81,8 @@ export interface QuestionResult {
   outcome: Outcome;
   explanation: string;
   feedback: string[];
-  /** Null when the lesson can no longer be opened (see AttemptResults.quiz.available). */
-  evidenceHref: string | null;
+  /** Every paragraph the answer rests on; empty when the lesson can no longer be opened (see AttemptResults.quiz.available). */
+  evidence: EvidenceLink[];
 }
 
 export interface AttemptResults {
@@ -278,7 +279,7 @@ export async function getAttemptForTaking(attemptId: string): Promise<TakingAtte
         const version = shown.get(row.questionVersionId);
         if (!keyData || !version) continue;
         const scored = { credit: row.credit, outcome: row.outcome };
-        checks[row.questionId] = { questionId: row.questionId, ...scored, scored, explanation: keyData.explanation, feedback: feedbackFor(keyData, row.answer as Answer | null), evidenceHref: evidenceHref(quiz.lessonId, level, version.evidence) };
+        checks[row.questionId] = { questionId: row.questionId, ...scored, scored, explanation: keyData.explanation, feedback: feedbackFor(keyData, row.answer as Answer | null), evidence: evidenceLinks(quiz.lessonId, level, version) };
       }
     }
   }
@@ -355,7 +356,7 @@ export async function checkQuestion(attemptId: string, questionId: string, answe
       ...graded,
       explanation: keyData.explanation,
       feedback: feedbackFor(keyData, answer),
-      evidenceHref: evidenceHref(quiz.lessonId, level, version.evidence),
+      evidence: evidenceLinks(quiz.lessonId, level, version),
       scored: stored ?? graded,
     };
   });
@@ -483,7 +484,7 @@ export async function getAttemptResults(attemptId: string): Promise<AttemptResul
         outcome: response.outcome,
         explanation: keyData.explanation,
         feedback: feedbackFor(keyData, answer),
-        evidenceHref: available ? evidenceHref(quiz.lessonId, level, version.evidence) : null,
+        evidence: available ? evidenceLinks(quiz.lessonId, level, version) : [],
       },
     ];
   });

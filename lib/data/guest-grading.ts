@@ -16,7 +16,7 @@ import type { Outcome, PublicQuestionData, QuestionKeyData } from "../quiz/types
 import { answerProblem } from "../quiz/validate";
 import type { GuestSubmission } from "../validations/attempts";
 import type { QuestionResult } from "./attempts";
-import { DEFAULT_READING_LEVEL, evidenceHref, findVisibleQuiz } from "./quizzes";
+import { DEFAULT_READING_LEVEL, evidenceLinks, findVisibleQuiz } from "./quizzes";
 
 export interface GuestResults {
   quiz: { id: string; title: string; lessonId: string; lessonTitle: string };
@@ -37,7 +37,7 @@ export async function gradeGuestSubmission(quizId: string, submission: GuestSubm
 
   // Versions must belong to the named question of this quiz; older versions are fine (the page may be stale).
   const versions = await db
-    .select({ versionId: questionVersions.id, questionId: questionVersions.questionId, type: questionVersions.type, data: questionVersions.publicData, keyData: questionVersions.keyData, evidence: questionVersions.evidence, position: questions.position })
+    .select({ versionId: questionVersions.id, questionId: questionVersions.questionId, type: questionVersions.type, data: questionVersions.publicData, keyData: questionVersions.keyData, evidence: questionVersions.evidence, evidenceAnchors: questionVersions.evidenceAnchors, position: questions.position })
     .from(questionVersions)
     .innerJoin(questions, eq(questions.id, questionVersions.questionId))
     .where(and(eq(questions.quizId, quizId), inArray(questionVersions.id, submission.answers.map((entry) => entry.versionId))))
@@ -72,7 +72,7 @@ export async function gradeGuestSubmission(quizId: string, submission: GuestSubm
         ...graded,
         explanation: keyData.explanation,
         feedback: feedbackFor(keyData, answer),
-        evidenceHref: evidenceHref(quiz.lessonId, DEFAULT_READING_LEVEL, version.evidence),
+        evidence: evidenceLinks(quiz.lessonId, DEFAULT_READING_LEVEL, version),
       };
     });
   const score = Math.round(results.reduce((sum, r) => sum + r.credit, 0) * 10_000) / 10_000;

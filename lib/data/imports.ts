@@ -14,6 +14,7 @@ import { glossaryTerms, importDrafts, lessonLevels, lessons, questions, question
 import { requireUser } from "../auth/session";
 import { AppError } from "../errors";
 import { tryDraftFromArticle } from "../import";
+import { evidenceColumns } from "../content/evidence";
 import { questionProblems } from "../import/generate-questions";
 import { draftToContent, slugForTitle, type ContentFile } from "../import/to-content";
 import type { ArticleDraft, ArticleMetadata, DraftQuestion } from "../import/types";
@@ -170,17 +171,19 @@ export async function publishImportDraft(draftId: string): Promise<{ lessonId: s
     await tx.insert(quizzes).values({ id: exported.quizId, lessonId: slug, title: exported.quiz.title, description: exported.quiz.description, ownerId: user.id });
     for (const [position, question] of exported.quiz.questions.entries()) {
       const { publicData, keyData } = splitQuestion(question);
+      const evidence = evidenceColumns(question.evidence);
       await tx.insert(questions).values({ id: question.id, quizId: exported.quizId, position });
       const [version] = await tx
         .insert(questionVersions)
         .values({
           questionId: question.id,
           version: 1,
-          contentHash: hash({ publicData, keyData, evidence: question.evidence }),
+          contentHash: hash({ publicData, keyData, evidence: evidence.hashed }),
           type: question.type,
           publicData,
           keyData,
-          evidence: question.evidence,
+          evidence: evidence.evidence,
+          evidenceAnchors: evidence.evidenceAnchors,
           topicId: question.topic,
           skills: question.skills,
           difficulty: question.difficulty,

@@ -3,6 +3,7 @@
  * of each question. Nothing in this module selects `question_versions.key_data`;
  * keys are read only by the grading paths in ./attempts.ts and ./guest-grading.ts.
  */
+import { anchorLabel, storedAnchors } from "../content/evidence";
 import "server-only";
 import { and, asc, count, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
@@ -70,10 +71,10 @@ export async function currentPublicQuestions(db: Database, quizId: string): Prom
 }
 
 /** Public sides of specific versions (what an attempt showed), keyed by version id. */
-export async function publicVersions(db: Database, versionIds: readonly number[]): Promise<Map<number, PublicQuestion & { evidence: string }>> {
+export async function publicVersions(db: Database, versionIds: readonly number[]): Promise<Map<number, PublicQuestion & StoredEvidence>> {
   if (versionIds.length === 0) return new Map();
   const rows = await db
-    .select({ questionId: questionVersions.questionId, versionId: questionVersions.id, type: questionVersions.type, data: questionVersions.publicData, evidence: questionVersions.evidence })
+    .select({ questionId: questionVersions.questionId, versionId: questionVersions.id, type: questionVersions.type, data: questionVersions.publicData, evidence: questionVersions.evidence, evidenceAnchors: questionVersions.evidenceAnchors })
     .from(questionVersions)
     .where(inArray(questionVersions.id, [...versionIds]));
   return new Map(rows.map((row) => [row.versionId, { ...row, data: row.data as PublicQuestionData }]));
@@ -121,6 +122,25 @@ export async function readingLevelOf(db: Database, userId: string | null): Promi
   if (!userId) return DEFAULT_READING_LEVEL;
   const [row] = await db.select({ level: userPreferences.readingLevel }).from(userPreferences).where(eq(userPreferences.userId, userId));
   return row?.level ?? DEFAULT_READING_LEVEL;
+}
+
+/** A stored version's evidence columns (lib/content/evidence.ts). */
+export interface StoredEvidence {
+  evidence: string;
+  evidenceAnchors: string[] | null;
+}
+
+/** One "See it in the text" link: a paragraph the answer rests on. */
+export interface EvidenceLink {
+  anchor: string;
+  href: string;
+  /** "paragraph 7" */
+  label: string;
+}
+
+/** Links to every paragraph a question's answer rests on, in the order the question cites them. */
+export function evidenceLinks(lessonId: string, level: number, stored: StoredEvidence): EvidenceLink[] {
+  return storedAnchors(stored).map((anchor) => ({ anchor, href: evidenceHref(lessonId, level, anchor), label: anchorLabel(anchor) }));
 }
 
 /** "See it in the text": the lesson at the student's level, scrolled to the evidence paragraph. */

@@ -18,7 +18,7 @@ import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType
 import { answerProblem } from "../quiz/validate";
 import { scheduleAnswer, type CardState } from "../review/schedule";
 import { statementsFor } from "./prepared";
-import { evidenceHref, readingLevelOf, visibleQuizCondition } from "./quizzes";
+import { evidenceLinks, readingLevelOf, visibleQuizCondition, type EvidenceLink } from "./quizzes";
 
 type CardRow = typeof reviewCards.$inferSelect;
 
@@ -43,7 +43,8 @@ export interface ReviewOutcome {
   correctLines: string[];
   explanation: string;
   feedback: string[];
-  evidenceHref: string;
+  /** Every paragraph the answer rests on. */
+  evidence: EvidenceLink[];
   nextDue: Date;
   /** False when this showing had already been graded (double submit): nothing changed. */
   rescheduled: boolean;
@@ -215,7 +216,7 @@ export async function submitReview(input: { questionId: string; versionId: numbe
       .where(and(eq(reviewCards.userId, user.id), eq(reviewCards.questionId, input.questionId), visibleQuizCondition(user)));
     if (!found) throw new AppError("not_found", "We couldn't find that review card.");
     const [version] = await tx
-      .select({ questionId: questionVersions.questionId, data: questionVersions.publicData, keyData: questionVersions.keyData, evidence: questionVersions.evidence })
+      .select({ questionId: questionVersions.questionId, data: questionVersions.publicData, keyData: questionVersions.keyData, evidence: questionVersions.evidence, evidenceAnchors: questionVersions.evidenceAnchors })
       .from(questionVersions)
       .where(eq(questionVersions.id, input.versionId));
     if (!version || version.questionId !== input.questionId) throw new AppError("bad_request", "That question version doesn't belong to this card. Reload the page.");
@@ -238,7 +239,7 @@ export async function submitReview(input: { questionId: string; versionId: numbe
       correctLines: describeKey(data, keyData.key),
       explanation: keyData.explanation,
       feedback: feedbackFor(keyData, input.answer),
-      evidenceHref: evidenceHref(found.lessonId, level, version.evidence),
+      evidence: evidenceLinks(found.lessonId, level, version),
       nextDue,
       rescheduled: shownNow,
     };

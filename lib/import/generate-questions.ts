@@ -7,7 +7,7 @@
  * @see docs/IMPORT.md
  */
 import { checkQuestionShape } from "../content/check";
-import { contentQuestionSchema, type ContentQuestion } from "../content/schema";
+import { answerParts, contentQuestionSchema, isSpanningType, type ContentQuestion } from "../content/schema";
 import { escapeRegex, wordPattern } from "./analyze";
 import type { ArticleAnalysis, DraftQuestion, NamedEntity, NumberMention, Sentence } from "./types";
 
@@ -74,7 +74,9 @@ function stemOf(question: DraftQuestion): string {
 /** A draft question as a content question (evidence = paragraph anchor), for validation and export. */
 export function toContentQuestion(question: DraftQuestion, id: string, topic = "article"): ContentQuestion {
   const { evidence: _evidence, evidenceAnchor, generator: _generator, score: _score, ...rest } = question;
-  const content = { ...rest, id, evidence: evidenceAnchor, topic };
+  const base = { ...rest, id, evidence: evidenceAnchor, topic } as ContentQuestion;
+  // A drafted question rests on one sentence, so every part of a spanning answer cites that sentence's paragraph.
+  const content: ContentQuestion = isSpanningType(base.type) ? ({ ...base, evidenceFor: Object.fromEntries(answerParts(base).map((part) => [part, evidenceAnchor])) } as ContentQuestion) : base;
   // content/ wants ordering items listed out of order (students get a shuffle either way).
   if (content.type === "ordering" && content.items.length > 1 && content.items.map((i) => i.id).join() === content.answer.join()) {
     return { ...content, items: [...content.items.slice(1), content.items[0]!] };

@@ -16,7 +16,7 @@ for (const lesson of content.lessons) {
 }
 const questionCount = content.quizzes.reduce((n, q) => n + q.questions.length, 0);
 console.log(
-  `${content.lessons.length} lessons, ${content.quizzes.length} quizzes, ${questionCount} questions, ${content.glossary.length} glossary terms, ${content.timeline.length} timeline events, ${content.actors.length} actors`,
+  `${content.lessons.length} lessons (${content.lessons.filter((l) => l.guide).length} with a teacher's guide), ${content.quizzes.length} quizzes, ${questionCount} questions, ${content.glossary.length} glossary terms, ${content.timeline.length} timeline events, ${content.actors.length} actors`,
 );
 
 if (all.length > 0) {

@@ -224,7 +224,8 @@ describe("submitting", () => {
     expect(byId.get(multiple.questionId)!.outcome).toBe(expectedMultiple);
     for (const question of results.questions) {
       expect(question.explanation.length).toBeGreaterThan(10);
-      expect(question.evidenceHref).toMatch(/^\/lessons\/sanctions\?level=3#[a-z0-9-]+$/);
+      expect(question.evidence.length).toBeGreaterThan(0);
+      for (const link of question.evidence) expect(link.href).toMatch(/^\/lessons\/sanctions\?level=3#[a-z0-9-]+$/);
       expect(question.correctLines.length).toBeGreaterThan(0);
     }
     expect(results.counts.correct + results.counts.partial + results.counts.incorrect).toBe(results.questions.length);

@@ -224,7 +224,7 @@ describe("a teacher's deletion when students answered their private imported qui
     const results = await getAttemptResults(attemptId);
     expect(results.quiz).toMatchObject({ id: imported.quizId, lessonTitle: keptLesson!.title, available: false });
     expect(results.questions).toHaveLength(privateQuiz.length);
-    expect(results.questions.every((q) => q.evidenceHref === null)).toBe(true);
+    expect(results.questions.every((q) => q.evidence.length === 0)).toBe(true);
     expect(results.counts.correct).toBe(2);
     const after = await getMyMastery();
     expect(after.responsesCounted).toBe(before.responsesCounted);

@@ -138,7 +138,7 @@ describe("guest grading", () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ score: 0, maxScore: 1, questions: [{ questionId: "sanc-q13", outcome: "incorrect", feedback: [expect.stringContaining("not UN resolutions")] }] });
-    expect(body.questions[0].evidenceHref).toMatch(/^\/lessons\/sanctions\?level=2#p\d+$/);
+    expect(body.questions[0].evidence).toEqual([expect.objectContaining({ href: expect.stringMatching(/^\/lessons\/sanctions\?level=2#p\d+$/), label: expect.stringMatching(/^paragraph \d+$/) })]);
     expect((await db.select().from(attempts)).length).toBe(before);
   });
 

@@ -109,6 +109,8 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   "/import/[draftId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   // Teacher A's private lesson and quiz.
   "/lessons/[slug]": only(["teacherA"], "ok", "404"),
+  // The teacher's guide carries the answer key: teachers who can see the lesson only; students, learners and guests get 404.
+  "/lessons/[slug]/teacher-guide": only(["teacherA"], "ok", "404"),
   "/quizzes/[quizId]": only(["teacherA"], "ok", "404"),
   // Student A's attempts: an open one, and a submitted one for results.
   "/quizzes/[quizId]/attempts/[attemptId]": only(["studentA"], "ok", "404", { anonymous: "sign-in" }),

@@ -59,6 +59,13 @@ export default async function LessonPage(props: Props) {
         <p className="mt-3 text-sm muted">
           Facts as of <time dateTime={lesson.asOf}>{formatContentDate(lesson.asOf)}</time> · {current.readingMinutes} min read · {current.label} · {current.grades}
         </p>
+        {user?.role === "teacher" ? (
+          <p className="mt-3 text-sm" data-no-print>
+            <Link href={`/lessons/${lesson.id}/teacher-guide`} className="font-semibold">
+              Teacher&apos;s guide: class plan, answer key, discussion notes →
+            </Link>
+          </p>
+        ) : null}
       </header>
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-4 border-y border-stone-200 py-3 dark:border-stone-800" data-no-print>

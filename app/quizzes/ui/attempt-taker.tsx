@@ -225,7 +225,7 @@ function CheckFeedback({ result }: { result: CheckResult }) {
         <OutcomeBadge outcome={result.outcome} credit={result.credit} />
         {result.outcome !== "correct" ? <span>Try again, or read the explanation.</span> : null}
       </p>
-      <AnswerExplanation feedback={result.feedback} explanation={result.explanation} evidenceHref={result.evidenceHref} />
+      <AnswerExplanation feedback={result.feedback} explanation={result.explanation} evidence={result.evidence} />
       {retried ? <p className="muted">Your first checked answer ({Math.round(result.scored.credit * 100)}%) is the one that counts.</p> : null}
     </div>
   );

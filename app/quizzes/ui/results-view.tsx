@@ -1,3 +1,4 @@
+import type { EvidenceLink } from "@/lib/data/quizzes";
 import type { Outcome } from "@/lib/quiz/types";
 import { AnswerExplanation } from "./answer-explanation";
 
@@ -15,8 +16,8 @@ export interface ResultItem {
   outcome: Outcome;
   explanation: string;
   feedback: string[];
-  /** Null when the lesson can no longer be opened: no link then. */
-  evidenceHref: string | null;
+  /** Every paragraph the answer rests on; empty when the lesson can no longer be opened. */
+  evidence: EvidenceLink[];
 }
 
 export interface ResultsSummary {
@@ -128,7 +129,7 @@ export function ResultList({ items }: { items: ResultItem[] }) {
             ) : null}
           </dl>
           <div className="mt-3 space-y-3 text-sm">
-            <AnswerExplanation feedback={item.feedback} explanation={item.explanation} evidenceHref={item.evidenceHref} questionNumber={item.number} />
+            <AnswerExplanation feedback={item.feedback} explanation={item.explanation} evidence={item.evidence} questionNumber={item.number} />
           </div>
         </li>
       ))}

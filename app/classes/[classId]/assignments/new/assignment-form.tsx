@@ -43,6 +43,13 @@ export function AssignmentForm({ classId, lessons, initialLessonId }: { classId:
           ))}
         </select>
         <Errors errors={fieldErrors(state, "lessonId")} id="lessonId-error" />
+        {lesson ? (
+          <p className="mt-1 text-sm">
+            <a href={`/lessons/${lesson.id}/teacher-guide`} target="_blank" rel="noopener">
+              Teacher&apos;s guide for this lesson<span className="sr-only"> (opens in a new tab)</span> ↗
+            </a>
+          </p>
+        ) : null}
       </div>
       <fieldset>
         <legend className="field-label">What to assign</legend>
