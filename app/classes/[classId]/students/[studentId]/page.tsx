@@ -7,6 +7,7 @@ import { getStudentMasteryForTeacher } from "@/lib/data/mastery";
 import { orNotFound } from "@/lib/pages";
 import { BarChart } from "@/app/ui/bar-chart";
 import { StatusBadge, formatPercent } from "@/app/ui/status-badge";
+import { LocalTime } from "@/app/ui/local-time";
 import { ClassHeader } from "../../class-nav";
 
 export const metadata: Metadata = { title: "Student progress" };
@@ -73,7 +74,7 @@ export default async function StudentDetailPage({ params }: { params: Promise<{ 
                 <p className="font-medium">
                   {attempt.quizTitle} · <span className="tabular-nums">{formatPercent(attempt.score)}</span>
                 </p>
-                <p className="text-sm muted">{attempt.submittedAt?.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</p>
+                <p className="text-sm muted">{attempt.submittedAt ? <LocalTime date={attempt.submittedAt} /> : null}</p>
                 {attempt.missed.length ? (
                   <details className="mt-2 text-sm">
                     <summary className="cursor-pointer">
