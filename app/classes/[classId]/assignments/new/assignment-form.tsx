@@ -30,6 +30,11 @@ export interface ExistingAssignment {
 const noSubscription = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/**
+ * Fields are uncontrolled with defaultValue from the last submission: React
+ * resets a form after its action runs, and a reset puts each field back to its
+ * default, which is then what the teacher typed (nothing is lost on an error).
+ */
 export function AssignmentForm({ classId, lessons, existing, initialLessonId }: { classId: string; lessons: LessonOption[]; existing: ExistingAssignment[]; initialLessonId?: string }) {
   const [state, action] = useActionState(createAssignmentAction, idleState);
   const [lessonId, setLessonId] = useState(submittedValue(state, "lessonId") ?? initialLessonId ?? lessons[0]?.id ?? "");
@@ -52,7 +57,7 @@ export function AssignmentForm({ classId, lessons, existing, initialLessonId }: 
         <label htmlFor="lessonId" className="field-label">
           Lesson
         </label>
-        <select id="lessonId" name="lessonId" className="field-input" value={lessonId} onChange={(e) => setLessonId(e.target.value)} aria-describedby={already.length ? "duplicate-warning" : undefined}>
+        <select id="lessonId" name="lessonId" className="field-input" defaultValue={lessonId} onChange={(e) => setLessonId(e.target.value)} aria-describedby={already.length ? "duplicate-warning" : undefined}>
           {lessons.map((l) => (
             <option key={l.id} value={l.id}>
               {l.title}
@@ -155,7 +160,7 @@ export function AssignmentForm({ classId, lessons, existing, initialLessonId }: 
           <label htmlFor="quizMode" className="field-label">
             Quiz mode
           </label>
-          <select id="quizMode" name="quizMode" className="field-input" value={quizMode} onChange={(e) => setQuizMode(e.target.value)}>
+          <select id="quizMode" name="quizMode" className="field-input" defaultValue={quizMode} onChange={(e) => setQuizMode(e.target.value)}>
             <option value="test">Test: feedback after submitting</option>
             <option value="practice">Practice: check each answer, retry</option>
           </select>

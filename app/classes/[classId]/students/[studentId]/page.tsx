@@ -23,7 +23,7 @@ export default async function StudentDetailPage({ params }: { params: Promise<{ 
       <div>
         <h2 className="text-xl font-semibold">{detail.student.displayName}</h2>
         <p className="muted text-sm">
-          <span className="font-mono">{detail.student.username}</span> · average of best quiz scores {formatPercent(detail.student.average)}
+          <span className="font-mono">{detail.student.username}</span> · average {detail.student.average === null ? "(no scores yet)" : formatPercent(detail.student.average)} (best score per quiz; past-due quizzes not submitted count as 0)
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
