@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { idleState } from "@/lib/action-state";
 import { LocalTime } from "@/app/ui/local-time";
 import { FormMessage, SubmitButton, fieldErrors, submittedValue } from "@/app/ui/form";
@@ -31,9 +31,10 @@ const noSubscription = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
- * Fields are uncontrolled with defaultValue from the last submission: React
- * resets a form after its action runs, and a reset puts each field back to its
- * default, which is then what the teacher typed (nothing is lost on an error).
+ * Fields are uncontrolled with defaultValue from the last submission. React
+ * resets a form after its action runs; inputs go back to those defaults, but a
+ * select goes back to its first option, so the effect below puts the
+ * teacher's choices back (nothing is lost on an error).
  */
 export function AssignmentForm({ classId, lessons, existing, initialLessonId }: { classId: string; lessons: LessonOption[]; existing: ExistingAssignment[]; initialLessonId?: string }) {
   const [state, action] = useActionState(createAssignmentAction, idleState);
@@ -47,8 +48,17 @@ export function AssignmentForm({ classId, lessons, existing, initialLessonId }: 
   const failed = state.status === "invalid" || state.status === "error";
   const checked = (name: string, fallback: boolean) => (failed ? submittedValue(state, name) === "on" : fallback);
   const quizChosen = Boolean(lesson?.quizId) && includeQuiz;
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status !== "invalid" && state.status !== "error") return;
+    for (const select of formRef.current?.querySelectorAll("select, textarea") ?? []) {
+      const field = select as HTMLSelectElement | HTMLTextAreaElement;
+      const value = state.values?.[field.name];
+      if (value !== undefined) field.value = value;
+    }
+  }, [state]);
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form ref={formRef} action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="classId" value={classId} />
       <input type="hidden" name="timeZone" value={zone} />
