@@ -17,7 +17,7 @@ test.use({ timezoneId: "America/Los_Angeles" });
 function addToClass(classId: string, studentId: string) {
   const db = openTestDb();
   try {
-    db.prepare("insert into class_members (class_id, student_id, joined_at) values (?, ?, ?)").run(classId, studentId, Date.now());
+    db.prepare("insert into class_members (class_id, student_id, created_at) values (?, ?, ?)").run(classId, studentId, Date.now());
   } finally {
     db.close();
   }
