@@ -114,7 +114,8 @@ export async function getClassGrid(classId: string, now = new Date()): Promise<C
         quizStarted: mine.length > 0,
         firstSubmittedAt,
       });
-      if (status === "missing" || status === "incomplete") missing += 1;
+      // Past-due work counts as not done when nothing was done or the quiz wasn't submitted; a submitted quiz with the reading unfinished doesn't.
+      if (status === "missing" || (status === "incomplete" && assignment.quizId !== null && bestScore === null) || (status === "incomplete" && assignment.quizId === null)) missing += 1;
       let cellCounted: number | null = null;
       if (assignment.quizId) {
         if (bestScore !== null) {

@@ -17,7 +17,7 @@ export function scoreBand(score: number): ScoreBand {
 }
 
 export interface Attention {
-  /** Past-due assignments not finished (missing or incomplete). */
+  /** Past-due assignments not done: Missing, or Incomplete without the quiz submitted (unfinished reading beside a submitted quiz doesn't count). */
   missing: number;
   low: boolean;
   falling: boolean;

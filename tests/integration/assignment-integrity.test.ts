@@ -277,11 +277,18 @@ describe("finding 5: averages count missing work, and the sort shows who needs h
     signInAs(fine);
     const first = await startOrResumeAttempt({ quizId: QUIZ_ID, mode: "practice", assignmentId: a1.id });
     await submitAttempt(first.attemptId, await keysOf(first.attemptId));
+    // Quiz submitted (100 %) but the reading left unfinished: Incomplete, yet nothing the teacher must chase.
+    const a3 = await assign({ dueAt: new Date(Date.now() - 2 * week), quizMode: "practice", lessonId: "thaad", allowDuplicate: true }, assignedAt);
+    signInAs(fine);
+    const second = await startOrResumeAttempt({ quizId: "thaad-quiz", mode: "practice", assignmentId: a3.id });
+    await submitAttempt(second.attemptId, await keysOf(second.attemptId));
     signInAs(teacher);
     const row = (await getClassGrid(classId)).rows[0]!;
     // Submitted after the due date (Late) with 100 %, the other not yet due: nothing to worry about.
     expect(row.cells[a1.id]!.status).toBe("late");
     expect(row.cells[a2.id]!.status).toBe("not_started");
+    expect(row.cells[a3.id]!.status).toBe("incomplete");
+    expect(row.attention.missing).toBe(0);
     expect(row.needsAttention).toBe(false);
   });
 });
