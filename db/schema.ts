@@ -281,6 +281,16 @@ export const assignments = sqliteTable(
     readingLevel: integer("reading_level"),
     quizMode: text("quiz_mode", { enum: QUIZ_MODES }).notNull().default("test"),
     attemptLimit: integer("attempt_limit"),
+    /** Students don't see or start the assignment before this moment (null: at once). */
+    startAt: integer("start_at", { mode: "timestamp_ms" }),
+    /** The teacher's note to the class, shown on the student's card and quiz page. */
+    instructions: text("instructions").notNull().default(""),
+    /** After the due date: accepted and marked Late (true), or refused (false). */
+    lateAllowed: integer("late_allowed", { mode: "boolean" }).notNull().default(true),
+    /** The teacher's IANA time zone when assigning; due and start times are shown in it until the viewer's browser says its own. */
+    timeZone: text("time_zone"),
+    /** Removed by the teacher: hidden everywhere, restorable for a few minutes (ASSIGNMENT_UNDO_MS). */
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [index("assignments_class_idx").on(t.classId)],

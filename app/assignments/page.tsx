@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
-import { listMyAssignments } from "@/lib/data/assignments";
+import { listMyAssignments, type StudentAssignment } from "@/lib/data/assignments";
+import { LocalTime } from "@/app/ui/local-time";
 import { listStudentClasses } from "@/lib/data/classes";
 import { StatusBadge, formatPercent } from "@/app/ui/status-badge";
 
@@ -33,6 +34,11 @@ export default async function MyAssignmentsPage({ searchParams }: { searchParams
   );
 }
 
+/** Rendered per request (dynamic page), so "now" is the request's time. */
+function pastDue(a: StudentAssignment): boolean {
+  return a.dueAt !== null && a.dueAt.getTime() < Date.now() && a.status !== "done" && a.status !== "late";
+}
+
 function AssignmentList({ title, items, empty }: { title: string; items: Awaited<ReturnType<typeof listMyAssignments>>; empty: string }) {
   return (
     <section aria-label={title} className="space-y-3">
@@ -49,18 +55,30 @@ function AssignmentList({ title, items, empty }: { title: string; items: Awaited
               </div>
               <p className="text-sm muted">
                 {a.className}
-                {a.dueAt ? ` · due ${a.dueAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}` : ""}
+                {a.quizId ? ` · ${a.quizMode === "test" ? "test" : "practice"}` : ""}
+                {a.dueAt ? (
+                  <>
+                    {" · due "}
+                    <LocalTime date={a.dueAt} zone={a.timeZone} />
+                  </>
+                ) : null}
                 {a.bestScore !== null ? ` · best score ${formatPercent(a.bestScore)}` : ""}
               </p>
+              {a.instructions ? <p className="whitespace-pre-line text-sm">{a.instructions}</p> : null}
+              {pastDue(a) ? (
+                <p className="text-sm font-medium text-amber-900 dark:text-amber-200">
+                  {a.lateAllowed ? "Past due: you can still hand it in; it will be marked Late." : "Past due, and your teacher isn't accepting late work. Ask your teacher if you need more time."}
+                </p>
+              ) : null}
               <div className="flex flex-wrap gap-2">
                 {a.includeLesson ? (
                   <Link href={`/lessons/${a.lessonId}${a.readingLevel ? `?level=${a.readingLevel}` : ""}`} className="btn-secondary">
                     {a.lessonCompleted ? "Read again" : "Read"}
                   </Link>
                 ) : null}
-                {a.quizId ? (
+                {a.quizId && (a.openAttemptId || !pastDue(a) || a.lateAllowed) ? (
                   <Link href={`/quizzes/${a.quizId}?assignment=${a.id}`} className="btn-primary">
-                    {a.attemptsUsed ? "Quiz again" : "Take the quiz"}
+                    {a.openAttemptId ? "Resume the quiz" : a.attemptsUsed ? "Quiz again" : "Take the quiz"}
                     {a.attemptLimit ? ` (${a.attemptsUsed}/${a.attemptLimit})` : ""}
                   </Link>
                 ) : null}

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { authedAction, authedFormAction } from "@/lib/actions";
-import { createAssignment, deleteAssignment } from "@/lib/data/assignments";
+import { createAssignment, deleteAssignment, restoreAssignment } from "@/lib/data/assignments";
 import { addRosterStudents, createClass, disableJoining, removeStudentFromClass, renameClass, resetStudentPassword, rotateJoinCode, setClassArchived } from "@/lib/data/classes";
 import { assignmentActionSchema, createAssignmentSchema } from "@/lib/validations/assignments";
 import { deleteStudentAccount } from "@/lib/data/privacy";
@@ -109,11 +109,23 @@ export const createAssignmentAction = authedAction(
   TEACHER,
 );
 
-export const deleteAssignmentAction = authedFormAction(
+/** Removes an assignment (students' work is kept); the class page offers Undo for ASSIGNMENT_UNDO_MS. */
+export const deleteAssignmentAction = authedAction(
   assignmentActionSchema,
   async ({ classId, assignmentId }) => {
-    await deleteAssignment(classId, assignmentId);
+    const { lessonTitle } = await deleteAssignment(classId, assignmentId);
     revalidatePath(`/classes/${classId}`);
+    return { status: "ok", message: `Removed "${lessonTitle}". Students no longer see it; their work is kept.`, data: { assignmentId } };
+  },
+  TEACHER,
+);
+
+export const restoreAssignmentAction = authedAction(
+  assignmentActionSchema,
+  async ({ classId, assignmentId }) => {
+    await restoreAssignment(classId, assignmentId);
+    revalidatePath(`/classes/${classId}`);
+    return { status: "ok", message: "Assignment restored." };
   },
   TEACHER,
 );

@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LocalTime } from "@/app/ui/local-time";
 import { requirePageUser } from "@/lib/auth/session";
 import { getNextReviewCard, getReviewStats } from "@/lib/data/review";
 import { ReviewSession } from "./review-session";
 
 export const metadata: Metadata = { title: "Review" };
 export const dynamic = "force-dynamic";
-
-function formatWhen(date: Date): string {
-  return date.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-}
 
 export default async function ReviewPage() {
   await requirePageUser("/review");
@@ -38,7 +35,11 @@ export default async function ReviewPage() {
             {stats.total === 0
               ? "Take a quiz: each question you answer becomes a review card."
               : stats.nextDue
-                ? `Your next card is due ${formatWhen(stats.nextDue)}.`
+                ? (
+                  <>
+                    Your next card is due <LocalTime date={stats.nextDue} />.
+                  </>
+                )
                 : "Nothing is scheduled."}
           </p>
           <p className="flex flex-wrap gap-3">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
 import { listMyAssignments } from "@/lib/data/assignments";
+import { formatInZone } from "@/lib/dates";
 import { listCatalogLessons } from "@/lib/data/lessons";
 import { getMyMastery } from "@/lib/data/mastery";
 import { listOwnReadingProgress } from "@/lib/data/reading-progress";
@@ -34,7 +35,7 @@ export async function NextSteps({ user, limit = 4, includeReading = true }: { us
       key: `assignment-${item.id}`,
       href: "/assignments",
       action: `Do your assignment: ${item.lessonTitle}`,
-      why: item.dueAt ? `${item.className}, due ${item.dueAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}` : item.className,
+      why: item.dueAt ? `${item.className}, due ${formatInZone(item.dueAt, item.timeZone)}` : item.className,
     });
   }
   if (due > 0) steps.push({ key: "review", href: "/review", action: `Review ${due} due card${due === 1 ? "" : "s"}`, why: "a few minutes now keeps what you learned" });

@@ -1,6 +1,7 @@
 import type { AssignmentStatus } from "@/lib/data/assignments";
 
 const STYLE: Record<AssignmentStatus, { label: string; className: string }> = {
+  upcoming: { label: "Not open yet", className: "bg-stone-100 text-stone-600 dark:bg-stone-800 dark:text-stone-300" },
   not_started: { label: "Not started", className: "bg-stone-100 text-stone-700 dark:bg-stone-800 dark:text-stone-300" },
   in_progress: { label: "In progress", className: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200" },
   done: { label: "Done", className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },

@@ -11,8 +11,9 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
-import { assignments, attempts, classMembers, lessons, questionVersions, quizzes, responses, type QuizMode } from "../../db/schema";
+import { assignments, attempts, lessons, questionVersions, quizzes, responses, type QuizMode } from "../../db/schema";
 import { requireUser, type SessionUser } from "../auth/session";
+import { formatInZone } from "../dates";
 import { AppError } from "../errors";
 import { describeAnswer, describeKey } from "../quiz/describe";
 import { feedbackFor, gradeAnswer } from "../quiz/grade";
@@ -21,6 +22,7 @@ import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType
 import { answerProblem } from "../quiz/validate";
 import type { AnswersInput } from "../validations/attempts";
 import { statementsFor } from "./prepared";
+import { assertNoOpenTest, assignmentClosedReason, assignmentForStart, isOpenTest, openTestMessage, studentQuizAssignments, type QuizAssignmentOfStudent } from "./assignments";
 import { scheduleAnsweredQuestions } from "./review";
 import { currentPublicQuestions, evidenceLinks, findVisibleQuiz, publicVersions, readingLevelOf, visibleQuizCondition, type EvidenceLink } from "./quizzes";
 
@@ -59,6 +61,10 @@ export interface TakingAttempt {
   answers: Draft;
   checks: Record<string, CheckResult>;
   dueAt: Date | null;
+  /** After dueAt: answers still accepted (and marked Late). */
+  lateAllowed: boolean;
+  /** The teacher's zone, for showing dueAt until the browser shows it in its own. */
+  timeZone: string | null;
   startedAt: Date;
 }
 
@@ -139,22 +145,17 @@ async function gradingKeys(db: Database, versionIds: readonly number[]): Promise
   return new Map(rows.map((row) => [row.id, row.keyData as QuestionKeyData]));
 }
 
-async function assignmentFor(db: Database, user: SessionUser, assignmentId: string) {
-  const [assignment] = await db
-    .select({ id: assignments.id, quizId: assignments.quizId, dueAt: assignments.dueAt, attemptLimit: assignments.attemptLimit, quizMode: assignments.quizMode, readingLevel: assignments.readingLevel })
-    .from(assignments)
-    .innerJoin(classMembers, and(eq(classMembers.classId, assignments.classId), eq(classMembers.studentId, user.id)))
-    .where(eq(assignments.id, assignmentId));
-  if (!assignment) throw new AppError("not_found", "We couldn't find that assignment.");
-  return assignment;
+interface DueRule {
+  dueAt: Date | null;
+  lateAllowed: boolean;
+  timeZone: string | null;
 }
 
-function formatDue(dueAt: Date): string {
-  return dueAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-}
-
-function assertNotPastDue(dueAt: Date | null, now: Date): void {
-  if (dueAt && now.getTime() > dueAt.getTime()) throw new AppError("conflict", `This assignment was due ${formatDue(dueAt)} and no longer accepts answers.`);
+/** Past the due date, an assigned attempt takes answers only when the teacher accepts late work (it is then marked Late). */
+function assertNotPastDue(rule: DueRule | null | undefined, now: Date): void {
+  if (rule?.dueAt && !rule.lateAllowed && now.getTime() > rule.dueAt.getTime()) {
+    throw new AppError("conflict", `This assignment was due ${formatInZone(rule.dueAt, rule.timeZone)} and your teacher isn't accepting late work, so it no longer takes answers.`);
+  }
 }
 
 /** Validates each answer against the question this attempt shows; the first problem is the error. */
@@ -182,39 +183,44 @@ function mergeDraft(draft: Draft, answers: AnswersInput): Draft {
 // ---------------------------------------------------------------- start / resume
 
 /**
- * Resumes the caller's open attempt at this quiz (same mode and assignment) or
- * starts one, shuffling choices and recording the versions shown. For an
- * assignment, the mode is the teacher's and the due date and attempt limit
- * are enforced here.
+ * Resumes or starts the caller's attempt at this quiz, shuffling choices and
+ * recording the versions shown. For a student whose class has the quiz
+ * assigned, every start is the assignment's attempt wherever it comes from
+ * (lesson page, quiz list, My assignments), with the teacher's mode, start
+ * and due dates and attempt limit; while a test of it is unsubmitted, no other
+ * attempt starts.
  */
-export async function startOrResumeAttempt(input: { quizId: string; mode: QuizMode; assignmentId?: string }, now: Date = new Date()): Promise<{ attemptId: string; resumed: boolean }> {
+export async function startOrResumeAttempt(input: { quizId: string; mode: QuizMode; assignmentId?: string }, now: Date = new Date()): Promise<{ attemptId: string; resumed: boolean; assignmentId: string | null }> {
   const user = await requireUser();
   const db = getDb();
   return writeTransaction(db, async (tx) => {
     await findVisibleQuiz(tx, user, input.quizId);
     let mode = input.mode;
-    if (input.assignmentId) {
-      const assignment = await assignmentFor(tx, user, input.assignmentId);
-      if (assignment.quizId !== input.quizId) throw new AppError("not_found", "We couldn't find that assignment.");
-      mode = assignment.quizMode;
-      const [open] = await tx
-        .select({ id: attempts.id })
-        .from(attempts)
-        .where(and(eq(attempts.userId, user.id), eq(attempts.assignmentId, assignment.id), eq(attempts.status, "in_progress")));
-      if (open) return { attemptId: open.id, resumed: true };
-      assertNotPastDue(assignment.dueAt, now);
-      if (assignment.attemptLimit !== null) {
-        const [used] = await tx.select({ n: count() }).from(attempts).where(and(eq(attempts.userId, user.id), eq(attempts.assignmentId, assignment.id)));
-        if ((used?.n ?? 0) >= assignment.attemptLimit) {
-          throw new AppError("conflict", `You have used all ${assignment.attemptLimit} attempt${assignment.attemptLimit === 1 ? "" : "s"} your teacher allowed for this quiz.`);
-        }
+    let assignment: QuizAssignmentOfStudent | null = null;
+    if (user.role === "student") {
+      const mine = await studentQuizAssignments(tx, user.id, input.quizId);
+      if (input.assignmentId) {
+        assignment = mine.find((a) => a.id === input.assignmentId) ?? null;
+        if (!assignment) throw new AppError("not_found", "We couldn't find that assignment.");
+      } else {
+        assignment = assignmentForStart(mine, now);
+        const test = assignment ? null : mine.find((a) => isOpenTest(a, now));
+        if (test) throw new AppError("conflict", assignmentClosedReason(test, now) ?? openTestMessage(test));
       }
+    } else if (input.assignmentId) {
+      throw new AppError("not_found", "We couldn't find that assignment.");
+    }
+    if (assignment) {
+      mode = assignment.quizMode;
+      if (assignment.openAttemptId) return { attemptId: assignment.openAttemptId, resumed: true, assignmentId: assignment.id };
+      const closed = assignmentClosedReason(assignment, now);
+      if (closed) throw new AppError("conflict", closed);
     } else {
       const [open] = await tx
         .select({ id: attempts.id })
         .from(attempts)
         .where(and(eq(attempts.userId, user.id), eq(attempts.quizId, input.quizId), isNull(attempts.assignmentId), eq(attempts.mode, mode), eq(attempts.status, "in_progress")));
-      if (open) return { attemptId: open.id, resumed: true };
+      if (open) return { attemptId: open.id, resumed: true, assignmentId: null };
     }
     const shown = await currentPublicQuestions(tx, input.quizId);
     if (shown.length === 0) throw new AppError("not_found", "This quiz has no questions yet.");
@@ -228,9 +234,9 @@ export async function startOrResumeAttempt(input: { quizId: string; mode: QuizMo
     };
     const [row] = await tx
       .insert(attempts)
-      .values({ quizId: input.quizId, userId: user.id, assignmentId: input.assignmentId ?? null, mode, layout, draft: {} })
+      .values({ quizId: input.quizId, userId: user.id, assignmentId: assignment?.id ?? null, mode, layout, draft: {} })
       .returning({ id: attempts.id });
-    return { attemptId: row!.id, resumed: false };
+    return { attemptId: row!.id, resumed: false, assignmentId: assignment?.id ?? null };
   });
 }
 
@@ -269,6 +275,7 @@ export async function getAttemptForTaking(attemptId: string): Promise<TakingAtte
   });
 
   const checks: Record<string, CheckResult> = {};
+  if (attempt.mode === "practice" && attempt.status === "in_progress") await assertNoOpenTest(db, user, attempt.quizId, new Date(), attempt.assignmentId);
   if (attempt.mode === "practice" && attempt.status === "in_progress") {
     const checked = await db.select().from(responses).where(eq(responses.attemptId, attempt.id));
     if (checked.length > 0) {
@@ -283,10 +290,10 @@ export async function getAttemptForTaking(attemptId: string): Promise<TakingAtte
       }
     }
   }
-  let dueAt: Date | null = null;
+  let due: DueRule | null = null;
   if (attempt.assignmentId) {
-    const [row] = await db.select({ dueAt: assignments.dueAt }).from(assignments).where(eq(assignments.id, attempt.assignmentId));
-    dueAt = row?.dueAt ?? null;
+    const [row] = await db.select({ dueAt: assignments.dueAt, lateAllowed: assignments.lateAllowed, timeZone: assignments.timeZone }).from(assignments).where(eq(assignments.id, attempt.assignmentId));
+    due = row ?? null;
   }
   return {
     attemptId: attempt.id,
@@ -296,7 +303,9 @@ export async function getAttemptForTaking(attemptId: string): Promise<TakingAtte
     questions,
     answers: attempt.draft as Draft,
     checks,
-    dueAt,
+    dueAt: due?.dueAt ?? null,
+    lateAllowed: due?.lateAllowed ?? true,
+    timeZone: due?.timeZone ?? null,
     startedAt: attempt.startedAt,
   };
 }
@@ -304,8 +313,8 @@ export async function getAttemptForTaking(attemptId: string): Promise<TakingAtte
 async function assertOpen(db: Database, attempt: AttemptRow, now: Date): Promise<void> {
   if (attempt.status === "submitted") throw new AppError("conflict", "This attempt has already been submitted. Your answers can no longer change.");
   if (attempt.assignmentId) {
-    const [row] = await db.select({ dueAt: assignments.dueAt }).from(assignments).where(eq(assignments.id, attempt.assignmentId));
-    assertNotPastDue(row?.dueAt ?? null, now);
+    const [row] = await db.select({ dueAt: assignments.dueAt, lateAllowed: assignments.lateAllowed, timeZone: assignments.timeZone }).from(assignments).where(eq(assignments.id, attempt.assignmentId));
+    assertNotPastDue(row, now);
   }
 }
 
@@ -335,6 +344,7 @@ export async function checkQuestion(attemptId: string, questionId: string, answe
     const attempt = await ownAttempt(tx, user, attemptId);
     await assertOpen(tx, attempt, now);
     if (attempt.mode !== "practice") throw new AppError("bad_request", "Checking single answers is only available in practice mode. Submit the quiz to see your results.");
+    await assertNoOpenTest(tx, user, attempt.quizId, now, attempt.assignmentId);
     const layout = layoutOf(attempt);
     const entry = layout.questions.find((q) => q.questionId === questionId);
     if (!entry) throw new AppError("bad_request", `Question "${questionId}" is not part of this attempt. Nothing was saved.`);
@@ -369,7 +379,11 @@ const submitStatements = statementsFor((db) => ({
     .from(attempts)
     .where(and(eq(attempts.id, sql.placeholder("attemptId")), eq(attempts.userId, sql.placeholder("userId"))))
     .prepare(),
-  dueAt: db.select({ dueAt: assignments.dueAt }).from(assignments).where(eq(assignments.id, sql.placeholder("assignmentId"))).prepare(),
+  dueRule: db
+    .select({ dueAt: assignments.dueAt, lateAllowed: assignments.lateAllowed, timeZone: assignments.timeZone })
+    .from(assignments)
+    .where(eq(assignments.id, sql.placeholder("assignmentId")))
+    .prepare(),
   // Grading reads the shown versions with their keys in one go.
   versions: db
     .select({ versionId: questionVersions.id, data: questionVersions.publicData, keyData: questionVersions.keyData })
@@ -417,7 +431,9 @@ export async function submitAttempt(attemptId: string, answers: AnswersInput = {
     if (attempt.status === "submitted") {
       return { attemptId: attempt.id, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0, submittedAt: attempt.submittedAt ?? attempt.updatedAt };
     }
-    if (attempt.assignmentId) assertNotPastDue(statements.dueAt.get({ assignmentId: attempt.assignmentId })?.dueAt ?? null, now);
+    if (attempt.assignmentId) assertNotPastDue(statements.dueRule.get({ assignmentId: attempt.assignmentId }), now);
+    // A test attempt is the test itself; any other attempt would grade the quiz while a test of it is open.
+    if (!(attempt.mode === "test" && attempt.assignmentId)) await assertNoOpenTest(tx, user, attempt.quizId, now, attempt.assignmentId);
     const layout = layoutOf(attempt);
     const versions = new Map(statements.versions.all({ versionIds: JSON.stringify(layout.questions.map((entry) => entry.versionId)) }).map((row) => [row.versionId, row]));
     validateAnswers(layout, new Map([...versions].map(([id, row]) => [id, { data: row.data as PublicQuestionData }])), answers);
@@ -446,6 +462,7 @@ export async function getAttemptResults(attemptId: string): Promise<AttemptResul
   const db = getDb();
   const attempt = await ownAttempt(db, user, attemptId);
   if (attempt.status !== "submitted") throw new AppError("not_found", "This attempt has not been submitted yet.");
+  await assertNoOpenTest(db, user, attempt.quizId, new Date(), attempt.assignmentId);
   const layout = layoutOf(attempt);
   const versionIds = layout.questions.map((entry) => entry.versionId);
   const [shown, keys, rows, quiz, level, [visible]] = await Promise.all([

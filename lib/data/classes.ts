@@ -71,7 +71,7 @@ export async function listTeacherClasses(): Promise<TeacherClassSummary[]> {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
   const students = await db.select({ classId: classMembers.classId, n: count() }).from(classMembers).where(inArray(classMembers.classId, ids)).groupBy(classMembers.classId);
-  const work = await db.select({ classId: assignments.classId, n: count() }).from(assignments).where(inArray(assignments.classId, ids)).groupBy(assignments.classId);
+  const work = await db.select({ classId: assignments.classId, n: count() }).from(assignments).where(and(inArray(assignments.classId, ids), isNull(assignments.deletedAt))).groupBy(assignments.classId);
   const studentCount = new Map(students.map((s) => [s.classId, s.n]));
   const assignmentCount = new Map(work.map((s) => [s.classId, s.n]));
   return rows.map((r) => ({

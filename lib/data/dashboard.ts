@@ -3,32 +3,54 @@
  * behind exports, and item analysis. Only for the class's own teacher.
  */
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { assignments, attempts, classMembers, lessons, questionVersions, quizzes, readingProgress, responses, users } from "../../db/schema";
 import { requireUser } from "../auth/session";
 import { assignmentStatus, type AssignmentStatus, type ClassAssignment, listClassAssignments } from "./assignments";
+import { FALLING_DROP, LOW_SCORE, type Attention } from "../quiz/score-bands";
 import { assertStudentOfTeacherOrThrow, getOwnedClassOrThrow } from "./classes";
+
+export { FALLING_DROP, LOW_SCORE, STRONG_SCORE, scoreBand, needsHelpRank, type Attention, type ScoreBand } from "../quiz/score-bands";
 
 export interface GridCell {
   status: AssignmentStatus;
   bestScore: number | null;
   attempts: number;
   lessonCompleted: boolean;
+  /** What the cell adds to the average: the best score, 0 for past-due quiz work not submitted, null when it doesn't count (yet). */
+  counted: number | null;
 }
 
 export interface GridRow {
   studentId: string;
   displayName: string;
   username: string;
-  /** Mean of best quiz scores over assignments with a submitted quiz. */
+  /**
+   * Mean over quiz assignments of the best submitted score, with past-due quizzes
+   * not submitted counted as 0; quizzes not yet due and not submitted are left out.
+   * Null when nothing counts yet.
+   */
   average: number | null;
+  /** How many past-due quizzes were counted as 0 in the average. */
+  zeros: number;
+  attention: Attention;
+  /** Whether any of the attention reasons holds. */
+  needsAttention: boolean;
   cells: Record<string, GridCell>;
+}
+
+export interface AssignmentSummary {
+  submitted: number;
+  total: number;
+  /** Mean best score of those who submitted. */
+  average: number | null;
 }
 
 export interface ClassGrid {
   assignments: ClassAssignment[];
   rows: GridRow[];
+  summaries: Record<string, AssignmentSummary>;
 }
 
 export async function getClassGrid(classId: string, now = new Date()): Promise<ClassGrid> {
@@ -67,41 +89,75 @@ export async function getClassGrid(classId: string, now = new Date()): Promise<C
     triesByKey.set(key, [...(triesByKey.get(key) ?? []), t]);
   }
 
-  const rows = students.map((student) => {
+  const rows: GridRow[] = students.map((student) => {
     const cells: Record<string, GridCell> = {};
-    const bests: number[] = [];
+    const counted: number[] = [];
+    // Best score per submitted quiz, by when it was first submitted, for "falling".
+    const history: { at: number; score: number }[] = [];
+    let zeros = 0;
+    let missing = 0;
     for (const assignment of work) {
       const mine = triesByKey.get(`${student.id}|${assignment.id}`) ?? [];
       const submitted = mine.filter((t) => t.status === "submitted" && t.submittedAt);
       const scores = submitted.map((t) => (t.maxScore ? (t.score ?? 0) / t.maxScore : 0));
       const bestScore = scores.length ? Math.max(...scores) : null;
-      if (bestScore !== null) bests.push(bestScore);
       const progress = readingMap.get(readingKey(student.id, assignment.lessonId));
-      cells[assignment.id] = {
-        bestScore,
-        attempts: mine.length,
+      const firstSubmittedAt = submitted.length ? new Date(Math.min(...submitted.map((t) => t.submittedAt!.getTime()))) : null;
+      const status = assignmentStatus({
+        now,
+        dueAt: assignment.dueAt,
+        startAt: assignment.startAt,
+        needsLesson: assignment.includeLesson,
+        needsQuiz: assignment.quizId !== null,
+        lessonStarted: Boolean(progress),
         lessonCompleted: Boolean(progress?.completedAt),
-        status: assignmentStatus({
-          now,
-          dueAt: assignment.dueAt,
-          needsLesson: assignment.includeLesson,
-          needsQuiz: assignment.quizId !== null,
-          lessonStarted: Boolean(progress),
-          lessonCompleted: Boolean(progress?.completedAt),
-          quizStarted: mine.length > 0,
-          firstSubmittedAt: submitted.length ? new Date(Math.min(...submitted.map((t) => t.submittedAt!.getTime()))) : null,
-        }),
-      };
+        quizStarted: mine.length > 0,
+        firstSubmittedAt,
+      });
+      // Past-due work counts as not done when nothing was done or the quiz wasn't submitted; a submitted quiz with the reading unfinished doesn't.
+      if (status === "missing" || (status === "incomplete" && assignment.quizId !== null && bestScore === null) || (status === "incomplete" && assignment.quizId === null)) missing += 1;
+      let cellCounted: number | null = null;
+      if (assignment.quizId) {
+        if (bestScore !== null) {
+          cellCounted = bestScore;
+          history.push({ at: firstSubmittedAt!.getTime(), score: bestScore });
+        } else if (assignment.dueAt && now > assignment.dueAt) {
+          // Missing counts as 0, as in a gradebook: otherwise skipping work would raise the average.
+          cellCounted = 0;
+          zeros += 1;
+        }
+      }
+      if (cellCounted !== null) counted.push(cellCounted);
+      cells[assignment.id] = { bestScore, attempts: mine.length, lessonCompleted: Boolean(progress?.completedAt), status, counted: cellCounted };
     }
+    const average = counted.length ? counted.reduce((a, b) => a + b, 0) / counted.length : null;
+    history.sort((a, b) => a.at - b.at);
+    const latest = history.at(-1);
+    const earlier = history.slice(0, -1);
+    const earlierMean = earlier.length ? earlier.reduce((sum, h) => sum + h.score, 0) / earlier.length : null;
+    const attention: Attention = {
+      missing,
+      low: average !== null && average < LOW_SCORE,
+      falling: latest !== undefined && earlierMean !== null && latest.score <= earlierMean - FALLING_DROP,
+    };
     return {
       studentId: student.id,
       displayName: student.displayName,
       username: student.username,
-      average: bests.length ? bests.reduce((a, b) => a + b, 0) / bests.length : null,
+      average,
+      zeros,
+      attention,
+      needsAttention: attention.missing > 0 || attention.low || attention.falling,
       cells,
     };
   });
-  return { assignments: work, rows };
+  const summaries: Record<string, AssignmentSummary> = {};
+  for (const assignment of work) {
+    const scores = rows.map((r) => r.cells[assignment.id]!.bestScore).filter((x): x is number => x !== null);
+    const done = rows.filter((r) => ["done", "late"].includes(r.cells[assignment.id]!.status)).length;
+    summaries[assignment.id] = { submitted: assignment.quizId ? scores.length : done, total: rows.length, average: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null };
+  }
+  return { assignments: work, rows, summaries };
 }
 
 /** Quizzes assigned to this class (for the item-analysis picker). */
@@ -114,7 +170,7 @@ export async function listClassQuizzes(classId: string) {
     .from(assignments)
     .innerJoin(quizzes, eq(quizzes.id, assignments.quizId))
     .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
-    .where(and(eq(assignments.classId, classId), isNotNull(assignments.quizId)))
+    .where(and(eq(assignments.classId, classId), isNotNull(assignments.quizId), isNull(assignments.deletedAt)))
     .orderBy(asc(lessons.position), asc(quizzes.title));
 }
 

@@ -3,6 +3,10 @@
  * version of each question it showed and the answers; the server grades with
  * keys the browser never had and returns the results, which the browser keeps
  * in its own history (app/quizzes/[quizId]/guest-history.ts).
+ *
+ * Public practice only: the quiz must be one anyone may take signed out (the
+ * curriculum), never a teacher's private or imported quiz, and a signed-in
+ * student with an open test of it is refused (docs/GRADING.md "Tests stay tests").
  */
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
@@ -15,6 +19,7 @@ import { feedbackFor, gradeAnswer } from "../quiz/grade";
 import type { Outcome, PublicQuestionData, QuestionKeyData } from "../quiz/types";
 import { answerProblem } from "../quiz/validate";
 import type { GuestSubmission } from "../validations/attempts";
+import { assertNoOpenTest } from "./assignments";
 import type { QuestionResult } from "./attempts";
 import { DEFAULT_READING_LEVEL, evidenceLinks, findVisibleQuiz } from "./quizzes";
 
@@ -31,7 +36,9 @@ export interface GuestResults {
 export async function gradeGuestSubmission(quizId: string, submission: GuestSubmission, now: Date = new Date()): Promise<GuestResults> {
   const user = await getSessionUser();
   const db = getDb();
-  const quiz = await findVisibleQuiz(db, user, quizId);
+  // Visibility as a signed-out guest: private quizzes look missing, even to their own teacher or assigned students.
+  const quiz = await findVisibleQuiz(db, null, quizId);
+  if (user) await assertNoOpenTest(db, user, quizId, now);
   const questionIds = submission.answers.map((entry) => entry.questionId);
   if (new Set(questionIds).size !== questionIds.length) throw new AppError("bad_request", "A question is answered twice. Nothing was graded.");
 

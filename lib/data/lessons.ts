@@ -27,7 +27,7 @@ export function visibleLessonCondition(user: SessionUser | null) {
       .select({ one: sql`1` })
       .from(assignments)
       .innerJoin(classMembers, eq(classMembers.classId, assignments.classId))
-      .where(and(eq(assignments.lessonId, lessons.id), eq(classMembers.studentId, user.id))),
+      .where(and(eq(assignments.lessonId, lessons.id), eq(classMembers.studentId, user.id), isNull(assignments.deletedAt))),
   );
   return and(base, or(isNull(lessons.ownerId), eq(lessons.ownerId, user.id), assignedToMe));
 }

@@ -27,7 +27,7 @@ export function visibleQuizCondition(user: SessionUser | null) {
       .select({ one: sql`1` })
       .from(assignments)
       .innerJoin(classMembers, eq(classMembers.classId, assignments.classId))
-      .where(and(eq(assignments.quizId, quizzes.id), eq(classMembers.studentId, user.id))),
+      .where(and(eq(assignments.quizId, quizzes.id), eq(classMembers.studentId, user.id), isNull(assignments.deletedAt))),
   );
   return and(eq(quizzes.retired, false), or(isNull(quizzes.ownerId), eq(quizzes.ownerId, user.id), assignedToMe), visibleLessonCondition(user));
 }

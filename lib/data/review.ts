@@ -5,7 +5,7 @@
  * here, reschedules the card and logs the review.
  */
 import "server-only";
-import { and, asc, count, eq, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, lte, notInArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
 import { lessons, questions, questionVersions, quizzes, reviewCards, reviewLogs } from "../../db/schema";
@@ -17,6 +17,7 @@ import { applyLayout, layoutEntry } from "../quiz/layout";
 import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType } from "../quiz/types";
 import { answerProblem } from "../quiz/validate";
 import { scheduleAnswer, type CardState } from "../review/schedule";
+import { assertNoOpenTest, openTestQuizIds } from "./assignments";
 import { statementsFor } from "./prepared";
 import { evidenceLinks, readingLevelOf, visibleQuizCondition, type EvidenceLink } from "./quizzes";
 
@@ -152,13 +153,15 @@ export async function countDueReviews(now: Date = new Date()): Promise<number> {
 }
 
 async function visibleDueCards(db: Database, user: SessionUser, now: Date, limit: number) {
+  // Cards of a quiz the student has an open test at wait until it is submitted (lib/data/assignments.ts isOpenTest).
+  const locked = await openTestQuizIds(db, user, now);
   return db
     .select({ card: reviewCards, versionId: questions.currentVersionId, quizTitle: quizzes.title, lessonId: quizzes.lessonId, lessonTitle: lessons.title })
     .from(reviewCards)
     .innerJoin(questions, eq(questions.id, reviewCards.questionId))
     .innerJoin(quizzes, eq(quizzes.id, questions.quizId))
     .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
-    .where(and(dueCondition(user, now), visibleQuizCondition(user)))
+    .where(and(dueCondition(user, now), visibleQuizCondition(user), locked.length ? notInArray(quizzes.id, locked) : undefined))
     .orderBy(asc(reviewCards.due), asc(reviewCards.questionId))
     .limit(limit);
 }
@@ -215,6 +218,7 @@ export async function submitReview(input: { questionId: string; versionId: numbe
       .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
       .where(and(eq(reviewCards.userId, user.id), eq(reviewCards.questionId, input.questionId), visibleQuizCondition(user)));
     if (!found) throw new AppError("not_found", "We couldn't find that review card.");
+    await assertNoOpenTest(tx, user, found.quizId, now);
     const [version] = await tx
       .select({ questionId: questionVersions.questionId, data: questionVersions.publicData, keyData: questionVersions.keyData, evidence: questionVersions.evidence, evidenceAnchors: questionVersions.evidenceAnchors })
       .from(questionVersions)

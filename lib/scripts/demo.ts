@@ -19,6 +19,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { openDatabase, writeTransaction } from "../../db/open";
 import { assignments, attempts, classMembers, classes, lessonLevels, lessons, questions, questionVersions, quizzes, readingProgress, responses, reviewCards, users } from "../../db/schema";
 import { hashPassword } from "../auth/password";
+import { zonedLocalToUtc } from "../dates";
 import type { LessonBody } from "../content/markdown";
 import { checkContent } from "../content/check";
 import { loadContent } from "../content/load";
@@ -31,6 +32,8 @@ import type { PublicQuestionData, QuestionKeyData } from "../quiz/types";
 const FIRST_NAMES = ["Ada", "Bo", "Carmen", "Dev", "Elif", "Farah", "Gabe", "Hana", "Ines", "Jamal", "Kai", "Lena", "Malik", "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tariq", "Uma", "Vera", "Wes", "Ximena", "Yusuf", "Zoe", "Ana", "Ben"];
 const LAST_INITIALS = "ABCDEFGHIJKLMNOPRSTUVWYZABCD";
 const DAY = 86_400_000;
+/** The demo teacher teaches in Chicago: due times are 3 pm there. */
+const DEMO_TIME_ZONE = "America/Chicago";
 
 const { values } = parseArgs({ options: { db: { type: "string", default: "data/demo.db" }, force: { type: "boolean", default: false }, seed: { type: "string", default: "2017" } } });
 
@@ -69,11 +72,26 @@ async function main() {
     // Due dates: the first three lessons are past due, the last two upcoming.
     const assigned = [];
     for (const [index, quiz] of quizRows.entries()) {
-      // Due at 3 pm UTC on school days a week apart.
-      const dueDay = new Date(now + (index - 2.5) * 7 * DAY);
-      const dueAt = new Date(Date.UTC(dueDay.getUTCFullYear(), dueDay.getUTCMonth(), dueDay.getUTCDate(), 15));
-      const [row] = await tx.insert(assignments).values({ classId: klass!.id, lessonId: quiz.lessonId, quizId: quiz.id, includeLesson: true, dueAt, quizMode: index === 1 ? "practice" : "test", attemptLimit: index === 0 ? 2 : null, createdAt: new Date(dueAt.getTime() - 10 * DAY) }).returning({ id: assignments.id });
-      assigned.push({ id: row!.id, quizId: quiz.id, lessonId: quiz.lessonId, dueAt });
+      // Due at 3 pm in the teacher's zone (Chicago), a week apart.
+      const dueDay = new Date(now + (index - 2.5) * 7 * DAY).toISOString().slice(0, 10);
+      const dueAt = zonedLocalToUtc(`${dueDay}T15:00`, DEMO_TIME_ZONE);
+      const quizMode = index === 1 ? ("practice" as const) : ("test" as const);
+      const [row] = await tx
+        .insert(assignments)
+        .values({
+          classId: klass!.id,
+          lessonId: quiz.lessonId,
+          quizId: quiz.id,
+          includeLesson: true,
+          dueAt,
+          quizMode,
+          attemptLimit: index === 0 ? 2 : null,
+          timeZone: DEMO_TIME_ZONE,
+          instructions: index === 3 ? "Read at your level first, then take the quiz in one sitting. It counts as a test." : "",
+          createdAt: new Date(dueAt.getTime() - 10 * DAY),
+        })
+        .returning({ id: assignments.id });
+      assigned.push({ id: row!.id, quizId: quiz.id, lessonId: quiz.lessonId, dueAt, quizMode });
     }
     for (let s = 0; s < 28; s += 1) {
       const ability = 0.15 + random() * 0.85;
@@ -104,7 +122,7 @@ async function main() {
               quizId: assignment.quizId,
               userId: student!.id,
               assignmentId: assignment.id,
-              mode: "test",
+              mode: assignment.quizMode,
               status: "submitted",
               layout,
               draft: Object.fromEntries(graded.map((g) => [g.q.questionId, g.answer])),

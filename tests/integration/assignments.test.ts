@@ -31,7 +31,7 @@ describe("assignments", () => {
     const lessons = await listAssignableLessons();
     expect(lessons.map((l) => l.id)).toContain("sanctions");
     const due = new Date(Date.UTC(2026, 11, 1, 15, 0));
-    await createAssignment({ ...base, classId, lessonId: "sanctions", dueAt: due, readingLevel: 2, attemptLimit: 2 });
+    await createAssignment({ ...base, classId, lessonId: "sanctions", dueAt: due, readingLevel: 2, attemptLimit: 2 }, new Date(Date.UTC(2026, 10, 28)));
     const [assignment] = await listClassAssignments(classId);
     expect(assignment).toMatchObject({ lessonId: "sanctions", quizId: "sanctions-quiz", dueAt: due, readingLevel: 2, attemptLimit: 2, quizMode: "test" });
   });
@@ -41,9 +41,9 @@ describe("assignments", () => {
     expect(createAssignmentSchema.safeParse({ ...form }).error?.issues[0]?.message).toMatch(/lesson, the quiz, or both/);
     expect(createAssignmentSchema.safeParse({ ...form, includeQuiz: "on", attemptLimit: "0" }).error?.issues[0]?.message).toMatch(/between 1 and 20/);
     expect(createAssignmentSchema.safeParse({ ...form, includeQuiz: "on", readingLevel: "7" }).error?.issues[0]?.message).toMatch(/1 to 3/);
-    const parsed = createAssignmentSchema.parse({ ...form, includeQuiz: "on", dueAt: "2026-12-01T10:00" });
+    const parsed = createAssignmentSchema.parse({ ...form, includeQuiz: "on", dueAt: "2036-12-01T10:00" });
     // 10:00 at UTC-5 is 15:00 UTC.
-    expect(parsed.dueAt?.toISOString()).toBe("2026-12-01T15:00:00.000Z");
+    expect(parsed.dueAt?.toISOString()).toBe("2036-12-01T15:00:00.000Z");
   });
 
   it("refuses unknown lessons and another teacher's class; another teacher can't delete", async () => {
@@ -68,8 +68,9 @@ describe("assignments", () => {
     const [ada, bo] = await addRosterStudents(classId, ["Ada L", "Bo K"]);
     const past = new Date(now.getTime() - 86_400_000);
     const future = new Date(now.getTime() + 86_400_000);
-    const quizOnly = await createAssignment({ ...base, includeLesson: false, classId, lessonId: "sanctions", dueAt: past });
-    const reading = await createAssignment({ ...base, includeQuiz: false, classId, lessonId: "thaad", dueAt: future });
+    const assignedAt = new Date(now.getTime() - 7 * 86_400_000);
+    const quizOnly = await createAssignment({ ...base, includeLesson: false, classId, lessonId: "sanctions", dueAt: past }, assignedAt);
+    const reading = await createAssignment({ ...base, includeQuiz: false, classId, lessonId: "thaad", dueAt: future }, assignedAt);
     // Ada submitted the quiz after the due date and finished the reading; Bo did nothing.
     await db.insert(attempts).values({ quizId: "sanctions-quiz", userId: ada!.studentId, assignmentId: quizOnly.id, mode: "test", status: "submitted", layout: {}, draft: {}, score: 12, maxScore: 15, submittedAt: new Date(now.getTime() - 3600_000) });
     await db.insert(readingProgress).values({ userId: ada!.studentId, lessonId: "thaad", level: 2, sectionsRead: [], completedAt: now });

@@ -97,7 +97,7 @@ describe("starting, autosaving and resuming", () => {
     const first = await startOrResumeAttempt({ quizId: QUIZ_ID, mode: "test" });
     const again = await startOrResumeAttempt({ quizId: QUIZ_ID, mode: "test" });
     expect(first.resumed).toBe(false);
-    expect(again).toEqual({ attemptId: first.attemptId, resumed: true });
+    expect(again).toEqual({ attemptId: first.attemptId, resumed: true, assignmentId: null });
     const practice = await startOrResumeAttempt({ quizId: QUIZ_ID, mode: "practice" });
     expect(practice.attemptId).not.toBe(first.attemptId);
 
@@ -272,27 +272,27 @@ describe("practice mode", () => {
 });
 
 describe("assignments: due dates and attempt limits are enforced on the server", () => {
-  async function assignedStudent(options: { dueAt?: Date; attemptLimit?: number; quizMode?: "practice" | "test" }) {
+  async function assignedStudent(options: { dueAt?: Date; attemptLimit?: number; quizMode?: "practice" | "test"; lateAllowed?: boolean }) {
     const teacher = await seedUser({ role: "teacher" });
     const student = await seedUser({ role: "student" });
     const [klass] = await db.insert(classes).values({ teacherId: teacher.id, name: "Period 3" }).returning();
     await db.insert(classMembers).values({ classId: klass!.id, studentId: student.id });
     const [assignment] = await db
       .insert(assignments)
-      .values({ classId: klass!.id, lessonId: "sanctions", quizId: QUIZ_ID, dueAt: options.dueAt ?? null, attemptLimit: options.attemptLimit ?? null, quizMode: options.quizMode ?? "test" })
+      .values({ classId: klass!.id, lessonId: "sanctions", quizId: QUIZ_ID, dueAt: options.dueAt ?? null, attemptLimit: options.attemptLimit ?? null, quizMode: options.quizMode ?? "test", lateAllowed: options.lateAllowed ?? true })
       .returning();
     signInAs(student);
     return { student, assignment: assignment! };
   }
 
-  it("refuses to start after the due date, with a clear message", async () => {
-    const { assignment } = await assignedStudent({ dueAt: new Date(Date.now() - 60_000) });
+  it("refuses to start after the due date when late work is off, with a clear message", async () => {
+    const { assignment } = await assignedStudent({ dueAt: new Date(Date.now() - 60_000), lateAllowed: false });
     await expect(startOrResumeAttempt({ quizId: QUIZ_ID, mode: "test", assignmentId: assignment.id })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("was due") });
   });
 
-  it("refuses to submit after the due date", async () => {
+  it("refuses to submit after the due date when late work is off", async () => {
     const due = new Date(Date.now() + 60_000);
-    const { assignment } = await assignedStudent({ dueAt: due });
+    const { assignment } = await assignedStudent({ dueAt: due, lateAllowed: false });
     const { attemptId } = await startOrResumeAttempt({ quizId: QUIZ_ID, mode: "test", assignmentId: assignment.id });
     await expect(submitAttempt(attemptId, {}, new Date(due.getTime() + 1000))).rejects.toMatchObject({ code: "conflict" });
     expect((await submitAttempt(attemptId)).attemptId).toBe(attemptId);

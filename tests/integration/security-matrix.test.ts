@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { eq, ne } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/open";
@@ -39,6 +39,7 @@ interface World {
   users: Record<Exclude<Persona, "anonymous">, User>;
   classA: { id: string; joinCode: string };
   assignmentA: string;
+  removedA: string;
   attemptA: string;
   submittedAttempt: { quizId: string; attemptId: string };
   draftA: string;
@@ -81,7 +82,7 @@ beforeAll(async () => {
     learner: await seedUser({ role: "learner" }),
   };
   const { createClass, joinClassAsCurrentStudent } = await import("@/lib/data/classes");
-  const { createAssignment } = await import("@/lib/data/assignments");
+  const { createAssignment, deleteAssignment } = await import("@/lib/data/assignments");
   const { startOrResumeAttempt, getAttemptForTaking, submitAttempt } = await import("@/lib/data/attempts");
   const { createImportDraft, getImportDraft, publishImportDraft } = await import("@/lib/data/imports");
   const { currentPublicQuestions } = await import("@/lib/data/quizzes");
@@ -90,19 +91,22 @@ beforeAll(async () => {
   signInAs(users.teacherA);
   const classA = await createClass("Class A");
   const { id: assignmentA } = await createAssignment({ classId: classA.id, lessonId: publicQuiz!.lessonId, includeLesson: true, includeQuiz: true, dueAt: null, quizMode: "practice" });
+  const [otherLesson] = await db.select().from(schema.lessons).where(and(ne(schema.lessons.id, publicQuiz!.lessonId), isNull(schema.lessons.ownerId))).limit(1);
+  const { id: removedA } = await createAssignment({ classId: classA.id, lessonId: otherLesson!.id, includeLesson: true, includeQuiz: false, dueAt: null, quizMode: "practice" });
+  await deleteAssignment(classA.id, removedA);
   const published = await publishImportDraft((await createImportDraft({ content: article })).id);
   const { id: draftA } = await createImportDraft({ content: article });
   const draftQuestions = JSON.stringify((await getImportDraft(draftA)).draft.questions);
   signInAs(users.teacherB);
   const classB = await createClass("Class B");
   signInAs(users.studentA);
-  await joinClassAsCurrentStudent(classA.joinCode);
-  // Self-started, so starting the assignment (startAttemptAction) is a new attempt rather than a resume.
+  // Self-started before joining class A, so starting the assignment (startAttemptAction) is a new attempt rather than a resume.
   const { attemptId: attemptA } = await startOrResumeAttempt({ quizId: PUBLIC_QUIZ, mode: "practice" });
   const taking = await getAttemptForTaking(attemptA);
   const [otherQuiz] = await db.select().from(schema.quizzes).where(ne(schema.quizzes.id, PUBLIC_QUIZ)).limit(1);
   const submitted = await startOrResumeAttempt({ quizId: otherQuiz!.id, mode: "test" });
   await submitAttempt(submitted.attemptId, {});
+  await joinClassAsCurrentStudent(classA.joinCode);
   signInAs(users.studentB);
   await joinClassAsCurrentStudent(classB.joinCode);
   signOutTestUser();
@@ -112,6 +116,7 @@ beforeAll(async () => {
     users,
     classA,
     assignmentA,
+    removedA,
     attemptA,
     submittedAttempt: { quizId: otherQuiz!.id, attemptId: submitted.attemptId },
     draftA,
@@ -209,8 +214,9 @@ function actionForm(key: string, persona: Persona): FormData {
     resetPasswordAction: { classId, studentId },
     removeStudentAction: { classId, studentId },
     deleteStudentAction: { classId, studentId, confirm: "DELETE" },
-    createAssignmentAction: { classId, lessonId: world.publicLesson, includeLesson: "on", includeQuiz: "on", quizMode: "test", dueAt: "", timezoneOffset: "0" },
+    createAssignmentAction: { classId, lessonId: world.publicLesson, includeLesson: "on", includeQuiz: "on", quizMode: "test", dueAt: "", timezoneOffset: "0", timeZone: "America/Chicago", allowDuplicate: "on" },
     deleteAssignmentAction: { classId, assignmentId: world.assignmentA },
+    restoreAssignmentAction: { classId, assignmentId: world.removedA },
     createImportAction: { content: article },
     saveImportAction: { draftId: world.draftA, title: "Taken over", questions: world.draftQuestions },
     publishImportAction: { draftId: world.draftA, title: "Taken over", questions: world.draftQuestions },

@@ -36,8 +36,9 @@ export const HANDLER_MATRIX: Record<string, Record<Persona, HandlerOutcome> | { 
   "PUT /api/attempts/[attemptId]/draft": only(["studentA"], "ok", "404", { anonymous: "401" }),
   "POST /api/attempts/[attemptId]/check": only(["studentA"], "ok", "404", { anonymous: "401" }),
   "POST /api/attempts/[attemptId]/submit": only(["studentA"], "ok", "404", { anonymous: "401" }),
-  // Guest grading of teacher A's private quiz: hidden from everyone who can't see the lesson.
-  "POST /api/quizzes/[quizId]/grade": only(["teacherA"], "ok", "404"),
+  // Guest grading serves public practice only: teacher A's private quiz is missing for everyone, its own teacher included
+  // (a student with an open test at a public quiz gets 409: tests/integration/assignment-integrity.test.ts).
+  "POST /api/quizzes/[quizId]/grade": everyone("404"),
   "GET /classes/[classId]/export/[kind]": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
   "GET /import/[draftId]/download": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
   // Benchmark floor: answers 404 to everyone unless the server runs with BENCH_ROUTES=1.
@@ -66,6 +67,8 @@ export const ACTION_MATRIX: Record<string, Record<Persona, ActionOutcome>> = {
   "app/classes/actions.ts removeStudentAction": only(["teacherA"], "allowed", "denied"),
   "app/classes/actions.ts createAssignmentAction": only(["teacherA"], "allowed", "denied"),
   "app/classes/actions.ts deleteAssignmentAction": only(["teacherA"], "allowed", "denied"),
+  // Undo of a removal (class A has one assignment removed a moment ago).
+  "app/classes/actions.ts restoreAssignmentAction": only(["teacherA"], "allowed", "denied"),
   "app/classes/actions.ts deleteStudentAction": only(["teacherA"], "allowed", "denied"),
   "app/import/actions.ts createImportAction": only(["teacherA", "teacherB"], "allowed", "denied"),
   "app/import/actions.ts saveImportAction": only(["teacherA"], "allowed", "denied"),

@@ -9,6 +9,7 @@ import { getPublicQuiz, getQuizSummary } from "@/lib/data/quizzes";
 import { isAppError } from "@/lib/errors";
 import { GuestTaker } from "../ui/guest-taker";
 import { StartForm } from "./start-form";
+import { LocalTime } from "@/app/ui/local-time";
 
 type Props = { params: Promise<{ quizId: string }>; searchParams: Promise<{ assignment?: string | string[] }> };
 
@@ -55,9 +56,11 @@ export default async function QuizPage({ params, searchParams }: Props) {
     );
   }
 
-  const assignment = assignmentId && user.role === "student" ? await orNotFound(getMyQuizAssignment(assignmentId, quizId)) : null;
+  // A student whose class has this quiz assigned takes it as the assignment, wherever they came from.
+  const assignment = user.role === "student" ? await orNotFound(getMyQuizAssignment(quizId, assignmentId)) : null;
   const [open, history] = await Promise.all([openAttemptsAt(quizId), listMyAttempts({ quizId, limit: 20 })]);
   const submitted = history.filter((attempt) => attempt.status === "submitted");
+  const freeStart = !assignment || (assignment.closedReason !== null && !assignment.testOpen);
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       {header}
@@ -67,24 +70,46 @@ export default async function QuizPage({ params, searchParams }: Props) {
             Assigned in {assignment.className}
           </h2>
           <p className="text-sm muted">
-            {assignment.quizMode === "test" ? "Test mode: answer everything, then submit." : "Practice mode: check each answer as you go."}
-            {assignment.dueAt ? ` Due ${assignment.dueAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}.` : ""}
+            {assignment.quizMode === "test" ? "Test: answer everything, then submit. Answers and explanations come after you submit." : "Practice: check each answer as you go."}
+            {assignment.dueAt ? (
+              <>
+                {" "}
+                Due <LocalTime date={assignment.dueAt} zone={assignment.timeZone} />.
+              </>
+            ) : null}
             {assignment.attemptLimit !== null ? ` Attempts: ${assignment.attemptsUsed} of ${assignment.attemptLimit} used.` : ""}
           </p>
+          {assignment.instructions ? (
+            <div className="rounded-md border border-stone-200 bg-stone-50 px-3 py-2 text-sm dark:border-stone-700 dark:bg-stone-800">
+              <p className="font-semibold">From your teacher</p>
+              <p className="mt-1 whitespace-pre-line">{assignment.instructions}</p>
+            </div>
+          ) : null}
+          {assignment.late ? (
+            <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+              The due date has passed. Your teacher accepts late work: you can still do it, and it will be marked Late.
+            </p>
+          ) : null}
           {assignment.closedReason && !assignment.openAttemptId ? (
-            <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
               {assignment.closedReason}
             </p>
           ) : (
-            <StartForm quizId={quiz.id} mode={assignment.quizMode} assignmentId={assignment.id} label={assignment.openAttemptId ? "Resume" : "Start the assigned quiz"} />
+            <StartForm
+              quizId={quiz.id}
+              mode={assignment.quizMode}
+              assignmentId={assignment.id}
+              label={assignment.openAttemptId ? "Resume" : assignment.quizMode === "test" ? "Start the test" : "Start the assigned quiz"}
+            />
           )}
         </section>
-      ) : (
-      <section aria-labelledby="modes-heading">
-          <h2 id="modes-heading" className="sr-only">
-            Choose how to take the quiz
+      ) : null}
+      {freeStart ? (
+        <section aria-labelledby="modes-heading">
+          <h2 id="modes-heading" className={assignment ? "text-lg font-semibold" : "sr-only"}>
+            {assignment ? "Practise on your own" : "Choose how to take the quiz"}
           </h2>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="mt-3 grid gap-4 sm:grid-cols-2">
             <div className="card flex flex-col gap-3">
               <h3 className="text-lg font-semibold">Practice</h3>
               <p className="muted flex-1 text-sm">Check each answer as you go, read why, and try again. Your first checked answer is the one that counts.</p>
@@ -98,7 +123,7 @@ export default async function QuizPage({ params, searchParams }: Props) {
           </div>
           <p className="mt-3 text-sm muted">Answers save as you go, so you can close the page and come back.</p>
         </section>
-      )}
+      ) : null}
       {submitted.length > 0 ? (
         <section aria-labelledby="history-heading" className="card">
           <h2 id="history-heading" className="text-lg font-semibold">
@@ -116,11 +141,15 @@ export default async function QuizPage({ params, searchParams }: Props) {
             <tbody>
               {submitted.map((attempt) => (
                 <tr key={attempt.attemptId} className="border-b border-stone-100 last:border-0 dark:border-stone-800">
-                  <td className="py-2 pr-4">{attempt.submittedAt?.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="py-2 pr-4">{attempt.submittedAt ? <LocalTime date={attempt.submittedAt} /> : null}</td>
                   <td className="py-2 pr-4 capitalize">{attempt.mode}</td>
                   <td className="py-2 pr-4 font-semibold">{attempt.percent}%</td>
                   <td className="py-2">
-                    <Link href={`/quizzes/${encodeURIComponent(quiz.id)}/attempts/${attempt.attemptId}/results`}>Results</Link>
+                    {assignment?.testOpen ? (
+                      <span className="muted">After the test</span>
+                    ) : (
+                      <Link href={`/quizzes/${encodeURIComponent(quiz.id)}/attempts/${attempt.attemptId}/results`}>Results</Link>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -167,8 +167,10 @@ export function BulkAddForm({ classId, className }: { classId: string; className
   );
 }
 
+/** Asks first: a reset ends the student's sessions and replaces the password they know, and can't be taken back. */
 export function ResetPasswordButton({ classId, studentId, name }: { classId: string; studentId: string; name: string }) {
   const [state, action] = useActionState(resetPasswordAction, idleState);
+  const [confirming, setConfirming] = useState(false);
   const issued = state.status === "ok" && Array.isArray(state.data) ? (state.data)[0] : undefined;
   return (
     <form action={action} className="inline">
@@ -178,10 +180,20 @@ export function ResetPasswordButton({ classId, studentId, name }: { classId: str
         <span role="status" className="text-sm">
           New password: <span className="font-mono font-semibold">{issued.oneTimePassword}</span>
         </span>
+      ) : confirming ? (
+        <span role="group" aria-label={`Confirm password reset for ${name}`} className="inline-flex flex-wrap items-center gap-2 text-sm">
+          <span>Reset {name}&apos;s password? The one they use stops working and they are signed out everywhere.</span>
+          <SubmitButton className="btn-danger px-2 py-1 text-sm" pendingLabel="Resetting…">
+            Yes, reset<span className="sr-only"> {name}&apos;s password</span>
+          </SubmitButton>
+          <button type="button" className="text-brand-700 hover:underline dark:text-brand-300" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </span>
       ) : (
-        <SubmitButton className="text-sm text-brand-700 hover:underline dark:text-brand-300" pendingLabel="Resetting…">
+        <button type="button" className="text-sm text-brand-700 hover:underline dark:text-brand-300" onClick={() => setConfirming(true)}>
           Reset password<span className="sr-only"> for {name}</span>
-        </SubmitButton>
+        </button>
       )}
       {state.status === "error" ? (
         <span role="alert" className="ml-2 text-sm text-red-700 dark:text-red-300">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
-import { listAssignableLessons } from "@/lib/data/assignments";
+import { listAssignableLessons, listClassAssignments } from "@/lib/data/assignments";
 import { getClassForTeacher } from "@/lib/data/classes";
 import { orNotFound } from "@/lib/pages";
 import { ClassHeader } from "../../class-nav";
@@ -12,7 +12,7 @@ export default async function NewAssignmentPage({ params, searchParams }: { para
   const { classId } = await params;
   await requirePageUser(`/classes/${classId}/assignments/new`, ["teacher"]);
   const found = await orNotFound(getClassForTeacher(classId));
-  const lessons = await listAssignableLessons();
+  const [lessons, current] = await Promise.all([listAssignableLessons(), listClassAssignments(classId)]);
   const { lesson } = await searchParams;
   return (
     <div className="space-y-8">
@@ -22,7 +22,7 @@ export default async function NewAssignmentPage({ params, searchParams }: { para
           Assign a lesson
         </h2>
         <div className="mt-4">
-          <AssignmentForm classId={classId} lessons={lessons} initialLessonId={lessons.some((l) => l.id === lesson) ? lesson : undefined} />
+          <AssignmentForm classId={classId} lessons={lessons} existing={current.map((a) => ({ lessonId: a.lessonId, dueAt: a.dueAt, timeZone: a.timeZone }))} initialLessonId={lessons.some((l) => l.id === lesson) ? lesson : undefined} />
         </div>
       </section>
     </div>

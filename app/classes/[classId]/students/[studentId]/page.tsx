@@ -7,6 +7,7 @@ import { getStudentMasteryForTeacher } from "@/lib/data/mastery";
 import { orNotFound } from "@/lib/pages";
 import { BarChart } from "@/app/ui/bar-chart";
 import { StatusBadge, formatPercent } from "@/app/ui/status-badge";
+import { LocalTime } from "@/app/ui/local-time";
 import { ClassHeader } from "../../class-nav";
 
 export const metadata: Metadata = { title: "Student progress" };
@@ -22,7 +23,7 @@ export default async function StudentDetailPage({ params }: { params: Promise<{ 
       <div>
         <h2 className="text-xl font-semibold">{detail.student.displayName}</h2>
         <p className="muted text-sm">
-          <span className="font-mono">{detail.student.username}</span> · average of best quiz scores {formatPercent(detail.student.average)}
+          <span className="font-mono">{detail.student.username}</span> · average {detail.student.average === null ? "(no scores yet)" : formatPercent(detail.student.average)} (best score per quiz; past-due quizzes not submitted count as 0)
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
@@ -73,7 +74,7 @@ export default async function StudentDetailPage({ params }: { params: Promise<{ 
                 <p className="font-medium">
                   {attempt.quizTitle} · <span className="tabular-nums">{formatPercent(attempt.score)}</span>
                 </p>
-                <p className="text-sm muted">{attempt.submittedAt?.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</p>
+                <p className="text-sm muted">{attempt.submittedAt ? <LocalTime date={attempt.submittedAt} /> : null}</p>
                 {attempt.missed.length ? (
                   <details className="mt-2 text-sm">
                     <summary className="cursor-pointer">

@@ -4,7 +4,9 @@ import { notFound, redirect } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { getAttemptForTaking } from "@/lib/data/attempts";
 import { isAppError } from "@/lib/errors";
+import { TestLockedNotice } from "@/app/quizzes/ui/test-locked-notice";
 import { AttemptTaker } from "../../../ui/attempt-taker";
+import { LocalTime } from "@/app/ui/local-time";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -18,6 +20,8 @@ export default async function AttemptPage({ params }: Props) {
     attempt = await getAttemptForTaking(attemptId);
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
+    // A test of this quiz is open for the student: this attempt's answers and checks wait until it is submitted.
+    if (isAppError(error) && error.code === "conflict") return <TestLockedNotice quizId={quizId} message={error.message} />;
     throw error;
   }
   if (attempt.quiz.id !== quizId) notFound();
@@ -30,7 +34,13 @@ export default async function AttemptPage({ params }: Props) {
         <p className="mt-2 text-sm muted">
           {attempt.mode === "practice" ? "Check each answer when you're ready. " : "Feedback comes after you submit. "}
           Stuck? <Link href={`/lessons/${encodeURIComponent(attempt.quiz.lessonId)}`}>Reread the lesson</Link>.
-          {attempt.dueAt ? ` Due ${attempt.dueAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}.` : ""}
+          {attempt.dueAt ? (
+            <>
+              {" "}
+              Due <LocalTime date={attempt.dueAt} zone={attempt.timeZone} />
+              {attempt.lateAllowed ? " (late work is accepted and marked Late)." : "."}
+            </>
+          ) : null}
         </p>
       </div>
       <AttemptTaker attemptId={attempt.attemptId} quizId={quizId} mode={attempt.mode} questions={attempt.questions} initialAnswers={attempt.answers} initialChecks={attempt.checks} />

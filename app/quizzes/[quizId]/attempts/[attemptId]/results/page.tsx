@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { getAttemptResults } from "@/lib/data/attempts";
 import { isAppError } from "@/lib/errors";
+import { TestLockedNotice } from "@/app/quizzes/ui/test-locked-notice";
 import { ResultList, ScoreSummary } from "../../../../ui/results-view";
 import { StartForm } from "../../../start-form";
+import { LocalTime } from "@/app/ui/local-time";
 
 export const metadata: Metadata = { title: "Quiz results" };
 
@@ -19,6 +21,8 @@ export default async function ResultsPage({ params }: Props) {
     results = await getAttemptResults(attemptId);
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
+    // A test of this quiz is open for the student: this attempt's answers and checks wait until it is submitted.
+    if (isAppError(error) && error.code === "conflict") return <TestLockedNotice quizId={quizId} message={error.message} />;
     throw error;
   }
   if (results.quiz.id !== quizId) notFound();
@@ -27,7 +31,9 @@ export default async function ResultsPage({ params }: Props) {
       <div>
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">Results · {results.mode === "practice" ? "Practice" : "Test"}</p>
         <h1 className="page-title mt-1">{results.quiz.title}</h1>
-        <p className="mt-2 text-sm muted">Submitted {results.submittedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}</p>
+        <p className="mt-2 text-sm muted">
+          Submitted <LocalTime date={results.submittedAt} />
+        </p>
       </div>
       <ScoreSummary summary={results} />
       {results.mode === "practice" ? <p className="text-sm muted">For questions you checked while practicing, your first checked answer is the one scored here.</p> : null}
