@@ -6,14 +6,15 @@ import { passwordProblem } from "@/lib/auth/password";
 import { signInAndRedirect, signInBlockedMessage } from "@/lib/auth/sign-in";
 import { createAccount } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
+import { safeRedirectTarget } from "@/lib/security/redirect";
 import { limitAccountCreation, requestIp } from "@/lib/security/request-limits";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
 
-/** Only same-site paths: never an absolute or protocol-relative URL (open redirect). */
+/** Only targets on this site (lib/security/redirect.ts); anything else signs in to the home page. */
 const callbackSchema = z
   .string()
   .optional()
-  .transform((value) => (value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/"));
+  .transform((value) => safeRedirectTarget(value));
 
 export const signInAction = publicAction(signInSchema.extend({ callbackUrl: callbackSchema }), async ({ login, password, callbackUrl }) => {
   const blocked = await signInBlockedMessage(login);

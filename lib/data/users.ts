@@ -49,18 +49,33 @@ export async function createAccount(account: NewAccount, options: { createdById?
 
 /** Ends every session of the current user (JWTs with the old version stop working). */
 export async function endAllSessionsOfCurrentUser(): Promise<void> {
-  const user = await requireUser();
+  const user = await requireUser(undefined, { allowPendingPasswordChange: true });
   await bumpTokenVersion(user.id);
 }
 
 export async function bumpTokenVersion(userId: string): Promise<void> {
-  await writeTransaction(getDb(), async (tx) => {
-    await tx.update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
+  await endSessionsOf(userId);
+}
+
+/**
+ * The one way a sign-out ends sessions, whichever door it came through (our
+ * sign-out action, or next-auth's own POST /api/auth/signout via its signOut
+ * event in lib/auth/config.ts): the user's token version goes up, so every
+ * copy of every cookie stops working. With `tokenVersion` (the version inside
+ * the cookie being signed out), only a cookie that is still valid can do this:
+ * a stale copy can't sign the user out of their newer sessions.
+ */
+export async function endSessionsOf(userId: string, tokenVersion?: number): Promise<boolean> {
+  return writeTransaction(getDb(), async (tx) => {
+    const where = tokenVersion === undefined ? eq(users.id, userId) : and(eq(users.id, userId), eq(users.tokenVersion, tokenVersion));
+    const changed = await tx.update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(where).returning({ id: users.id });
+    return changed.length > 0;
   });
 }
 
 export async function changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
-  const user = await requireUser();
+  // The one thing a user with a one-time password may do.
+  const user = await requireUser(undefined, { allowPendingPasswordChange: true });
   const [row] = await getDb().select({ passwordHash: users.passwordHash, username: users.username }).from(users).where(eq(users.id, user.id));
   if (!row) throw new AppError("unauthorized");
   if (!(await verifyPassword(row.passwordHash, currentPassword))) throw new AppError("bad_request", "Your current password is not right.");
@@ -77,7 +92,7 @@ export async function changeOwnPassword(currentPassword: string, newPassword: st
 }
 
 export async function getOwnAccount() {
-  const user = await requireUser();
+  const user = await requireUser(undefined, { allowPendingPasswordChange: true });
   const [row] = await getDb()
     .select({ id: users.id, username: users.username, email: users.email, displayName: users.displayName, role: users.role, mustChangePassword: users.mustChangePassword, createdAt: users.createdAt })
     .from(users)
