@@ -31,8 +31,8 @@ export const signUpAction = publicAction(signUpSchema, async (data) => {
     await createAccount({ ...data, role: data.role });
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict") {
-      const field = error.message.includes("email") ? "email" : "username";
-      return { status: "invalid", message: "Please fix the highlighted fields.", fieldErrors: { [field]: [error.message] } };
+      // Both fields, the same words: which one is taken is not for a stranger to learn.
+      return { status: "invalid", message: error.message, fieldErrors: { username: ["Check this, or sign in instead."], ...(data.email ? { email: ["Check this, or leave it empty."] } : {}) } };
     }
     throw error;
   }

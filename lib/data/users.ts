@@ -11,6 +11,10 @@ import { hashPassword, passwordProblem, verifyPassword } from "../auth/password"
 import { requireUser } from "../auth/session";
 import { AppError } from "../errors";
 
+/** Shown when the username or the email is already in use; never says which (docs/SECURITY.md "Accounts"). */
+export const SIGN_UP_CONFLICT =
+  "That username or email can't be used for a new account. If you already have an account, sign in with it instead. Otherwise choose another username, and use another email or leave it empty.";
+
 export interface NewAccount {
   role: Extract<Role, "teacher" | "learner" | "student">;
   displayName: string;
@@ -29,8 +33,8 @@ export async function createAccount(account: NewAccount, options: { createdById?
       .select({ username: users.username, email: users.email })
       .from(users)
       .where(account.email ? or(eq(users.username, account.username), eq(users.email, account.email), eq(users.username, account.email)) : or(eq(users.username, account.username), eq(users.email, account.username)));
-    if (clash.some((row) => row.username === account.username || row.email === account.username)) throw new AppError("conflict", "That username is taken. Try another.");
-    if (clash.length > 0) throw new AppError("conflict", "An account with that email already exists.");
+    // One message whichever of the two is in use, so sign-up doesn't tell a stranger which emails have accounts.
+    if (clash.length > 0) throw new AppError("conflict", SIGN_UP_CONFLICT);
     const [row] = await tx
       .insert(users)
       .values({

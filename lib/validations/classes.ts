@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { displayNameSchema, usernameSchema } from "./auth";
+import { nameSchema } from "./names";
 import { PASSWORD_MAX } from "../auth/password";
 
 export const classIdSchema = z.uuid({ message: "That class id is not valid." });
 
-export const classNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter a class name.")
-  .max(80, "Use at most 80 characters.")
-  .refine((v) => !/[\u0000-\u001f\u007f<>]/.test(v), "Class names can't contain angle brackets or control characters.");
+export const classNameSchema = nameSchema(80, "Class names", "Enter a class name.");
 
 export const createClassSchema = z.object({ name: classNameSchema });
 export const renameClassSchema = z.object({ classId: classIdSchema, name: classNameSchema });

@@ -32,7 +32,7 @@ test.describe("accounts", () => {
     await expect(page.getByLabel("Username")).toHaveValue(existing.username);
     await page.getByLabel("Password").fill("a long unusual passphrase");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByText("That username is taken")).toBeVisible();
+    await expect(page.getByText("That username or email can't be used for a new account.")).toBeVisible();
 
     await page.getByLabel("Username").fill("<script>x</script>");
     await page.getByRole("button", { name: "Create account" }).click();
