@@ -11,12 +11,12 @@ import { headers } from "next/headers";
 import type { Role } from "../../db/schema";
 import { getDb } from "../../db/client";
 import { getUserAuthState } from "../data/auth-users";
-import { endSessionsOf } from "../data/users";
 import { getAuthSecrets } from "../env";
 import { signInSchema } from "../validations/auth";
 import { clientIp } from "./client-ip";
 import { cachingDecoder } from "./token-cache";
 import { safeRedirectTarget } from "../security/redirect";
+import { endSessionOnSignOut } from "./events";
 import { attemptSignIn } from "./sign-in-attempt";
 
 declare module "next-auth" {
@@ -77,13 +77,8 @@ const config = (): NextAuthConfig => ({
       },
     }),
   ],
-  events: {
-    // next-auth's own POST /api/auth/signout (and its signOut() helper) end the session the same way our sign-out does.
-    signOut: async (message) => {
-      const token = "token" in message ? message.token : null;
-      if (token?.uid && typeof token.tv === "number") await endSessionsOf(token.uid, token.tv);
-    },
-  },
+  // next-auth's own POST /api/auth/signout (and its signOut() helper) end the session the same way our sign-out does.
+  events: { signOut: endSessionOnSignOut },
   callbacks: {
     redirect: ({ url, baseUrl }) => {
       // next-auth's own redirects (callbackUrl on its routes) go through the same check as ours: same origin or home.
