@@ -16,7 +16,6 @@
 const APP_ORIGIN = "https://app.invalid";
 
 /** C0 controls, DEL, and whitespace other than a plain space: browsers strip tabs and newlines from URLs, which turns `/%09/x` or `/\n/x` into `//x`. */
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 export const DEFAULT_REDIRECT = "/";

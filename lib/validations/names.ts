@@ -16,7 +16,6 @@ import { z } from "zod";
  * (U+115F, U+1160, U+3164, U+FFA0) and other format characters.
  */
 const INVISIBLE = /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0]/g;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 let segmenter: Intl.Segmenter | undefined;

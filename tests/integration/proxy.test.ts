@@ -62,7 +62,7 @@ describe("server actions refuse other sites (row 7)", () => {
   ])("%s → 403", async (_label, headers) => {
     const clean = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== ""));
     const req = actionPost("[]", { "content-type": "text/plain;charset=UTF-8", ...clean });
-    if (headers.origin === "") req.headers.delete("origin");
+    if ((headers as { origin?: string }).origin === "") req.headers.delete("origin");
     expect((await proxy(req)).status).toBe(403);
   });
 

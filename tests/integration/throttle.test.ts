@@ -6,6 +6,7 @@
  */
 import { beforeEach, describe, expect, it, vi, type Mock } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import type * as PasswordModule from "@/lib/auth/password";
 import { attemptSignIn } from "@/lib/auth/sign-in-attempt";
 import { ADDRESS_FREE_FAILURES, ADDRESS_MAX_QUEUE_MS, ADDRESS_SLOT_MS, accountPausedFor, addressKey, formatWait, reserveSignInAttempt } from "@/lib/auth/throttle";
 import { loginThrottles } from "@/db/schema";
@@ -15,7 +16,7 @@ import { TEST_PASSWORD, seedUser } from "../helpers/factories";
 
 // The real hash check, counted: how many guesses actually reached it.
 vi.mock("@/lib/auth/password", async (original) => {
-  const real = await original<typeof import("@/lib/auth/password")>();
+  const real = await original<typeof PasswordModule>();
   return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
 });
 const verify = verifyPassword as Mock;
