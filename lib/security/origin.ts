@@ -42,6 +42,8 @@ export function checkSameOrigin(headers: Headers): OriginVerdict {
   const origin = headers.get("origin");
   const host = requestHost(headers);
   if (!origin || !host) return "missing";
+  // Browsers send the literal "null" from sandboxed frames, data: URLs and some redirects: another origin, not garbage.
+  if (origin === "null") return "cross-site";
   let originHost: string;
   try {
     originHost = new URL(origin).host;
