@@ -23,12 +23,14 @@ export interface SignInAttemptOptions {
 
 export async function attemptSignIn(db: Database, login: string, password: string, ip: string | null, options: SignInAttemptOptions = {}): Promise<SignInOutcome> {
   const { now = Date.now, sleep = sleepFor } = options;
-  const reservation = await reserveSignInAttempt(db, login, ip, now());
+  // One counter per account whether it is named by username or email (a cheap lookup; the hash comes after the reservation).
+  const user = await findUserByLogin(login);
+  const accountName = user?.username ?? login;
+  const reservation = await reserveSignInAttempt(db, accountName, ip, now());
   if (!reservation.allowed) return { status: "limited", scope: reservation.scope, waitMs: reservation.waitMs };
   if (reservation.delayMs > 0) await sleep(reservation.delayMs);
-  const user = await findUserByLogin(login);
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !ok) return { status: "wrong" };
-  await releaseSignInAttempt(db, login, ip);
+  await releaseSignInAttempt(db, accountName, ip);
   return { status: "ok", user };
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { getDb } from "../../db/client";
 import type { ActionState } from "../actions";
+import { findUserByLogin } from "../data/auth-users";
 import { signIn } from "./config";
 import { accountPausedFor, formatWait } from "./throttle";
 
@@ -14,7 +15,8 @@ const ADDRESS_BUSY = "A lot of people on your network are signing in right now. 
 
 /** The message for an account that is paused right now, or null. Read-only: checking doesn't count as a try. */
 export async function signInBlockedMessage(login: string): Promise<string | null> {
-  const wait = await accountPausedFor(getDb(), login);
+  const user = await findUserByLogin(login);
+  const wait = await accountPausedFor(getDb(), user?.username ?? login);
   return wait > 0 ? accountPausedMessage(wait) : null;
 }
 

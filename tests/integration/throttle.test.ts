@@ -49,6 +49,14 @@ describe("per-account limits", () => {
     expect((await attemptSignIn(db, victim.username, TEST_PASSWORD, "192.0.2.99")).status).toBe("limited");
   });
 
+  it("the username and the email of one account share its counter", async () => {
+    const user = await seedUser({ role: "teacher", email: `t${Date.now()}@school.example` });
+    const outcomes = [];
+    for (let i = 0; i < 8; i += 1) outcomes.push((await attemptSignIn(db, i % 2 ? user.email! : user.username.toUpperCase(), `guess-${i}`, "203.0.113.6")).status);
+    expect(outcomes).toEqual([...Array(5).fill("wrong"), ...Array(3).fill("limited")]);
+    expect(verify).toHaveBeenCalledTimes(5);
+  });
+
   it("a burst of simultaneous guesses gets at most the allowed tries checked against the hash (the lock is taken before the hash)", async () => {
     const victim = await seedUser({ role: "student" });
     const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => attemptSignIn(db, victim.username, `burst-${i}`, `10.1.0.${i}`)));
