@@ -4,7 +4,9 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { getDb } from "../../db/client";
 import type { ActionState } from "../actions";
 import { findUserByLogin } from "../data/auth-users";
+import { redirect } from "next/navigation";
 import { signIn } from "./config";
+import { CHANGE_PASSWORD_PATH } from "./session";
 import { accountPausedFor, formatWait } from "./throttle";
 
 function accountPausedMessage(waitMs: number): string {
@@ -28,8 +30,7 @@ export async function signInBlockedMessage(login: string): Promise<string | null
  */
 export async function signInAndRedirect(login: string, password: string, redirectTo: string, options: { afterJoining?: string } = {}): Promise<ActionState> {
   try {
-    await signIn("credentials", { login, password, redirectTo });
-    return { status: "ok" };
+    await signIn("credentials", { login, password, redirect: false });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     if (options.afterJoining) {
@@ -39,4 +40,8 @@ export async function signInAndRedirect(login: string, password: string, redirec
     if (code === "address_busy") return { status: "error", message: ADDRESS_BUSY };
     return { status: "error", message: (await signInBlockedMessage(login)) ?? "Wrong username or password." };
   }
+  // Signed in. A one-time password goes straight to choosing one's own: an action's redirect renders its target
+  // in the same response, without proxy.ts, so the target has to be right here.
+  const user = await findUserByLogin(login);
+  redirect(user?.mustChangePassword ? CHANGE_PASSWORD_PATH : redirectTo);
 }
