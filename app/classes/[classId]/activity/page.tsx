@@ -32,7 +32,7 @@ export default async function ClassActivityPage({ params, searchParams }: { para
           Activity
         </h2>
         <p className="muted mt-2 text-sm">
-          Every change to this class&apos;s roster, passwords, class code and assignments, newest first. Entries can&apos;t be edited or removed; a deleted student&apos;s name is taken out of the log with their account. The log is part of your data download on your account page.
+          Every change to this class&apos;s roster, students&apos; passwords, archive state and class code, newest first. Entries can&apos;t be edited or removed; a deleted student&apos;s name is taken out of the log with their account. The log is part of your data download on your account page.
         </p>
         {entries.length === 0 ? (
           <p className="mt-4 text-sm">{before ? "No earlier activity." : "Nothing has changed yet."}</p>
