@@ -522,7 +522,9 @@ test.describe("second pass: redirects, malformed and cross-site requests (issue 
     const lesson = db.prepare("select id from lessons where owner_id = ?").get(teacher.id) as { id: string };
     db.close();
     await page.goto(`/lessons/${lesson.id}`);
-    await expect(page.locator("article, main").getByText("[the city plan](https://evil.example/phish)", { exact: false }).first()).toBeVisible();
+    // A paste with Markdown in it is read as Markdown, whose link targets the importer drops; read as plain text, the
+    // link node renders as its own characters (tests/unit/security-second-pass.test.ts). Either way: the words, no link.
+    await expect(page.locator("article, main").getByText("the city plan", { exact: false }).first()).toBeVisible();
     await expect(page.locator('a[href*="evil.example"]')).toHaveCount(0);
   });
 });
