@@ -1,45 +1,132 @@
 /**
  * Front-door jobs for every request but static files:
- * 1. a per-request CSP nonce (lib/security/csp.ts), passed to Next on the
+ * 1. refuse malformed requests with a clear 4xx before Next parses them: a path
+ *    that isn't valid percent-encoding (400), an oversized POST body (413), a
+ *    page POST (server action) without a length (411), from another site or
+ *    with an Origin that isn't a URL (403/400), or whose action payload isn't
+ *    well-formed (400; lib/security/action-body.ts);
+ * 2. a per-request CSP nonce (lib/security/csp.ts), passed to Next on the
  *    request headers so it stamps its scripts, and sent as the response's policy;
- * 2. refuse oversized POST bodies with a clear 413 before they are parsed
- *    (pages, server actions and next-auth; the other API routes limit their own);
- * 3. redirect signed-out visitors away from account-only pages.
+ * 3. redirect signed-out visitors away from account-only pages, and someone
+ *    signed in with a one-time password to /account/password until they change it;
+ * 4. move a session cookie made with a previous AUTH_SECRET to the current one
+ *    (lib/auth/session-cookie.ts).
  * None of this is an authorization boundary: every page and action still
  * authorizes in the data-access layer (lib/data).
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES, readSessionCookie, type SessionCookie } from "./lib/auth/session-cookie";
+import { getAuthSecrets } from "./lib/env";
 import { MAX_REQUEST_BYTES } from "./lib/limits";
+import { checkActionBody } from "./lib/security/action-body";
 import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, createNonce } from "./lib/security/csp";
+import { checkSameOrigin } from "./lib/security/origin";
 
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PROTECTED = /^\/(account|classes|progress|review|import|assignments)(\/|$)/;
+/** Where someone with a one-time password may go: the page to change it, and next-auth's own routes (sign-out). */
+const CHANGE_PASSWORD_PATH = "/account/password";
+const OPEN_DURING_PASSWORD_CHANGE = /^\/(account\/password|api\/auth)(\/|$)/;
 
 function isHttps(request: NextRequest): boolean {
   return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 }
 
-export function proxy(request: NextRequest) {
+function refuse(status: number, message: string): NextResponse {
+  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+function validPercentEncoding(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The checks every state-changing request to a page (a server action, or a form posted without JavaScript) must pass. */
+async function refusePagePost(request: NextRequest): Promise<NextResponse | null> {
+  const origin = checkSameOrigin(request.headers);
+  if (origin === "malformed") return refuse(400, "The request's Origin header is not a URL.");
+  if (origin !== "same-origin") return refuse(403, "This request must come from the Civics Lab page itself.");
+  if (request.headers.get("content-length") === null) return refuse(411, "The request must say how long its body is (Content-Length).");
+  const problem = await checkActionBody(request.clone());
+  return problem ? refuse(400, `The request was not understood: ${problem}. Nothing was saved.`) : null;
+}
+
+/** next-auth's own routes carry its CSRF token; a browser that says the request came from elsewhere is still refused. */
+function refuseCrossSiteAuthPost(request: NextRequest): NextResponse | null {
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin") return refuse(403, "This request must come from the Civics Lab page itself.");
+  if (!request.headers.get("origin")) return null;
+  const origin = checkSameOrigin(request.headers);
+  if (origin === "malformed") return refuse(400, "The request's Origin header is not a URL.");
+  return origin === "same-origin" ? null : refuse(403, "This request must come from the Civics Lab page itself.");
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (!validPercentEncoding(pathname)) return refuse(400, "That address isn't valid: it has a stray or broken %-escape.");
   const length = Number(request.headers.get("content-length") ?? 0);
   if (request.method === "POST" && length > MAX_REQUEST_BYTES) {
-    return new NextResponse(`Request too large: the limit is ${MAX_REQUEST_BYTES / 1024 / 1024} MB.`, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return refuse(413, `Request too large: the limit is ${MAX_REQUEST_BYTES / 1024 / 1024} MB.`);
   }
-  const { pathname, search } = request.nextUrl;
-  if (PROTECTED.test(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  const isAuthRoute = pathname.startsWith("/api/auth/");
+  // Other API routes come here only for the %-check above; they check their own origin and bodies (lib/http.ts).
+  if (pathname.startsWith("/api/") && !isAuthRoute) return NextResponse.next();
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    const refused = isAuthRoute ? refuseCrossSiteAuthPost(request) : await refusePagePost(request);
+    if (refused) return refused;
+  }
+
+  const hasSessionCookie = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
+  if (PROTECTED.test(pathname) && !hasSessionCookie) {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
     return NextResponse.redirect(url);
   }
 
+  let session: SessionCookie | null = null;
+  if (hasSessionCookie) {
+    try {
+      session = await readSessionCookie((name) => request.cookies.get(name)?.value, getAuthSecrets());
+    } catch {
+      session = null;
+    }
+  }
+  // Pages only: a server action refused for the same reason redirects there itself (lib/actions.ts).
+  if (session?.token.mcp && (request.method === "GET" || request.method === "HEAD") && !OPEN_DURING_PASSWORD_CHANGE.test(pathname)) {
+    const url = request.nextUrl.clone();
+    url.pathname = CHANGE_PASSWORD_PATH;
+    url.search = "";
+    return withReissuedCookie(NextResponse.redirect(url), session);
+  }
+
+  if (isAuthRoute) return withReissuedCookie(NextResponse.next(), session);
+
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  const reissued = session?.reissued;
+  if (session && reissued) {
+    // This request's own pages read the new cookie too.
+    const name = session.name;
+    const cookies = request.cookies.getAll().map((c) => `${c.name}=${c.name === name ? reissued.value : c.value}`);
+    requestHeaders.set("cookie", cookies.join("; "));
+  }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (isHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return withReissuedCookie(response, session);
+}
+
+function withReissuedCookie(response: NextResponse, session: SessionCookie | null): NextResponse {
+  if (session?.reissued) {
+    response.cookies.set(session.name, session.reissued.value, { httpOnly: true, sameSite: "lax", path: "/", secure: session.reissued.secure, maxAge: session.reissued.maxAgeSeconds });
+  }
   return response;
 }
 
@@ -48,5 +135,6 @@ export const config = {
   // return no HTML (next.config.mjs gives them a static deny-all CSP) and read their bodies through
   // lib/http.ts readJsonBody with a size limit, and skipping the proxy spares every quiz
   // submission the cost of running it and buffering the body (docs/BENCHMARKS.md).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/|api/(?!auth/)).*)"],
+  // The second entry brings back any API path with a %-escape in it, so a broken one gets a 400 here.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/|api/(?!auth/)).*)", "/api/:rest((?:.*)%(?:.*))"],
 };

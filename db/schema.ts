@@ -441,6 +441,46 @@ export const importDrafts = sqliteTable(
   (t) => [index("import_drafts_owner_idx").on(t.ownerId)],
 );
 
+// ---------------------------------------------------------------- audit log
+
+/** What a teacher (or admin) did that changed grades, rosters or passwords (lib/data/audit.ts). */
+export const AUDIT_ACTIONS = [
+  "roster.student_added",
+  "roster.student_removed",
+  "roster.student_deleted",
+  "password.reset",
+  "class.archived",
+  "class.unarchived",
+  "join_code.changed",
+  "join_code.disabled",
+  "assignment.created",
+  "assignment.removed",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Written in the same transaction as the change it records. Names are
+ * snapshots (so the log still reads after a rename); deleting an account
+ * clears its id and name from every entry (lib/data/privacy.ts), and a class's
+ * entries go with the class.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    actorName: text("actor_name"),
+    classId: text("class_id").references(() => classes.id, { onDelete: "cascade" }),
+    action: text("action", { enum: AUDIT_ACTIONS }).notNull(),
+    targetUserId: text("target_user_id").references(() => users.id, { onDelete: "set null" }),
+    targetName: text("target_name"),
+    /** Small facts about the change (an assignment's title, a count); never a password or a code. */
+    detail: text("detail", { mode: "json" }).$type<Record<string, string | number | boolean | null>>(),
+  },
+  (t) => [index("audit_log_class_idx").on(t.classId, t.at), index("audit_log_target_idx").on(t.targetUserId), index("audit_log_actor_idx").on(t.actorId)],
+);
+
 /** Key/value settings the app creates for itself (e.g. the generated auth secret is in a file, not here). */
 export const appMeta = sqliteTable("app_meta", {
   key: text("key").primaryKey(),

@@ -4,10 +4,10 @@
  * into a typed state the form can show. Never echoes submitted values back.
  */
 import "server-only";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { Role } from "../db/schema";
-import { requireUser, type SessionUser } from "./auth/session";
+import { CHANGE_PASSWORD_PATH, isPasswordChangeRequired, requireUser, type RequireOptions, type SessionUser } from "./auth/session";
 import { publicMessage } from "./errors";
 
 /**
@@ -52,6 +52,8 @@ async function run<T>(formData: FormData, fn: () => Promise<ActionState<T>>): Pr
     state = await fn();
   } catch (error) {
     unstable_rethrow(error);
+    // A one-time password must be replaced before anything else: the form's page makes way for the change-password page.
+    if (isPasswordChangeRequired(error)) redirect(CHANGE_PASSWORD_PATH);
     state = { status: "error", message: publicMessage(error) };
   }
   return state.status === "invalid" || state.status === "error" ? { ...state, values: echoValues(formData) } : state;
@@ -61,11 +63,11 @@ async function run<T>(formData: FormData, fn: () => Promise<ActionState<T>>): Pr
 export function authedAction<S extends z.ZodType, T = unknown>(
   schema: S,
   fn: (data: z.infer<S>, user: SessionUser) => Promise<ActionState<T>>,
-  options: { roles?: readonly Role[] } = {},
+  options: { roles?: readonly Role[] } & RequireOptions = {},
 ) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> =>
     run(formData, async () => {
-      const user = await requireUser(options.roles);
+      const user = await requireUser(options.roles, options);
       const parsed = schema.safeParse(formDataToObject(formData));
       if (!parsed.success) return invalid(parsed.error);
       return fn(parsed.data, user);
@@ -89,10 +91,16 @@ export function publicAction<S extends z.ZodType, T = unknown>(schema: S, fn: (d
 export function authedFormAction<S extends z.ZodType>(
   schema: S,
   fn: (data: z.infer<S>, user: SessionUser) => Promise<void>,
-  options: { roles?: readonly Role[] } = {},
+  options: { roles?: readonly Role[] } & RequireOptions = {},
 ) {
   return async (formData: FormData): Promise<void> => {
-    const user = await requireUser(options.roles);
+    let user: SessionUser;
+    try {
+      user = await requireUser(options.roles, options);
+    } catch (error) {
+      if (isPasswordChangeRequired(error)) redirect(CHANGE_PASSWORD_PATH);
+      throw error;
+    }
     const parsed = schema.safeParse(formDataToObject(formData));
     if (!parsed.success) return;
     await fn(parsed.data, user);

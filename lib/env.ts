@@ -15,7 +15,19 @@ const envSchema = z.object({
   HOSTNAME: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
   DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("data/civics.db")),
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
-  /** Sign-in failures allowed per account and per IP within the window before a lockout. */
+  /**
+   * Older session secrets that still verify cookies while they are replaced (docs/SECURITY.md "Rotating AUTH_SECRET"):
+   * comma- or space-separated. New cookies are always made with AUTH_SECRET.
+   */
+  AUTH_SECRET_PREVIOUS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().min(32, "each AUTH_SECRET_PREVIOUS secret must be at least 32 characters"))),
+  ),
+  /** Sign-in failures allowed per account within the window before it is paused. */
   LOGIN_MAX_FAILURES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(5)),
   LOGIN_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(900)),
   /** Where `next build` writes (default .next). */
@@ -65,4 +77,14 @@ export function getAuthSecret(): string {
   } catch {
     throw new Error(`No AUTH_SECRET configured and no generated secret at ${file}. Run \`npm start\` once to create it.`);
   }
+}
+
+/**
+ * Every secret a session cookie may be made with, current first: next-auth
+ * encrypts new cookies with the first and tries each in turn when reading
+ * (docs/SECURITY.md "Rotating AUTH_SECRET").
+ */
+export function getAuthSecrets(): string[] {
+  const current = getAuthSecret();
+  return [current, ...getEnv().AUTH_SECRET_PREVIOUS.filter((secret) => secret !== current)];
 }

@@ -6,28 +6,22 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError, errorResponse } from "./errors";
+import { checkSameOrigin } from "./security/origin";
 
 const CROSS_SITE = "This request must come from the Civics Lab page itself.";
 
 /**
  * CSRF defence for every state-changing route handler (cookie-authenticated):
  * the browser's Sec-Fetch-Site, when sent, must say same-origin, and the
- * Origin header must be present and name this host. Forms and fetches from
- * other sites, including sibling subdomains, are refused with 403.
+ * Origin header must be present and name this host (lib/security/origin.ts;
+ * X-Forwarded-Host counts only behind a trusted proxy). Forms and fetches from
+ * other sites, including sibling subdomains, are refused with 403; an Origin
+ * that isn't a URL at all with 400.
  */
 export function assertSameOrigin(request: Request): void {
-  const fetchSite = request.headers.get("sec-fetch-site");
-  if (fetchSite && fetchSite !== "same-origin") throw new AppError("forbidden", CROSS_SITE);
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host) throw new AppError("forbidden", CROSS_SITE);
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new AppError("forbidden", CROSS_SITE);
-  }
-  if (originHost !== host) throw new AppError("forbidden", CROSS_SITE);
+  const verdict = checkSameOrigin(request.headers);
+  if (verdict === "malformed") throw new AppError("bad_request", "The request's Origin header is not a URL.");
+  if (verdict !== "same-origin") throw new AppError("forbidden", CROSS_SITE);
 }
 
 async function readLimited(request: Request, maxBytes: number): Promise<string> {

@@ -6,14 +6,15 @@ import { passwordProblem } from "@/lib/auth/password";
 import { signInAndRedirect, signInBlockedMessage } from "@/lib/auth/sign-in";
 import { createAccount } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
+import { safeRedirectTarget } from "@/lib/security/redirect";
 import { limitAccountCreation, requestIp } from "@/lib/security/request-limits";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
 
-/** Only same-site paths: never an absolute or protocol-relative URL (open redirect). */
+/** Only targets on this site (lib/security/redirect.ts); anything else signs in to the home page. */
 const callbackSchema = z
   .string()
   .optional()
-  .transform((value) => (value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/"));
+  .transform((value) => safeRedirectTarget(value));
 
 export const signInAction = publicAction(signInSchema.extend({ callbackUrl: callbackSchema }), async ({ login, password, callbackUrl }) => {
   const blocked = await signInBlockedMessage(login);
@@ -30,8 +31,8 @@ export const signUpAction = publicAction(signUpSchema, async (data) => {
     await createAccount({ ...data, role: data.role });
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict") {
-      const field = error.message.includes("email") ? "email" : "username";
-      return { status: "invalid", message: "Please fix the highlighted fields.", fieldErrors: { [field]: [error.message] } };
+      // Both fields, the same words: which one is taken is not for a stranger to learn.
+      return { status: "invalid", message: error.message, fieldErrors: { username: ["Check this, or sign in instead."], ...(data.email ? { email: ["Check this, or leave it empty."] } : {}) } };
     }
     throw error;
   }

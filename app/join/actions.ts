@@ -16,8 +16,9 @@ export const joinAsNewStudentAction = publicAction(joinNewStudentSchema, async (
   await limitAccountCreation(ip);
   const problem = passwordProblem(data.password, { username: data.username });
   if (problem) return { status: "invalid", message: "Please fix the highlighted fields.", fieldErrors: { password: [problem] } };
+  let joined: { className: string };
   try {
-    await joinClassAsNewStudent(data);
+    joined = await joinClassAsNewStudent(data);
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict") return { status: "invalid", message: "Please fix the highlighted fields.", fieldErrors: { username: [error.message] } };
     if (error instanceof AppError && error.code === "not_found") {
@@ -26,7 +27,8 @@ export const joinAsNewStudentAction = publicAction(joinNewStudentSchema, async (
     }
     throw error;
   }
-  return signInAndRedirect(data.username, data.password, "/assignments?joined=1");
+  // The account exists now: if signing in fails for any reason, say so and how to sign in, never "locked".
+  return signInAndRedirect(data.username, data.password, "/assignments?joined=1", { afterJoining: joined.className });
 });
 
 export const joinAsCurrentStudentAction = authedAction(

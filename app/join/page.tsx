@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getSessionUser } from "@/lib/auth/session";
+import { normalizeJoinCode } from "@/lib/validations/classes";
 import { JoinExistingForm, JoinNewStudentForm } from "./join-forms";
 
 export const metadata: Metadata = { title: "Join a class" };
@@ -8,7 +9,8 @@ export const metadata: Metadata = { title: "Join a class" };
 export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
   const user = await getSessionUser();
   const raw = (await searchParams).code;
-  const code = typeof raw === "string" ? raw.slice(0, 8) : undefined;
+  // From a join link (/join?code=PERD22) or typed by hand: shown in its canonical form, and checked only when submitted.
+  const code = typeof raw === "string" ? normalizeJoinCode(raw.slice(0, 40)).slice(0, 20) || undefined : undefined;
   return (
     <div className="mx-auto max-w-md">
       <h1 className="page-title">Join a class</h1>
@@ -19,7 +21,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
             <JoinNewStudentForm code={code} />
           </div>
           <p className="mt-6 text-sm muted">
-            Already have a student account? <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/join${code ? `?code=${code}` : ""}`)}`}>Sign in</Link> first, then join.
+            Already have a student account? <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/join${code ? `?code=${encodeURIComponent(code)}` : ""}`)}`}>Sign in</Link> first, then join.
           </p>
         </>
       ) : user.role === "student" ? (

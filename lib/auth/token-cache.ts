@@ -16,7 +16,9 @@ export function cachingDecoder(decode: (params: JWTDecodeParams) => Promise<JWT 
   // Insertion-ordered: the oldest entry is dropped first when the cache is full.
   const cache = new Map<string, JWT>();
   return async (params: JWTDecodeParams): Promise<JWT | null> => {
-    const key = `${params.salt}\u0000${params.token ?? ""}`;
+    // The secrets are part of the key: a token read with one secret list says nothing about another (AUTH_SECRET rotation).
+    const secrets = Array.isArray(params.secret) ? params.secret.join("\u0001") : params.secret;
+    const key = `${params.salt}\u0000${secrets}\u0000${params.token ?? ""}`;
     const hit = cache.get(key);
     if (hit) {
       if (hit.exp !== undefined && hit.exp * 1000 > now()) return hit;

@@ -11,7 +11,7 @@ import { users } from "../../db/schema";
 export async function findUserByLogin(login: string) {
   const normalized = login.trim().toLowerCase();
   const [user] = await getDb()
-    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, passwordHash: users.passwordHash, tokenVersion: users.tokenVersion })
+    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, passwordHash: users.passwordHash, tokenVersion: users.tokenVersion, mustChangePassword: users.mustChangePassword })
     .from(users)
     .where(or(eq(users.username, normalized), eq(users.email, normalized)))
     .limit(1);
@@ -20,7 +20,7 @@ export async function findUserByLogin(login: string) {
 
 export async function getUserAuthState(userId: string) {
   const [state] = await getDb()
-    .select({ tokenVersion: users.tokenVersion, role: users.role, displayName: users.displayName, username: users.username })
+    .select({ tokenVersion: users.tokenVersion, role: users.role, displayName: users.displayName, username: users.username, mustChangePassword: users.mustChangePassword })
     .from(users)
     .where(eq(users.id, userId));
   return state;

@@ -15,6 +15,7 @@ import { requireUser } from "../auth/session";
 import { AppError } from "../errors";
 import { slugify } from "../text/slugify";
 import { JOIN_CODE_ALPHABET } from "../validations/classes";
+import { recordAudit } from "./audit";
 
 const NOT_FOUND = "We couldn't find that class.";
 
@@ -111,6 +112,7 @@ export async function setClassArchived(classId: string, archived: boolean): Prom
       .update(classes)
       .set(archived ? { archivedAt: new Date(), joinCode: null } : { archivedAt: null })
       .where(and(eq(classes.id, classId), eq(classes.teacherId, teacher.id)));
+    await recordAudit(tx, { actor: teacher, action: archived ? "class.archived" : "class.unarchived", classId });
   });
 }
 
@@ -122,6 +124,7 @@ export async function rotateJoinCode(classId: string): Promise<string> {
     if (owned.archivedAt) throw new AppError("bad_request", "Unarchive the class before opening it to new students.");
     const joinCode = await uniqueJoinCode(tx);
     await tx.update(classes).set({ joinCode }).where(and(eq(classes.id, classId), eq(classes.teacherId, teacher.id)));
+    await recordAudit(tx, { actor: teacher, action: "join_code.changed", classId });
     return joinCode;
   });
 }
@@ -131,6 +134,7 @@ export async function disableJoining(classId: string): Promise<void> {
   await writeTransaction(getDb(), async (tx) => {
     await getOwnedClassOrThrow(tx, teacher.id, classId);
     await tx.update(classes).set({ joinCode: null }).where(and(eq(classes.id, classId), eq(classes.teacherId, teacher.id)));
+    await recordAudit(tx, { actor: teacher, action: "join_code.disabled", classId });
   });
 }
 
@@ -203,6 +207,7 @@ export async function addRosterStudents(classId: string, names: string[]): Promi
         .values({ role: "student", username, displayName: student.displayName, passwordHash: student.passwordHash, mustChangePassword: true, createdById: teacher.id })
         .returning({ id: users.id });
       await tx.insert(classMembers).values({ classId, studentId: row!.id });
+      await recordAudit(tx, { actor: teacher, action: "roster.student_added", classId, target: { id: row!.id, name: student.displayName } });
       issued.push({ studentId: row!.id, displayName: student.displayName, username, oneTimePassword: student.oneTimePassword });
     }
     return issued;
@@ -224,6 +229,7 @@ export async function resetStudentPassword(classId: string, studentId: string): 
       .set({ passwordHash, mustChangePassword: true, tokenVersion: sql`${users.tokenVersion} + 1` })
       .where(and(eq(users.id, studentId), eq(users.role, "student")))
       .returning({ displayName: users.displayName, username: users.username });
+    await recordAudit(tx, { actor: teacher, action: "password.reset", classId, target: { id: studentId, name: row!.displayName } });
     return { studentId, displayName: row!.displayName, username: row!.username, oneTimePassword };
   });
 }
@@ -235,6 +241,7 @@ export async function removeStudentFromClass(classId: string, studentId: string)
     const owned = await getOwnedClassOrThrow(tx, teacher.id, classId);
     const { displayName } = await assertStudentInClassOrThrow(tx, classId, studentId);
     await tx.delete(classMembers).where(and(eq(classMembers.classId, classId), eq(classMembers.studentId, studentId)));
+    await recordAudit(tx, { actor: teacher, action: "roster.student_removed", classId, target: { id: studentId, name: displayName } });
     return { displayName, className: owned.name };
   });
 }

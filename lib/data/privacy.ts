@@ -6,11 +6,12 @@
  * docs/PRIVACY.md; keep the two in step.
  */
 import "server-only";
-import { and, asc, eq, inArray, like, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, like, ne, or, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
 import {
   assignments,
+  auditLog,
   attempts,
   classes,
   classMembers,
@@ -32,6 +33,7 @@ import {
 import { verifyPassword } from "../auth/password";
 import { requireUser } from "../auth/session";
 import { AppError } from "../errors";
+import { recordAudit } from "./audit";
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -63,9 +65,20 @@ export interface UserDataExport {
   guestMerges: { mergedAt: Date }[];
   importDrafts: { id: string; title: string; publishedLessonId: string | null; createdAt: Date; updatedAt: Date; draft: unknown }[];
   privateLessons: { id: string; title: string; createdAt: Date }[];
+  /** The audit log of the classes this account teaches, and entries about this account (lib/data/audit.ts). */
+  auditLog: { classId: string | null; at: Date; actorName: string | null; action: string; targetName: string | null; detail: unknown }[];
 }
 
-async function collectUserData(db: Database, userId: string, now: Date): Promise<UserDataExport> {
+/**
+ * For a teacher's export of a student: only what that teacher's own classes
+ * hold. The student's other classes, and their work at another teacher's
+ * private quizzes or under another teacher's assignments, are left out.
+ */
+interface TeacherScope {
+  teacherId: string;
+}
+
+async function collectUserData(db: Database, userId: string, now: Date, scope?: TeacherScope): Promise<UserDataExport> {
   const [account] = await db
     .select({ id: users.id, username: users.username, email: users.email, displayName: users.displayName, role: users.role, mustChangePassword: users.mustChangePassword, createdAt: users.createdAt, updatedAt: users.updatedAt })
     .from(users)
@@ -76,7 +89,7 @@ async function collectUserData(db: Database, userId: string, now: Date): Promise
   const classesJoined = await db
     .select({ classId: classes.id, name: classes.name, joinedAt: classMembers.joinedAt })
     .from(classMembers)
-    .innerJoin(classes, eq(classes.id, classMembers.classId))
+    .innerJoin(classes, and(eq(classes.id, classMembers.classId), scope ? eq(classes.teacherId, scope.teacherId) : undefined))
     .where(eq(classMembers.studentId, userId))
     .orderBy(asc(classes.name));
   const taught = await db.select().from(classes).where(eq(classes.teacherId, userId)).orderBy(asc(classes.name));
@@ -88,12 +101,17 @@ async function collectUserData(db: Database, userId: string, now: Date): Promise
       ])
     : [[], []];
 
-  const attemptRows = await db
-    .select({ id: attempts.id, quizId: attempts.quizId, quizTitle: quizzes.title, mode: attempts.mode, status: attempts.status, score: attempts.score, maxScore: attempts.maxScore, startedAt: attempts.startedAt, submittedAt: attempts.submittedAt })
+  const allAttempts = await db
+    .select({ id: attempts.id, quizId: attempts.quizId, quizTitle: quizzes.title, mode: attempts.mode, status: attempts.status, score: attempts.score, maxScore: attempts.maxScore, startedAt: attempts.startedAt, submittedAt: attempts.submittedAt, assignmentId: attempts.assignmentId, quizOwnerId: quizzes.ownerId, origin: lessons.origin })
     .from(attempts)
     .innerJoin(quizzes, eq(quizzes.id, attempts.quizId))
+    .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
     .where(eq(attempts.userId, userId))
     .orderBy(asc(attempts.startedAt));
+  const inScope = scope ? await teacherScopeFilter(db, scope.teacherId) : null;
+  const attemptRows = allAttempts
+    .filter((a) => !inScope || inScope.attempt(a))
+    .map(({ assignmentId: _assignmentId, quizOwnerId: _quizOwnerId, origin: _origin, ...rest }) => rest);
   const responseRows = attemptRows.length
     ? await db
         .select({ attemptId: responses.attemptId, questionId: responses.questionId, publicData: questionVersions.publicData, answer: responses.answer, credit: responses.credit, outcome: responses.outcome, answeredAt: responses.answeredAt })
@@ -102,7 +120,7 @@ async function collectUserData(db: Database, userId: string, now: Date): Promise
         .where(inArray(responses.attemptId, attemptRows.map((a) => a.id)))
     : [];
 
-  const [reading, cards, logs, merges, drafts, ownLessons] = await Promise.all([
+  const [allReading, allCards, allLogs, merges, drafts, ownLessons] = await Promise.all([
     db.select().from(readingProgress).where(eq(readingProgress.userId, userId)),
     db.select().from(reviewCards).where(eq(reviewCards.userId, userId)).orderBy(asc(reviewCards.due)),
     db.select().from(reviewLogs).where(eq(reviewLogs.userId, userId)).orderBy(asc(reviewLogs.reviewedAt)),
@@ -110,6 +128,23 @@ async function collectUserData(db: Database, userId: string, now: Date): Promise
     db.select().from(importDrafts).where(eq(importDrafts.ownerId, userId)),
     db.select({ id: lessons.id, title: lessons.title, createdAt: lessons.createdAt }).from(lessons).where(eq(lessons.ownerId, userId)),
   ]);
+
+  const auditClassIds = scope ? classesJoined.map((c) => c.classId) : taughtIds;
+  const auditRows = await db
+    .select({ classId: auditLog.classId, at: auditLog.at, actorName: auditLog.actorName, action: auditLog.action, targetName: auditLog.targetName, detail: auditLog.detail, targetUserId: auditLog.targetUserId })
+    .from(auditLog)
+    .where(
+      scope
+        ? and(eq(auditLog.targetUserId, userId), auditClassIds.length ? inArray(auditLog.classId, auditClassIds) : sql`0`)
+        : or(eq(auditLog.targetUserId, userId), auditClassIds.length ? inArray(auditLog.classId, auditClassIds) : undefined),
+    )
+    .orderBy(asc(auditLog.id));
+
+  const reading = inScope ? allReading.filter((r) => inScope.lessonIds.has(r.lessonId)) : allReading;
+  const cardQuestions = inScope ? await questionQuizzes(db, [...new Set([...allCards, ...allLogs].map((c) => c.questionId))]) : null;
+  const questionAllowed = (questionId: string) => !inScope || inScope.quizIds.has(cardQuestions?.get(questionId) ?? "");
+  const cards = allCards.filter((c) => questionAllowed(c.questionId));
+  const logs = allLogs.filter((l) => questionAllowed(l.questionId));
 
   return {
     format: "civics-lab-user-export",
@@ -138,6 +173,40 @@ async function collectUserData(db: Database, userId: string, now: Date): Promise
     guestMerges: merges,
     importDrafts: drafts.map((d) => ({ id: d.id, title: d.title, publishedLessonId: d.publishedLessonId, createdAt: d.createdAt, updatedAt: d.updatedAt, draft: d.draft })),
     privateLessons: ownLessons,
+    auditLog: auditRows.map(({ targetUserId: _targetUserId, ...rest }) => rest),
+  };
+}
+
+/** The quiz of each question. */
+async function questionQuizzes(db: Database, questionIds: string[]): Promise<Map<string, string>> {
+  if (questionIds.length === 0) return new Map();
+  const rows = await db.select({ id: questions.id, quizId: questions.quizId }).from(questions).where(inArray(questions.id, questionIds));
+  return new Map(rows.map((r) => [r.id, r.quizId]));
+}
+
+/**
+ * What a teacher's classes hold of a student's work: attempts under the
+ * teacher's assignments, and attempts, reading and review at the curriculum
+ * (public to everyone) or at the teacher's own lessons, but nothing under
+ * another teacher's assignment or at another teacher's private lessons.
+ */
+async function teacherScopeFilter(db: Database, teacherId: string) {
+  const assignmentIds = new Set(
+    (await db.select({ id: assignments.id }).from(assignments).innerJoin(classes, eq(classes.id, assignments.classId)).where(eq(classes.teacherId, teacherId))).map((a) => a.id),
+  );
+  const visibleLessons = await db
+    .select({ id: lessons.id })
+    .from(lessons)
+    .where(or(eq(lessons.origin, "curriculum"), eq(lessons.ownerId, teacherId)));
+  const lessonIds = new Set(visibleLessons.map((l) => l.id));
+  const quizIds = new Set(lessonIds.size ? (await db.select({ id: quizzes.id }).from(quizzes).where(inArray(quizzes.lessonId, [...lessonIds]))).map((q) => q.id) : []);
+  return {
+    lessonIds,
+    quizIds,
+    attempt(a: { assignmentId: string | null; quizOwnerId: string | null; origin: string }): boolean {
+      if (a.assignmentId) return assignmentIds.has(a.assignmentId);
+      return a.quizOwnerId === teacherId || (a.origin === "curriculum" && a.quizOwnerId === null);
+    },
   };
 }
 
@@ -210,6 +279,9 @@ async function deleteUserEverywhere(tx: Database, userId: string): Promise<void>
   // Sign-in counters for the names, and request-limit counters kept per account ("import:user:<id>", …).
   await tx.delete(loginThrottles).where(or(...names.map((key) => eq(loginThrottles.key, key)), like(loginThrottles.key, `%:user:${userId}`)));
   await tx.update(users).set({ createdById: null }).where(eq(users.createdById, userId));
+  // The audit log keeps what happened but not who it happened to or who did it once that account is gone.
+  await tx.update(auditLog).set({ targetUserId: null, targetName: null, detail: null }).where(eq(auditLog.targetUserId, userId));
+  await tx.update(auditLog).set({ actorId: null, actorName: null }).where(eq(auditLog.actorId, userId));
   await tx.delete(users).where(eq(users.id, userId));
 }
 
@@ -219,11 +291,12 @@ export async function exportMyData(now: Date = new Date()): Promise<{ filename: 
   return { filename: `civics-lab-${data.account.username}-${now.toISOString().slice(0, 10)}.json`, data };
 }
 
+/** A student's data for their teacher: only what this teacher's own classes hold (see teacherScopeFilter). */
 export async function exportStudentData(studentId: string, now: Date = new Date()): Promise<{ filename: string; data: UserDataExport }> {
   const teacher = await requireUser(["teacher"]);
   const db = getDb();
   const student = await studentOfTeacher(db, teacher.id, studentId);
-  const data = await collectUserData(db, student.id, now);
+  const data = await collectUserData(db, student.id, now, { teacherId: teacher.id });
   return { filename: `civics-lab-${student.username}-${now.toISOString().slice(0, 10)}.json`, data };
 }
 
@@ -241,7 +314,14 @@ export async function deleteStudentAccount(studentId: string): Promise<{ display
   const teacher = await requireUser(["teacher"]);
   return writeTransaction(getDb(), async (tx) => {
     const student = await studentOfTeacher(tx, teacher.id, studentId);
+    const taughtClasses = await tx
+      .select({ classId: classMembers.classId })
+      .from(classMembers)
+      .innerJoin(classes, and(eq(classes.id, classMembers.classId), eq(classes.teacherId, teacher.id)))
+      .where(eq(classMembers.studentId, student.id));
     await deleteUserEverywhere(tx, student.id);
+    // Logged without the student: their name and id go with their account.
+    for (const { classId } of taughtClasses) await recordAudit(tx, { actor: teacher, action: "roster.student_deleted", classId });
     return { displayName: student.displayName };
   });
 }

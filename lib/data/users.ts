@@ -11,6 +11,10 @@ import { hashPassword, passwordProblem, verifyPassword } from "../auth/password"
 import { requireUser } from "../auth/session";
 import { AppError } from "../errors";
 
+/** Shown when the username or the email is already in use; never says which (docs/SECURITY.md "Accounts"). */
+export const SIGN_UP_CONFLICT =
+  "That username or email can't be used for a new account. If you already have an account, sign in with it instead. Otherwise choose another username, and use another email or leave it empty.";
+
 export interface NewAccount {
   role: Extract<Role, "teacher" | "learner" | "student">;
   displayName: string;
@@ -29,8 +33,8 @@ export async function createAccount(account: NewAccount, options: { createdById?
       .select({ username: users.username, email: users.email })
       .from(users)
       .where(account.email ? or(eq(users.username, account.username), eq(users.email, account.email), eq(users.username, account.email)) : or(eq(users.username, account.username), eq(users.email, account.username)));
-    if (clash.some((row) => row.username === account.username || row.email === account.username)) throw new AppError("conflict", "That username is taken. Try another.");
-    if (clash.length > 0) throw new AppError("conflict", "An account with that email already exists.");
+    // One message whichever of the two is in use, so sign-up doesn't tell a stranger which emails have accounts.
+    if (clash.length > 0) throw new AppError("conflict", SIGN_UP_CONFLICT);
     const [row] = await tx
       .insert(users)
       .values({
@@ -49,18 +53,33 @@ export async function createAccount(account: NewAccount, options: { createdById?
 
 /** Ends every session of the current user (JWTs with the old version stop working). */
 export async function endAllSessionsOfCurrentUser(): Promise<void> {
-  const user = await requireUser();
+  const user = await requireUser(undefined, { allowPendingPasswordChange: true });
   await bumpTokenVersion(user.id);
 }
 
 export async function bumpTokenVersion(userId: string): Promise<void> {
-  await writeTransaction(getDb(), async (tx) => {
-    await tx.update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
+  await endSessionsOf(userId);
+}
+
+/**
+ * The one way a sign-out ends sessions, whichever door it came through (our
+ * sign-out action, or next-auth's own POST /api/auth/signout via its signOut
+ * event in lib/auth/config.ts): the user's token version goes up, so every
+ * copy of every cookie stops working. With `tokenVersion` (the version inside
+ * the cookie being signed out), only a cookie that is still valid can do this:
+ * a stale copy can't sign the user out of their newer sessions.
+ */
+export async function endSessionsOf(userId: string, tokenVersion?: number): Promise<boolean> {
+  return writeTransaction(getDb(), async (tx) => {
+    const where = tokenVersion === undefined ? eq(users.id, userId) : and(eq(users.id, userId), eq(users.tokenVersion, tokenVersion));
+    const changed = await tx.update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(where).returning({ id: users.id });
+    return changed.length > 0;
   });
 }
 
 export async function changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
-  const user = await requireUser();
+  // The one thing a user with a one-time password may do.
+  const user = await requireUser(undefined, { allowPendingPasswordChange: true });
   const [row] = await getDb().select({ passwordHash: users.passwordHash, username: users.username }).from(users).where(eq(users.id, user.id));
   if (!row) throw new AppError("unauthorized");
   if (!(await verifyPassword(row.passwordHash, currentPassword))) throw new AppError("bad_request", "Your current password is not right.");
@@ -77,7 +96,7 @@ export async function changeOwnPassword(currentPassword: string, newPassword: st
 }
 
 export async function getOwnAccount() {
-  const user = await requireUser();
+  const user = await requireUser(undefined, { allowPendingPasswordChange: true });
   const [row] = await getDb()
     .select({ id: users.id, username: users.username, email: users.email, displayName: users.displayName, role: users.role, mustChangePassword: users.mustChangePassword, createdAt: users.createdAt })
     .from(users)

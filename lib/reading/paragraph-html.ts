@@ -10,6 +10,11 @@
  * attribute names are fixed here; links must be http(s) (markdown.ts already
  * refuses others; anything else renders as plain text). Unit tests check that
  * no input, however hostile, produces markup we didn't write.
+ *
+ * Links are for the curriculum only. In an imported article, `[the city
+ * plan](https://…)` is text someone else wrote, and docs/IMPORT.md promises
+ * that input never becomes markup: with `links: false` a link node renders as
+ * the characters it was written with.
  */
 import type { Inline } from "../content/markdown";
 
@@ -58,21 +63,27 @@ export function glossaryPopoversHtml(termIds: readonly string[], glossary: Reado
     .join("");
 }
 
+export interface InlineHtmlOptions {
+  /** Render link nodes as links (curriculum lessons) or as their source text (imported lessons). */
+  links: boolean;
+}
+
 /** Inline nodes as HTML; glossary terms become buttons for the popovers of {@link glossaryPopoversHtml}. */
-export function inlineToHtml(nodes: readonly Inline[], glossary: Readonly<Record<string, GlossaryDefinition>>): string {
+export function inlineToHtml(nodes: readonly Inline[], glossary: Readonly<Record<string, GlossaryDefinition>>, options: InlineHtmlOptions = { links: true }): string {
   return nodes
     .map((node) => {
       switch (node.kind) {
         case "text":
           return escapeHtml(node.text);
         case "strong":
-          return `<strong>${inlineToHtml(node.children, glossary)}</strong>`;
+          return `<strong>${inlineToHtml(node.children, glossary, options)}</strong>`;
         case "em":
-          return `<em>${inlineToHtml(node.children, glossary)}</em>`;
+          return `<em>${inlineToHtml(node.children, glossary, options)}</em>`;
         case "link":
+          if (!options.links) return `[${inlineToHtml(node.children, glossary, options)}](${escapeHtml(node.href)})`;
           return /^https?:\/\//i.test(node.href)
-            ? `<a href="${escapeHtml(node.href)}" rel="noopener noreferrer external" class="underline">${inlineToHtml(node.children, glossary)}</a>`
-            : inlineToHtml(node.children, glossary);
+            ? `<a href="${escapeHtml(node.href)}" rel="noopener noreferrer external" class="underline">${inlineToHtml(node.children, glossary, options)}</a>`
+            : inlineToHtml(node.children, glossary, options);
         case "term":
           // A term missing from the glossary (content:check forbids it) still reads as plain text.
           return glossary[node.termId] ? glossaryTermHtml(node.termId, node.text) : escapeHtml(node.text);
@@ -82,6 +93,6 @@ export function inlineToHtml(nodes: readonly Inline[], glossary: Readonly<Record
 }
 
 /** The paragraph's inner HTML: its number (hidden from screen readers and read-aloud) and its text. */
-export function paragraphHtml(number: number, nodes: readonly Inline[], glossary: Readonly<Record<string, GlossaryDefinition>>): string {
-  return `<span aria-hidden="true" data-no-speak="" class="paragraph-number">${number}</span>${inlineToHtml(nodes, glossary)}`;
+export function paragraphHtml(number: number, nodes: readonly Inline[], glossary: Readonly<Record<string, GlossaryDefinition>>, options: InlineHtmlOptions = { links: true }): string {
+  return `<span aria-hidden="true" data-no-speak="" class="paragraph-number">${number}</span>${inlineToHtml(nodes, glossary, options)}`;
 }

@@ -28,6 +28,7 @@ import { seededRandom, simulateResponse } from "../demo/simulate";
 import { layoutEntry } from "../quiz/layout";
 import { scheduleAnswer, type CardState } from "../review/schedule";
 import type { PublicQuestionData, QuestionKeyData } from "../quiz/types";
+import { DEMO_JOIN_CODE } from "../demo/join-code";
 
 const FIRST_NAMES = ["Ada", "Bo", "Carmen", "Dev", "Elif", "Farah", "Gabe", "Hana", "Ines", "Jamal", "Kai", "Lena", "Malik", "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tariq", "Uma", "Vera", "Wes", "Ximena", "Yusuf", "Zoe", "Ana", "Ben"];
 const LAST_INITIALS = "ABCDEFGHIJKLMNOPRSTUVWYZABCD";
@@ -68,7 +69,7 @@ async function main() {
   await writeTransaction(db, async (tx) => {
     const [teacher] = await tx.insert(users).values({ role: "teacher", username: "demo.teacher", displayName: "Ms. Rivera", passwordHash: teacherHash }).returning({ id: users.id });
     const [learner] = await tx.insert(users).values({ role: "learner", username: "demo.learner", displayName: "Sam (self-learner)", passwordHash: learnerHash }).returning({ id: users.id });
-    const [klass] = await tx.insert(classes).values({ teacherId: teacher!.id, name: "Civics · Period 2", joinCode: "DEMO22" }).returning({ id: classes.id });
+    const [klass] = await tx.insert(classes).values({ teacherId: teacher!.id, name: "Civics · Period 2", joinCode: DEMO_JOIN_CODE }).returning({ id: classes.id });
     // Due dates: the first three lessons are past due, the last two upcoming.
     const assigned = [];
     for (const [index, quiz] of quizRows.entries()) {
@@ -187,7 +188,7 @@ async function main() {
   db.$client.close();
   console.log(`Demo database ready at ${path.relative(process.cwd(), file)}: 28 students, ${attemptCount} submitted attempts.
 Start it with:  DATABASE_PATH=${path.relative(process.cwd(), file)} npm start
-Sign in as:     demo.teacher / civics demo teacher   (class "Civics · Period 2", code DEMO22)
+Sign in as:     demo.teacher / civics demo teacher   (class "Civics · Period 2", code ${DEMO_JOIN_CODE})
                 demo.student01 … demo.student28 / civics demo student
                 demo.learner / civics demo learner`);
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PASSWORD_MAX } from "../auth/password";
+import { nameSchema } from "./names";
 
-const trimmed = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
 
 export const usernameSchema = z
   .string()
@@ -11,9 +11,8 @@ export const usernameSchema = z
   .max(32, "Use at most 32 characters.")
   .regex(/^[a-z0-9][a-z0-9._-]*$/, "Use letters, numbers, dots, dashes or underscores, starting with a letter or number.");
 
-export const displayNameSchema = trimmed(60)
-  .min(1, "Enter a name.")
-  .refine((v) => !/[\u0000-\u001f\u007f<>]/.test(v), "Names can't contain angle brackets or control characters.");
+/** Normalised: NFC, no bidi controls or invisible characters, at most 60 graphemes (lib/validations/names.ts). */
+export const displayNameSchema = nameSchema(60, "Names", "Enter a name.");
 
 /** Sign-in accepts a username or an email. */
 export const signInSchema = z.object({

@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { displayNameSchema, usernameSchema } from "./auth";
+import { nameSchema } from "./names";
 import { PASSWORD_MAX } from "../auth/password";
 
 export const classIdSchema = z.uuid({ message: "That class id is not valid." });
 
-export const classNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter a class name.")
-  .max(80, "Use at most 80 characters.")
-  .refine((v) => !/[\u0000-\u001f\u007f<>]/.test(v), "Class names can't contain angle brackets or control characters.");
+export const classNameSchema = nameSchema(80, "Class names", "Enter a class name.");
 
 export const createClassSchema = z.object({ name: classNameSchema });
 export const renameClassSchema = z.object({ classId: classIdSchema, name: classNameSchema });
@@ -18,12 +14,33 @@ export const setJoinSchema = z.object({ classId: classIdSchema, enabled: z.enum(
 
 /** Join codes are 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
 export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const JOIN_CODE_LENGTH = 6;
+const LOOK_ALIKES = /[01OIL]/;
+
+/**
+ * A class code as people type it, made canonical: full-width and other
+ * compatibility forms folded (NFKC), upper case, and spaces, dashes, dots and
+ * underscores dropped, so "perd-22", " P E R D 2 2 " and "ＰＥＲＤ２２" are all
+ * PERD22.
+ */
+export function normalizeJoinCode(input: string): string {
+  return input.normalize("NFKC").toUpperCase().replace(/[\s\-_.·‐‑‒–—]/g, "");
+}
+
 export const joinCodeSchema = z
   .string()
-  .trim()
-  .toUpperCase()
-  .transform((v) => v.replace(/[\s-]/g, ""))
-  .pipe(z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`), "Class codes are 6 letters and numbers, like K7M2QX."));
+  .max(40, "Class codes are 6 letters and numbers, like K7M2QX.")
+  .transform(normalizeJoinCode)
+  .superRefine((code, ctx) => {
+    if (new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`).test(code)) return;
+    // Codes never contain 0, O, 1, I or L, so one of those means a character was misread: say so instead of "invalid".
+    const message = LOOK_ALIKES.test(code)
+      ? "Class codes never use the letters O, I or L or the numbers 0 or 1, so one character was probably misread. Check the code with your teacher: it might be a Q, D, 7 or J."
+      : code.length !== JOIN_CODE_LENGTH
+        ? `Class codes are ${JOIN_CODE_LENGTH} letters and numbers, like K7M2QX. That one has ${code.length}.`
+        : "Class codes are 6 letters and numbers, like K7M2QX.";
+    ctx.addIssue({ code: "custom", message });
+  });
 
 export const joinNewStudentSchema = z.object({
   code: joinCodeSchema,

@@ -381,12 +381,21 @@ test.describe("rate limits over HTTP", () => {
 
   test("a client can't choose the address it is counted under: its X-Forwarded-For is replaced by the connection's", async ({ request, baseURL }) => {
     const origin = new URL(baseURL!).origin;
-    const before = counter("grade:ip:127.0.0.1")?.count ?? 0;
-    // An empty submission is refused (400), but only after it was counted: floods of bad requests count too.
-    const response = await request.post(GRADE, { data: { answers: [] }, headers: { origin, "x-forwarded-for": "203.0.113.77" } });
-    expect(response.status()).toBe(400);
-    expect(counter("grade:ip:203.0.113.77")).toBeNull();
-    expect(counter("grade:ip:127.0.0.1")?.count).toBe(before + 1);
+    // Start this address's window now, at a known count, so where the 10-minute window happens to fall can't matter.
+    const db = openTestDb();
+    db.prepare("insert into login_throttles (key, failures, window_start, locked_until) values ('grade:ip:127.0.0.1', 7, ?, null) on conflict (key) do update set failures = 7, window_start = excluded.window_start, locked_until = null").run(Date.now());
+    db.close();
+    try {
+      // An empty submission is refused (400), but only after it was counted: floods of bad requests count too.
+      const response = await request.post(GRADE, { data: { answers: [] }, headers: { origin, "x-forwarded-for": "203.0.113.77" } });
+      expect(response.status()).toBe(400);
+      expect(counter("grade:ip:203.0.113.77")).toBeNull();
+      expect(counter("grade:ip:127.0.0.1")?.count).toBe(8);
+    } finally {
+      const cleanup = openTestDb();
+      cleanup.prepare("delete from login_throttles where key = 'grade:ip:127.0.0.1'").run();
+      cleanup.close();
+    }
   });
 
   test("guest grading past its limit: 429 with Retry-After, and the guest sees why and keeps their answers", async ({ page, request, baseURL }) => {
@@ -414,6 +423,109 @@ test.describe("rate limits over HTTP", () => {
     }
     await page.getByRole("button", { name: "Submit anyway" }).click();
     await expect(page.getByRole("heading", { name: "Your results" })).toBeVisible();
+  });
+});
+
+test.describe("second pass: redirects, malformed and cross-site requests (issue #20)", () => {
+  test("sign-in never redirects off-site, whatever the callbackUrl, and odd reasons are just ignored", async ({ page, request }) => {
+    for (const reason of ["__proto__", "toString", "constructor", "valueOf", "hasOwnProperty"]) {
+      const response = await request.get(`/sign-in?reason=${reason}`);
+      expect(response.status(), reason).toBe(200);
+    }
+    expect((await request.get("/sign-in?callbackUrl=/%0a/evil.example")).status()).toBe(200);
+    const user = await createUser("learner");
+    await signIn(page, user);
+    for (const target of ["/%5Cevil.example", "/%09/evil.example", "/%0a/evil.example", "//evil.example", "https://evil.example/", "/\\evil.example"]) {
+      const response = await page.request.get(`/sign-in?callbackUrl=${target}`, { maxRedirects: 0 });
+      expect(response.status(), target).toBe(307);
+      expect(response.headers()["location"], target).toBe("/");
+    }
+    const inside = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent("/progress?x=1")}`, { maxRedirects: 0 });
+    expect(inside.headers()["location"]).toBe("/progress?x=1");
+  });
+
+  test("malformed paths get 400, not 500", async ({ request, baseURL }) => {
+    for (const path of ["/lessons/%", "/lessons/%E0%A4%A", "/quizzes/%"]) expect((await request.get(path)).status(), path).toBe(400);
+    const grade = await request.post("/api/quizzes/%/grade", { data: { answers: [] }, headers: { origin: new URL(baseURL!).origin } });
+    expect(grade.status()).toBe(400);
+  });
+
+  test("server-action POSTs: cross-site refused (403), Origin not a URL 400, broken bodies 400, a huge chunked body 411, never a 500", async ({ page, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const teacher = await createUser("teacher");
+    await signIn(page, teacher, "/classes");
+    // Capture a real createClassAction request, then replay variants of it.
+    let captured: { headers: Record<string, string>; body: Buffer } | undefined;
+    await page.route("**/classes", async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      captured = { headers: route.request().headers(), body: route.request().postDataBuffer()! };
+      await route.abort();
+    });
+    await page.getByLabel("New class name").fill("Cross-site class");
+    await page.getByRole("button", { name: /create class/i }).click();
+    await expect.poll(() => captured !== undefined).toBe(true);
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const send = (headers: Record<string, string | undefined>, body: BodyInit = new Uint8Array(captured!.body)) => {
+      const merged: Record<string, string> = { ...captured!.headers, cookie };
+      for (const [key, value] of Object.entries(headers)) {
+        if (value === undefined) delete merged[key];
+        else merged[key] = value;
+      }
+      delete merged["content-length"];
+      return fetch(`${baseURL}/classes`, { method: "POST", headers: merged, body, redirect: "manual", duplex: "half" } as RequestInit);
+    };
+    const classCount = () => {
+      const db = openTestDb();
+      try {
+        return (db.prepare("select count(*) as n from classes where teacher_id = ?").get(teacher.id) as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    expect((await send({ "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect((await send({ "sec-fetch-site": "cross-site", origin: undefined })).status).toBe(403);
+    expect((await send({ origin: "not a url" })).status).toBe(400);
+    expect((await send({ origin: "https://evil.example", "x-forwarded-host": "evil.example" })).status).toBe(403);
+    expect((await send({ "content-type": "text/plain;charset=UTF-8" }, "this is not json")).status).toBe(400);
+    expect((await send({ "content-type": "text/plain;charset=UTF-8" }, "[".repeat(20_000) + "]".repeat(20_000))).status).toBe(400);
+    expect((await send({ "content-type": "multipart/form-data; boundary=zz" }, '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]')).status).toBe(400);
+    const tenMegabytes = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 10; i += 1) controller.enqueue(new Uint8Array(1024 * 1024).fill(91));
+        controller.close();
+      },
+    });
+    const chunked = await send({ "content-type": "text/plain;charset=UTF-8" }, tenMegabytes);
+    expect([411, 413]).toContain(chunked.status);
+    expect(classCount()).toBe(0);
+    // The same request from the app itself works.
+    expect((await send({ origin })).status).toBeLessThan(400);
+    expect(classCount()).toBe(1);
+  });
+
+  test("route handlers: a spoofed X-Forwarded-Host with a matching forged Origin is refused (no TRUST_PROXY)", async ({ request }) => {
+    const response = await request.post("/api/quizzes/sanctions-quiz/grade", { data: { answers: [] }, headers: { origin: "https://evil.example", "x-forwarded-host": "evil.example" } });
+    expect(response.status()).toBe(403);
+  });
+
+  test("an imported article's Markdown link renders as text in the student's lesson", async ({ page }) => {
+    test.setTimeout(120_000);
+    const teacher = await createUser("teacher");
+    await signIn(page, teacher, "/import");
+    const story = fs.readFileSync(path.resolve("tests/fixtures/articles/wire-story.txt"), "utf8").trim();
+    await page.getByLabel("Article", { exact: true }).fill(`${story}\n\nRead [the city plan](https://evil.example/phish) before the next hearing, the clerk said.\n`);
+    await page.getByRole("button", { name: "Draft lesson and quiz" }).click();
+    await expect(page.getByRole("button", { name: "Publish lesson and quiz" })).toBeVisible({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Publish lesson and quiz" }).click();
+    await expect(page.getByText("Published as a private lesson and quiz.")).toBeVisible();
+    const db = openTestDb();
+    const lesson = db.prepare("select id from lessons where owner_id = ?").get(teacher.id) as { id: string };
+    db.close();
+    await page.goto(`/lessons/${lesson.id}`);
+    // A paste with Markdown in it is read as Markdown, whose link targets the importer drops; read as plain text, the
+    // link node renders as its own characters (tests/unit/security-second-pass.test.ts). Either way: the words, no link.
+    await expect(page.locator("article, main").getByText("the city plan", { exact: false }).first()).toBeVisible();
+    await expect(page.locator('a[href*="evil.example"]')).toHaveCount(0);
   });
 });
 

@@ -14,6 +14,8 @@ export interface TestSessionUser {
   name: string;
   role: Role;
   username: string;
+  /** Signed in with a one-time password not yet replaced (lib/auth/session.ts). */
+  mustChangePassword?: boolean;
 }
 
 const state: { user: TestSessionUser | null } = { user: null };

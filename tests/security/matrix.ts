@@ -96,6 +96,8 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   "/join": everyone("ok"),
   "/quizzes": everyone("ok"),
   "/account": signedIn("ok", "sign-in"),
+  // Where a one-time password is replaced; everyone else is sent on to /account (counted as "ok": it's their own page).
+  "/account/password": signedIn("ok", "sign-in"),
   "/progress": signedIn("ok", "sign-in"),
   "/review": signedIn("ok", "sign-in"),
   "/assignments": only(["studentA", "studentB"], "ok", "home", { anonymous: "sign-in" }),
@@ -104,6 +106,8 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   "/classes/[classId]/analysis": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   "/classes/[classId]/analysis/[quizId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   "/classes/[classId]/assignments/new": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
+  "/classes/[classId]/activity": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
+  "/classes/[classId]/join-code": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   "/classes/[classId]/settings": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   "/classes/[classId]/students": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   "/classes/[classId]/students/[studentId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),

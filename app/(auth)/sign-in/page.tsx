@@ -2,19 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session";
+import { safeRedirectTarget } from "@/lib/security/redirect";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-const REASONS: Record<string, string> = {
-  "password-changed": "Your password was changed and you were signed out everywhere. Sign in with the new password.",
-};
+// A Map, not an object literal: `?reason=__proto__` or `toString` must find nothing rather than Object.prototype's members.
+const REASONS = new Map<string, string>([
+  ["password-changed", "Your password was changed and you were signed out everywhere. Sign in with the new password."],
+  ["signed-out", "You were signed out on every device."],
+]);
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = typeof params.callbackUrl === "string" && params.callbackUrl.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : "/";
+  const callbackUrl = safeRedirectTarget(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
-  const reason = typeof params.reason === "string" ? REASONS[params.reason] : undefined;
+  const reason = typeof params.reason === "string" ? REASONS.get(params.reason) : undefined;
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="page-title">Sign in</h1>

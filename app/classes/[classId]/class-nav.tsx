@@ -4,6 +4,7 @@ const TABS = [
   { key: "overview", label: "Progress", href: (id: string) => `/classes/${id}` },
   { key: "students", label: "Students", href: (id: string) => `/classes/${id}/students` },
   { key: "analysis", label: "Item analysis", href: (id: string) => `/classes/${id}/analysis` },
+  { key: "activity", label: "Activity", href: (id: string) => `/classes/${id}/activity` },
   { key: "settings", label: "Settings", href: (id: string) => `/classes/${id}/settings` },
 ] as const;
 

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { disableJoiningAction, rotateJoinCodeAction } from "../actions";
 
 export function JoinCodeCard({ classId, joinCode, archived }: { classId: string; joinCode: string | null; archived: boolean }) {
@@ -12,7 +13,15 @@ export function JoinCodeCard({ classId, joinCode, archived }: { classId: string;
             {joinCode}
           </p>
           <p className="muted mt-2 text-sm">
-            Students go to <strong>/join</strong> on this site and enter the code. No email needed.
+            Students go to <strong>/join</strong> on this site and enter the code (small letters, spaces and dashes are fine), or open the join link, which fills it in. No email needed.
+          </p>
+          <p className="mt-2 text-sm">
+            Join link: <a href={`/join?code=${joinCode}`} className="break-all font-mono">{`/join?code=${joinCode}`}</a>
+          </p>
+          <p className="mt-3" data-no-print>
+            <Link href={`/classes/${classId}/join-code`} className="btn-secondary">
+              Show large for the projector
+            </Link>
           </p>
         </>
       ) : (

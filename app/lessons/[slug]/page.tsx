@@ -111,7 +111,7 @@ export default async function LessonPage(props: Props) {
                     tabIndex={-1}
                     className="lesson-paragraph"
                     // Escaped markup built from the parsed paragraph: see lib/reading/paragraph-html.ts for why and how.
-                    dangerouslySetInnerHTML={{ __html: paragraphHtml(paragraphNumbers[paragraph.anchor]!, paragraph.inline, lesson.glossary) }}
+                    dangerouslySetInnerHTML={{ __html: paragraphHtml(paragraphNumbers[paragraph.anchor]!, paragraph.inline, lesson.glossary, { links: lesson.origin === "curriculum" }) }}
                   />
                 ))}
                 {lesson.checks

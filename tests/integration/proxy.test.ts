@@ -1,0 +1,104 @@
+/**
+ * proxy.ts, called directly with NextRequests: malformed requests get a clear
+ * 4xx before Next parses them (#20 rows 7, 8), one-time-password holders are
+ * sent to change it (#19 finding 11), and a cookie made with a previous
+ * AUTH_SECRET is re-issued with the current one.
+ */
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { describe, expect, it, vi } from "vitest";
+
+const SECRET = process.env.AUTH_SECRET!;
+const OLD = "an-older-secret-an-older-secret-0123456789";
+vi.stubEnv("AUTH_SECRET_PREVIOUS", OLD);
+const { proxy } = await import("@/proxy");
+
+const ORIGIN = "http://school.example";
+function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit } = {}) {
+  return new NextRequest(`${ORIGIN}${path}`, { method: init.method ?? "GET", headers: { host: "school.example", ...init.headers }, body: init.body, duplex: "half" } as never);
+}
+function actionPost(body: BodyInit, headers: Record<string, string> = {}) {
+  const length = typeof body === "string" ? String(Buffer.byteLength(body)) : undefined;
+  return request("/quizzes", { method: "POST", body, headers: { origin: ORIGIN, "sec-fetch-site": "same-origin", "next-action": "abc123", ...(length ? { "content-length": length } : {}), ...headers } });
+}
+async function session(claims: Record<string, unknown>, secret = SECRET) {
+  return encode({ token: { uid: "u1", tv: 0, role: "student", username: "grace.h", ...claims }, secret, salt: "authjs.session-token", maxAge: 3600 });
+}
+
+describe("malformed requests get a 4xx, not a 500 (row 8)", () => {
+  it.each(["/lessons/%", "/lessons/%E0%A4%A", "/quizzes/%", "/api/quizzes/%/grade"])("%s → 400", async (path) => {
+    const response = await proxy(request(path, path.startsWith("/api/") ? { method: "POST", headers: { "content-length": "2" }, body: "{}" } : {}));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/%-escape/);
+  });
+
+  it("server-action POSTs: Origin that isn't a URL → 400, non-JSON root field / deep root / broken multipart → 400, no length (chunked) → 411", async () => {
+    expect((await proxy(actionPost("[]", { origin: "not a url" }))).status).toBe(400);
+    expect((await proxy(actionPost("not json", { "content-type": "text/plain;charset=UTF-8" }))).status).toBe(400);
+    const deep = "[".repeat(20_000) + "]".repeat(20_000);
+    const deepResponse = await proxy(actionPost(deep, { "content-type": "text/plain;charset=UTF-8" }));
+    expect(deepResponse.status).toBe(400);
+    expect(await deepResponse.text()).toMatch(/nested more than/);
+    const broken = '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]';
+    expect((await proxy(actionPost(broken, { "content-type": "multipart/form-data; boundary=b" }))).status).toBe(400);
+    const chunked = request("/classes", { method: "POST", body: new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode("[]")), c.close()) }), headers: { origin: ORIGIN, "next-action": "abc" } });
+    expect((await proxy(chunked)).status).toBe(411);
+  });
+
+  it("a well-formed same-origin action passes", async () => {
+    const response = await proxy(actionPost('["$@1",["x",null]]', { "content-type": "text/plain;charset=UTF-8" }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+describe("server actions refuse other sites (row 7)", () => {
+  it.each([
+    ["cross-site, Origin equal to Host", { "sec-fetch-site": "cross-site" }],
+    ["cross-site, no Origin", { "sec-fetch-site": "cross-site", origin: "" }],
+    ["same-site sibling", { "sec-fetch-site": "same-site", origin: "http://evil.school.example" }],
+    ["forged Origin", { origin: "https://evil.example" }],
+    ["forged Origin with a spoofed X-Forwarded-Host (no TRUST_PROXY)", { origin: "https://evil.example", "x-forwarded-host": "evil.example" }],
+  ])("%s → 403", async (_label, headers) => {
+    const clean = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== ""));
+    const req = actionPost("[]", { "content-type": "text/plain;charset=UTF-8", ...clean });
+    if ((headers as { origin?: string }).origin === "") req.headers.delete("origin");
+    expect((await proxy(req)).status).toBe(403);
+  });
+
+  it("next-auth's routes refuse a browser that says the POST is cross-site", async () => {
+    const response = await proxy(request("/api/auth/signout", { method: "POST", body: "csrfToken=x", headers: { "content-length": "11", "sec-fetch-site": "cross-site", "content-type": "application/x-www-form-urlencoded" } }));
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("one-time passwords: every page goes to /account/password (#19 finding 11)", () => {
+  it("redirects page loads for a token marked mcp, but not the change page itself or next-auth's routes", async () => {
+    const cookie = `authjs.session-token=${await session({ mcp: true })}`;
+    for (const path of ["/", "/lessons/sanctions", "/assignments", "/account", "/quizzes/sanctions-quiz"]) {
+      const response = await proxy(request(path, { headers: { cookie } }));
+      expect(response.status, path).toBe(307);
+      expect(new URL(response.headers.get("location")!).pathname).toBe("/account/password");
+    }
+    expect((await proxy(request("/account/password", { headers: { cookie } }))).status).toBe(200);
+    expect((await proxy(request("/api/auth/session", { headers: { cookie } }))).status).toBe(200);
+    const normal = `authjs.session-token=${await session({})}`;
+    expect((await proxy(request("/assignments", { headers: { cookie: normal } }))).status).toBe(200);
+  });
+});
+
+describe("AUTH_SECRET rotation in the proxy", () => {
+  it("re-issues a cookie made with the previous secret, encrypted with the current one; a current cookie is left alone", async () => {
+    const old = await session({}, OLD);
+    const response = await proxy(request("/lessons", { headers: { cookie: `authjs.session-token=${old}` } }));
+    expect(response.status).toBe(200);
+    const set = response.cookies.get("authjs.session-token");
+    expect(set?.value).toBeTruthy();
+    expect(set?.value).not.toBe(old);
+    expect(set?.httpOnly).toBe(true);
+    const { decode } = await import("next-auth/jwt");
+    await expect(decode({ token: set!.value, secret: SECRET, salt: "authjs.session-token" })).resolves.toMatchObject({ uid: "u1" });
+    const current = await proxy(request("/lessons", { headers: { cookie: `authjs.session-token=${await session({})}` } }));
+    expect(current.cookies.get("authjs.session-token")).toBeUndefined();
+  });
+});
