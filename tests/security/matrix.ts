@@ -39,6 +39,8 @@ export const HANDLER_MATRIX: Record<string, Record<Persona, HandlerOutcome> | { 
   // Guest grading of teacher A's private quiz: hidden from everyone who can't see the lesson.
   "POST /api/quizzes/[quizId]/grade": only(["teacherA"], "ok", "404"),
   "GET /classes/[classId]/export/[kind]": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
+  // LMS exports carry the answer key: teachers only, and only quizzes they may assign (teacher B can't see A's private quiz).
+  "GET /quizzes/[quizId]/export/[format]": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
   "GET /import/[draftId]/download": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
   // Benchmark floor: answers 404 to everyone unless the server runs with BENCH_ROUTES=1.
   "POST /api/bench/submit": everyone("404"),

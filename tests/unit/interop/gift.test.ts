@@ -10,7 +10,7 @@ type Parsed = ReturnType<typeof parse>[number];
 /** Reads back one GIFT question (parsed by gift-pegjs) and checks it says what our question and key say. */
 function expectSameQuestion(parsed: Parsed, question: ExportQuestion) {
   const { data, key } = question;
-  const p = parsed as Parsed & { stem: { text: string }; choices: unknown; globalFeedback: { text: string } | null };
+  const p = parsed as Parsed & { stem: { text: string }; choices: unknown; globalFeedback: { text: string } | null; hasEmbeddedAnswers: boolean };
   expect(p.globalFeedback?.text).toBe(key.explanation);
   switch (data.type) {
     case "single": {
