@@ -6,10 +6,10 @@
  * own imported quizzes. Any other quiz is `not_found`, like everywhere else.
  */
 import "server-only";
-import { and, asc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { lessonLevels, lessons, questions, questionVersions, quizzes } from "../../db/schema";
-import { requireUser } from "../auth/session";
+import { assignments, classes, lessonLevels, lessons, questions, questionVersions, quizzes, type QuestionType } from "../../db/schema";
+import { getSessionUser, requireUser } from "../auth/session";
 import type { LessonBody } from "../content/markdown";
 import { AppError } from "../errors";
 import { writeGift } from "../interop/gift";
@@ -27,6 +27,17 @@ export interface TeacherQuiz extends ExportQuiz {
   questions: (ExportQuiz["questions"][number] & { evidenceAnchor: string })[];
 }
 
+/** Quizzes a teacher may assign, and so export and print with keys: the curriculum's and their own. */
+function assignableQuiz(quizId: string, teacherId: string) {
+  return and(
+    eq(quizzes.id, quizId),
+    eq(quizzes.retired, false),
+    eq(lessons.retired, false),
+    or(isNull(quizzes.ownerId), eq(quizzes.ownerId, teacherId)),
+    or(isNull(lessons.ownerId), eq(lessons.ownerId, teacherId)),
+  );
+}
+
 /** A quiz with its answer key, for a teacher who may assign it; else `not_found`. */
 export async function getQuizWithKeyForTeacher(quizId: string): Promise<TeacherQuiz> {
   const teacher = await requireUser(["teacher"]);
@@ -35,15 +46,7 @@ export async function getQuizWithKeyForTeacher(quizId: string): Promise<TeacherQ
     .select({ id: quizzes.id, title: quizzes.title, description: quizzes.description, lessonId: quizzes.lessonId, lessonTitle: lessons.title })
     .from(quizzes)
     .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
-    .where(
-      and(
-        eq(quizzes.id, quizId),
-        eq(quizzes.retired, false),
-        eq(lessons.retired, false),
-        or(isNull(quizzes.ownerId), eq(quizzes.ownerId, teacher.id)),
-        or(isNull(lessons.ownerId), eq(lessons.ownerId, teacher.id)),
-      ),
-    );
+    .where(assignableQuiz(quizId, teacher.id));
   if (!quiz) throw new AppError("not_found", "We couldn't find that quiz.");
   const rows = await db
     .select({ id: questions.id, type: questionVersions.type, publicData: questionVersions.publicData, keyData: questionVersions.keyData, evidence: questionVersions.evidence })
@@ -101,4 +104,36 @@ export async function getPrintableAnswerKey(quizId: string): Promise<{ quiz: Tea
     };
   });
   return { quiz, items };
+}
+
+export interface QuizTeacherTools {
+  /** How many questions of each type the quiz has (what each export leaves out depends on it). */
+  typeCounts: Partial<Record<QuestionType, number>>;
+  /** The teacher's open classes, each with its code and this quiz's latest assignment there, if any. */
+  classes: { id: string; name: string; joinCode: string | null; assignmentId: string | null }[];
+}
+
+/** Export, print and share tools for the quiz page: null unless the viewer is a teacher who may assign the quiz. No keys. */
+export async function getQuizTeacherTools(quizId: string): Promise<QuizTeacherTools | null> {
+  const user = await getSessionUser();
+  if (user?.role !== "teacher") return null;
+  const db = getDb();
+  const [quiz] = await db.select({ id: quizzes.id }).from(quizzes).innerJoin(lessons, eq(lessons.id, quizzes.lessonId)).where(assignableQuiz(quizId, user.id));
+  if (!quiz) return null;
+  const types = await db
+    .select({ type: questionVersions.type })
+    .from(questions)
+    .innerJoin(questionVersions, eq(questionVersions.id, questions.currentVersionId))
+    .where(and(eq(questions.quizId, quizId), eq(questions.retired, false)));
+  const typeCounts: Partial<Record<QuestionType, number>> = {};
+  for (const { type } of types) typeCounts[type] = (typeCounts[type] ?? 0) + 1;
+  const rows = await db
+    .select({ id: classes.id, name: classes.name, joinCode: classes.joinCode, assignmentId: assignments.id })
+    .from(classes)
+    .leftJoin(assignments, and(eq(assignments.classId, classes.id), eq(assignments.quizId, quizId)))
+    .where(and(eq(classes.teacherId, user.id), isNull(classes.archivedAt)))
+    .orderBy(asc(classes.name), desc(assignments.createdAt));
+  const byClass = new Map<string, QuizTeacherTools["classes"][number]>();
+  for (const row of rows) if (!byClass.has(row.id)) byClass.set(row.id, row);
+  return { typeCounts, classes: [...byClass.values()] };
 }
