@@ -114,6 +114,10 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   // Teacher A's private lesson and quiz.
   "/lessons/[slug]": only(["teacherA"], "ok", "404"),
   "/quizzes/[quizId]": only(["teacherA"], "ok", "404"),
+  // Print views: the student copy and the lesson follow the quiz's and lesson's visibility; the answer key is for teachers who may assign the quiz.
+  "/quizzes/[quizId]/print": only(["teacherA"], "ok", "404"),
+  "/quizzes/[quizId]/print/key": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
+  "/lessons/[slug]/print": only(["teacherA"], "ok", "404"),
   // Student A's attempts: an open one, and a submitted one for results.
   "/quizzes/[quizId]/attempts/[attemptId]": only(["studentA"], "ok", "404", { anonymous: "sign-in" }),
   "/quizzes/[quizId]/attempts/[attemptId]/results": only(["studentA"], "ok", "404", { anonymous: "sign-in" }),
