@@ -41,6 +41,8 @@ export const HANDLER_MATRIX: Record<string, Record<Persona, HandlerOutcome> | { 
   "GET /classes/[classId]/export/[kind]": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
   // LMS exports carry the answer key: teachers only, and only quizzes they may assign (teacher B can't see A's private quiz).
   "GET /quizzes/[quizId]/export/[format]": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
+  // A PDF or Word file becomes the caller's own draft: any teacher; nobody else.
+  "POST /import/document": only(["teacherA", "teacherB"], "ok", "403", { anonymous: "401" }),
   "GET /import/[draftId]/download": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
   // Benchmark floor: answers 404 to everyone unless the server runs with BENCH_ROUTES=1.
   "POST /api/bench/submit": everyone("404"),
@@ -74,6 +76,7 @@ export const ACTION_MATRIX: Record<string, Record<Persona, ActionOutcome>> = {
   "app/import/actions.ts saveImportAction": only(["teacherA"], "allowed", "denied"),
   "app/import/actions.ts publishImportAction": only(["teacherA"], "allowed", "denied"),
   "app/import/actions.ts deleteImportAction": only(["teacherA"], "allowed", "denied"),
+  "app/import/source-actions.ts importFromUrlAction": only(["teacherA", "teacherB"], "allowed", "denied"),
   // Joining class A with its code is what the code is for (student A re-joining is a no-op); only student accounts can join.
   "app/join/actions.ts joinAsNewStudentAction": everyone("allowed"),
   "app/join/actions.ts joinAsCurrentStudentAction": only(["studentA", "studentB"], "allowed", "denied"),
