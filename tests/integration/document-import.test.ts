@@ -15,7 +15,7 @@ const ORIGIN = "http://localhost:3000";
 
 async function upload(bytes: Uint8Array, name: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) {
   const data = new FormData();
-  data.append("document", new File([bytes], name));
+  data.append("document", new File([new Uint8Array(bytes)], name));
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
   const encoded = new Response(data);
   const type = encoded.headers.get("content-type")!;

@@ -178,7 +178,7 @@ const HANDLER_CALLS: Record<string, () => Promise<Response>> = {
   "GET /quizzes/[quizId]/export/[format]": async () => (await import("@/app/quizzes/[quizId]/export/[format]/route")).GET(new Request(`${ORIGIN}/x`), params({ quizId: world.privateQuiz, format: "imscc" })),
   "POST /import/document": async () => {
     const data = new FormData();
-    data.append("document", new File([await handoutDocx()], "handout.docx", { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
+    data.append("document", new File([new Uint8Array(await handoutDocx())], "handout.docx", { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
     const encoded = new Response(data);
     const type = encoded.headers.get("content-type")!;
     const body = new Uint8Array(await encoded.arrayBuffer());
