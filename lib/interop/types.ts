@@ -39,7 +39,7 @@ export const UNSUPPORTED: Record<ExportFormat, Partial<Record<QuestionType, stri
 export const CAVEATS: Record<ExportFormat, Partial<Record<QuestionType, string>>> = {
   qti: {
     matching: "Matching, numeric and multi-blank fill-in items are written in plain QTI 1.2, outside the Common Cartridge 1.1 question profile: Canvas imports them; Moodle, Schoology and Blackboard may skip them (use Moodle XML for Moodle).",
-    numeric: "See matching: outside the Common Cartridge profile, imported by Canvas.",
+    numeric: "Written as Canvas's numerical type (answer ± tolerance), outside the Common Cartridge profile: Canvas imports it; other LMSs may skip it.",
     cloze: "One blank: a Common Cartridge fill-in-the-blank. Several blanks: Canvas's \"fill in multiple blanks\" type.",
   },
   moodle: {

@@ -23,7 +23,9 @@ function Choices({ choices, mark }: { choices: { id: string; text: string }[]; m
       {choices.map((choice, i) => (
         <li key={choice.id}>
           <span className={mark === "circle" ? "paper-circle" : "paper-box"} aria-hidden="true" />
-          <span className="font-semibold">{LETTERS[i]}.</span> {choice.text}
+          <span>
+            <span className="font-semibold">{LETTERS[i]}.</span> {choice.text}
+          </span>
         </li>
       ))}
     </ul>
@@ -79,7 +81,9 @@ export function PaperQuestion({ question, number }: { question: PublicQuestion; 
             <ul>
               {data.right.map((right, i) => (
                 <li key={right.id}>
-                  <span className="font-semibold">{LETTERS[i]}.</span> {right.text}
+                  <span>
+                    <span className="font-semibold">{LETTERS[i]}.</span> {right.text}
+                  </span>
                 </li>
               ))}
             </ul>
