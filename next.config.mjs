@@ -19,7 +19,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native modules stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "wink-nlp", "wink-eng-lite-web-model"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "wink-nlp", "wink-eng-lite-web-model", "pdfjs-dist", "mammoth", "request-filtering-agent"],
   experimental: {
     // Article imports accept up to 2 MB of text; leave room for form encoding.
     serverActions: { bodySizeLimit: "3mb" },

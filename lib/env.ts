@@ -36,6 +36,14 @@ const envSchema = z.object({
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")).transform((v) => v === "true"),
   /** Builds the benchmark-only routes (files named page.bench.tsx / route.bench.ts: /bench/bare, /api/bench/submit) into the build; only `npm run bench` sets it, with its own build folder. */
   BENCH_ROUTES: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")).transform((v) => v === "1"),
+  /** Import from a link (the server fetches the teacher's URL). `off` hides the field and refuses the action. */
+  URL_IMPORT: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("on")).transform((v) => v === "on"),
+  /** IPs or CIDRs a link may lead to despite being private/loopback (e.g. a school's own intranet news server). Comma-separated. */
+  URL_IMPORT_ALLOW_ADDRESSES: z
+    .preprocess(emptyAsUndefined, z.string().default(""))
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+  /** How long one link import may take, redirects included. */
+  URL_IMPORT_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(60).default(10)),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -52,6 +60,11 @@ export function getEnv(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** Tests that change process.env call this so the next getEnv() reads it again. */
+export function resetEnvCacheForTests(): void {
+  cached = undefined;
 }
 
 /** Absolute path of the SQLite file. */

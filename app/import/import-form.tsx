@@ -1,9 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import { idleState } from "@/lib/action-state";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/app/ui/form";
 import { createImportAction } from "./actions";
+import { DOCUMENT_PATTERN, uploadDocument } from "./document-upload";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -14,6 +16,9 @@ export function ImportForm() {
   const [fileName, setFileName] = useState("");
   const [fileError, setFileError] = useState<string | null>(null);
   const contentErrors = fieldErrors(state, "content");
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [reading, setReading] = useState<string | null>(null);
 
   async function onFile(event: React.ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -24,12 +29,25 @@ export function ImportForm() {
       event.target.value = "";
       return;
     }
+    // PDFs and Word files are read on the server (pdf.js, mammoth) and go straight to the review page.
+    if (DOCUMENT_PATTERN.test(file.name)) {
+      setReading(`Reading “${file.name}”…`);
+      const result = await uploadDocument(file, formRef.current);
+      event.target.value = "";
+      if ("draftId" in result) {
+        router.push(`/import/${result.draftId}`);
+        return;
+      }
+      setReading(null);
+      setFileError(result.error);
+      return;
+    }
     setContent(await file.text());
     setFileName(file.name);
   }
 
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form ref={formRef} action={action} className="space-y-5" noValidate>
       <div>
         <label htmlFor="content" className="field-label">
           Article
@@ -65,13 +83,13 @@ export function ImportForm() {
         <input
           id="file"
           type="file"
-          accept=".html,.htm,.txt,.md,.markdown,text/html,text/plain,text/markdown"
+          accept=".html,.htm,.txt,.md,.markdown,.pdf,.docx,text/html,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           onChange={onFile}
           aria-describedby="file-hint"
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-semibold file:text-stone-800 dark:file:border-stone-600 dark:file:bg-stone-900 dark:file:text-stone-100"
         />
         <p id="file-hint" className="field-hint" aria-live="polite">
-          {fileError ? <span className="field-error">{fileError}</span> : fileName ? `Loaded “${fileName}” into the box above.` : "A page saved from a news site (.html), or a .txt or .md file."}
+          {fileError ? <span className="field-error">{fileError}</span> : reading ? reading : fileName ? `Loaded “${fileName}” into the box above.` : "A page saved from a news site (.html), a PDF with selectable text, a Word file (.docx), or a .txt or .md file. PDF and Word files open the review straight away; fill in the details below first if you want them kept."}
         </p>
         <input type="hidden" name="fileName" value={fileName} />
       </div>

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { listImportDrafts } from "@/lib/data/imports";
+import { urlImportEnabled } from "@/lib/import/sources";
 import { ImportForm } from "./import-form";
+import { LinkImportForm } from "./link-import-form";
 
 export const metadata: Metadata = { title: "Import an article" };
 
@@ -23,6 +25,11 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
           <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm font-medium text-green-800 dark:border-green-800 dark:bg-green-950 dark:text-green-200">
             Draft deleted.
           </p>
+        ) : null}
+        {urlImportEnabled() ? (
+          <section className="card">
+            <LinkImportForm />
+          </section>
         ) : null}
         <section className="card">
           <ImportForm />

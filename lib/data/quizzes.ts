@@ -1,7 +1,8 @@
 /**
  * Quizzes as students see them before submitting: titles and the public side
  * of each question. Nothing in this module selects `question_versions.key_data`;
- * keys are read only by the grading paths in ./attempts.ts and ./guest-grading.ts.
+ * keys are read only by the grading paths in ./attempts.ts and ./guest-grading.ts
+ * and by the teacher-only exports and printed key in ./quiz-export.ts.
  */
 import { anchorLabel, storedAnchors } from "../content/evidence";
 import "server-only";

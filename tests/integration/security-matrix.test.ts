@@ -8,6 +8,8 @@
  * the route's params, and a redirect or notFound() is the persona's outcome.
  */
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
@@ -21,6 +23,8 @@ import { ACTION_MATRIX, HANDLER_MATRIX, PAGE_MATRIX, PERSONAS, enumerateActions,
 import { createTestDb } from "../helpers/db";
 import { TEST_PASSWORD, seedUser } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
+import { handoutDocx } from "../helpers/documents";
+import { resetEnvCacheForTests } from "@/lib/env";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
 // Outside a Next request there is no cache to revalidate; the authorization under test runs before it.
@@ -49,10 +53,13 @@ interface World {
   publicLesson: string;
   questionId: string;
   privateQuestion: { questionId: string; versionId: number };
+  /** A saved page for importFromUrlAction, served on 127.0.0.2 (the only address URL_IMPORT_ALLOW_ADDRESSES allows here). */
+  articleServer: string;
 }
 
 let world: World;
 let snapshot: Buffer;
+let articleServer: http.Server | undefined;
 
 function installDb(buffer: Buffer): Database {
   const sqlite = new BetterSqlite3(buffer);
@@ -112,6 +119,14 @@ beforeAll(async () => {
   signOutTestUser();
 
   const [privateQuestion] = await currentPublicQuestions(db, published.quizId);
+  const newsPage = fs.readFileSync(path.resolve("tests/fixtures/articles/news-page.html"), "utf8");
+  articleServer = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(newsPage);
+  });
+  await new Promise<void>((resolve) => articleServer!.listen(0, "127.0.0.2", resolve));
+  vi.stubEnv("URL_IMPORT_ALLOW_ADDRESSES", "127.0.0.2");
+  resetEnvCacheForTests();
   world = {
     users,
     classA,
@@ -126,11 +141,17 @@ beforeAll(async () => {
     publicLesson: publicQuiz!.lessonId,
     questionId: taking.questions.find((q) => q.data.type === "single")!.questionId,
     privateQuestion: { questionId: privateQuestion!.questionId, versionId: privateQuestion!.versionId },
+    articleServer: `http://127.0.0.2:${(articleServer.address() as AddressInfo).port}`,
   };
   snapshot = db.$client.serialize();
 }, 120_000);
 
-afterAll(() => signOutTestUser());
+afterAll(async () => {
+  signOutTestUser();
+  vi.unstubAllEnvs();
+  resetEnvCacheForTests();
+  await new Promise((resolve) => articleServer?.close(resolve));
+});
 
 describe("every page, route handler and server action has a matrix entry", () => {
   it("pages found on disk = PAGE_MATRIX keys", () => {
@@ -159,6 +180,15 @@ const HANDLER_CALLS: Record<string, () => Promise<Response>> = {
   "POST /api/quizzes/[quizId]/grade": async () =>
     (await import("@/app/api/quizzes/[quizId]/grade/route")).POST(jsonRequest("POST", { answers: [{ ...world.privateQuestion, answer: null }] }), params({ quizId: world.privateQuiz })),
   "GET /classes/[classId]/export/[kind]": async () => (await import("@/app/classes/[classId]/export/[kind]/route")).GET(new Request(`${ORIGIN}/x`), params({ classId: world.classA.id, kind: "responses" })),
+  "GET /quizzes/[quizId]/export/[format]": async () => (await import("@/app/quizzes/[quizId]/export/[format]/route")).GET(new Request(`${ORIGIN}/x`), params({ quizId: world.privateQuiz, format: "imscc" })),
+  "POST /import/document": async () => {
+    const data = new FormData();
+    data.append("document", new File([new Uint8Array(await handoutDocx())], "handout.docx", { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
+    const encoded = new Response(data);
+    const type = encoded.headers.get("content-type")!;
+    const body = new Uint8Array(await encoded.arrayBuffer());
+    return (await import("@/app/import/document/route")).POST(new Request(`${ORIGIN}/x`, { method: "POST", body, headers: { "content-type": type, "content-length": String(body.byteLength), origin: ORIGIN, host: "localhost:3000" } }));
+  },
   "GET /import/[draftId]/download": async () => (await import("@/app/import/[draftId]/download/route")).GET(new Request(`${ORIGIN}/x`), params({ draftId: world.draftA })),
   "GET /account/export": async () => (await import("@/app/account/export/route")).GET(),
   "GET /classes/[classId]/students/[studentId]/export": async () =>
@@ -218,6 +248,7 @@ function actionForm(key: string, persona: Persona): FormData {
     deleteAssignmentAction: { classId, assignmentId: world.assignmentA },
     restoreAssignmentAction: { classId, assignmentId: world.removedA },
     createImportAction: { content: article },
+    importFromUrlAction: { sourceUrl: `${world.articleServer}/article` },
     saveImportAction: { draftId: world.draftA, title: "Taken over", questions: world.draftQuestions },
     publishImportAction: { draftId: world.draftA, title: "Taken over", questions: world.draftQuestions },
     deleteImportAction: { draftId: world.draftA },
@@ -243,6 +274,7 @@ async function loadAction(key: string): Promise<AnyAction> {
     "app/account/actions.ts": () => import("@/app/account/actions"),
     "app/classes/actions.ts": () => import("@/app/classes/actions"),
     "app/import/actions.ts": () => import("@/app/import/actions"),
+    "app/import/source-actions.ts": () => import("@/app/import/source-actions"),
     "app/join/actions.ts": () => import("@/app/join/actions"),
     "app/lessons/[slug]/actions.ts": () => import("@/app/lessons/[slug]/actions"),
     "app/quizzes/[quizId]/actions.ts": () => import("@/app/quizzes/[quizId]/actions"),

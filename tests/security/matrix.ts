@@ -40,6 +40,10 @@ export const HANDLER_MATRIX: Record<string, Record<Persona, HandlerOutcome> | { 
   // (a student with an open test at a public quiz gets 409: tests/integration/assignment-integrity.test.ts).
   "POST /api/quizzes/[quizId]/grade": everyone("404"),
   "GET /classes/[classId]/export/[kind]": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
+  // LMS exports carry the answer key: teachers only, and only quizzes they may assign (teacher B can't see A's private quiz).
+  "GET /quizzes/[quizId]/export/[format]": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
+  // A PDF or Word file becomes the caller's own draft: any teacher; nobody else.
+  "POST /import/document": only(["teacherA", "teacherB"], "ok", "403", { anonymous: "401" }),
   "GET /import/[draftId]/download": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
   // Benchmark floor: answers 404 to everyone unless the server runs with BENCH_ROUTES=1.
   // Everyone signed in downloads their own data, nobody else's.
@@ -74,6 +78,7 @@ export const ACTION_MATRIX: Record<string, Record<Persona, ActionOutcome>> = {
   "app/import/actions.ts saveImportAction": only(["teacherA"], "allowed", "denied"),
   "app/import/actions.ts publishImportAction": only(["teacherA"], "allowed", "denied"),
   "app/import/actions.ts deleteImportAction": only(["teacherA"], "allowed", "denied"),
+  "app/import/source-actions.ts importFromUrlAction": only(["teacherA", "teacherB"], "allowed", "denied"),
   // Joining class A with its code is what the code is for (student A re-joining is a no-op); only student accounts can join.
   "app/join/actions.ts joinAsNewStudentAction": everyone("allowed"),
   "app/join/actions.ts joinAsCurrentStudentAction": only(["studentA", "studentB"], "allowed", "denied"),
@@ -119,6 +124,10 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   // The teacher's guide carries the answer key: teachers who can see the lesson only; students, learners and guests get 404.
   "/lessons/[slug]/teacher-guide": only(["teacherA"], "ok", "404"),
   "/quizzes/[quizId]": only(["teacherA"], "ok", "404"),
+  // Print views: the student copy and the lesson follow the quiz's and lesson's visibility; the answer key is for teachers who may assign the quiz.
+  "/quizzes/[quizId]/print": only(["teacherA"], "ok", "404"),
+  "/quizzes/[quizId]/print/key": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
+  "/lessons/[slug]/print": only(["teacherA"], "ok", "404"),
   // Student A's attempts: an open one, and a submitted one for results.
   "/quizzes/[quizId]/attempts/[attemptId]": only(["studentA"], "ok", "404", { anonymous: "sign-in" }),
   "/quizzes/[quizId]/attempts/[attemptId]/results": only(["studentA"], "ok", "404", { anonymous: "sign-in" }),

@@ -76,7 +76,12 @@ export default async function LessonPage(props: Props) {
             One reading level: {current.label} · {current.grades}
           </p>
         )}
-        <ReadAloud />
+        <div className="flex flex-wrap items-center gap-3">
+          <ReadAloud />
+          <Link href={`/lessons/${encodeURIComponent(lesson.id)}/print?level=${lesson.level}`} className="text-sm">
+            Print with glossary
+          </Link>
+        </div>
       </div>
       {lesson.levelFellBack ? (
         <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">

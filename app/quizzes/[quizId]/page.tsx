@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session";
 import { getMyQuizAssignment } from "@/lib/data/assignments";
 import { listMyAttempts, openAttemptsAt } from "@/lib/data/attempts";
 import { orNotFound } from "@/lib/pages";
 import { getPublicQuiz, getQuizSummary } from "@/lib/data/quizzes";
+import { getQuizTeacherTools } from "@/lib/data/quiz-export";
+import { originFromHeaders } from "@/lib/interop/share";
 import { isAppError } from "@/lib/errors";
 import { GuestTaker } from "../ui/guest-taker";
 import { StartForm } from "./start-form";
 import { LocalTime } from "@/app/ui/local-time";
+import { QuizTeacherToolsPanel } from "./teacher-tools";
 
 type Props = { params: Promise<{ quizId: string }>; searchParams: Promise<{ assignment?: string | string[] }> };
 
@@ -61,6 +65,8 @@ export default async function QuizPage({ params, searchParams }: Props) {
   const [open, history] = await Promise.all([openAttemptsAt(quizId), listMyAttempts({ quizId, limit: 20 })]);
   const submitted = history.filter((attempt) => attempt.status === "submitted");
   const freeStart = !assignment || (assignment.closedReason !== null && !assignment.testOpen);
+  const teacherTools = user.role === "teacher" ? await getQuizTeacherTools(quizId) : null;
+  const origin = teacherTools ? originFromHeaders(await headers()) : "";
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       {header}
@@ -157,6 +163,7 @@ export default async function QuizPage({ params, searchParams }: Props) {
           </table>
         </section>
       ) : null}
+      {teacherTools ? <QuizTeacherToolsPanel quizId={quiz.id} quizTitle={quiz.title} origin={origin} tools={teacherTools} /> : null}
     </div>
   );
 }
