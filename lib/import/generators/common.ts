@@ -1,0 +1,86 @@
+/** What every generator shares: the analysis with lookups, eligibility of sentences, evidence fields and choice ids. */
+import { formsOf } from "../analyze/entities";
+import { innerQuotes } from "../analyze/text";
+import type { ArticleAnalysis, DraftQuestion, NamedEntity, Sentence } from "../types";
+
+export const CHOICE_IDS = ["a", "b", "c", "d", "e", "f"];
+export const PRONOUN_START = /^["“]?(he|she|it|they|we|i|you|this|that|these|those|there|but|and|or|so|his|her|their|its|him|them|such|also|yet|still|then)\b/i;
+
+/** A candidate question with the id of the sentence it rests on (dropped when the draft is built). */
+export type Candidate = DraftQuestion & { sentenceId: string };
+
+export class Context {
+  readonly byId: Map<string, Sentence>;
+  readonly opinionIds: Set<string>;
+  readonly furniture: Set<string>;
+  readonly people: NamedEntity[];
+  private readonly positions: Map<string, number>;
+  private readonly factIds: Set<string>;
+  constructor(readonly analysis: ArticleAnalysis) {
+    this.byId = new Map(analysis.sentences.map((s) => [s.id, s]));
+    this.positions = new Map(analysis.sentences.map((s, i) => [s.id, i]));
+    this.opinionIds = new Set(analysis.opinions.map((o) => o.sentenceId));
+    this.furniture = new Set(analysis.furniture);
+    this.people = analysis.entities.filter((e) => e.kind === "person");
+    this.factIds = new Set([...analysis.numbers.map((n) => n.sentenceId), ...analysis.dates.map((d) => d.sentenceId), ...analysis.entities.flatMap((e) => e.sentenceIds)]);
+  }
+  order(id: string): number {
+    return this.positions.get(id) ?? 0;
+  }
+  score(id: string): number {
+    return this.analysis.sentenceScores[id] ?? 0;
+  }
+  /** Sentences good enough to ask about: 8–40 words, a statement, not leaning on a previous sentence, not page furniture. */
+  eligible(sentence: Sentence, maxWords = 40): boolean {
+    return (
+      sentence.words >= 8 &&
+      sentence.words <= maxWords &&
+      !/\?["”]?$/.test(sentence.text) &&
+      !/:$/.test(sentence.text) &&
+      !PRONOUN_START.test(sentence.text) &&
+      !this.furniture.has(sentence.id)
+    );
+  }
+  evidence(sentence: Sentence) {
+    return { evidence: sentence.text, evidenceAnchor: sentence.anchor, sentenceId: sentence.id };
+  }
+  hasQuote(sentence: Sentence): boolean {
+    return /["“”]/.test(sentence.text);
+  }
+  isOpinion(sentence: Sentence): boolean {
+    return this.opinionIds.has(sentence.id);
+  }
+  opinionOf(sentence: Sentence) {
+    return this.analysis.opinions.find((o) => o.sentenceId === sentence.id);
+  }
+  /** A sentence with a figure, a date or a name and no opinion cue or quotation: a fact a student can check. */
+  isCheckableFact(sentence: Sentence): boolean {
+    return this.factIds.has(sentence.id) && !this.isOpinion(sentence) && !this.hasQuote(sentence) && !this.furniture.has(sentence.id);
+  }
+  /** The median score of eligible sentences: "central" means at or above it. */
+  centralThreshold(): number {
+    const scores = this.analysis.sentences.filter((s) => this.eligible(s)).map((s) => this.score(s.id)).sort((a, b) => a - b);
+    return scores[Math.floor(scores.length / 2)] ?? 0;
+  }
+  person(name: string): NamedEntity | undefined {
+    return this.people.find((p) => p.name === name);
+  }
+  mentionsPerson(sentence: Sentence, person: NamedEntity): boolean {
+    return person.sentenceIds.includes(sentence.id) || formsOf(person).some((f) => sentence.text.includes(f));
+  }
+}
+
+export function explanationFor(sentence: Sentence): string {
+  return `The article says: “${innerQuotes(sentence.text)}”`;
+}
+
+export function choicesFrom(texts: string[]): { id: string; text: string }[] {
+  return texts.map((text, i) => ({ id: CHOICE_IDS[i]!, text }));
+}
+
+/** Sorted choices (alphabetically, so drafts never depend on chance) with the id of the key. */
+export function sortedChoices(key: string, distractors: string[]): { choices: { id: string; text: string }[]; answer: string } {
+  const texts = [key, ...distractors].sort((a, b) => a.localeCompare(b));
+  const choices = choicesFrom(texts);
+  return { choices, answer: choices[texts.indexOf(key)]!.id };
+}

@@ -1,0 +1,69 @@
+/**
+ * Main idea: which sentence best states the central claim of the article (or of a section). The key is the most
+ * central sentence (TextRank + lead); the distractors are true details from the same text that share little with
+ * it — all verbatim, only one of them the main idea. The evidence pair builds on the same choice.
+ */
+import { contentWords, innerQuotes, jaccard, round } from "../analyze/text";
+import type { Sentence } from "../types";
+import { sortedChoices, type Candidate, type Context } from "./common";
+
+export interface MainIdea {
+  key: Sentence;
+  distractors: Sentence[];
+  scope: { kind: "article" } | { kind: "section"; title: string; index: number };
+}
+
+/** The central sentence of a scope and three detail sentences that are clearly not it. */
+export function pickMainIdeas(ctx: Context): MainIdea[] {
+  const { analysis } = ctx;
+  const usable = (s: Sentence) => ctx.eligible(s, 50) && !mostlyQuote(s) && s.kind === "paragraph";
+  const out: MainIdea[] = [];
+  const build = (pool: Sentence[], scope: MainIdea["scope"]) => {
+    const candidates = pool.filter(usable);
+    if (candidates.length < 5) return;
+    const ranked = [...candidates].sort((a, b) => ctx.score(b.id) - ctx.score(a.id) || ctx.order(a.id) - ctx.order(b.id));
+    // The key states something in the article's own voice: no quotation, no opinion of a speaker.
+    const key = ranked.find((s) => !ctx.hasQuote(s) && !ctx.isOpinion(s));
+    if (!key) return;
+    const keyWords = contentWords(key.text);
+    // Details: the lower half by score, little overlap with the key, spread across the text.
+    const details = ranked
+      .slice(Math.ceil(ranked.length / 2))
+      .filter((s) => s !== key)
+      .filter((s) => jaccard(contentWords(s.text), keyWords) < 0.15 && s.words <= 35)
+      .sort((a, b) => ctx.order(a.id) - ctx.order(b.id));
+    if (details.length < 3) return;
+    const step = details.length / 3;
+    const distractors = [0, 1, 2].map((i) => details[Math.floor(i * step)]!);
+    out.push({ key, distractors, scope });
+  };
+  build(analysis.sentences, { kind: "article" });
+  analysis.sections.forEach((section, index) => {
+    build(analysis.sentences.filter((s) => s.section === index), { kind: "section", title: section.title, index });
+  });
+  return out;
+}
+
+function mostlyQuote(s: Sentence): boolean {
+  return (s.text.match(/[“"][^”"]*[”"]/g) ?? []).join(" ").split(/\s+/).length > s.words / 3;
+}
+
+export function mainIdeaQuestions(ctx: Context, ideas: MainIdea[]): Candidate[] {
+  return ideas.map((idea) => {
+    const { choices, answer } = sortedChoices(idea.key.text, idea.distractors.map((d) => d.text));
+    const where = idea.scope.kind === "article" ? "the article" : `the section “${idea.scope.title}”`;
+    return {
+      id: "",
+      type: "single" as const,
+      prompt: `Which sentence best states the main idea of ${where}?`,
+      choices,
+      answer,
+      explanation: `“${innerQuotes(idea.key.text)}” sums up what ${where} is about; the other sentences are details.`,
+      skills: ["main-idea" as const],
+      difficulty: 2 as const,
+      generator: "main-idea" as const,
+      score: round(ctx.score(idea.key.id) + (idea.scope.kind === "article" ? 0.6 : 0.4)),
+      ...ctx.evidence(idea.key),
+    };
+  });
+}
