@@ -196,7 +196,9 @@ export function findEntities(text: string, sentences: Sentence[]): NamedEntity[]
   const entities: NamedEntity[] = [...byKey.values()].map((e) => ({ name: e.name, kind: e.kind, variants: [...e.variants].filter((v) => v !== e.name), roles: [...e.roles].sort(), mentions: 0, sentenceIds: [] }));
   for (const entity of entities) {
     const pattern = wordPattern([entity.name, ...entity.variants], false);
+    const forms = [entity.name, ...entity.variants];
     for (const sentence of sentences) {
+      if (!forms.some((f) => sentence.text.includes(f))) continue;
       const found = sentence.text.match(pattern)?.length ?? 0;
       if (found > 0) {
         entity.mentions += found;

@@ -12,8 +12,11 @@ import { senses, taggedCount, type Synset, type WordnetPos } from "./wordnet";
 
 export function matchGlossary(sentences: Sentence[], glossary: GlossaryEntry[], articleWords: Set<string>, articleText: string): GlossaryMatch[] {
   const out: GlossaryMatch[] = [];
+  const lowerText = articleText.toLowerCase();
   for (const entry of glossary) {
     const forms = [entry.term, ...entry.aliases].filter((f) => f.trim().length > 1);
+    // Cheap test first: most glossary terms are not in a given article.
+    if (!forms.some((f) => lowerText.includes(f.toLowerCase()))) continue;
     const pattern = wordPattern(forms);
     let first: { found: string; sentenceId: string } | undefined;
     let count = 0;
@@ -103,11 +106,16 @@ export function findNounPhrases(
 
 /** The phrase occurs in the sentence as whole words, not glued to a hyphen, a plus sign, a digit or a capitalized word of the same noun phrase. */
 export function isWholePhrase(sentence: string, phrase: string): boolean {
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(phrase)}(?![\\p{L}\\p{N}])`, "giu");
-  for (const match of sentence.matchAll(pattern)) {
-    const before = sentence.slice(0, match.index);
-    const after = sentence.slice((match.index ?? 0) + match[0].length);
-    if (/[-–+/\p{N}]$/u.test(before) || /^[-–+/\p{N}]/u.test(after)) return false;
+  // A plain scan (this runs for every phrase of every sentence): occurrences as whole words must not touch a hyphen, plus, slash or digit.
+  const text = sentence.toLowerCase();
+  const target = phrase.toLowerCase();
+  const glue = /[-–+/\p{N}]/u;
+  const letter = /[\p{L}\p{N}]/u;
+  for (let at = text.indexOf(target); at >= 0; at = text.indexOf(target, at + 1)) {
+    const before = text[at - 1] ?? " ";
+    const after = text[at + target.length] ?? " ";
+    if (letter.test(before) || letter.test(after)) continue;
+    if (glue.test(before) || glue.test(after)) return false;
   }
   return true;
 }

@@ -17,8 +17,10 @@ export function blankProblem(sentence: string, answer: string, wholePhrases: str
   const isKey = keyTerms.some((t) => t.toLowerCase() === lower);
   if (!isNumber && !isKey && !wholePhrases.includes(lower)) return "the gap is not a whole noun phrase or key term";
   if (!isNumber && !isKey && !lower.includes(" ") && COMMON.has(lower)) return "the gap is a common word";
-  // A longer noun phrase of the sentence that holds the gap means the gap is part of a compound ("first mass" in "first mass stranding").
-  if (!isNumber && wholePhrases.some((p) => p !== lower && new RegExp(`(^|\\s)${lower.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s|$)`).test(p))) return "the gap is part of a compound";
+  // A longer noun phrase that continues after the gap means the gap is a modifier, not the phrase ("first mass" in
+  // "first mass stranding"); a gap that is the head of its phrase ("sanctions" in "new sanctions") is fine.
+  const escaped = lower.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (!isNumber && wholePhrases.some((p) => p !== lower && new RegExp(`(^|\\s)${escaped}\\s`).test(p))) return "the gap is part of a compound";
   // A noun the tagger read as a verb still ends a compound: "his first mass stranding", "the arms reduction".
   const at = sentence.toLowerCase().indexOf(lower);
   const after = sentence.slice(at + lower.length);

@@ -6,7 +6,17 @@ import { contentWords, escapeRegex } from "../analyze/text";
 import type { DraftQuestion } from "../types";
 
 /** Everything a student reads in a question. */
+const visibleCache = new WeakMap<DraftQuestion, string>();
+
 export function visibleText(q: DraftQuestion): string {
+  const cached = visibleCache.get(q);
+  if (cached !== undefined) return cached;
+  const text = computeVisibleText(q);
+  visibleCache.set(q, text);
+  return text;
+}
+
+function computeVisibleText(q: DraftQuestion): string {
   const parts = [q.prompt];
   if (q.type === "cloze") parts.push(q.text);
   if (q.type === "single" || q.type === "multiple") parts.push(...q.choices.map((c) => c.text));
