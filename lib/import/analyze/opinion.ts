@@ -6,7 +6,8 @@
  */
 import type { Attribution, Genre, OpinionMark, Quotation, Sentence } from "../types";
 
-const MODALS = /\b(should(?:n['’]t)?|must|ought to|needs? to|has to|have to|cannot afford|it is time)\b/gi;
+/** Obligation in the writer's or speaker's voice; "must be frozen" (a rule described in the passive) is not a judgment. */
+const MODALS = /\b(should(?:n['’]t)?|must(?!\s+(?:be|have been)\s+\w+(?:ed|en)\b)|ought to|cannot afford|it is time)\b/gi;
 const BELIEF = /\b(I|we)\s+(?:\w+\s+)?(think|believe|feel|doubt|hope|suspect|fear|argue|suggest|contend|worry)\b/gi;
 const EVALUATIVE = new RegExp(
   `\\b(${[

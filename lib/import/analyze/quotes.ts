@@ -105,10 +105,12 @@ export function resolveDescription(role: string, people: NamedEntity[], sentence
   return position(sorted[0]!) < position(sorted[1]!) ? sorted[0] : undefined;
 }
 
-const ANONYMOUS = /\b(officials|sources|a (?:senior |U\.S\. |government )?(?:official|source|person|diplomat)|people familiar with|person familiar with|on condition of anonymity|who (?:asked|spoke) (?:not to be named|on condition)|an official)\b/i;
+const SAYS = "(?:said|say|says|told|tell|added|warned|argued|believe|believes|estimated|estimate|reported|report)";
+/** An unnamed source is one that speaks: "officials said", "said two diplomats", "on condition of anonymity" — not "six officials" on a list. */
+const ANONYMOUS = new RegExp(`\\b((?:U\\.S\\.\\s+|senior\\s+|government\\s+|western\\s+|some\\s+|two\\s+|three\\s+)?(?:officials|sources|diplomats|an official|a (?:senior |U\\.S\\. |government )?(?:official|source|person|diplomat)|people familiar with [^,]+))\\s+(?:have\\s+|has\\s+|had\\s+)?${SAYS}\\b|\\b${SAYS}\\s+(?:\\w+\\s+){0,2}(officials|sources|diplomats)\\b|on condition of anonymity|who (?:asked|spoke) (?:not to be named|on condition)`, "i");
 const DOCUMENT = /\baccording to (?:a|an|the|its|their|new|recent)?\s*(?:[\p{L}-]+\s+){0,3}?(report|study|survey|document|documents|statement|filing|filings|data|figures|records|letter|memo|analysis|poll|resolution|court papers|estimate|estimates|budget|audit|census|release)\b/iu;
-const WITNESS = /\b(witnesses?|residents?|neighbou?rs?|bystanders?|passengers?|survivors?|people who (?:saw|were there))\b/i;
-const EXPERT = /\b(experts?|researchers?|analysts?|economists?|scientists?|scholars?|historians?|professors?)\b/i;
+const WITNESS = new RegExp(`\\b(witnesses?|residents?|neighbou?rs?|bystanders?|passengers?|survivors?|people who (?:saw|were there))\\s+(?:\\w+\\s+){0,3}?${SAYS}\\b`, "i");
+const EXPERT = new RegExp(`\\b(experts?|researchers?|analysts?|economists?|scientists?|scholars?|historians?|professors?)\\s+(?:who\\s+\\w+\\s+\\w+\\s+)?(?:\\w+\\s+){0,2}?${SAYS}\\b`, "i");
 const REPORTED = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, "i");
 
 /** Statements the article attributes to a source, with the kind of source behind each. */

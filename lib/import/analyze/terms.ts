@@ -174,11 +174,10 @@ export function wordnetSense(word: string, pos: WordnetPos, sentence: string, ar
   scored.sort((a, b) => b.score - a.score || a.rank - b.rank);
   const best = scored[0]!;
   if (all.length === 1) return best.score >= 0 ? best.s : undefined;
-  // Several senses: the best must have real support and clearly beat every sense of another kind.
-  if (best.score < 3) return undefined;
-  const rival = scored.find((x) => x !== best);
-  if (rival && rival.score * 2 > best.score) return undefined;
-  return best.s;
+  // Several senses: only the most common sense, and only when the article supports it at least as well as any other.
+  const first = scored.find((x) => x.rank === 0)!;
+  if (first.score < 1 || scored.some((x) => x.rank !== 0 && x.score > first.score)) return undefined;
+  return first.s;
 }
 
 /** A WordNet gloss as a student-facing definition: the examples after ";" dropped, capitalized, with a full stop. */
@@ -186,6 +185,9 @@ export function glossDefinition(s: Synset): string {
   const text = s.gloss.split(/;\s*"/)[0]!.replace(/\s*;\s*$/, "").trim();
   return `${capitalize(text)}${/[.!?]$/.test(text) ? "" : "."}`;
 }
+
+/** Words WordNet's counts call rare that every student knows (units, news furniture). */
+const EVERYDAY = new Set("percent kilometers kilometres miles meters metres dollars officials reporters yesterday statement statements according including million billion".split(" "));
 
 /** Uncommon words of the article (few SemCor tags in WordNet), by how often they appear: words a student may need. */
 export function uncommonWords(sentences: Sentence[], tokens: Map<string, SentenceTokens>, exclude: Set<string>): { word: string; pos: WordnetPos; sentenceId: string; count: number }[] {
@@ -195,7 +197,7 @@ export function uncommonWords(sentences: Sentence[], tokens: Map<string, Sentenc
     words.forEach((token, i) => {
       const tag = pos[i];
       const wnPos: WordnetPos | undefined = tag === "NOUN" ? "n" : tag === "ADJ" ? "a" : tag === "VERB" ? "v" : undefined;
-      if (!wnPos || !/^[a-z]{7,}$/.test(token) || exclude.has(token)) return;
+      if (!wnPos || !/^[a-z]{7,}$/.test(token) || exclude.has(token) || EVERYDAY.has(token)) return;
       const key = `${token}:${wnPos}`;
       const entry = found.get(key);
       if (entry) entry.count += 1;
@@ -205,7 +207,7 @@ export function uncommonWords(sentences: Sentence[], tokens: Map<string, Sentenc
   return [...found.values()]
     .filter((w) => {
       const tagged = taggedCount(w.word, w.pos);
-      return tagged !== undefined && tagged <= 2;
+      return tagged !== undefined && tagged <= 1;
     })
     .sort((a, b) => b.count - a.count || b.word.length - a.word.length || a.word.localeCompare(b.word));
 }

@@ -17,6 +17,8 @@ export function blankProblem(sentence: string, answer: string, wholePhrases: str
   const isKey = keyTerms.some((t) => t.toLowerCase() === lower);
   if (!isNumber && !isKey && !wholePhrases.includes(lower)) return "the gap is not a whole noun phrase or key term";
   if (!isNumber && !isKey && !lower.includes(" ") && COMMON.has(lower)) return "the gap is a common word";
+  // A phrase ending in "-ing" is usually a noun and a verb run together by the tagger ("members voting").
+  if (!isNumber && !isKey && lower.includes(" ") && /ing$/.test(lower)) return "the gap runs into a verb";
   // A longer noun phrase that continues after the gap means the gap is a modifier, not the phrase ("first mass" in
   // "first mass stranding"); a gap that is the head of its phrase ("sanctions" in "new sanctions") is fine.
   const escaped = lower.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -18,16 +18,23 @@ export function causeEffectQuestions(ctx: Context): Candidate[] {
   for (const relation of analysis.causes) {
     const sentence = ctx.byId.get(relation.sentenceId)!;
     if (ctx.furniture.has(sentence.id) || countWords(relation.cause) > 25 || countWords(relation.effect) > 30) continue;
+    // "X said Moscow abstained because …": the reason is X's account, and the question says so.
+    const reported = /^(.+?),?\s+(?:said|says|told reporters|argued|explained)\s+(?:that\s+)?(.{8,})$/.exec(relation.effect);
+    const source = reported ? ctx.people.find((p) => reported[1]!.includes(p.name) || p.variants.some((v) => reported[1]!.includes(v))) : undefined;
+    if (reported && !source) continue;
+    const effect = reported && source ? reported[2]! : relation.effect;
     const key = asChoice(relation.cause);
     const distractors = [...new Set([...clauses, ...fallback].map(asChoice))]
-      .filter((c) => c !== key && !relation.effect.includes(c) && !c.includes(relation.effect) && !sentence.text.includes(c.replace(/\.$/, "")))
+      .filter((c) => c !== key && !relation.effect.includes(c) && !c.includes(relation.effect) && !sentence.text.includes(c.replace(/\.$/, "")) && !/^(He|She|They|It|We|I|This|That)\b/.test(c) && !/\b(said|says|told)\b/.test(c))
       .slice(0, 3);
     if (distractors.length < 2) continue;
     const { choices, answer } = sortedChoices(key, distractors);
     out.push({
       id: "",
       type: "single",
-      prompt: `According to the article, what ${verbFor(relation)} this? “${innerQuotes(capitalize(relation.effect))}.”`,
+      prompt: source
+        ? `According to ${source.name}, what is the reason for this? “${innerQuotes(capitalize(effect))}.”`
+        : `According to the article, what ${verbFor(relation)} this? “${innerQuotes(capitalize(effect))}.”`,
       choices,
       answer,
       explanation: `The article links them with “${relation.connective}”: ${innerQuotes(sentence.text)}`,

@@ -19,11 +19,11 @@ export function evidencePairs(ctx: Context, ideas: MainIdea[]): Candidate[] {
     );
     const scored = pool.map((s) => ({ s, fit: overlap(contentWords(s.text), keyWords), shared: jaccard(contentWords(s.text), keyWords) }));
     const support = scored
-      .filter((x) => x.fit >= 0.25 && (ctx.isCheckableFact(x.s) || ctx.hasQuote(x.s)))
-      .sort((a, b) => b.fit - a.fit || ctx.order(a.s.id) - ctx.order(b.s.id))[0];
+      .filter((x) => x.shared >= 0.12 && sharesEntity(ctx, x.s, idea.key) && (ctx.isCheckableFact(x.s) || ctx.hasQuote(x.s)))
+      .sort((a, b) => b.shared - a.shared || ctx.order(a.s.id) - ctx.order(b.s.id))[0];
     if (!support) return;
     const unrelated = scored
-      .filter((x) => x.shared < 0.08 && x.s.paragraph !== support.s.paragraph && x.s.words <= 35)
+      .filter((x) => x.shared === 0 && x.s.paragraph !== support.s.paragraph && x.s.words <= 35 && !sharesEntity(ctx, x.s, idea.key) && ctx.order(x.s.id) > ctx.order(idea.key.id) + 2)
       .sort((a, b) => ctx.order(a.s.id) - ctx.order(b.s.id))
       .map((x) => x.s);
     if (unrelated.length < 3) return;
@@ -62,4 +62,8 @@ export function evidencePairs(ctx: Context, ideas: MainIdea[]): Candidate[] {
     });
   });
   return out;
+}
+
+function sharesEntity(ctx: Context, a: Sentence, b: Sentence): boolean {
+  return ctx.analysis.entities.some((e) => e.sentenceIds.includes(a.id) && e.sentenceIds.includes(b.id));
 }

@@ -6,6 +6,10 @@
 import { innerQuotes, round } from "../analyze/text";
 import { sortedChoices, type Candidate, type Context } from "./common";
 
+function quoteHolds(ctx: Context, sentenceId: string, holder: string): boolean {
+  return ctx.analysis.quotations.some((q) => q.sentenceId === sentenceId && q.speaker === holder && q.resolvedBy !== "pronoun");
+}
+
 const OPINION = "An opinion: a judgment that people could disagree with";
 const FACT = "A fact: something that can be checked";
 
@@ -15,7 +19,9 @@ export function factOpinionQuestions(ctx: Context): Candidate[] {
   const facts = analysis.sentences.filter((s) => ctx.eligible(s, 30) && ctx.isCheckableFact(s)).sort((a, b) => ctx.order(a.id) - ctx.order(b.id));
   const opinions = analysis.opinions
     .map((o) => ({ mark: o, sentence: ctx.byId.get(o.sentenceId)! }))
-    .filter(({ sentence, mark }) => ctx.eligible(sentence, 35) && mark.holder !== "quoted" && (mark.cues.length >= 2 || mark.holder === "author" || ctx.hasQuote(sentence)));
+    // Only a judgment in the author's own voice, or inside a speaker's direct quote: "X rejected the vote as unfair"
+    // reports a fact about X, so it is never offered as an opinion.
+    .filter(({ sentence, mark }) => ctx.eligible(sentence, 35) && ((mark.holder === "author" && ctx.analysis.genre !== "news") || (mark.holder !== "quoted" && mark.holder !== "author" && quoteHolds(ctx, sentence.id, mark.holder))));
   for (const { mark, sentence } of opinions) {
     const cueList = mark.cues.slice(0, 3).map((c) => `“${c}”`).join(", ");
     const holder = mark.holder === "author" ? "the author" : mark.holder;
@@ -37,10 +43,13 @@ export function factOpinionQuestions(ctx: Context): Candidate[] {
         ...ctx.evidence(sentence),
       });
     }
+    const inQuote = mark.holder !== "author";
     out.push({
       id: "",
       type: "single",
-      prompt: `Is this sentence from the article a fact or an opinion? “${innerQuotes(sentence.text)}”`,
+      prompt: inQuote
+        ? `In this sentence from the article, is what ${mark.holder} says in quotation marks a fact or an opinion? “${innerQuotes(sentence.text)}”`
+        : `Is this sentence from the article a fact or an opinion? “${innerQuotes(sentence.text)}”`,
       choices: [
         { id: "a", text: FACT },
         { id: "b", text: OPINION },

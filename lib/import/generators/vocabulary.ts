@@ -29,7 +29,7 @@ export function vocabularyQuestions(ctx: Context): Candidate[] {
     if (!inContext) {
       distractors = [...analysis.definitions]
         .sort((a, b) => Number(b.source === definition.source) - Number(a.source === definition.source))
-        .filter((d) => d.term.toLowerCase() !== definition.term.toLowerCase())
+        .filter((d) => d.term.toLowerCase() !== definition.term.toLowerCase() && kindOf(d.term) !== kindOf(definition.term))
         .map((d) => firstSentence(d.definition))
         .filter((d) => d !== key && !new RegExp(`\\b${definition.term.slice(0, Math.max(4, definition.term.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "i").test(d))
         .slice(0, 3);
@@ -74,4 +74,9 @@ function otherSenses(definition: TermDefinition, sentence: string, articleWords:
 function firstSentence(text: string): string {
   const first = text.replace(/\s+/g, " ").trim().split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0]!;
   return first.length > 160 ? `${first.slice(0, 157).replace(/\s+\S*$/, "")}…` : first;
+}
+
+/** The WordNet kind (lexicographer file) of a word's most common noun sense: "expert" and "researcher" are both people, so one is never the other's distractor. */
+function kindOf(term: string): number | string {
+  return senses(term.split(/\s+/).at(-1) ?? term, "n")[0]?.lexFile ?? term;
 }
