@@ -63,6 +63,7 @@ describe("article corpus expectations", () => {
         for (const f of e.furniture) occurs("furniture", f);
         for (const h of e.headings) occurs("heading", h);
         for (const l of e.listItems) occurs("list item", l);
+        for (const c of e.compounds) occurs("compound", c);
       });
 
       it("is internally consistent", () => {
