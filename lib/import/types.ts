@@ -56,6 +56,9 @@ export interface ArticleSection {
   firstParagraph: number;
 }
 
+/** Where the article's date came from: given by the user, or found in the page. */
+export type DateSource = "given" | "json-ld" | "meta" | "url" | "dateline";
+
 export interface ExtractedArticle {
   format: InputFormat;
   title: string;
@@ -71,6 +74,8 @@ export interface ExtractedArticle {
   outlet?: string;
   author?: string;
   date?: string;
+  /** How `date` was found; absent when there is no date. */
+  dateSource?: DateSource;
   url?: string;
 }
 
