@@ -143,7 +143,7 @@ export interface Quotation {
   /** The canonical name of the speaker entity. */
   speaker: string;
   /** How the speaker was found: named in the sentence, a description the article resolves ("Beijing's U.N. ambassador"), a page attribution of a block quote, or a pronoun (never used for who-said questions). */
-  resolvedBy: "name" | "description" | "block-quote" | "pronoun";
+  resolvedBy: "name" | "description" | "block-quote" | "pronoun" | "continuation" | "interview";
   direct: boolean;
 }
 

@@ -17,6 +17,7 @@ const TITLES = [
   "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "prof.", "professor", "commissioner", "councilmember", "council member", "officer", "sheriff",
   "attorney general", "director", "library director", "executive director", "spokesman", "spokeswoman", "spokesperson", "deputy", "envoy", "sgt.", "lt.", "col.", "capt.", "rev.",
   "king", "queen", "prince", "princess", "pope", "chancellor", "premier", "dean", "coach", "captain", "detective", "superintendent", "principal",
+  "councillor", "councilor", "chief constable", "constable", "deputy ambassador", "finance minister", "justice minister", "interior minister", "health minister", "minister of state",
 ];
 const TITLE_ALTERNATION = TITLES.map(escapeRegex).sort((a, b) => b.length - a.length).join("|");
 /** Titles as written before a name, lowercase or capitalized ("ambassador Haley", "Foreign Minister Wang Yi"); case-sensitive so the name stays capitalized. */
@@ -34,6 +35,7 @@ export const ROLE_NOUNS = [
   "leader", "author", "writer", "reporter", "editor", "teacher", "student", "doctor", "nurse", "founder", "executive", "commissioner", "diplomat",
   "historian", "activist", "lawmaker", "representative", "congressman", "congresswoman", "candidate", "manager", "coach", "farmer", "owner",
   "librarian", "chancellor", "premier", "king", "queen", "general", "officer", "sheriff", "principal", "superintendent", "councilmember", "official",
+  "councillor", "councilor", "constable", "auditor", "clerk", "organiser", "organizer", "volunteer", "fisherman", "vendor", "resident",
 ];
 const ROLE_SET = new Set(ROLE_NOUNS);
 
@@ -85,9 +87,14 @@ interface Draft {
   roles: Set<string>;
 }
 
-export function findEntities(text: string, sentences: Sentence[]): NamedEntity[] {
+export function findEntities(text: string, sentences: Sentence[], quoteSpeakers: (string | undefined)[] = []): NamedEntity[] {
   const doc = nlp(text);
   const raw: { value: string; kind: EntityKind; titled: boolean }[] = [
+    // The page's own attribution of a block quote ("— Adaeze Nwosu, elections commissioner") names a person.
+    ...quoteSpeakers.flatMap((speaker) => {
+      const name = speaker ? /^[—–-]?\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})/u.exec(speaker)?.[1] : undefined;
+      return name && canBePerson(name) ? [{ value: name, kind: "person" as const, titled: true }] : [];
+    }),
     ...(doc.people().out("array") as string[]).map((value) => ({ value, kind: "person" as const, titled: false })),
     ...(doc.organizations().out("array") as string[]).map((value) => ({ value, kind: "organization" as const, titled: false })),
     ...(doc.places().out("array") as string[]).map((value) => ({ value, kind: "place" as const, titled: false })),
@@ -103,7 +110,7 @@ export function findEntities(text: string, sentences: Sentence[]): NamedEntity[]
       const title = match[1]!;
       // "The President said" is not a title before a name; the title must be capitalized or an honorific.
       if (!/^\p{Lu}/u.test(title) && !ROLE_SET.has(title.toLowerCase())) continue;
-      const name = trimTrailingCommonWords(match[2]!);
+      const name = trimTrailingCommonWords(match[2]!.replace(/['’]s$/, ""));
       if (!name || !canBePerson(name)) continue;
       titledForms.push({ title, name });
       raw.push({ value: name, kind: "person", titled: true });
@@ -161,10 +168,15 @@ export function findEntities(text: string, sentences: Sentence[]): NamedEntity[]
       }
     }
   }
+  const givenCount = new Map<string, number>();
+  for (const person of people()) if (person.name.includes(" ")) givenCount.set(person.name.split(/\s+/)[0]!, (givenCount.get(person.name.split(/\s+/)[0]!) ?? 0) + 1);
   for (const person of people()) {
     if (!person.name.includes(" ")) continue;
     const surname = surnameOf(person.name);
     if (!ambiguous.has(surname) && surname.length > 2) person.variants.add(surname);
+    // A given name used alone ("Eirik said") is the person's when no one else of the article has it.
+    const given = person.name.split(/\s+/)[0]!;
+    if (givenCount.get(given) === 1 && given.length > 2 && !HONORIFIC.test(given) && !surnameCount.has(given) && new RegExp(`(?<![\\p{L}])${escapeRegex(given)}(?!\\s+\\p{Lu})(?![\\p{L}])`, "u").test(text)) person.variants.add(given);
   }
   // Titles and honorifics seen before a person's name or surname are aliases too ("Mr Obama", "President Obama").
   for (const { title, name } of titledForms) {
@@ -173,12 +185,21 @@ export function findEntities(text: string, sentences: Sentence[]): NamedEntity[]
     owner.variants.add(`${title} ${name}`);
     const role = roleOf(title);
     if (role) owner.roles.add(role);
+    // The full title too ("prime minister"), so "the prime minister" is not taken for the finance minister.
+    const full = title.toLowerCase().replace(/\.$/, "");
+    if (role && full.includes(" ")) owner.roles.add(full);
   }
   // Appositives: "Liu Jieyi, China's ambassador to the U.N., said" gives Liu the role "ambassador".
   for (const person of people()) {
     const forms = [person.name, ...person.variants];
     const appositive = new RegExp(`${wordPattern(forms, false).source},\\s+(?:the|a|an|[\\p{Lu}][\\p{L}.]*['’]s)\\s+((?:[\\p{L}.-]+\\s+){0,3}?)(${ROLE_NOUNS.join("|")})\\b`, "gu");
-    for (const sentence of sentences) for (const match of sentence.text.matchAll(appositive)) person.roles.add(match[2]!.toLowerCase());
+    for (const sentence of sentences) {
+      for (const match of sentence.text.matchAll(appositive)) {
+        person.roles.add(match[2]!.toLowerCase());
+        const modifier = match[1]!.trim().split(/\s+/).at(-1)?.toLowerCase();
+        if (modifier && /^[a-z]+$/.test(modifier)) person.roles.add(`${modifier} ${match[2]!.toLowerCase()}`);
+      }
+    }
   }
 
   // Organizations and places: "U.N.", "U.N" and "UN" are one; an acronym folds into the name it abbreviates.

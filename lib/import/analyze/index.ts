@@ -48,10 +48,10 @@ export function analyzeArticle(input: string[] | AnalyzableArticle, options: Ana
   const articleWords = contentWords(fullText);
 
   const numbers = findNumbers(sentences, tokens);
-  const entities = findEntities(fullText, sentences);
+  const entities = findEntities(fullText, sentences, article.quoteSpeakers ?? []);
   const dates = findDates(sentences, options.articleDate);
   const timeline = buildTimeline(sentences, dates, furniture);
-  const quotations = findQuotations(sentences, entities, article.quoteSpeakers ?? []);
+  const quotations = findQuotations(sentences, entities, article.quoteSpeakers ?? [], genre);
   const attributions = findAttributions(sentences, entities, quotations);
   const opinions = findOpinions(sentences, genre, quotations, attributions);
   const causes = findCauses(sentences).filter((c) => !furniture.has(c.sentenceId));

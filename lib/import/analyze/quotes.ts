@@ -5,11 +5,11 @@
  * and never feeds a who-said question. Organizations speak only as the subject of the verb ("the ministry said").
  * Attributions add reported speech ("X said that …", "according to …") and the kind of source behind each claim.
  */
-import type { Attribution, NamedEntity, Quotation, Sentence, SourceKind } from "../types";
+import type { Attribution, Genre, NamedEntity, Quotation, Sentence, SourceKind } from "../types";
 import { formsOf, ROLE_NOUNS } from "./entities";
 import { countWords, wordPattern } from "./text";
 
-const SPEECH_VERBS = "said|says|say|told|tells|added|adds|asked|wrote|writes|explained|argued|argues|warned|warns|noted|insisted|stated|declared|announced|replied|responded|urged|predicted|cautioned|acknowledged|conceded|recalled|complained|claimed|claims|contended|maintained|according to";
+const SPEECH_VERBS = "said|says|say|told|tells|added|adds|asked|wrote|writes|explained|argued|argues|warned|warns|noted|insisted|stated|declared|announced|replied|responded|urged|predicted|cautioned|acknowledged|conceded|recalled|complained|claimed|claims|contended|maintained|called|calls|described|describes|welcomed|promised|vowed|according to";
 const SPEECH = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, "gi");
 const QUOTE = /[“"]([^“”"]{8,}?)[”"]/g;
 const PRONOUN = /\b(he|she)\b/gi;
@@ -25,33 +25,60 @@ interface Mention {
   by: Quotation["resolvedBy"];
 }
 
-export function findQuotations(sentences: Sentence[], entities: NamedEntity[], quoteSpeakers: (string | undefined)[]): Quotation[] {
+export function findQuotations(sentences: Sentence[], entities: NamedEntity[], quoteSpeakers: (string | undefined)[], genre: Genre = "news"): Quotation[] {
   const out: Quotation[] = [];
   const people = entities.filter((e) => e.kind === "person");
-  let lastSpeaker: { name: string; index: number } | undefined;
+  let lastSpeaker: { name: string; index: number; paragraph: number } | undefined;
+  const interviewee = genre === "interview" ? intervieweeOf(people) : undefined;
+  let inAnswer = false;
   sentences.forEach((sentence, index) => {
     // A block quote the page attributes ("— Barack Obama") is the speaker's words as a whole.
     const pageSpeaker = sentence.kind === "blockquote" ? quoteSpeakers[sentence.paragraph] : undefined;
     if (pageSpeaker) {
-      const entity = entities.find((e) => formsOf(e).some((f) => pageSpeaker.includes(f)));
+      const entity = people.find((e) => formsOf(e).some((f) => pageSpeaker.startsWith(f) || pageSpeaker.includes(`${f},`))) ?? people.find((e) => formsOf(e).some((f) => pageSpeaker.includes(f)));
       if (entity && countWords(sentence.text) >= 3) {
         out.push({ sentenceId: sentence.id, text: sentence.text.replace(/^[“"]|[”"]$/g, ""), speaker: entity.name, resolvedBy: "block-quote", direct: true });
-        lastSpeaker = { name: entity.name, index };
+        lastSpeaker = { name: entity.name, index, paragraph: sentence.paragraph };
       }
       return;
+    }
+    // Interviews: after a question, the subject's answers (in the first person) are their words; the interviewer's own analysis is not.
+    if (interviewee) {
+      const first = sentences[index - 1]?.paragraph !== sentence.paragraph;
+      const paragraphText = sentences.filter((s) => s.paragraph === sentence.paragraph).map((s) => s.text).join(" ").trim();
+      const isQuestion = /\?["”]?$/.test(paragraphText) || /^Q[:.]/.test(paragraphText);
+      if (first) {
+        // Narration about the subject ("Ms Nwosu is careful…") or without first person ends the answer.
+        const aboutSubject = formsOf(interviewee).some((f) => paragraphText.includes(f));
+        if (isQuestion) inAnswer = true;
+        else if (inAnswer && (aboutSubject || !/\b(I|I['’]m|I['’]ve|we|my|our|me|us)\b/.test(paragraphText.replace(QUOTE, " ")))) inAnswer = false;
+      }
+      if (isQuestion) return;
+      const answer = sentence.text.replace(/^A[:.]\s*/, "");
+      if (inAnswer && !/[“”"]/.test(answer) && countWords(answer) >= 4) {
+        out.push({ sentenceId: sentence.id, text: answer, speaker: interviewee.name, resolvedBy: "interview", direct: true });
+        return;
+      }
     }
     const quotes = [...sentence.text.matchAll(QUOTE)];
     if (quotes.length === 0) return;
     const outside = sentence.text.replace(QUOTE, (m) => " ".repeat(m.length));
     const verbs = [...outside.matchAll(SPEECH)].map((m) => m.index ?? 0);
-    if (verbs.length === 0) return;
-    const speaker = speakerNear(outside, verbs, entities, people, sentences, index);
-    let resolved: { name: string; by: Quotation["resolvedBy"] } | undefined = speaker ? { name: speaker.entity.name, by: speaker.by } : undefined;
-    if (!resolved && lastSpeaker && index - lastSpeaker.index <= 3 && pronounSubject(outside, verbs)) {
-      // "he said" after a named speaker, with no other person named in between.
-      const between = sentences.slice(lastSpeaker.index + 1, index + 1);
-      const others = people.filter((p) => p.name !== lastSpeaker!.name && between.some((s) => p.sentenceIds.includes(s.id)));
-      if (others.length === 0) resolved = { name: lastSpeaker.name, by: "pronoun" };
+    let resolved: { name: string; by: Quotation["resolvedBy"] } | undefined;
+    if (verbs.length === 0) {
+      // A sentence that is all quotation, right after a quoted speaker in the same paragraph, continues that speaker.
+      const whole = outside.replace(/[\s.,;:!?—–-]/g, "") === "";
+      if (whole && lastSpeaker && lastSpeaker.index >= index - 2 && lastSpeaker.paragraph >= sentence.paragraph - 1) resolved = { name: lastSpeaker.name, by: "continuation" };
+    } else {
+      const speaker = speakerNear(outside, verbs, entities, people, sentences, index);
+      resolved = speaker ? { name: speaker.entity.name, by: speaker.by } : undefined;
+      if (!resolved && pronounSubject(outside, verbs)) {
+        // "she said": the one person named in the last few sentences (or the last quoted speaker), or no one.
+        const recent = sentences.slice(Math.max(0, index - 3), index + 1);
+        const named = people.filter((p) => recent.some((s) => p.sentenceIds.includes(s.id)));
+        if (named.length === 1) resolved = { name: named[0]!.name, by: "pronoun" };
+        else if (named.length === 0 && lastSpeaker && index - lastSpeaker.index <= 3) resolved = { name: lastSpeaker.name, by: "pronoun" };
+      }
     }
     if (!resolved) return;
     for (const quote of quotes) {
@@ -59,9 +86,14 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
       if (countWords(text) < 3) continue;
       out.push({ sentenceId: sentence.id, text, speaker: resolved.name, resolvedBy: resolved.by, direct: true });
     }
-    lastSpeaker = { name: resolved.name, index };
+    lastSpeaker = { name: resolved.name, index, paragraph: sentence.paragraph };
   });
   return out;
+}
+
+/** The person an interview is with: the most mentioned person. */
+function intervieweeOf(people: NamedEntity[]): NamedEntity | undefined {
+  return [...people].sort((a, b) => b.mentions - a.mentions)[0];
 }
 
 function pronounSubject(outside: string, verbs: number[]): boolean {
@@ -74,22 +106,32 @@ function speakerNear(outside: string, verbs: number[], entities: NamedEntity[], 
     for (const match of outside.matchAll(wordPattern(formsOf(entity), false))) candidates.push({ entity, at: match.index ?? 0, by: "name" });
   }
   for (const match of outside.matchAll(DESCRIPTION)) {
-    const person = resolveDescription(match[2]!.toLowerCase(), people, sentences, index);
+    const modifier = match[1]!.trim().split(/\s+/).at(-1)?.toLowerCase();
+    const role = match[2]!.toLowerCase();
+    const person = (modifier ? resolveDescription(`${modifier} ${role}`, people, sentences, index) : undefined) ?? resolveDescription(role, people, sentences, index);
     if (person) candidates.push({ entity: person, at: (match.index ?? 0) + match[0].length - match[2]!.length, by: "description" });
   }
-  const distance = (m: Mention) => Math.min(...verbs.map((v) => Math.abs(m.at - v)));
-  // A pronoun right beside the verb ("he said") means the named people in the sentence are not the speaker.
+  // The speaker is the subject before the verb ("Liu said", "Liu, the envoy, warned") or right after it ("said Liu").
+  const distance = (m: Mention) =>
+    Math.min(
+      ...verbs.map((v) => {
+        const end = m.at + m.entity.name.length;
+        if (m.at < v) return v - Math.min(end, v) <= 150 ? v - m.at : Infinity;
+        return m.at - v <= 25 ? m.at - v : Infinity;
+      }),
+    );
   const pronouns = [...outside.matchAll(PRONOUN)].map((m) => m.index ?? 0);
-  const pronounDistance = Math.min(...pronouns.map((p) => Math.min(...verbs.map((v) => Math.abs(p - v)))), Infinity);
-  const best = candidates.sort((a, b) => distance(a) - distance(b) || a.at - b.at)[0];
-  if (best && distance(best) <= 120 && distance(best) < pronounDistance) return best;
+  const pronounDistance = Math.min(...pronouns.map((p) => Math.min(...verbs.map((v) => (p < v ? v - p : p - v <= 6 ? p - v : Infinity)))), Infinity);
+  const best = candidates.filter((c) => distance(c) < Infinity).sort((a, b) => distance(a) - distance(b) || a.at - b.at)[0];
+  if (best && distance(best) < pronounDistance) return best;
   if (best || pronounDistance < Infinity) return undefined;
-  // Organizations speak only as the subject right beside the verb: "the ministry said", "said the State Department".
-  for (const entity of entities.filter((e) => e.kind !== "person")) {
+  // Organizations speak only as the subject of the verb: "the ministry said", "The federation, which …, called the vote …".
+  const firstVerb = Math.min(...verbs);
+  for (const entity of entities.filter((e) => e.kind === "organization")) {
     for (const form of formsOf(entity)) {
-      const escaped = wordPattern([form], false).source;
-      const subject = new RegExp(`${escaped}\\s+(?:has\\s+|have\\s+|had\\s+)?(?:${SPEECH_VERBS})\\b|\\b(?:said|says)\\s+(?:the\\s+)?${escaped}`, "u");
-      if (subject.test(outside)) return { entity, at: 0, by: "name" };
+      const at = outside.indexOf(form);
+      if (at >= 0 && at < firstVerb && firstVerb - at <= 150) return { entity, at, by: "name" };
+      if (new RegExp(`\\b(?:said|says)\\s+(?:the\\s+)?${wordPattern([form], false).source}`, "u").test(outside)) return { entity, at: 0, by: "name" };
     }
   }
   return undefined;
@@ -101,8 +143,10 @@ export function resolveDescription(role: string, people: NamedEntity[], sentence
   if (withRole.length === 0) return undefined;
   if (withRole.length === 1) return withRole[0];
   const position = (p: NamedEntity) => Math.min(...p.sentenceIds.map((id) => Math.abs(sentences.findIndex((s) => s.id === id) - index)));
-  const sorted = [...withRole].sort((a, b) => position(a) - position(b));
-  return position(sorted[0]!) < position(sorted[1]!) ? sorted[0] : undefined;
+  const sorted = [...withRole].sort((a, b) => position(a) - position(b) || b.mentions - a.mentions);
+  if (position(sorted[0]!) < position(sorted[1]!)) return sorted[0];
+  // Equally near: the one the article is about (clearly more mentions), else no guess.
+  return sorted[0]!.mentions >= 2 * sorted[1]!.mentions ? sorted[0] : undefined;
 }
 
 const SAYS = "(?:said|say|says|told|tell|added|warned|argued|believe|believes|estimated|estimate|reported|report)";

@@ -69,7 +69,7 @@ export function perspectiveQuestions(ctx: Context): Candidate[] {
   }
   // Two sides: who would disagree with what one side says.
   for (const side of analysis.sides) {
-    const claim = analysis.quotations.find((q) => q.speaker === side.a && q.resolvedBy !== "pronoun") ?? analysis.attributions.find((a) => a.source === side.a && a.claim.split(/\s+/).length <= 30);
+    const claim = analysis.quotations.find((q) => q.speaker === side.a && (q.resolvedBy === "name" || q.resolvedBy === "description" || q.resolvedBy === "block-quote")) ?? analysis.attributions.find((a) => a.source === side.a && a.claim.split(/\s+/).length <= 30);
     if (!claim) continue;
     const text = "text" in claim ? claim.text : claim.claim;
     const distractors = people.filter((p) => p !== side.a && p !== side.b).slice(0, 2);

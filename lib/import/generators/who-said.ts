@@ -8,7 +8,7 @@ import { explanationFor, sortedChoices, type Candidate, type Context } from "./c
 export function whoSaidQuestions(ctx: Context): Candidate[] {
   const { analysis } = ctx;
   const out: Candidate[] = [];
-  const quotes = analysis.quotations.filter((q) => q.resolvedBy !== "pronoun" && q.direct && !ctx.furniture.has(q.sentenceId) && ctx.person(q.speaker));
+  const quotes = analysis.quotations.filter((q) => (q.resolvedBy === "name" || q.resolvedBy === "description" || q.resolvedBy === "block-quote") && q.direct && !ctx.furniture.has(q.sentenceId) && ctx.person(q.speaker));
   const speakers = [...new Set(quotes.map((q) => q.speaker))];
   const people = ctx.people.map((p) => p.name);
 

@@ -30,7 +30,7 @@ function run(article: CorpusArticle): Run {
     const input = { content: Buffer.from(article.raw, "utf8") };
     const extracted = extractArticle(input);
     // The same call draftFromArticle makes, so entities, dates and quotations can be checked directly.
-    const analysis = analyzeArticle(extracted.paragraphs, { glossary, ...(extracted.date ? { articleDate: extracted.date } : {}) });
+    const analysis = analyzeArticle(extracted, { glossary, ...(extracted.date ? { articleDate: extracted.date } : {}) });
     result = { extracted, analysis, draft: draftFromArticle(input, { glossary }) };
     runs.set(article.name, result);
   }
