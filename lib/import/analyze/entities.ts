@@ -72,6 +72,8 @@ export function canBePerson(name: string): boolean {
   if (/^[\p{Lu}.]+$/u.test(name.replace(/\s/g, "")) || /\.\p{Lu}/u.test(name)) return false;
   if (NOT_PEOPLE.test(name) || DISEASE_WORD.test(name) || ORGANIZATION_WORD.test(name)) return false;
   if (/\d/.test(name)) return false;
+  // Place names compromise sometimes tags as people ("New York", "West Bank", "Port Carrick").
+  if (/^(New|North|South|East|West|Western|Eastern|Northern|Southern|Upper|Lower|Port|Fort|Mount|Lake|San|Santa|Los|Las|El|Saint|St\.?|Cape|Gulf)\s/.test(name)) return false;
   return name.split(/\s+/).every((part) => /^\p{Lu}[\p{L}'’.-]*$/u.test(part) || /^(de|da|van|von|bin|al|del|la|le)$/.test(part));
 }
 
@@ -110,6 +112,8 @@ export function findEntities(text: string, sentences: Sentence[], quoteSpeakers:
       const title = match[1]!;
       // "The President said" is not a title before a name; the title must be capitalized or an honorific.
       if (!/^\p{Lu}/u.test(title) && !ROLE_SET.has(title.toLowerCase())) continue;
+      // "would judge Karesh" is a verb, not a title.
+      if (!/^\p{Lu}/u.test(title) && /\b(would|will|to|can|could|should|may|might|must|did|does|do|not|cannot)\s+$/i.test(sentence.text.slice(0, match.index))) continue;
       const name = trimTrailingCommonWords(match[2]!.replace(/['’]s$/, ""));
       if (!name || !canBePerson(name)) continue;
       titledForms.push({ title, name });

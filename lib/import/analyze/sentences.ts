@@ -84,6 +84,9 @@ const FURNITURE = [
   /\b(reporting|writing|editing) by [A-Z]/,
   /^[A-Z][\w.' -]+ (reported|wrote) from [A-Z][\w ]+\.?$/,
   /^This (story|article) (has been|was) (updated|corrected)\b/i,
+  /^(Analysis|Commentary|Opinion|Reporting|Story|Interview) by \p{Lu}/u,
+  /^By \p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,3}(?:,|$)/u,
+  /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} (?:covers|writes about|is (?:the|a|an) [\p{L} ]*(?:correspondent|editor|reporter|columnist|writer|contributor))\b/u,
 ];
 
 export function isFurniture(text: string): boolean {

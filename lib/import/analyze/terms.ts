@@ -143,7 +143,7 @@ export function inTextDefinitions(sentences: Sentence[]): TermDefinition[] {
   for (const sentence of sentences) {
     for (const { regex, term, definition } of IN_TEXT) {
       for (const match of sentence.text.matchAll(regex)) {
-        const word = match[term]!.trim();
+        const word = match[term]!.trim().replace(/^(the|a|an)\s+/i, "");
         const meaning = match[definition]!.trim().replace(/^(meaning|which means|literally)\s+/i, "");
         if (seen.has(word.toLowerCase()) || countWords(meaning) < 2 || /^(the|a|an|and|or|but|that|which)$/i.test(word) || /\d/.test(meaning)) continue;
         seen.add(word.toLowerCase());
@@ -187,7 +187,7 @@ export function glossDefinition(s: Synset): string {
 }
 
 /** Words WordNet's counts call rare that every student knows (units, news furniture). */
-const EVERYDAY = new Set("percent kilometers kilometres miles meters metres dollars officials reporters yesterday statement statements according including million billion".split(" "));
+const EVERYDAY = new Set("percent kilometers kilometres miles meters metres centimetres centimeters millimetres millimeters euros pounds dollars officials reporters yesterday statement statements according including million billion hundreds thousands".split(" "));
 
 /** Uncommon words of the article (few SemCor tags in WordNet), by how often they appear: words a student may need. */
 export function uncommonWords(sentences: Sentence[], tokens: Map<string, SentenceTokens>, exclude: Set<string>): { word: string; pos: WordnetPos; sentenceId: string; count: number }[] {

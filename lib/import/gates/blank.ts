@@ -4,6 +4,7 @@
  * questions blank the same answer.
  */
 import { isWholePhrase } from "../analyze/terms";
+import { isKnown } from "../analyze/wordnet";
 
 const COMMON = new Set(
   "thing things people time times year years way ways day days man men woman women part place case week weeks group number world life hand work point home room fact night area money story issue side kind head house service friend father mother power hour game line end member members law car city community name team minute idea kid body information back parent face others level office door health person art war history party result change morning reason research girl guy moment air teacher force education".split(" "),
@@ -27,7 +28,31 @@ export function blankProblem(sentence: string, answer: string, wholePhrases: str
   const at = sentence.toLowerCase().indexOf(lower);
   const after = sentence.slice(at + lower.length);
   if (!isNumber && /^\s+[a-z]+(ing|tion|sion|ment|ness|ity|ship|ance|ence)\b(?!\s+(the|a|an|his|her|their|its|to|that|this|these|those)\b)/.test(after)) return "the gap is part of a compound";
+  if (!isNumber && splitsCompound(sentence, answer)) return "the gap splits a fixed expression";
   return undefined;
+}
+
+/** Fixed "X of Y" expressions a gap must not cut in two. */
+const FIXED = ["state of emergency", "rule of law", "vote of no confidence", "motion of no confidence", "bill of rights", "head of state", "freedom of speech", "right of way", "point of order", "conflict of interest", "chief of staff", "secretary of state", "prisoner of war", "weapons of mass destruction", "state of the union", "court of appeal", "house of representatives", "house of commons", "house of lords", "balance of power", "separation of powers", "checks and balances", "freedom of the press", "cost of living", "law and order"];
+
+/** True when the gap and its neighbouring word form one WordNet compound ("car park") or a fixed expression ("state of emergency"). */
+export function splitsCompound(sentence: string, answer: string): boolean {
+  const lower = sentence.toLowerCase();
+  const gap = answer.toLowerCase();
+  const at = lower.indexOf(gap);
+  if (at < 0) return false;
+  for (const phrase of FIXED) {
+    for (let i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + 1)) {
+      const overlap = Math.min(i + phrase.length, at + gap.length) - Math.max(i, at);
+      if (overlap > 0 && !(at <= i && at + gap.length >= i + phrase.length)) return true;
+    }
+  }
+  const before = lower.slice(0, at).match(/([a-z]+)\s+$/)?.[1];
+  const after = lower.slice(at + gap.length).match(/^\s+([a-z]+)/)?.[1];
+  const joined = gap.replace(/\s+/g, "_");
+  if (before && !/^(the|a|an|of|to|in|on|and|or|for|with|its|his|her|their|our|new|old|more|most|all|some|any|no|this|that|these|those)$/.test(before) && isKnown(`${before}_${joined}`, "n")) return true;
+  if (after && isKnown(`${joined}_${after}`, "n")) return true;
+  return false;
 }
 
 /** Index of questions (in order) whose blank answer repeats an earlier question's. */

@@ -54,11 +54,37 @@ export function revealingSpans(q: DraftQuestion): string[] {
   }
 }
 
+/** What a student reads before the choices: the prompt, and a cloze item's text. */
+export function stemText(q: DraftQuestion): string {
+  return normalize(q.type === "cloze" ? `${q.prompt} ${q.text}` : q.prompt);
+}
+
+/** The answer as text: a cloze item's first accepted answers, or the key choice of a single-choice item. */
+export function answerTexts(q: DraftQuestion): string[] {
+  if (q.type === "cloze") return Object.values(q.answer).map((a) => String(a[0]));
+  if (q.type === "single") return [q.choices.find((c) => c.id === q.answer)?.text ?? ""];
+  return [];
+}
+
 /** True when `other` shows what `question` asks for. */
 export function reveals(other: DraftQuestion, question: DraftQuestion): boolean {
   if (other.pair && question.pair && other.pair.group === question.pair.group) return false;
   const visible = visibleText(other);
-  return revealingSpans(question).some((span) => visible.includes(span));
+  if (revealingSpans(question).some((span) => visible.includes(span))) return true;
+  // On the same sentence, any mention of the answer in the other stem gives it away (a sentence-choice key quoted whole, a blanked word named).
+  if (other.evidence === question.evidence) {
+    const stem = stemText(other);
+    return answerTexts(question)
+      .map((a) => normalize(a))
+      .filter((a) => a.length > 1)
+      .some((a) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegex(a)}($|[^\\p{L}\\p{N}])`, "u").test(stem));
+  }
+  // A key that is a whole sentence (main idea, evidence) is given away by any stem that quotes it.
+  if (question.type === "single" && ["main-idea", "evidence-pair", "fact-opinion"].includes(question.generator)) {
+    const key = normalize(answerTexts(question)[0] ?? "");
+    return key.split(" ").length >= 6 && stemText(other).includes(key);
+  }
+  return false;
 }
 
 /** Same kind of question on the same sentence with the same key, or nearly the same stem. */

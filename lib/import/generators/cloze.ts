@@ -14,7 +14,7 @@ export function clozeQuestions(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const defined = new Set(analysis.definitions.map((d) => d.found.toLowerCase()));
   analysis.sentences.forEach((sentence, index) => {
-    if (!ctx.eligible(sentence) || ctx.hasQuote(sentence) || ctx.isOpinion(sentence)) return;
+    if (!ctx.eligible(sentence) || ctx.hasQuote(sentence) || ctx.isOpinion(sentence) || ctx.firstPerson(sentence)) return;
     const gaps: { text: string; accepted: string[]; prior: number; vocabulary: boolean }[] = [];
     for (const match of analysis.glossary) {
       const found = sentence.text.match(wordPattern([match.found, match.term]))?.[0];

@@ -21,7 +21,8 @@ export class Context {
     this.positions = new Map(analysis.sentences.map((s, i) => [s.id, i]));
     this.opinionIds = new Set(analysis.opinions.map((o) => o.sentenceId));
     this.furniture = new Set(analysis.furniture);
-    this.people = analysis.entities.filter((e) => e.kind === "person");
+    // People named only in a byline or credit are not people of the story.
+    this.people = analysis.entities.filter((e) => e.kind === "person" && e.sentenceIds.some((id) => !this.furniture.has(id)));
     this.factIds = new Set([...analysis.numbers.map((n) => n.sentenceId), ...analysis.dates.map((d) => d.sentenceId), ...analysis.entities.flatMap((e) => e.sentenceIds)]);
   }
   order(id: string): number {
@@ -40,6 +41,11 @@ export class Context {
       !PRONOUN_START.test(sentence.text) &&
       !this.furniture.has(sentence.id)
     );
+  }
+  /** First person outside quotations ("we audited"), or an interview's "Q:"/"A:" line: true only from the speaker's view. */
+  firstPerson(sentence: Sentence): boolean {
+    const outside = sentence.text.replace(/[“"][^”"]*[”"]/g, " ");
+    return /^[QA][:.]\s/.test(sentence.text) || /\b(I|I['’]m|I['’]ve|I['’]d|we|our|my|me|us)\b/.test(outside);
   }
   evidence(sentence: Sentence) {
     return { evidence: sentence.text, evidenceAnchor: sentence.anchor, sentenceId: sentence.id };
@@ -68,6 +74,33 @@ export class Context {
   mentionsPerson(sentence: Sentence, person: NamedEntity): boolean {
     return person.sentenceIds.includes(sentence.id) || formsOf(person).some((f) => sentence.text.includes(f));
   }
+}
+
+/**
+ * Sentence choices that sit well together: no two name the same person (a student would match names, not ideas)
+ * and no two lead with nearly the same figure. Picks from `pool` in order, after the ones already `chosen`.
+ */
+export function compatibleSentences(ctx: Context, chosen: Sentence[], pool: Sentence[], count: number): Sentence[] {
+  const picked: Sentence[] = [];
+  const peopleIn = (s: Sentence) => ctx.people.filter((p) => formsOf(p).some((f) => s.text.includes(f))).map((p) => p.name);
+  const firstNumber = (s: Sentence) => {
+    const m = /(\d[\d,]*(?:\.\d+)?)/.exec(s.text);
+    return m ? Number(m[1]!.replace(/,/g, "")) : undefined;
+  };
+  for (const candidate of pool) {
+    if (picked.length >= count) break;
+    const all = [...chosen, ...picked];
+    if (all.some((s) => s.id === candidate.id)) continue;
+    const names = peopleIn(candidate);
+    if (all.some((s) => peopleIn(s).some((n) => names.includes(n)))) continue;
+    const n = firstNumber(candidate);
+    if (n !== undefined && all.some((s) => {
+      const m = firstNumber(s);
+      return m !== undefined && m !== n && Math.abs(m - n) <= 0.05 * Math.max(Math.abs(m), Math.abs(n));
+    })) continue;
+    picked.push(candidate);
+  }
+  return picked;
 }
 
 export function explanationFor(sentence: Sentence): string {

@@ -6,7 +6,7 @@
  */
 import { contentWords, innerQuotes, jaccard, overlap, round } from "../analyze/text";
 import type { Sentence } from "../types";
-import { sortedChoices, type Candidate, type Context } from "./common";
+import { compatibleSentences, sortedChoices, type Candidate, type Context } from "./common";
 import type { MainIdea } from "./main-idea";
 
 export function evidencePairs(ctx: Context, ideas: MainIdea[]): Candidate[] {
@@ -26,9 +26,10 @@ export function evidencePairs(ctx: Context, ideas: MainIdea[]): Candidate[] {
       .filter((x) => x.shared === 0 && x.s.paragraph !== support.s.paragraph && x.s.words <= 35 && !sharesEntity(ctx, x.s, idea.key) && ctx.order(x.s.id) > ctx.order(idea.key.id) + 2)
       .sort((a, b) => ctx.order(a.s.id) - ctx.order(b.s.id))
       .map((x) => x.s);
-    if (unrelated.length < 3) return;
     const step = unrelated.length / 3;
-    const distractors: Sentence[] = [0, 1, 2].map((i) => unrelated[Math.floor(i * step)]!);
+    const spaced = [0, 1, 2].map((i) => unrelated[Math.floor(i * step)]).filter((s): s is Sentence => !!s);
+    const distractors = compatibleSentences(ctx, [support.s], [...spaced, ...unrelated], 3);
+    if (distractors.length < 3) return;
     const where = idea.scope.kind === "article" ? "the article" : `the section “${idea.scope.title}”`;
     const group = `evidence-${n + 1}`;
     const a = sortedChoices(idea.key.text, idea.distractors.map((d) => d.text));

@@ -4,7 +4,7 @@
  * a figure, a date or a name and no cue.
  */
 import { innerQuotes, round } from "../analyze/text";
-import { sortedChoices, type Candidate, type Context } from "./common";
+import { compatibleSentences, sortedChoices, type Candidate, type Context } from "./common";
 
 function quoteHolds(ctx: Context, sentenceId: string, holder: string): boolean {
   return ctx.analysis.quotations.some((q) => q.sentenceId === sentenceId && q.speaker === holder && q.resolvedBy !== "pronoun");
@@ -25,9 +25,14 @@ export function factOpinionQuestions(ctx: Context): Candidate[] {
   for (const { mark, sentence } of opinions) {
     const cueList = mark.cues.slice(0, 3).map((c) => `“${c}”`).join(", ");
     const holder = mark.holder === "author" ? "the author" : mark.holder;
+    let picked: typeof facts = [];
     if (facts.length >= 3) {
       const step = facts.length / 3;
-      const picked = [0, 1, 2].map((i) => facts[Math.floor(i * step)]!).filter((f) => f.id !== sentence.id);
+      const spaced = [0, 1, 2].map((i) => facts[Math.floor(i * step)]).filter((f): f is NonNullable<typeof f> => !!f);
+      picked = compatibleSentences(ctx, [sentence], [...spaced, ...facts], 3);
+      if (picked.length < 3) picked.length = 0;
+    }
+    if (facts.length >= 3 && picked.length === 3) {
       const { choices, answer } = sortedChoices(sentence.text, picked.map((f) => f.text));
       out.push({
         id: "",

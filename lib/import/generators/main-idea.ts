@@ -5,7 +5,7 @@
  */
 import { contentWords, innerQuotes, jaccard, round } from "../analyze/text";
 import type { Sentence } from "../types";
-import { sortedChoices, type Candidate, type Context } from "./common";
+import { compatibleSentences, sortedChoices, type Candidate, type Context } from "./common";
 
 export interface MainIdea {
   key: Sentence;
@@ -32,9 +32,11 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
       .filter((s) => s !== key)
       .filter((s) => jaccard(contentWords(s.text), keyWords) < 0.15 && s.words <= 35)
       .sort((a, b) => ctx.order(a.id) - ctx.order(b.id));
-    if (details.length < 3) return;
+    // Spread across the text: start from evenly spaced details, then fill with the rest.
     const step = details.length / 3;
-    const distractors = [0, 1, 2].map((i) => details[Math.floor(i * step)]!);
+    const spaced = [0, 1, 2].map((i) => details[Math.floor(i * step)]).filter((s): s is Sentence => !!s);
+    const distractors = compatibleSentences(ctx, [key], [...spaced, ...details], 3);
+    if (distractors.length < 3) return;
     out.push({ key, distractors, scope });
   };
   build(analysis.sentences, { kind: "article" });

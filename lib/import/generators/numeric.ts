@@ -17,7 +17,7 @@ export function numericQuestions(ctx: Context): Candidate[] {
   const central = ctx.centralThreshold();
   for (const number of analysis.numbers) {
     const sentence = ctx.byId.get(number.sentenceId)!;
-    if (used.has(sentence.id) || !ctx.eligible(sentence) || ctx.hasQuote(sentence) || ctx.score(sentence.id) < central) continue;
+    if (used.has(sentence.id) || !ctx.eligible(sentence) || ctx.hasQuote(sentence) || ctx.firstPerson(sentence) || ctx.score(sentence.id) < central) continue;
     if (sentence.text.split(number.text).length - 1 !== 1) continue;
     const distractors = numberDistractors(number, analysis.numbers);
     if (distractors.length < 2) continue;

@@ -14,7 +14,7 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
   const { analysis } = ctx;
   const out: Candidate[] = [];
   for (const sentence of analysis.sentences) {
-    if (!ctx.eligible(sentence, 32) || ctx.hasQuote(sentence)) continue;
+    if (!ctx.eligible(sentence, 32) || ctx.hasQuote(sentence) || ctx.firstPerson(sentence)) continue;
     const statement = sentence.text.replace(/\s*[.!]$/, ".");
     const opinion = ctx.opinionOf(sentence);
     if (opinion) {
@@ -125,13 +125,7 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 
 function dateSwap(sentence: Sentence, analysis: ArticleAnalysis): Swap | undefined {
   for (const date of analysis.dates.filter((d) => d.sentenceId === sentence.id && d.explicit)) {
-    const year = /\b(1[89]|20)\d{2}\b/.exec(date.text);
-    if (year) {
-      const shifted = String(Number(year[0]) - 2);
-      const text = date.text.replace(year[0], shifted);
-      if (analysis.sentences.some((s) => s.id !== sentence.id && s.text.includes(shifted))) continue;
-      return { text: sentence.text.replace(date.text, text), from: date.text.trim(), to: text.trim() };
-    }
+    // Years are not swapped: a year two off reads as a near-equal number, and a student can't tell a typo from a trap.
     const month = MONTHS.find((m) => date.text.includes(m));
     if (month) {
       const other = MONTHS[(MONTHS.indexOf(month) + 3) % 12]!;

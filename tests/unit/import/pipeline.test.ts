@@ -33,12 +33,31 @@ describe("wire story", () => {
     expect(draft.paragraphs[0]).toMatch(/^The UN Security Council voted 13-0/);
   });
 
-  it("drafts at least 10 well-formed questions of every generator kind", () => {
+  it("drafts well-formed questions with a mix of skills, at least 40 % above recall", () => {
     expect(draft.candidateCount).toBeGreaterThanOrEqual(30);
     expect(draft.questions.length).toBeGreaterThanOrEqual(10);
     expectWellFormed(draft);
+    const mainSkills = draft.questions.map((q) => q.skills[0]!);
+    expect(new Set(mainSkills).size).toBeGreaterThanOrEqual(4);
+    const aboveRecall = mainSkills.filter((s) => !["recall", "numeracy", "chronology"].includes(s)).length;
+    expect(aboveRecall / mainSkills.length).toBeGreaterThanOrEqual(0.4);
     const generators = new Set(draft.questions.map((q) => q.generator));
-    for (const g of ["cloze-key-sentence", "numeric-choice", "who-said-what", "true-false-swap", "timeline-order"]) expect(generators, g).toContain(g);
+    for (const g of ["who-said-what", "timeline-order", "author-purpose"]) expect(generators, g).toContain(g);
+  });
+
+  it("keeps evidence pairs whole and in order, and offers alternates per skill", () => {
+    const parts = draft.questions.filter((q) => q.pair);
+    for (const part of parts.filter((q) => q.pair!.part === "A")) {
+      const b = draft.questions[draft.questions.indexOf(part) + 1];
+      expect(b?.pair).toEqual({ group: part.pair!.group, part: "B" });
+    }
+    for (const [skill, list] of Object.entries(draft.alternates)) {
+      expect(list!.length).toBeLessThanOrEqual(4);
+      for (const q of list!) {
+        expect(q.skills[0]).toBe(skill);
+        expect(questionProblems(q)).toEqual([]);
+      }
+    }
   });
 
   it("attributes quotations to the right speakers", () => {
@@ -49,17 +68,19 @@ describe("wire story", () => {
     expect(pairs).toContainEqual(["“A ban is only as strong as the weakest port that ignores it”", "Maria Lopez"]);
   });
 
-  it("orders the timeline by explicit dates", () => {
+  it("orders the timeline by explicit dates, without showing them", () => {
     const ordering = draft.questions.find((q) => q.type === "ordering");
     if (ordering?.type !== "ordering") throw new Error("no ordering question");
     const texts = ordering.answer.map((id) => ordering.items.find((i) => i.id === id)!.text);
-    expect(texts.findIndex((t) => t.includes("June 2016"))).toBeLessThan(texts.findIndex((t) => t.includes("March 3, 2023")));
+    expect(texts.findIndex((t) => t.startsWith("The first sanctions on Nordavia were approved"))).toBeLessThan(texts.findIndex((t) => t.startsWith("The launch took place")));
+    for (const text of texts) expect(text).not.toMatch(/\b(19|20)\d{2}\b|June|March/);
     expect(draft.lesson.timeline.map((e) => e.date)).toEqual([...draft.lesson.timeline.map((e) => e.date)].sort());
   });
 
   it("finds glossary terms, key facts and actors with what they said", () => {
     const ids = draft.lesson.vocabulary.map((v) => v.glossaryId);
-    expect(ids).toEqual(expect.arrayContaining(["sanctions", "veto", "resolution", "asset-freeze"]));
+    expect(ids).toEqual(expect.arrayContaining(["sanctions", "veto"]));
+    for (const entry of draft.lesson.vocabulary) expect(entry.definition, entry.term).toBeTruthy();
     expect(draft.lesson.keyFacts.length).toBe(5);
     const carter = draft.lesson.actors.find((a) => a.name === "Helen Carter");
     expect(carter?.quotes[0]?.text).toMatch(/^Today the council has shown/);
@@ -93,7 +114,7 @@ describe("other article shapes", () => {
     const draft = draftFromArticle({ content: read("explainer.txt") }, { glossary });
     expect(draft.questions.length).toBeGreaterThanOrEqual(6);
     expectWellFormed(draft);
-    expect(draft.lesson.vocabulary.map((v) => v.term)).toEqual(expect.arrayContaining(["veto", "lawmakers"]));
+    expect(draft.lesson.vocabulary.map((v) => v.term)).toEqual(expect.arrayContaining(["veto"]));
   });
 
   it("imports an HTML page without its navigation, ads, scripts or iframes, and reads its metadata", () => {
