@@ -7,7 +7,7 @@ import type { DateMention, Sentence, TimelineEntry } from "../types";
 
 const DATE_WORD = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(1[89]|20)\d{2})\b/i;
 /** "In 1997, …" and "since 2019": years chrono reads as times or ignores. Case-insensitive, so a sentence-initial "In" counts. */
-export const YEAR_PHRASE = /\b(?:in|since|by|until|before|after|from|of|during|through)\s+((?:1[89]|20)\d{2})\b(?![-–\d])/gi;
+export const YEAR_PHRASE = /\b(?:in|since|by|until|before|after|from|of|during|through)\s+((?:1[89]|20)\d{2})\b(?![-–\d])|\bthe\s+((?:1[89]|20)\d{2})(?=\s+\p{Ll})/giu;
 const PRONOUN_START = /^["“]?(he|she|it|they|we|i|you|this|that|these|those|there|but|and|or|so|his|her|their|its)\b/i;
 
 export function findDates(sentences: Sentence[], articleDate: string | undefined): DateMention[] {
@@ -31,7 +31,9 @@ export function findDates(sentences: Sentence[], articleDate: string | undefined
       else continue;
       // Durations and vague phrases ("for 38 minutes", "a week later", "next month") are not dates on a timeline.
       if (!DATE_WORD.test(result.text)) continue;
-      const year = start.get("year")!;
+      let year = start.get("year")!;
+      // An article looks back: a date without its year that lands after the article's own date is last year's.
+      if (reference && !yearKnown && new Date(year, start.get("month")! - 1, start.get("day") ?? 1) > reference) year -= 1;
       const month = start.get("month")!;
       const day = start.get("day")!;
       const iso = precision === "day" ? `${year}-${pad(month)}-${pad(day)}` : precision === "month" ? `${year}-${pad(month)}` : String(year);
@@ -40,7 +42,7 @@ export function findDates(sentences: Sentence[], articleDate: string | undefined
       out.push({ sentenceId: sentence.id, text: result.text, iso, precision, explicit: monthKnown || yearKnown });
     }
     for (const match of sentence.text.matchAll(YEAR_PHRASE)) {
-      const iso = match[1]!;
+      const iso = (match[1] ?? match[2])!;
       if ([...seen].some((s) => s.startsWith(iso))) continue;
       seen.add(iso);
       out.push({ sentenceId: sentence.id, text: match[0], iso, precision: "year", explicit: true });

@@ -40,8 +40,9 @@ export const ROLE_NOUNS = [
 const ROLE_SET = new Set(ROLE_NOUNS);
 
 const MONTHS_AND_DAYS = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
-const ORGANIZATION_WORD = /\b(council|committee|association|institute|department|agency|party|court|congress|ministry|office|board|commission|university|school|college|foundation|bank|company|corporation|union|programme|program|league|network|center|centre|administration|assembly|parliament|senate|house|force|forces|army|navy|police|group|inc|corp|ltd|times|post|news|press|service|organization|organisation|fund|club|team|authority|government)$/i;
+const ORGANIZATION_WORD = /\b(federation|alliance|coalition|trust|society|committee|association|institute|department|agency|party|court|congress|ministry|office|board|commission|university|school|college|foundation|bank|company|corporation|union|programme|program|league|network|center|centre|administration|assembly|parliament|senate|house|force|forces|army|navy|police|group|inc|corp|ltd|times|post|news|press|service|organization|organisation|fund|club|team|authority|government)$/i;
 /** Words compromise sometimes tags as people that never are: nationalities, diseases, groups. */
+const ORG_NAME = /(?<![\p{L}])(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:Federation|Authority|Union|Council|Committee|Association|Institute|Agency|Party|Court|Ministry|Commission|University|Foundation|Bank|Company|Corporation|League|Network|Assembly|Parliament|Department|Office|Board|Service|Organization|Organisation|Fund|Alliance|Coalition|Trust|Society|Group)\b/gu;
 const NOT_PEOPLE = new RegExp(
   "^(american|americans|chinese|british|french|german|germans|russian|russians|iranian|iranians|israeli|israelis|palestinian|palestinians|korean|koreans|north korean|south korean|japanese|indian|indians|mexican|mexicans|canadian|canadians|european|europeans|african|africans|asian|asians|arab|arabs|muslim|muslims|christian|christians|jewish|jews|democrat|democrats|republican|republicans|ukrainian|ukrainians|syrian|syrians|iraqi|iraqis|afghan|afghans|cuban|cubans|venezuelan|venezuelans|brazilian|brazilians|australian|australians|italian|italians|spanish|dutch|swedish|turkish|saudi|saudis|egyptian|egyptians|pakistani|pakistanis|nigerian|nigerians|latino|latinos|hispanic|hispanics|covid|covid-19|ebola|zika|alzheimer|alzheimer's|parkinson|parkinson's|aids|hiv|sars|mers|god|allah|lord|christmas|easter|ramadan|internet|twitter|facebook|google|youtube|instagram|tiktok)$",
   "i",
@@ -104,6 +105,8 @@ export function findEntities(text: string, sentences: Sentence[], quoteSpeakers:
   // compromise misses many names; "said Priya Natarajan", "Priya Natarajan said" and "Ambassador Liu Jieyi" are reliable cues.
   const titledForms: { title: string; name: string }[] = [];
   for (const sentence of sentences) {
+    // "The Estmark Dockworkers' Federation", "Halverstad Port Authority": capitalized words ending in an organization word.
+    for (const match of sentence.text.matchAll(ORG_NAME)) raw.push({ value: match[0], kind: "organization", titled: false });
     for (const match of sentence.text.matchAll(SAID_NAME)) {
       const name = match[1] ?? match[2];
       if (name) raw.push({ value: name, kind: "person", titled: false });

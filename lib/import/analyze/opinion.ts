@@ -40,8 +40,9 @@ export function findOpinions(sentences: Sentence[], genre: Genre, quotations: Qu
       const holder =
         attribution && attribution.sourceKind !== "document" ? attribution.source : sentence.kind === "blockquote" || reported || (genre !== "opinion" && /\b(said|says)\b/.test(outside)) ? "quoted" : "author";
       out.push({ sentenceId: sentence.id, cues: outsideCues, holder });
-    } else if (genre === "opinion" && sentence.kind !== "blockquote" && !quote && /\b(is|are|was|were)\s+(a|an|the)?\s*(\w+\s+)?(example|sign|proof|symbol|test)\b/i.test(outside)) {
-      out.push({ sentenceId: sentence.id, cues: ["a judgment"], holder: "author" });
+    } else if (genre === "opinion" && sentence.kind !== "blockquote" && !quote && !/\d/.test(sentence.text) && !/\b(said|says|told|according to)\b/i.test(outside)) {
+      // In a column, a sentence in the author's voice with no figure to check is the author's view.
+      out.push({ sentenceId: sentence.id, cues: [], holder: "author" });
     }
   }
   return out;

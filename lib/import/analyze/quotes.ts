@@ -29,7 +29,7 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
   const out: Quotation[] = [];
   const people = entities.filter((e) => e.kind === "person");
   let lastSpeaker: { name: string; index: number; paragraph: number } | undefined;
-  const interviewee = genre === "interview" ? intervieweeOf(people) : undefined;
+  const interviewee = genre === "interview" || looksLikeQandA(sentences) ? intervieweeOf(people) : undefined;
   let inAnswer = false;
   sentences.forEach((sentence, index) => {
     // A block quote the page attributes ("— Barack Obama") is the speaker's words as a whole.
@@ -72,8 +72,18 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
     } else {
       const speaker = speakerNear(outside, verbs, entities, people, sentences, index);
       resolved = speaker ? { name: speaker.entity.name, by: speaker.by } : undefined;
-      if (!resolved && pronounSubject(outside, verbs)) {
-        // "she said": the one person named in the last few sentences (or the last quoted speaker), or no one.
+      // "His mother laughs … she says": the pronoun is someone described by kinship, not the person just named.
+      const kin = /\b(his|her|their)\s+(mother|father|son|daughter|wife|husband|sister|brother|grandmother|grandfather|granddaughter|grandson|aunt|uncle|cousin|partner|friend|colleague|boss)\b/i.test(outside);
+      if (!resolved && !kin && pronounSubject(outside, verbs)) {
+        // "he said": the speaker of the previous sentence ("Feldt said …. “…,” he said"), else the one person named
+        // in the last few sentences (or the last quoted speaker), else no one.
+        const previous = sentences[index - 1];
+        const previousOutside = previous ? previous.text.replace(QUOTE, (m) => " ".repeat(m.length)) : "";
+        const previousVerbs = [...previousOutside.matchAll(SPEECH)].map((m) => m.index ?? 0);
+        const previousSpeaker = previous && previousVerbs.length ? speakerNear(previousOutside, previousVerbs, entities, people, sentences, index - 1) : undefined;
+        if (previousSpeaker && previousSpeaker.entity.kind === "person") resolved = { name: previousSpeaker.entity.name, by: "pronoun" };
+      }
+      if (!resolved && !kin && pronounSubject(outside, verbs)) {
         const recent = sentences.slice(Math.max(0, index - 3), index + 1);
         const named = people.filter((p) => recent.some((s) => p.sentenceIds.includes(s.id)));
         if (named.length === 1) resolved = { name: named[0]!.name, by: "pronoun" };
@@ -89,6 +99,18 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
     lastSpeaker = { name: resolved.name, index, paragraph: sentence.paragraph };
   });
   return out;
+}
+
+/** At least two question paragraphs each followed by a first-person answer: a Q&A, whatever the genre detector said. */
+function looksLikeQandA(sentences: Sentence[]): boolean {
+  const paragraphs: string[] = [];
+  for (const s of sentences) paragraphs[s.paragraph] = paragraphs[s.paragraph] ? `${paragraphs[s.paragraph]} ${s.text}` : s.text;
+  let pairs = 0;
+  paragraphs.forEach((p, i) => {
+    const next = paragraphs[i + 1];
+    if (p && next && (/\?["”]?$/.test(p.trim()) || /^Q[:.]/.test(p)) && /\b(I|I['’]m|we|my|our)\b/.test(next.replace(QUOTE, " "))) pairs += 1;
+  });
+  return pairs >= 2;
 }
 
 /** The person an interview is with: the most mentioned person. */
@@ -143,6 +165,9 @@ export function resolveDescription(role: string, people: NamedEntity[], sentence
   if (withRole.length === 0) return undefined;
   if (withRole.length === 1) return withRole[0];
   const position = (p: NamedEntity) => Math.min(...p.sentenceIds.map((id) => Math.abs(sentences.findIndex((s) => s.id === id) - index)));
+  // The person the article is about (at least twice the mentions of any other with the role) is "the prime minister".
+  const byMentions = [...withRole].sort((a, b) => b.mentions - a.mentions);
+  if (byMentions[0]!.mentions >= 2 * byMentions[1]!.mentions) return byMentions[0];
   const sorted = [...withRole].sort((a, b) => position(a) - position(b) || b.mentions - a.mentions);
   if (position(sorted[0]!) < position(sorted[1]!)) return sorted[0];
   // Equally near: the one the article is about (clearly more mentions), else no guess.

@@ -85,8 +85,10 @@ const FURNITURE = [
   /^[A-Z][\w.' -]+ (reported|wrote) from [A-Z][\w ]+\.?$/,
   /^This (story|article) (has been|was) (updated|corrected)\b/i,
   /^(Analysis|Commentary|Opinion|Reporting|Story|Interview) by \p{Lu}/u,
+  /^Views expressed\b/i,
+  /\b(opinions|views) expressed (here |in [\p{L} ]+ )?are (those of the|the author['’]s)/iu,
   /^By \p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,3}(?:,|$)/u,
-  /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} (?:covers|writes about|is (?:the|a|an) [\p{L} ]*(?:correspondent|editor|reporter|columnist|writer|contributor))\b/u,
+  /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} (?:covers|writes about|is (?:the|a|an) [\p{L}'’ ]*(?:correspondent|editor|reporter|columnist|writer|contributor))\b/u,
 ];
 
 export function isFurniture(text: string): boolean {
