@@ -25,6 +25,7 @@ const GENERATOR_CAP: Record<QuestionGenerator, number> = {
   "evidence-pair": 4,
   "cause-effect": 2,
   "fact-opinion": 2,
+
   "vocabulary-in-context": 3,
   "perspective-claim": 2,
   "sourcing-kind": 2,

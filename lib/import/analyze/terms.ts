@@ -8,7 +8,11 @@
 import type { CandidateTerm, GlossaryEntry, GlossaryMatch, NamedEntity, Sentence, TermDefinition } from "../types";
 import type { SentenceTokens } from "./sentences";
 import { contentWords, countWords, escapeRegex, wordPattern } from "./text";
-import { senses, taggedCount, type Synset, type WordnetPos } from "./wordnet";
+import { daleChall } from "dale-chall";
+import { baseForm, senses, taggedCount, type Synset, type WordnetPos } from "./wordnet";
+
+/** The New Dale-Chall list of words most students know (1995): never a vocabulary word. */
+const FAMILIAR = new Set(daleChall);
 
 export function matchGlossary(sentences: Sentence[], glossary: GlossaryEntry[], articleWords: Set<string>, articleText: string): GlossaryMatch[] {
   const out: GlossaryMatch[] = [];
@@ -128,7 +132,7 @@ const IN_TEXT: { regex: RegExp; term: number; definition: number }[] = [
   // "ahupuaʻa (land divisions running from the mountains to the sea)": a word in another language glossed in parentheses
   { regex: /\b([\p{Ll}ʻ'’-]{4,}) \(([\p{Ll}][^()]{6,90}?)\)/gu, term: 1, definition: 2 },
   // "the filibuster, a tactic that lets a minority delay a vote, …"
-  { regex: /\b(?:the|a|an) ([a-z][a-z-]+(?: [a-z][a-z-]+)?), ((?:a|an) [a-z][^,;()]{8,90}?(?:that|which|who|used|meant|designed|where|in which|to)[^,;()]{4,90}?),/g, term: 1, definition: 2 },
+  { regex: /\b(?:the|a|an) ([a-z][a-z-]+(?: [a-z][a-z-]+)?), ((?:a|an) (?:[a-z-]+ ){0,3}[a-z-]+ (?:that|which|who|used to|meant to|designed to|in which) [^,;()]{4,90}?),/g, term: 1, definition: 2 },
   // "quorum — the minimum number of members who must be present —"
   { regex: /\b([a-z][a-z-]+(?: [a-z][a-z-]+)?) [—–] ((?:a|an|the) [^—–]{8,110}?) [—–]/g, term: 1, definition: 2 },
   // "a process known as reconciliation" / "what is called a filibuster"
@@ -207,7 +211,8 @@ export function uncommonWords(sentences: Sentence[], tokens: Map<string, Sentenc
   return [...found.values()]
     .filter((w) => {
       const tagged = taggedCount(w.word, w.pos);
-      return tagged !== undefined && tagged <= 1;
+      const base = baseForm(w.word, w.pos)?.replace(/_/g, " ") ?? w.word;
+      return tagged !== undefined && tagged <= 2 && !FAMILIAR.has(base) && !FAMILIAR.has(w.word);
     })
     .sort((a, b) => b.count - a.count || b.word.length - a.word.length || a.word.localeCompare(b.word));
 }

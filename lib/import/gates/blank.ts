@@ -18,6 +18,9 @@ export function blankProblem(sentence: string, answer: string, wholePhrases: str
   const isKey = keyTerms.some((t) => t.toLowerCase() === lower);
   if (!isNumber && !isKey && !wholePhrases.includes(lower)) return "the gap is not a whole noun phrase or key term";
   if (!isNumber && !isKey && !lower.includes(" ") && COMMON.has(lower)) return "the gap is a common word";
+  // "the strike costs the economy": a gap followed by a determiner ends in a verb, not a noun.
+  const next = sentence.slice(sentence.toLowerCase().indexOf(lower) + lower.length);
+  if (!isNumber && /^\s+(the|a|an|its|their|his|her|our|about|nearly|some)\b/i.test(next) && /s$/.test(lower) && lower.includes(" ")) return "the gap ends in a verb";
   // A phrase ending in "-ing" is usually a noun and a verb run together by the tagger ("members voting").
   if (!isNumber && !isKey && lower.includes(" ") && /ing$/.test(lower)) return "the gap runs into a verb";
   // A longer noun phrase that continues after the gap means the gap is a modifier, not the phrase ("first mass" in

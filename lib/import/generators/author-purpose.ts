@@ -22,15 +22,24 @@ const WHY: Record<Genre, string> = {
   feature: "It follows people and scenes in detail rather than only the latest events.",
 };
 
+/**
+ * Distractors are genres far from the detected one, so a near miss of the genre detector (a feature read as news,
+ * an analysis as news) never leaves the truer purpose among the wrong choices.
+ */
+const DISTANT: Record<Genre, Genre[]> = {
+  news: ["opinion", "interview"],
+  opinion: ["news", "feature"],
+  analysis: ["opinion", "interview"],
+  interview: ["news", "analysis"],
+  feature: ["opinion", "interview"],
+};
+
 export function authorPurposeQuestions(ctx: Context): Candidate[] {
   const { analysis } = ctx;
   const lead = analysis.sentences.find((s) => ctx.eligible(s, 60)) ?? analysis.sentences[0];
   if (!lead) return [];
   const genre = analysis.genre;
-  const { choices, answer } = sortedChoices(
-    PURPOSES[genre],
-    (Object.keys(PURPOSES) as Genre[]).filter((g) => g !== genre && !(genre === "analysis" && g === "feature") && !(genre === "feature" && g === "analysis")).slice(0, 3).map((g) => PURPOSES[g]),
-  );
+  const { choices, answer } = sortedChoices(PURPOSES[genre], DISTANT[genre].map((g) => PURPOSES[g]));
   const opinion = analysis.opinions.find((o) => o.holder === "author");
   const example = opinion ? ctx.byId.get(opinion.sentenceId) : undefined;
   return [

@@ -6,6 +6,11 @@
 import { innerQuotes, round } from "../analyze/text";
 import { compatibleSentences, sortedChoices, type Candidate, type Context } from "./common";
 
+/** A speaker's words count as opinion only with a word of judgment, not just "should" or "must". */
+function strongCues(cues: string[]): boolean {
+  return cues.some((c) => !/^(should|shouldn['’]t|must|ought to|cannot afford|it is time|I|my|me|we|our|us)$/i.test(c)) || cues.length >= 3;
+}
+
 function quoteHolds(ctx: Context, sentenceId: string, holder: string): boolean {
   return ctx.analysis.quotations.some((q) => q.sentenceId === sentenceId && q.speaker === holder && q.resolvedBy !== "pronoun");
 }
@@ -21,7 +26,7 @@ export function factOpinionQuestions(ctx: Context): Candidate[] {
     .map((o) => ({ mark: o, sentence: ctx.byId.get(o.sentenceId)! }))
     // Only a judgment in the author's own voice, or inside a speaker's direct quote: "X rejected the vote as unfair"
     // reports a fact about X, so it is never offered as an opinion.
-    .filter(({ sentence, mark }) => ctx.eligible(sentence, 35) && ((mark.holder === "author" && ctx.analysis.genre !== "news") || (mark.holder !== "quoted" && mark.holder !== "author" && quoteHolds(ctx, sentence.id, mark.holder))));
+    .filter(({ sentence, mark }) => ctx.eligible(sentence, 35) && ((mark.holder === "author" && ctx.analysis.genre !== "news") || (mark.holder !== "quoted" && mark.holder !== "author" && quoteHolds(ctx, sentence.id, mark.holder) && strongCues(mark.cues))));
   for (const { mark, sentence } of opinions) {
     const cueList = mark.cues.slice(0, 3).map((c) => `“${c}”`).join(", ");
     const holder = mark.holder === "author" ? "the author" : mark.holder;

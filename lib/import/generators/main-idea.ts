@@ -22,14 +22,19 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
     const candidates = pool.filter(usable);
     if (candidates.length < 5) return;
     const ranked = [...candidates].sort((a, b) => ctx.score(b.id) - ctx.score(a.id) || ctx.order(a.id) - ctx.order(b.id));
-    // The key states something in the article's own voice: no quotation, no opinion of a speaker.
-    const key = ranked.find((s) => !ctx.hasQuote(s) && !ctx.isOpinion(s));
+    // The key states something in the article's own voice: no quotation, no opinion of a speaker. A news story puts
+    // its main idea in the lead and a section its point in its first sentence, so those come first when they qualify.
+    const inOwnVoice = (s: Sentence) => !ctx.hasQuote(s) && !ctx.isOpinion(s) && !/\b(said|says|told)\b/.test(s.text);
+    const lead = scope.kind === "section" || ctx.analysis.genre === "news" ? candidates.find((s) => inOwnVoice(s) && s.paragraph <= (candidates[0]?.paragraph ?? 0) + 1) : undefined;
+    // A column's main idea is the author's claim, not the news it hangs on.
+    const thesis = ctx.analysis.genre === "opinion" ? ranked.find((s) => ctx.analysis.opinions.some((o) => o.sentenceId === s.id && o.holder === "author" && o.cues.length > 0)) : undefined;
+    const key = thesis ?? lead ?? ranked.find(inOwnVoice);
     if (!key) return;
     const keyWords = contentWords(key.text);
     // Details: the lower half by score, little overlap with the key, spread across the text.
     const details = ranked
       .slice(Math.ceil(ranked.length / 2))
-      .filter((s) => s !== key)
+      .filter((s) => s !== key && (!thesis || !ctx.isOpinion(s)))
       .filter((s) => jaccard(contentWords(s.text), keyWords) < 0.15 && s.words <= 35)
       .sort((a, b) => ctx.order(a.id) - ctx.order(b.id));
     // Spread across the text: start from evenly spaced details, then fill with the rest.

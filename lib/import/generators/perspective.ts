@@ -46,6 +46,8 @@ export function perspectiveQuestions(ctx: Context): Candidate[] {
     }
     // What kind of source: only where the kind is clear from the sentence itself.
     const label = SOURCE_LABELS[attribution.sourceKind];
+    const quote = analysis.quotations.find((q) => q.sentenceId === sentence.id);
+    if (quote && quote.resolvedBy !== "name" && quote.resolvedBy !== "description") continue;
     if (label && (attribution.sourceKind !== "named-official" || (person && person.roles.length > 0)) && sentence.words <= 40) {
       const others = Object.entries(SOURCE_LABELS)
         .filter(([kind]) => kind !== attribution.sourceKind)

@@ -24,7 +24,7 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
       out.push({
         id: "",
         type: "true_false",
-        prompt: `True or false? According to ${holder}, ${lowerFirst(statement)}`,
+        prompt: `True or false? According to ${holder}, ${startsWithName(statement, analysis) ? statement : lowerFirst(statement[0]!.toLowerCase() + statement.slice(1))}`,
         answer: true,
         explanation: `True. This is ${holder === "the author" ? "the author's" : `${holder}'s`} view, not a checked fact. ${explanationFor(sentence)}`,
         skills: ["recall", "fact-opinion"],
@@ -134,4 +134,9 @@ function dateSwap(sentence: Sentence, analysis: ArticleAnalysis): Swap | undefin
     }
   }
   return undefined;
+}
+
+/** True when the sentence opens with a name, which keeps its capital after "According to …,". */
+function startsWithName(text: string, analysis: ArticleAnalysis): boolean {
+  return analysis.entities.some((e) => formsOf(e).some((f) => text.startsWith(f))) || /^(I|[A-Z]{2,})\b/.test(text);
 }

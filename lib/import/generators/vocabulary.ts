@@ -27,8 +27,14 @@ export function vocabularyQuestions(ctx: Context): Candidate[] {
     let distractors = otherSenses(definition, usage?.text ?? defining.text, articleWords);
     let inContext = distractors.length >= 2;
     if (!inContext) {
+      // Same source and same shape first ("A person who…" beside "A rule that…"), so no choice stands out by its form.
+      const nounLike = (text: string) => /^(A|An|The|Someone|Any)\b/.test(text);
       distractors = [...analysis.definitions]
-        .sort((a, b) => Number(b.source === definition.source) - Number(a.source === definition.source))
+        .sort(
+          (a, b) =>
+            Number(nounLike(b.definition) === nounLike(definition.definition)) - Number(nounLike(a.definition) === nounLike(definition.definition)) ||
+            Number(b.source === definition.source) - Number(a.source === definition.source),
+        )
         .filter((d) => d.term.toLowerCase() !== definition.term.toLowerCase() && kindOf(d.term) !== kindOf(definition.term))
         .map((d) => firstSentence(d.definition))
         .filter((d) => d !== key && !new RegExp(`\\b${definition.term.slice(0, Math.max(4, definition.term.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "i").test(d))
