@@ -14,7 +14,7 @@ export function inflections(phrase: string): string[] {
     if (/ies$/.test(head)) swap(head.replace(/ies$/, "y"));
     else if (/(ches|shes|xes|sses)$/.test(head)) swap(head.replace(/es$/, ""));
     else swap(head.replace(/s$/, ""));
-  } else if (/^[a-z]+$/.test(head) && !/ing$/.test(head)) {
+  } else if (/^[a-z]+$/.test(head) && !/(ing|men|people|children|data)$/.test(head)) {
     if (/[^aeiou]y$/.test(head)) swap(head.replace(/y$/, "ies"));
     else if (/[^aeiou]o$/.test(head)) swap(`${head}es`);
     else if (/(ch|sh|x|s)$/.test(head)) swap(`${head}es`);

@@ -73,7 +73,7 @@ export function reveals(other: DraftQuestion, question: DraftQuestion): boolean 
   if (revealingSpans(question).some((span) => visible.includes(span))) return true;
   // On the same sentence, any mention of the answer in the other stem gives it away (a sentence-choice key quoted whole, a blanked word named).
   if (other.evidence === question.evidence) {
-    const stem = stemText(other);
+    const stem = question.type === "cloze" ? visibleText(other) : stemText(other);
     return answerTexts(question)
       .map((a) => normalize(a))
       .filter((a) => a.length > 1)

@@ -39,13 +39,17 @@ export class Context {
       !/\?["”]?$/.test(sentence.text) &&
       !/:$/.test(sentence.text) &&
       !PRONOUN_START.test(sentence.text) &&
+      // A list item's fragment ("whether ballots were lost;") or an interview's "Q:"/"A:" line is not a statement to ask about.
+      /^[\p{Lu}\p{N}“"‘']/u.test(sentence.text) &&
+      !/^[QA][:.]\s/.test(sentence.text) &&
+      !/;$/.test(sentence.text) &&
       !this.furniture.has(sentence.id)
     );
   }
   /** First person outside quotations ("we audited"), or an interview's "Q:"/"A:" line: true only from the speaker's view. */
   firstPerson(sentence: Sentence): boolean {
     const outside = sentence.text.replace(/[“"][^”"]*[”"]/g, " ");
-    return /^[QA][:.]\s/.test(sentence.text) || /\b(I|I['’]m|I['’]ve|I['’]d|we|our|my|me|us)\b/.test(outside);
+    return /^[QA][:.]\s/.test(sentence.text) || /\b(I|I['’]m|I['’]ve|I['’]d)\b/.test(outside) || /\b(we|our|my|me|us)\b/i.test(outside);
   }
   evidence(sentence: Sentence) {
     return { evidence: sentence.text, evidenceAnchor: sentence.anchor, sentenceId: sentence.id };

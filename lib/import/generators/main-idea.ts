@@ -25,7 +25,9 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
     // The key states something in the article's own voice: no quotation, no opinion of a speaker. A news story puts
     // its main idea in the lead and a section its point in its first sentence, so those come first when they qualify.
     const inOwnVoice = (s: Sentence) => !ctx.hasQuote(s) && !ctx.isOpinion(s) && !/\b(said|says|told)\b/.test(s.text);
-    const lead = scope.kind === "section" || ctx.analysis.genre === "news" ? candidates.find((s) => inOwnVoice(s) && s.paragraph <= (candidates[0]?.paragraph ?? 0) + 1) : undefined;
+    // Only when the lead is also among the most central sentences: a feature's scene-setting opening is not its point.
+    const top = new Set(ranked.slice(0, 3).map((s) => s.id));
+    const lead = scope.kind === "section" || ctx.analysis.genre === "news" ? candidates.find((s) => inOwnVoice(s) && s.paragraph <= (candidates[0]?.paragraph ?? 0) + 1 && top.has(s.id)) : undefined;
     // A column's main idea is the author's claim, not the news it hangs on.
     const thesis = ctx.analysis.genre === "opinion" ? ranked.find((s) => ctx.analysis.opinions.some((o) => o.sentenceId === s.id && o.holder === "author" && o.cues.length > 0)) : undefined;
     const key = thesis ?? lead ?? ranked.find(inOwnVoice);

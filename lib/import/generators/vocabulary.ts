@@ -42,6 +42,8 @@ export function vocabularyQuestions(ctx: Context): Candidate[] {
       inContext = false;
     }
     if (distractors.length < 2) continue;
+    distractors = [...new Set(distractors)].filter((d) => d !== key);
+    if (distractors.length < 2) continue;
     const { choices, answer } = sortedChoices(key, distractors.slice(0, 3));
     const evidence = usage ?? defining;
     out.push({
