@@ -15,7 +15,7 @@ import { findAttributions, findQuotations } from "./quotes";
 import { scoreSentences } from "./score";
 import { findDisagreements } from "./sides";
 import { isFurniture, splitSentences } from "./sentences";
-import { findNounPhrases, glossDefinition, inTextDefinitions, matchGlossary, uncommonWords, wordnetSense } from "./terms";
+import { findNounPhrases, glossDefinition, inTextDefinitions, isFamiliar, matchGlossary, uncommonWords, wordnetSense } from "./terms";
 import { contentWords, wordPattern } from "./text";
 
 export interface AnalyzeOptions {
@@ -69,7 +69,7 @@ export function analyzeArticle(input: string[] | AnalyzableArticle, options: Ana
   const byId = new Map(sentences.map((s) => [s.id, s]));
   const nameWords = new Set(entities.flatMap((e) => e.name.toLowerCase().split(/\s+/)));
   const wordnetCandidates = [
-    ...candidateTerms.map((t) => ({ word: t.term, pos: "n" as const, sentenceId: t.sentenceId })),
+    ...candidateTerms.filter((t) => t.term.includes(" ") || !isFamiliar(t.term)).map((t) => ({ word: t.term, pos: "n" as const, sentenceId: t.sentenceId })),
     ...uncommonWords(sentences, tokens, nameWords),
   ];
   for (const candidate of wordnetCandidates) {

@@ -14,6 +14,13 @@ import { baseForm, senses, taggedCount, type Synset, type WordnetPos } from "./w
 /** The New Dale-Chall list of words most students know (1995): never a vocabulary word. */
 const FAMILIAR = new Set(daleChall);
 
+/** A word most students know (the New Dale-Chall list), in any inflection WordNet can undo, or a common civic word. */
+export function isFamiliar(word: string): boolean {
+  const lower = word.toLowerCase();
+  const base = baseForm(lower, "n")?.replace(/_/g, " ") ?? lower;
+  return FAMILIAR.has(lower) || FAMILIAR.has(base) || EVERYDAY.has(lower) || /^(election|elections|voter|voters|teenager|teenagers|parents|resident|residents|official|officials)$/.test(lower);
+}
+
 export function matchGlossary(sentences: Sentence[], glossary: GlossaryEntry[], articleWords: Set<string>, articleText: string): GlossaryMatch[] {
   const out: GlossaryMatch[] = [];
   const lowerText = articleText.toLowerCase();
@@ -212,7 +219,7 @@ export function uncommonWords(sentences: Sentence[], tokens: Map<string, Sentenc
     .filter((w) => {
       const tagged = taggedCount(w.word, w.pos);
       const base = baseForm(w.word, w.pos)?.replace(/_/g, " ") ?? w.word;
-      return tagged !== undefined && tagged <= 2 && !FAMILIAR.has(base) && !FAMILIAR.has(w.word);
+      return tagged !== undefined && tagged <= 2 && !FAMILIAR.has(base) && !isFamiliar(w.word);
     })
     .sort((a, b) => b.count - a.count || b.word.length - a.word.length || a.word.localeCompare(b.word));
 }
