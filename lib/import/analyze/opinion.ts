@@ -20,6 +20,8 @@ const EVALUATIVE = new RegExp(
   "gi",
 );
 const FIRST_PERSON = /\b(I|my|me|we|our|us)\b/g;
+/** A figure a reader can check (a share, an amount, a count, a year) — not a label such as "Bill 22". */
+const CHECKABLE_FIGURE = /\$\s?\d|\d[\d,.]*\s*(%|percent|per cent|million|billion|thousand|years?|people|votes?|seats?|euros|dollars|pounds)\b|\b(1[89]|20)\d{2}\b/i;
 const QUOTE = /[“"][^“”"]*[”"]/g;
 
 export function findOpinions(sentences: Sentence[], genre: Genre, quotations: Quotation[], attributions: Attribution[]): OpinionMark[] {
@@ -40,7 +42,7 @@ export function findOpinions(sentences: Sentence[], genre: Genre, quotations: Qu
       const holder =
         attribution && attribution.sourceKind !== "document" ? attribution.source : sentence.kind === "blockquote" || reported || (genre !== "opinion" && /\b(said|says)\b/.test(outside)) ? "quoted" : "author";
       out.push({ sentenceId: sentence.id, cues: outsideCues, holder });
-    } else if (genre === "opinion" && sentence.kind !== "blockquote" && !quote && !/\d/.test(sentence.text) && !/\b(said|says|told|according to)\b/i.test(outside)) {
+    } else if (genre === "opinion" && sentence.kind !== "blockquote" && !quote && !CHECKABLE_FIGURE.test(sentence.text) && !/\b(said|says|told|according to)\b/i.test(outside)) {
       // In a column, a sentence in the author's voice with no figure to check is the author's view.
       out.push({ sentenceId: sentence.id, cues: [], holder: "author" });
     }
