@@ -28,6 +28,9 @@ export const SKILLS = [
   "numeracy",
   "inference",
   "perspective",
+  // Claim and supporting evidence (two-part items: Part A a claim, Part B the sentence that supports it).
+  "evidence",
+  "author-purpose",
 ] as const;
 
 export const READING_LEVELS = [1, 2, 3] as const;

@@ -39,6 +39,8 @@ const SKILL_LABELS: Record<(typeof SKILLS)[number], string> = {
   numeracy: "Numbers",
   inference: "Inference",
   perspective: "Perspective",
+  evidence: "Claim and evidence",
+  "author-purpose": "Author's purpose",
 };
 
 export function skillLabel(id: string): string {

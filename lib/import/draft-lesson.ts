@@ -1,39 +1,130 @@
 /**
- * The lesson side of a draft: vocabulary (glossary matches, then candidate
- * terms), key facts (the best-scored sentences, in reading order), a timeline
- * from sentences with dates, and the actors with what each said.
+ * The lesson side of a draft, from the analysis (never from the question generators): sections from the article's
+ * headings, an extractive summary from across the article, objectives that follow the skills the quiz tests,
+ * vocabulary with definitions whose sense fits, key facts, the timeline, the key people with their aliases and
+ * quotes, discussion prompts (the "two sides" one only where two named sources disagree) and written-response prompts.
  */
-import { timelineEvents } from "./generate-questions";
-import type { ArticleAnalysis, LessonDraft } from "./types";
+import { PRONOUN_START } from "./generators/common";
+import { writtenPrompts } from "./generators/written-response";
+import { contentWords, overlap } from "./analyze/text";
+import type { ArticleAnalysis, DraftQuestion, LessonDraft, Sentence } from "./types";
 
 const KEY_FACTS = 5;
+const SUMMARY_SENTENCES = 3;
 
-export function draftLesson(analysis: ArticleAnalysis): LessonDraft {
+const OBJECTIVES: Record<string, string> = {
+  "main-idea": "State the main idea of the article in your own words.",
+  evidence: "Choose the sentence from the article that best supports a claim.",
+  "cause-effect": "Explain what caused the events in the article and what followed from them.",
+  "fact-opinion": "Tell facts that can be checked apart from opinions, and say whose opinion each is.",
+  vocabulary: "Work out what key words mean from how the article uses them.",
+  perspective: "Explain who claims what in the article, and where their views differ.",
+  sourcing: "Identify what kind of source backs each claim (named official, anonymous source, document, expert, witness).",
+  "author-purpose": "Explain why the author wrote the piece and how its genre shapes it.",
+  inference: "Draw a conclusion the article supports but does not state.",
+  chronology: "Put the events of the article in the order they happened.",
+  numeracy: "Use the figures in the article accurately.",
+  recall: "Recall the key facts of the article and point to where it says them.",
+};
+const OBJECTIVE_ORDER = ["main-idea", "evidence", "cause-effect", "perspective", "sourcing", "fact-opinion", "inference", "author-purpose", "vocabulary", "chronology", "numeracy", "recall"];
+
+export function draftLesson(analysis: ArticleAnalysis, questions: DraftQuestion[] = []): LessonDraft {
   const byId = new Map(analysis.sentences.map((s) => [s.id, s]));
   const sentenceOf = (id: string) => byId.get(id)!;
-  const vocabulary: LessonDraft["vocabulary"] = [
-    ...analysis.glossary.map((g) => ({ term: g.term, glossaryId: g.glossaryId, definition: g.definition, ...(g.found !== g.term ? { found: g.found } : {}), sentence: sentenceOf(g.sentenceId).text, anchor: sentenceOf(g.sentenceId).anchor })),
-    ...analysis.candidateTerms.map((t) => ({ term: t.term, sentence: sentenceOf(t.sentenceId).text, anchor: sentenceOf(t.sentenceId).anchor })),
-  ];
+  const furniture = new Set(analysis.furniture);
+  const score = (s: Sentence) => analysis.sentenceScores[s.id] ?? 0;
+  const quoted = (s: Sentence) => (s.text.match(/[“"][^”"]*[”"]/g) ?? []).join(" ").split(/\s+/).length > s.words / 3;
+  const plain = (s: Sentence) => s.words >= 8 && s.words <= 45 && !quoted(s) && !PRONOUN_START.test(s.text) && !/:$/.test(s.text) && !furniture.has(s.id);
+
+  const sections: LessonDraft["sections"] =
+    analysis.sections.length > 0
+      ? [
+          ...(analysis.sections[0]!.firstParagraph > 0 ? [{ title: "Introduction", anchors: anchorsBetween(0, analysis.sections[0]!.firstParagraph) }] : []),
+          ...analysis.sections.map((section, i) => ({ title: section.title, anchors: anchorsBetween(section.firstParagraph, analysis.sections[i + 1]?.firstParagraph ?? paragraphCount(analysis)) })),
+        ].filter((s) => s.anchors.length > 0)
+      : [{ title: "The article", anchors: anchorsBetween(0, paragraphCount(analysis)) }];
+
+  // Summary: the most central sentence of each part of the article (sections, else thirds), without repeating itself.
+  const parts = sections.length >= 2 ? sections.map((s) => new Set(s.anchors)) : thirds(analysis);
+  const summary: Sentence[] = [];
+  for (const part of parts) {
+    const best = analysis.sentences
+      .filter((s) => part.has(s.anchor) && plain(s))
+      .sort((a, b) => score(b) - score(a))
+      .find((s) => summary.every((x) => overlap(contentWords(x.text), contentWords(s.text)) < 0.5));
+    if (best) summary.push(best);
+    if (summary.length >= Math.max(SUMMARY_SENTENCES, Math.min(parts.length, 5))) break;
+  }
+  summary.sort((a, b) => analysis.sentences.indexOf(a) - analysis.sentences.indexOf(b));
+
+  const vocabulary: LessonDraft["vocabulary"] = analysis.definitions.map((d) => ({
+    term: d.term,
+    ...(d.glossaryId ? { glossaryId: d.glossaryId } : {}),
+    definition: d.definition,
+    source: d.source,
+    ...(d.found.toLowerCase() !== d.term.toLowerCase() ? { found: d.found } : {}),
+    sentence: sentenceOf(d.sentenceId).text,
+    anchor: sentenceOf(d.sentenceId).anchor,
+  }));
   const keyFacts = [...analysis.sentences]
-    .filter((s) => s.words >= 8 && !/["“”]/.test(s.text))
-    .sort((a, b) => (analysis.sentenceScores[b.id] ?? 0) - (analysis.sentenceScores[a.id] ?? 0))
+    .filter((s) => plain(s) && !analysis.opinions.some((o) => o.sentenceId === s.id))
+    .sort((a, b) => score(b) - score(a))
     .slice(0, KEY_FACTS)
     .sort((a, b) => analysis.sentences.indexOf(a) - analysis.sentences.indexOf(b))
     .map((s) => ({ text: s.text, anchor: s.anchor }));
-  const timeline = timelineEvents(analysis)
-    .map((e) => ({ date: e.iso, precision: analysis.dates.find((d) => d.iso === e.iso)?.precision ?? "day", text: e.sentence.text, anchor: e.sentence.anchor }))
-    .sort((a, b) => a.date.localeCompare(b.date));
+  const timeline = analysis.timeline.map((e) => ({ date: e.iso, precision: e.precision, text: sentenceOf(e.sentenceId).text, anchor: sentenceOf(e.sentenceId).anchor }));
   const actors = analysis.entities
-    .filter((e) => e.kind !== "place" || analysis.quotations.some((q) => q.speaker === e.name))
+    .filter((e) => e.kind === "person" || analysis.quotations.some((q) => q.speaker === e.name))
     .map((e) => ({
       name: e.name,
       kind: e.kind,
+      ...(e.roles[0] ? { role: e.roles[0] } : {}),
+      aliases: e.variants,
       mentions: e.mentions,
       quotes: analysis.quotations.filter((q) => q.speaker === e.name).map((q) => ({ text: q.text, anchor: sentenceOf(q.sentenceId).anchor })),
     }))
     .sort((a, b) => b.quotes.length - a.quotes.length || b.mentions - a.mentions || a.name.localeCompare(b.name))
     .slice(0, 10);
-  const lead = analysis.sentences.find((s) => s.words >= 8) ?? analysis.sentences[0];
-  return { summary: lead?.text ?? "", vocabulary, keyFacts, timeline, actors };
+
+  const skills = new Set<string>(questions.flatMap((q) => q.skills));
+  const objectives = OBJECTIVE_ORDER.filter((s) => skills.has(s)).slice(0, 5).map((s) => OBJECTIVES[s]!);
+  if (objectives.length === 0) objectives.push(OBJECTIVES["main-idea"]!, OBJECTIVES.recall!);
+
+  const discussion: string[] = [];
+  for (const side of analysis.sides.slice(0, 2)) discussion.push(`${side.a} and ${side.b} disagree in this article. What does each one claim, and whose argument does the article's evidence support better?`);
+  if (analysis.genre === "opinion") discussion.push("The author wants to persuade you. Which of the author's reasons is strongest, and what would someone who disagrees say?");
+  discussion.push("What is the most important fact in this article, and why?");
+  discussion.push("What else would you want to know, and where could you check it?");
+
+  return {
+    summary: summary.map((s) => s.text).join(" "),
+    sections,
+    objectives,
+    vocabulary,
+    keyFacts,
+    timeline,
+    actors,
+    discussion,
+    writingPrompts: writtenPrompts(analysis),
+  };
+
+  function anchorsBetween(from: number, to: number): string[] {
+    const out: string[] = [];
+    for (let i = from; i < to; i += 1) out.push(`p${i + 1}`);
+    return out;
+  }
+}
+
+function paragraphCount(analysis: ArticleAnalysis): number {
+  return (analysis.sentences.at(-1)?.paragraph ?? -1) + 1;
+}
+
+function thirds(analysis: ArticleAnalysis): Set<string>[] {
+  const n = paragraphCount(analysis);
+  const cut = (k: number) => Math.round((n * k) / 3);
+  return [0, 1, 2].map((k) => {
+    const set = new Set<string>();
+    for (let i = cut(k); i < cut(k + 1); i += 1) set.add(`p${i + 1}`);
+    return set;
+  });
 }

@@ -1,48 +1,61 @@
 /**
- * Input → clean paragraphs and metadata. Bytes are checked before anything is
- * parsed (size, binary content); HTML goes through sanitize-html (scripts,
- * styles, iframes and their contents dropped) and then Mozilla Readability on
- * a linkedom DOM, and only the text of the resulting blocks is kept. Nothing
- * from the input is ever rendered as HTML.
+ * Input → clean, structured body blocks and metadata ("structure in").
+ * Bytes are checked before anything is parsed (size, binary content). HTML is
+ * repaired (unclosed <textarea>/<script>/… and stray <html>/<body> tags no
+ * longer swallow the rest of the page), sanitized (scripts, styles, iframes,
+ * captions, related links and their contents dropped), then Mozilla
+ * Readability finds the article on a linkedom DOM; its headings, paragraphs,
+ * list items and block quotes are walked in order and only their text is
+ * kept. Markdown and plain text get the same block structure from their own
+ * syntax. Nothing from the input is ever rendered as HTML.
+ * @see docs/IMPORT.md
  */
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import sanitizeHtml from "sanitize-html";
-import { ImportError, MAX_INPUT_BYTES, type ArticleInput, type ExtractedArticle, type InputFormat } from "./types";
+import { detectGenre } from "./genre";
+
+export { decodeInput } from "./decode";
+import { decodeInput } from "./decode";
+import {
+  ImportError,
+  type ArticleInput,
+  type ArticleSection,
+  type DateSource,
+  type ExtractedArticle,
+  type InputFormat,
+  type ParagraphKind,
+} from "./types";
 
 const MIN_WORDS = 80;
 
 /** Elements whose contents are dropped entirely, not just unwrapped. */
-const DROPPED_WITH_CONTENT = ["script", "style", "noscript", "iframe", "object", "embed", "svg", "math", "template", "canvas", "video", "audio", "form", "button", "select", "textarea", "nav", "aside", "footer"];
+const DROPPED_WITH_CONTENT = ["head", "title", "script", "style", "noscript", "iframe", "object", "embed", "svg", "math", "template", "canvas", "video", "audio", "form", "button", "select", "textarea", "nav", "aside", "footer", "figcaption"];
 
-const KEPT_TAGS = ["html", "head", "body", "title", "article", "main", "section", "div", "header", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "a", "em", "strong", "b", "i", "u", "span", "br", "figure", "figcaption", "time", "table", "tbody", "thead", "tr", "td", "th", "small", "sup", "sub", "q", "cite", "abbr"];
+const KEPT_TAGS = ["article", "main", "section", "div", "header", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "a", "em", "strong", "b", "i", "u", "span", "br", "figure", "time", "table", "tbody", "thead", "tr", "td", "th", "small", "sup", "sub", "q", "cite", "abbr"];
 
-export function decodeInput(content: string | Uint8Array): string {
-  if (typeof content !== "string") {
-    if (content.byteLength > MAX_INPUT_BYTES) throw tooLarge();
-    if (content.includes(0)) throw binary();
-    const text = new TextDecoder("utf-8").decode(content);
-    const replacements = text.match(/\uFFFD/g)?.length ?? 0;
-    if (replacements > 0 && replacements / Math.max(1, text.length) > 0.01) throw binary();
-    return stripControl(text);
-  }
-  if (new TextEncoder().encode(content).byteLength > MAX_INPUT_BYTES) throw tooLarge();
-  if (content.includes("\0")) throw binary();
-  const controls = content.match(/[\u0001-\u0008\u000E-\u001F\uFFFD]/g)?.length ?? 0;
-  if (controls > 0 && controls / Math.max(1, content.length) > 0.01) throw binary();
-  return stripControl(content);
+/** Class or id words of page furniture inside an article body (captions, credits, related links, sign-up boxes, share bars). */
+const FURNITURE_CLASS = /(^|[\s_-])(captions?|credits?|photo-?credit|related|read-?more|more-?stories|recommended|newsletter|signup|sign-?up|promo|promos|share|sharing|social|subscribe|outbrain|taboola|advert|advertisement|ad|ads|sponsored|video-?caption|media-?caption|inline-?video|breadcrumbs?|tags?|byline)([\s_-]|$)/i;
+
+type BlockKind = ParagraphKind | "heading";
+interface Block {
+  kind: BlockKind;
+  text: string;
+  speaker?: string;
 }
 
-function stripControl(text: string): string {
-  return text.replace(/^\uFEFF/, "").replace(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
-}
-
-function tooLarge() {
-  return new ImportError("too_large", "That file is larger than 2 MB. Save just the article page, or paste the article's text instead.");
-}
-
-function binary() {
-  return new ImportError("binary", "That doesn't look like text. Upload a web page saved as .html, or a .txt or .md file, or paste the article's text.");
+interface Extracted {
+  blocks: Block[];
+  title?: string;
+  outlet?: string;
+  author?: string;
+  date?: string;
+  dateSource?: DateSource;
+  url?: string;
+  /** Short text from the top of the page (byline area, time elements) where a dateline may be. */
+  datelineText?: string;
+  section?: string;
+  schemaType?: string;
 }
 
 export function detectFormat(text: string): InputFormat {
@@ -50,7 +63,8 @@ export function detectFormat(text: string): InputFormat {
   if (/^\s*(<!doctype html|<html[\s>])/i.test(head)) return "html";
   const tags = head.match(/<\/?(p|div|article|body|section|span|br|h[1-6]|a|script|style|iframe|main|li)\b[^>]*>/gi)?.length ?? 0;
   if (tags >= 2) return "html";
-  if (/^(#{1,6} \S|\s*[-*+] \S|> \S)/m.test(head) || /\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*/.test(head)) return "markdown";
+  // Bullet lists alone don't make Markdown: plain-text pastes have them too, and the text reader keeps them.
+  if (/^(#{1,6} \S|> \S)/m.test(head) || /\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*/.test(head)) return "markdown";
   return "text";
 }
 
@@ -59,9 +73,19 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
   if (raw.trim() === "") throw new ImportError("empty", "There is nothing to import. Paste an article or choose a file.");
   const format = input.format && input.format !== "auto" ? input.format : detectFormat(raw);
   const extracted = format === "html" ? extractHtml(raw) : format === "markdown" ? extractMarkdown(raw) : extractText(raw);
-  const paragraphs = extracted.paragraphs.map(normalizeSpace).filter(isContentParagraph);
+  const body = assembleBody(extracted.blocks);
+  const { paragraphs } = body;
   // Wire datelines ("WASHINGTON (AP) — ") are not part of the story a student reads.
-  if (paragraphs[0]) paragraphs[0] = paragraphs[0].replace(DATELINE, "");
+  let hasDateline = false;
+  let datelinePrefix = "";
+  if (paragraphs[0]) {
+    const match = DATELINE.exec(paragraphs[0]);
+    if (match) {
+      hasDateline = true;
+      datelinePrefix = match[0];
+      paragraphs[0] = paragraphs[0].slice(match[0].length);
+    }
+  }
   const words = paragraphs.join(" ").match(/\p{L}[\p{L}'’-]*/gu)?.length ?? 0;
   // Scripts without spaces (Chinese, Japanese) have few "words"; say it's not English rather than too short.
   if ((paragraphs.join("").match(/\p{L}/gu)?.length ?? 0) >= 200) assertEnglish(paragraphs.join(" "));
@@ -71,155 +95,555 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
   }
   assertEnglish(paragraphs.join(" "));
   const title = cleanTitle(input.title) ?? extracted.title ?? "Untitled article";
+  const url = validUrl(input.url, true) ?? extracted.url;
+  const date = findDate({
+    given: validDate(input.date, true),
+    page: extracted.date ? { date: extracted.date, source: extracted.dateSource ?? "meta" } : undefined,
+    url,
+    dateline: [datelinePrefix, extracted.datelineText ?? ""].join("\n"),
+  });
+  const { genre } = detectGenre({
+    title,
+    paragraphs,
+    paragraphKinds: body.paragraphKinds,
+    hasDateline,
+    ...defined({ url, section: extracted.section, schemaType: extracted.schemaType }),
+  });
   return {
     format,
     title,
-    paragraphs,
-    paragraphKinds: paragraphs.map(() => "paragraph" as const),
-    quoteSpeakers: paragraphs.map(() => undefined),
-    sections: [],
-    genre: "news",
+    ...body,
+    genre,
     ...defined({
       outlet: clean(input.outlet) ?? extracted.outlet,
       author: clean(input.author) ?? extracted.author,
-      date: validDate(input.date, true) ?? extracted.date,
-      url: validUrl(input.url, true) ?? extracted.url,
+      date: date?.date,
+      dateSource: date?.source,
+      url,
     }),
   };
 }
 
-type Partial = { paragraphs: string[]; title?: string; outlet?: string; author?: string; date?: string; url?: string };
+/** Cleans and filters blocks, then lays them out as parallel paragraph arrays plus sections. */
+function assembleBody(blocks: Block[]): Pick<ExtractedArticle, "paragraphs" | "paragraphKinds" | "quoteSpeakers" | "sections"> {
+  const paragraphs: string[] = [];
+  const paragraphKinds: ParagraphKind[] = [];
+  const quoteSpeakers: (string | undefined)[] = [];
+  const sections: ArticleSection[] = [];
+  let pendingHeading: string | undefined;
+  let inRelatedList = false;
+  for (const block of blocks) {
+    let text = normalizeSpace(block.text);
+    if (!text) continue;
+    if (RELATED_LEAD.test(text)) {
+      // "Related:" / "Read more" and the list of links after it.
+      inRelatedList = true;
+      continue;
+    }
+    if (block.kind === "list-item" && inRelatedList) continue;
+    inRelatedList = false;
+    if (block.kind === "heading") {
+      if (wordCount(text) <= 20 && !BOILERPLATE.test(text) && !PAGE_FURNITURE.test(text)) pendingHeading = text.replace(/[:.]$/, "");
+      continue;
+    }
+    let speaker = block.speaker ? normalizeSpace(block.speaker) : undefined;
+    if (block.kind === "blockquote") {
+      // "… — Jane Doe, mayor" closing the quote names its speaker.
+      const signed = QUOTE_SIGNATURE.exec(text);
+      if (signed && signed.index > 0) {
+        speaker ??= signed[1];
+        text = text.slice(0, signed.index).trim();
+      }
+      text = text.replace(/^[“"]\s*(.*?)\s*[”"]$/, "$1");
+    }
+    if (!isContentBlock(text, block.kind)) continue;
+    if (pendingHeading !== undefined) {
+      sections.push({ title: pendingHeading, firstParagraph: paragraphs.length });
+      pendingHeading = undefined;
+    }
+    paragraphs.push(text);
+    paragraphKinds.push(block.kind);
+    quoteSpeakers.push(speaker ? cleanSpeaker(speaker) : undefined);
+  }
+  return { paragraphs, paragraphKinds, quoteSpeakers, sections };
+}
 
-function extractHtml(raw: string): Partial {
-  const meta = readHtmlMetadata(raw);
-  const sanitized = sanitizeHtml(raw, {
+const QUOTE_SIGNATURE = /\s*(?:^|\s)(?:—|–|--|―)\s*([\p{Lu}][\p{L}.'’ -]{1,60}?)(?:,[^,]{0,80})?\s*$/u;
+
+function cleanSpeaker(speaker: string): string | undefined {
+  const name = speaker.replace(/^(?:—|–|--|―|-)\s*/, "").replace(/,.*$/, "").replace(/[.\s]+$/, "").trim();
+  return name && wordCount(name) <= 8 ? name : undefined;
+}
+
+// ---------------------------------------------------------------- HTML
+
+function extractHtml(raw: string): Extracted {
+  const repaired = repairHtml(raw);
+  const meta = readHtmlMetadata(repaired);
+  const sanitized = sanitizeHtml(repaired, {
     allowedTags: KEPT_TAGS,
     allowedAttributes: { "*": ["class", "id"], time: ["datetime"] },
     nonTextTags: DROPPED_WITH_CONTENT,
     disallowedTagsMode: "discard",
     allowedSchemes: [],
+    // Captions, credits, related links and sign-up boxes inside the article go with their contents (never a big container).
+    exclusiveFilter: (frame) => {
+      const names = `${frame.attribs.class ?? ""} ${frame.attribs.id ?? ""}`;
+      return frame.tag !== "article" && frame.tag !== "main" && FURNITURE_CLASS.test(names) && wordCount(frame.text) < 150;
+    },
   });
-  // Readability needs a whole document; sanitize-html keeps <title> text but drops the head structure.
-  const { document } = parseHTML(`<!doctype html><html><head><title>${escapeText(meta.docTitle ?? "")}</title></head><body>${sanitized.replace(/^[\s\S]*?<body>|<\/body>[\s\S]*$/gi, "")}</body></html>`);
+  // Readability needs a whole document; the title is given separately since sanitizing drops <head>.
+  const { document } = parseHTML(`<!doctype html><html><head><title>${escapeText(meta.docTitle ?? "")}</title></head><body>${sanitized}</body></html>`);
   let article: ReturnType<Readability<string>["parse"]> = null;
   try {
     article = new Readability(document, { charThreshold: 400 }).parse();
   } catch {
     article = null;
   }
-  if (!article?.content) return { paragraphs: [] };
+  const outlet = clean(meta.outlet) ?? clean(article?.siteName ?? undefined);
+  const title = cleanTitle(meta.title) ?? cleanTitle(article?.title ?? undefined, outlet);
+  const byline = clean(article?.byline ?? undefined)?.replace(/^by\s+/i, "");
+  const common = defined({
+    title,
+    outlet,
+    author: clean(meta.author) ?? (byline && byline.length < 120 ? byline : undefined),
+    url: validUrl(meta.url),
+    section: meta.section,
+    schemaType: meta.schemaType,
+  });
+  const pageDate = meta.jsonLdDate ? { date: meta.jsonLdDate, source: "json-ld" as const } : meta.metaDate ? { date: meta.metaDate, source: "meta" as const } : undefined;
+  const datelineText = [meta.timeText, article?.byline ?? ""].join("\n");
+  if (!article?.content) return { blocks: [], ...common, datelineText, ...(pageDate ? { date: pageDate.date, dateSource: pageDate.source } : {}) };
   const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-  const blocks = [...content.querySelectorAll("p, li, blockquote, pre, td")] as Element[];
-  const paragraphs = blocks
-    // A blockquote or list item that wraps paragraphs would repeat their text.
-    .filter((el) => !el.querySelector("p, li, blockquote, pre, td"))
-    .filter((el) => el.tagName.toLowerCase() !== "li" || wordCount(el.textContent ?? "") >= 8)
-    .map((el) => el.textContent ?? "");
-  if (paragraphs.length === 0) paragraphs.push(...(content.body.textContent ?? "").split(/\n\s*\n/));
-  const byline = clean(article.byline ?? undefined)?.replace(/^by\s+/i, "");
-  return {
-    paragraphs,
-    title: cleanTitle(meta.title) ?? cleanTitle(article.title ?? undefined, meta.outlet ?? article.siteName ?? undefined),
-    ...defined({
-      outlet: clean(meta.outlet) ?? clean(article.siteName ?? undefined),
-      author: clean(meta.author) ?? (byline && byline.length < 120 ? byline : undefined),
-      date: validDate(meta.date) ?? validDate(article.publishedTime ?? undefined),
-      url: validUrl(meta.url),
-    }),
-  };
+  const blocks: Block[] = [];
+  walkBlocks(content.body, blocks, meta.quoteSpeakers, title);
+  if (blocks.length === 0) for (const text of (content.body.textContent ?? "").split(/\n\s*\n/)) blocks.push({ kind: "paragraph", text });
+  const topText = (content.body.textContent ?? "").slice(0, 300);
+  return { blocks, ...common, datelineText: `${datelineText}\n${topText}`, ...(pageDate ? { date: pageDate.date, dateSource: pageDate.source } : {}) };
 }
 
-/** Metadata from <meta>, <link rel=canonical> and <time>; read from a DOM that never runs scripts. */
-function readHtmlMetadata(raw: string) {
+const BLOCK_TAGS = new Set(["p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "article", "main", "header", "figure", "tr", "tbody", "thead"]);
+
+/** Walks the article DOM in reading order, turning elements into blocks. */
+function walkBlocks(parent: Element, blocks: Block[], speakers: Map<string, string>, title: string | undefined): void {
+  for (const node of [...parent.childNodes] as Node[]) {
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.tagName.toLowerCase();
+    if (/^h[1-6]$/.test(tag)) {
+      const text = el.textContent ?? "";
+      if (!title || normalizeSpace(text).toLowerCase() !== title.toLowerCase()) blocks.push({ kind: "heading", text });
+    } else if (tag === "blockquote") {
+      const inner = [...el.querySelectorAll("p")] as Element[];
+      const cite = el.querySelector("cite, footer")?.textContent ?? undefined;
+      const figureCaption = el.parentElement?.tagName.toLowerCase() === "figure" ? (el.parentElement.querySelector("figcaption")?.textContent ?? undefined) : undefined;
+      for (const c of el.querySelectorAll("cite, footer")) c.remove();
+      const texts = inner.length > 0 ? inner.map((p) => p.textContent ?? "") : [el.textContent ?? ""];
+      const speaker = cite ?? figureCaption ?? speakers.get(quoteKey(el.textContent ?? ""));
+      for (const text of texts) blocks.push({ kind: "blockquote", text, ...(speaker ? { speaker } : {}) });
+    } else if (tag === "ul" || tag === "ol") {
+      const items = ([...el.children] as Element[]).filter((c) => c.tagName.toLowerCase() === "li");
+      // A list whose items are nothing but links is "related stories", not the article.
+      if (items.length >= 2 && items.every(isAllLink)) continue;
+      for (const item of items) {
+        const nested = [...item.querySelectorAll("ul, ol, p, blockquote")] as Element[];
+        if (nested.length > 0) {
+          const own = [...item.childNodes].filter((n) => !(n.nodeType === 1 && BLOCK_TAGS.has((n as Element).tagName.toLowerCase()))).map((n) => n.textContent ?? "").join("");
+          if (normalizeSpace(own)) blocks.push({ kind: "list-item", text: own });
+          walkBlocks(item, blocks, speakers, title);
+        } else {
+          blocks.push({ kind: "list-item", text: item.textContent ?? "" });
+        }
+      }
+    } else if (tag === "figcaption") {
+      continue;
+    } else if (tag === "p" || tag === "pre" || tag === "td" || tag === "th") {
+      if (el.querySelector("p, ul, ol, blockquote, table")) walkBlocks(el, blocks, speakers, title);
+      else blocks.push({ kind: "paragraph", text: el.textContent ?? "" });
+    } else if (BLOCK_TAGS.has(tag)) {
+      const hasBlockChildren = ([...el.children] as Element[]).some((c) => BLOCK_TAGS.has(c.tagName.toLowerCase()));
+      if (hasBlockChildren) walkBlocks(el, blocks, speakers, title);
+      else if (tag !== "figure") blocks.push({ kind: "paragraph", text: el.textContent ?? "" });
+    }
+  }
+}
+
+function isAllLink(item: Element): boolean {
+  const text = normalizeSpace(item.textContent ?? "");
+  const linked = normalizeSpace(([...item.querySelectorAll("a")] as Element[]).map((a) => a.textContent ?? "").join(" "));
+  return text.length > 0 && linked.length >= text.length * 0.9;
+}
+
+function quoteKey(text: string): string {
+  return normalizeSpace(text).toLowerCase().replace(/[^\p{L}\p{N} ]/gu, "").slice(0, 80);
+}
+
+/**
+ * Broken markup must not cost the rest of the article. A parser (and a
+ * browser) treats everything after an unclosed <textarea>, <script> or
+ * <title> as that element's text; here an opening tag with no closing tag is
+ * removed instead, and stray <html>/<body> tags are dropped.
+ */
+export function repairHtml(raw: string): string {
+  let html = raw.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+  for (const tag of DROPPED_WITH_CONTENT) {
+    const pattern = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi");
+    const open: { start: number; end: number }[] = [];
+    const unmatched: { start: number; end: number }[] = [];
+    for (const match of html.matchAll(pattern)) {
+      const span = { start: match.index, end: match.index + match[0].length };
+      if (match[1]) open.pop();
+      else if (!match[0].endsWith("/>")) open.push(span);
+    }
+    unmatched.push(...open);
+    for (const span of unmatched.reverse()) html = html.slice(0, span.start) + html.slice(span.end);
+  }
+  return html.replace(/<\/?(html|body)\b[^>]*>/gi, " ");
+}
+
+interface HtmlMetadata {
+  docTitle?: string;
+  title?: string;
+  outlet?: string;
+  author?: string;
+  jsonLdDate?: string;
+  metaDate?: string;
+  timeText: string;
+  url?: string;
+  section?: string;
+  schemaType?: string;
+  /** Block-quote text key → speaker, from <footer>/<cite> inside the quote or the caption of its figure. */
+  quoteSpeakers: Map<string, string>;
+}
+
+/** Metadata from JSON-LD, <meta>, <link rel=canonical> and <time>; read from a DOM that never runs scripts. */
+function readHtmlMetadata(raw: string): HtmlMetadata {
   const { document } = parseHTML(raw);
   const metaContent = (...names: string[]) => {
     for (const name of names) {
-      const el = document.querySelector(`meta[property="${name}"], meta[name="${name}"]`);
-      const value = el?.getAttribute("content")?.trim();
-      if (value) return value;
+      for (const el of document.querySelectorAll(`meta[property="${name}" i], meta[name="${name}" i], meta[itemprop="${name}" i]`)) {
+        const value = el.getAttribute("content")?.trim();
+        if (value) return value;
+      }
     }
     return undefined;
   };
+  const jsonLd = readJsonLd(document);
+  const parsely = metaContent("parsely-page");
+  let parselyDate: string | undefined;
+  if (parsely) {
+    try {
+      parselyDate = (JSON.parse(parsely) as { pub_date?: string }).pub_date;
+    } catch {
+      parselyDate = undefined;
+    }
+  }
+  const itempropDate = document.querySelector('[itemprop="datePublished"]');
+  const metaDate =
+    [
+      metaContent("article:published_time", "og:article:published_time", "og:published_time", "og:pubdate", "parsely-pub-date", "sailthru.date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "datePublished", "pubdate", "publishdate", "publish-date", "date", "article.published", "article:modified_time"),
+      parselyDate,
+      itempropDate?.getAttribute("content") ?? itempropDate?.getAttribute("datetime") ?? undefined,
+      document.querySelector("time[datetime]")?.getAttribute("datetime") ?? undefined,
+    ]
+      .map((value) => parseLooseDate(value))
+      .find(Boolean) ?? undefined;
+  const quoteSpeakers = new Map<string, string>();
+  for (const quote of document.querySelectorAll("blockquote") as unknown as Element[]) {
+    const signature = quote.querySelector("footer, cite")?.textContent;
+    const parent = quote.parentElement;
+    const caption = parent?.tagName.toLowerCase() === "figure" ? parent.querySelector("figcaption")?.textContent : undefined;
+    const speaker = normalizeSpace(signature ?? caption ?? "");
+    if (!speaker) continue;
+    const clone = quote.cloneNode(true) as Element;
+    for (const c of clone.querySelectorAll("footer, cite")) c.remove();
+    quoteSpeakers.set(quoteKey(clone.textContent ?? ""), speaker);
+  }
   return {
     docTitle: document.querySelector("title")?.textContent?.trim() || undefined,
-    title: metaContent("og:title", "twitter:title"),
-    outlet: metaContent("og:site_name", "application-name"),
-    author: metaContent("author", "article:author", "byl")?.replace(/^by\s+/i, ""),
-    date: metaContent("article:published_time", "date", "pubdate", "dc.date") ?? document.querySelector("time[datetime]")?.getAttribute("datetime") ?? undefined,
-    url: document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? metaContent("og:url"),
+    title: metaContent("og:title", "twitter:title") ?? jsonLd.headline,
+    outlet: metaContent("og:site_name", "application-name") ?? jsonLd.publisher,
+    author: (metaContent("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator") ?? jsonLd.author)?.replace(/^by\s+/i, ""),
+    ...defined({
+      jsonLdDate: parseLooseDate(jsonLd.datePublished),
+      metaDate,
+      url: document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? metaContent("og:url") ?? jsonLd.url,
+      section: metaContent("article:section", "parsely-section", "sailthru.section", "section") ?? jsonLd.section,
+      schemaType: jsonLd.type,
+    }),
+    timeText: ([...document.querySelectorAll("time")] as Element[]).map((t) => t.textContent ?? "").join("\n"),
+    quoteSpeakers,
   };
 }
 
-function extractMarkdown(raw: string): Partial {
+interface JsonLdArticle {
+  type?: string;
+  headline?: string;
+  datePublished?: string;
+  author?: string;
+  publisher?: string;
+  url?: string;
+  section?: string;
+}
+
+/** The first article-like object in any JSON-LD block, looking inside @graph arrays and nested objects. */
+function readJsonLd(document: Document): JsonLdArticle {
+  const found: JsonLdArticle = {};
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 6 || !value || typeof value !== "object") return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    const types = ([] as unknown[]).concat(record["@type"] ?? []).map(String);
+    const articleType = types.find((t) => /Article|Posting|Report|Review|Blog/i.test(t));
+    if (articleType && found.datePublished === undefined && typeof record.datePublished === "string") {
+      found.type = articleType;
+      found.datePublished = record.datePublished;
+      found.headline ??= typeof record.headline === "string" ? record.headline : undefined;
+      found.author ??= nameOf(record.author);
+      found.publisher ??= nameOf(record.publisher);
+      found.url ??= typeof record.url === "string" ? record.url : typeof record.mainEntityOfPage === "string" ? record.mainEntityOfPage : undefined;
+      found.section ??= typeof record.articleSection === "string" ? record.articleSection : Array.isArray(record.articleSection) ? String(record.articleSection[0] ?? "") || undefined : undefined;
+    } else if (!found.datePublished && typeof record.datePublished === "string" && !types.some((t) => /WebPage|WebSite/i.test(t))) {
+      found.datePublished = record.datePublished;
+    }
+    for (const [key, child] of Object.entries(record)) if (key === "@graph" || (typeof child === "object" && key !== "author" && key !== "publisher")) visit(child, depth + 1);
+  };
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]') as unknown as Element[]) {
+    try {
+      visit(JSON.parse(script.textContent ?? ""), 0);
+    } catch {
+      // A broken JSON-LD block is ignored; the other sources still count.
+    }
+  }
+  return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined));
+}
+
+function nameOf(value: unknown): string | undefined {
+  const first: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
+  if (typeof first === "string") return first;
+  if (first && typeof first === "object" && typeof (first as { name?: unknown }).name === "string") return (first as { name: string }).name;
+  return undefined;
+}
+
+// ---------------------------------------------------------------- Markdown
+
+function extractMarkdown(raw: string): Extracted {
   let text = raw.replace(/\r\n?/g, "\n").replace(/^---\n[\s\S]*?\n---\n/, "");
   let title: string | undefined;
   const h1 = /^#\s+(.+)$/m.exec(text);
   if (h1?.[1]) {
-    title = h1[1].trim();
+    title = inlineMarkdown(h1[1].trim());
     text = text.replace(h1[0], "");
   }
-  text = sanitizeHtml(text, { allowedTags: [], allowedAttributes: {}, nonTextTags: DROPPED_WITH_CONTENT });
-  const lines = text.split("\n").map((line) =>
-    line
-      .replace(/^#{1,6}\s+.*$/, "")
-      .replace(/^\s*([-*_]\s*){3,}$/, "")
-      .replace(/^\s*>\s?/, "")
-      .replace(/^\s*([-*+]|\d+[.)])\s+/, ""),
-  );
-  const paragraphs = lines
-    .join("\n")
-    .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-        .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
-        .replace(/(\*\*|__)(.+?)\1/g, "$2")
-        .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/g, "$1$2")
-        .replace(/`([^`]+)`/g, "$1")
-        .replace(/&amp;/g, "&")
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;/g, "'")
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">"),
-    );
-  return { paragraphs, ...defined({ title }) };
+  text = decodeEntities(sanitizeHtml(text, { allowedTags: [], allowedAttributes: {}, nonTextTags: DROPPED_WITH_CONTENT }));
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  const flush = () => {
+    if (current) blocks.push({ ...current, text: inlineMarkdown(current.text) });
+    current = undefined;
+  };
+  for (const line of text.split("\n")) {
+    const heading = /^#{2,6}\s+(.+?)\s*#*\s*$/.exec(line);
+    const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
+    const quote = /^\s*>\s?(.*)$/.exec(line);
+    if (!line.trim()) {
+      flush();
+    } else if (/^\s*([-*_]\s*){3,}$/.test(line) || /^\s*!\[[^\]]*\]\([^)]*\)\s*$/.test(line)) {
+      flush();
+    } else if (heading) {
+      flush();
+      blocks.push({ kind: "heading", text: inlineMarkdown(heading[1]!) });
+    } else if (quote) {
+      const body = quote[1]!.trim();
+      const signature = /^(?:—|–|--|―|-)\s*(\S.*)$/.exec(body);
+      if (signature && current?.kind === "blockquote") current.speaker = signature[1];
+      else if (!body) flush();
+      else if (current?.kind === "blockquote" && !current.speaker) current.text += ` ${body}`;
+      else {
+        flush();
+        current = { kind: "blockquote", text: body };
+      }
+    } else if (item) {
+      flush();
+      current = { kind: "list-item", text: item[1]! };
+    } else if (/^(?:—|–|--|―)\s*\S/.test(line.trim()) && blocks.at(-1)?.kind === "blockquote" && !current) {
+      // "— Name" on the line after a quote.
+      const last = blocks.at(-1)!;
+      last.speaker ??= line.trim().replace(/^(?:—|–|--|―)\s*/, "");
+    } else if (current && (current.kind === "paragraph" || (current.kind === "list-item" && /^\s{2,}\S/.test(line)))) {
+      current.text += ` ${line.trim()}`;
+    } else {
+      flush();
+      current = { kind: "paragraph", text: line.trim() };
+    }
+  }
+  flush();
+  return { blocks, ...defined({ title }), datelineText: text.slice(0, 400) };
 }
 
-function extractText(raw: string): Partial {
+function inlineMarkdown(text: string): string {
+  return text
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/g, "$1$2")
+    .replace(/`([^`]+)`/g, "$1");
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+// ---------------------------------------------------------------- Plain text
+
+const LIST_MARKER = /^\s*(?:[-*•·▪◦‣]|\d{1,2}[.)])\s+(\S.*)$/;
+
+function extractText(raw: string): Extracted {
   const text = raw.replace(/\r\n?/g, "\n").trim();
   let blocks = text.split(/\n\s*\n/);
   // Some pastes put one paragraph per line with no blank lines between them.
   if (blocks.length === 1 && text.split("\n").length > 2) blocks = text.split("\n");
   let title: string | undefined;
   // A headline is a short line without a final period; page furniture above it ("Watch CBS News") goes.
-  const headline = blocks.slice(0, 4).findIndex((b) => wordCount(b) >= 4 && wordCount(b) <= 20 && !/[.!?]$/.test(b.trim()) && !BOILERPLATE.test(b.trim()));
+  const headline = blocks.slice(0, 4).findIndex((b) => wordCount(b) >= 4 && wordCount(b) <= 20 && !/[.!?]$/.test(b.trim()) && !BOILERPLATE.test(b.trim()) && !LIST_MARKER.test(b));
   if (blocks.length > 1 && headline >= 0) {
     title = blocks[headline]!.trim();
     blocks = blocks.slice(headline + 1);
   }
-  // Page furniture pasted as short unpunctuated lines ("CBS News App Open") is not part of a paragraph.
-  const paragraphs = blocks.flatMap((block) => {
+  const out: Block[] = [];
+  blocks.forEach((block, index) => {
     const lines = block.split("\n").map((l) => l.trim()).filter(Boolean);
+    if (lines.length === 0) return;
+    const next = blocks[index + 1]?.trim() ?? "";
+    // A lone short line in Title or sentence case, followed by prose, opens a section.
+    if (lines.length === 1 && out.some((b) => b.kind === "paragraph") && isHeadingLine(lines[0]!) && next && !LIST_MARKER.test(next) && wordCount(next) >= 12) {
+      out.push({ kind: "heading", text: lines[0]! });
+      return;
+    }
+    if (lines.some((l) => LIST_MARKER.test(l))) {
+      let prose: string[] = [];
+      const flush = () => {
+        if (prose.length) out.push({ kind: "paragraph", text: prose.join(" ") });
+        prose = [];
+      };
+      for (const line of lines) {
+        const item = LIST_MARKER.exec(line);
+        if (item) {
+          flush();
+          out.push({ kind: "list-item", text: item[1]! });
+        } else if (out.at(-1)?.kind === "list-item" && prose.length === 0 && !/^\p{Lu}/u.test(line)) {
+          out.at(-1)!.text += ` ${line}`;
+        } else {
+          prose.push(line);
+        }
+      }
+      flush();
+      return;
+    }
+    // Page furniture pasted as short unpunctuated lines ("CBS News App Open") is not part of a paragraph.
     const furniture = lines.slice(0, -1).some((l) => l.length < 50 && !/[.!?,;:"”'’]$/.test(l));
-    return furniture ? lines : [lines.join(" ")];
+    if (furniture) for (const line of lines) out.push({ kind: "paragraph", text: line });
+    else out.push({ kind: "paragraph", text: lines.join(" ") });
   });
-  return { paragraphs, ...defined({ title }) };
+  return { blocks: out, ...defined({ title }), datelineText: text.slice(0, 600) };
 }
+
+function isHeadingLine(line: string): boolean {
+  const words = wordCount(line);
+  return (
+    words >= 1 &&
+    words <= 10 &&
+    /^[\p{Lu}\d“"]/u.test(line) &&
+    !/[.,;!"”'’]$/.test(line) &&
+    !BOILERPLATE.test(line) &&
+    !PAGE_FURNITURE.test(line) &&
+    !VIDEO_CAPTION.test(line) &&
+    !CREDIT.test(line) &&
+    !DATE_IN_TEXT.test(line)
+  );
+}
+
+// ---------------------------------------------------------------- Filters
 
 const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’]{2,40}?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--)\s*/u;
-const BOILERPLATE = /^(advertisement|advert|sponsored|read more|related|share( this)?|sign up|subscribe|follow us|listen|watch|click here|continue reading|most popular|recommended)\b/i;
+const BOILERPLATE = /^(advertisement|advert|sponsored|read more|related|share( this)?|sign up|subscribe|follow us|listen|watch|click here|continue reading|most popular|recommended|trending|more from|you may also like|also read)\b/i;
+const RELATED_LEAD = /^(related( stories| coverage| articles| links| content)?|read more|more (from|on|about) .{0,40}|more stories|recommended( for you)?|most (popular|read)|you (may|might) also like|also read|see also|trending( now| news)?)\s*:?$/i;
 
-const PAGE_FURNITURE = /\b(notifications?|newsletter|subscribe|sign up|download (the|our) app|all rights reserved|cookies?|privacy policy|terms of (use|service))\b/i;
+const PAGE_FURNITURE = /\b(notifications?|newsletters?|subscribe|sign up|download (the|our) app|all rights reserved|cookies?|privacy policy|terms of (use|service))\b/i;
 const VIDEO_CAPTION = /\s\d{1,2}:\d{2}$/;
+/** Credit lines and captions: "… contributed to this report", "(Reuters)", "Photo: …", "AP Photo/…". */
+const CREDIT =
+  /(contributed (to )?(this )?(report|story|article|reporting)\.?$|^\(?(Reuters|AP|AFP|Associated Press|CNN|Bloomberg)\)?\.?$|^(photos?|image|video|credit|photograph|illustration|graphic|caption|file photo|pictured)s?( by| credit)?\s*[:|/]|\b(Getty Images|AP Photo|Reuters\/|AFP via Getty|via Getty|Shutterstock|\(AP Photo)\b|^(additional )?(reporting|writing|editing) by\b|^copyright\b|^©)/i;
 
-function isContentParagraph(paragraph: string): boolean {
-  if (!paragraph) return false;
-  const words = wordCount(paragraph);
-  if ((BOILERPLATE.test(paragraph) || PAGE_FURNITURE.test(paragraph)) && words < 20) return false;
-  if (VIDEO_CAPTION.test(paragraph)) return false;
+function isContentBlock(text: string, kind: BlockKind): boolean {
+  const words = wordCount(text);
+  if (words === 0) return false;
+  if ((BOILERPLATE.test(text) || PAGE_FURNITURE.test(text)) && words < 20) return false;
+  if (CREDIT.test(text) && words < 40) return false;
+  if (VIDEO_CAPTION.test(text)) return false;
+  // List items and quotes need not end like sentences ("- Cut emissions by half by 2030").
+  if (kind === "list-item" || kind === "blockquote") return words >= 3;
   // Captions, bylines, headlines and buttons don't end like sentences.
-  return /[.!?"”'’:)]$/.test(paragraph) ? words >= 3 : words >= 25;
+  return /[.!?"”'’:)]$/.test(text) ? words >= 3 : words >= 25;
 }
+
+// ---------------------------------------------------------------- Dates
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
+const DATE_IN_TEXT = new RegExp(`\\b(?:${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})\\s+${MONTH}\\s+(\\d{4}))\\b`, "i");
+
+function findDate(sources: { given?: string; page?: { date: string; source: DateSource }; url?: string; dateline: string }): { date: string; source: DateSource } | undefined {
+  if (sources.given) return { date: sources.given, source: "given" };
+  if (sources.page) return sources.page;
+  const fromUrl = dateFromUrl(sources.url);
+  if (fromUrl) return { date: fromUrl, source: "url" };
+  // A dateline is a date on a short line of its own near the top ("Published July 31, 2017 3:05 PM").
+  for (const line of sources.dateline.split("\n")) {
+    if (wordCount(line) > 16) continue;
+    const date = dateFromText(line);
+    if (date) return { date, source: "dateline" };
+  }
+  return undefined;
+}
+
+export function dateFromUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const match = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|\.html?|$)/.exec(url);
+  if (!match) return undefined;
+  return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+export function dateFromText(text: string): string | undefined {
+  const match = DATE_IN_TEXT.exec(text);
+  if (!match) return undefined;
+  const [monthName, day, year] = match[1] ? [match[1], match[2], match[3]] : [match[5], match[4], match[6]];
+  const month = MONTHS.indexOf(monthName!.slice(0, 3).toLowerCase()) + 1;
+  return isoDate(Number(year), month, Number(day));
+}
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  if (!year || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/** "2017-07-31T…", "2017-07-31 12:00", "20170731", "Mon, 31 Jul 2017 …", "July 31, 2017" → 2017-07-31. */
+function parseLooseDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(trimmed);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const compact = /^(\d{4})(\d{2})(\d{2})\b/.exec(trimmed);
+  if (compact) return isoDate(Number(compact[1]), Number(compact[2]), Number(compact[3]));
+  return dateFromText(trimmed);
+}
+
+// ---------------------------------------------------------------- Helpers
 
 const STOPWORDS = new Set(
   "the of and to a in is that for it on was with as by at he she they be this are from his her their has have had not but or an which who said will would been were its also more than after into about".split(" "),
@@ -264,7 +688,7 @@ function cleanTitle(value: string | undefined, outlet?: string): string | undefi
 function validDate(value: string | undefined, strict = false): string | undefined {
   if (!value) return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
-  if (match && !Number.isNaN(Date.parse(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`))) return match[0];
+  if (match && isoDate(Number(match[1]), Number(match[2]), Number(match[3]))) return match[0];
   if (strict) throw new ImportError("bad_metadata", `The date "${value}" isn't valid. Use YYYY-MM-DD, for example 2024-05-14.`);
   return undefined;
 }

@@ -1,5 +1,7 @@
 /**
- * `draftFromArticle`: a teacher's article in, a lesson-and-quiz draft out.
+ * `draftFromArticle`: a teacher's article in, a lesson-and-quiz draft out. The pipeline, one folder or file per
+ * stage: extract.ts → analyze/ → generators/ → gates/ → rank.ts (generate-questions.ts runs those three) →
+ * draft-lesson.ts → to-content.ts.
  * Pure and deterministic: the same input and glossary give the same draft;
  * nothing here touches the network, the database or the clock.
  * @see docs/IMPORT.md
@@ -19,8 +21,8 @@ export type DraftResult = { ok: true; draft: ArticleDraft } | { ok: false; error
 
 export function draftFromArticle(input: ArticleInput, options: DraftOptions): ArticleDraft {
   const article = extractArticle(input);
-  const analysis = analyzeArticle(article.paragraphs, { glossary: options.glossary, ...(article.date ? { articleDate: article.date } : {}) });
-  const { questions, candidateCount } = generateQuestions(analysis);
+  const analysis = analyzeArticle(article, { glossary: options.glossary, ...(article.date ? { articleDate: article.date } : {}) });
+  const { questions, alternates, candidateCount } = generateQuestions(analysis);
   const warnings: string[] = [];
   if (!article.date) warnings.push("No article date was given, so dates like “on Tuesday” were not placed on the timeline.");
   if (questions.length < 5) warnings.push("Few questions could be drafted from this article; add your own below.");
@@ -39,8 +41,10 @@ export function draftFromArticle(input: ArticleInput, options: DraftOptions): Ar
     paragraphs: article.paragraphs,
     paragraphSentences,
     stats: analysis.stats,
-    lesson: draftLesson(analysis),
+    genre: article.genre,
+    lesson: draftLesson(analysis, questions),
     questions,
+    alternates,
     candidateCount,
     warnings,
   };

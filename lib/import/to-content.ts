@@ -8,7 +8,7 @@ import YAML from "yaml";
 import { parseLessonMarkdown, type LessonBody } from "../content/markdown";
 import { LEVEL_INFO, type LessonMeta, type QuizFile, type ReadingLevel } from "../content/schema";
 import { slugify } from "../text/slugify";
-import { wordPattern } from "./analyze";
+import { wordPattern } from "./analyze/text";
 import { toContentQuestion } from "./generate-questions";
 import type { ArticleDraft } from "./types";
 
@@ -45,7 +45,11 @@ export function levelForGrade(grade: number): ReadingLevel {
   return 2;
 }
 
-/** The lesson Markdown: one section, paragraphs anchored p1..pN, the first use of each glossary term marked. */
+/**
+ * The lesson Markdown: the article's own sections (from its headings; one section when it has none) with paragraphs
+ * anchored p1..pN and the first use of each glossary term marked, then "Key people" and "Timeline" sections written
+ * from the analysis, so they travel with the exported files and the published lesson.
+ */
 export function draftToMarkdown(draft: ArticleDraft, level: ReadingLevel): string {
   const marked = new Set<string>();
   const paragraphs = draft.paragraphs.map((paragraph, index) => {
@@ -59,8 +63,46 @@ export function draftToMarkdown(draft: ArticleDraft, level: ReadingLevel): strin
     }
     return `{#p${index + 1}} ${text}`;
   });
-  const heading = draft.title.replace(/[{}#]/g, "").trim() || "The article";
-  return `---\nlevel: ${level}\n---\n## ${heading} {#${ARTICLE_SECTION_ID}}\n\n${paragraphs.join("\n\n")}\n`;
+  const heading = cleanHeading(draft.title) || "The article";
+  const sections = draft.lesson.sections?.length ? draft.lesson.sections : [{ title: heading, anchors: draft.paragraphs.map((_, i) => `p${i + 1}`) }];
+  const usedIds = new Set<string>();
+  const blocks: string[] = [];
+  sections.forEach((section, i) => {
+    const title = sections.length === 1 ? heading : cleanHeading(section.title) || `Part ${i + 1}`;
+    let id = sections.length === 1 ? ARTICLE_SECTION_ID : `s-${slugify(title).slice(0, 40).replace(/-+$/, "") || `part-${i + 1}`}`;
+    if (usedIds.has(id) || id === "s-" || id === "s-people" || id === "s-timeline") id = `${id}-${i + 1}`;
+    usedIds.add(id);
+    const body = section.anchors.map((anchor) => paragraphs[Number(anchor.slice(1)) - 1]).filter(Boolean);
+    if (body.length) blocks.push(`## ${title} {#${id}}\n\n${body.join("\n\n")}`);
+  });
+  const people = draft.lesson.actors.filter((a) => a.kind === "person").slice(0, 8);
+  if (people.length) {
+    const lines = people.map((person, i) => {
+      const aliases = person.aliases.filter((a) => a !== person.name);
+      const said = person.quotes.length ? ` Quoted ${person.quotes.length === 1 ? "once" : `${person.quotes.length} times`} in the article.` : "";
+      return `{#k${i + 1}} **${escapeMarkdown(person.name)}**${person.role ? `, ${person.role}` : ""}.${aliases.length ? ` Also called ${aliases.map(escapeMarkdown).join(", ")}.` : ""}${said}`;
+    });
+    blocks.push(`## Key people {#s-people}\n\n${lines.join("\n\n")}`);
+  }
+  if (draft.lesson.timeline.length) {
+    const lines = draft.lesson.timeline.map((event, i) => `{#t${i + 1}} **${formatDate(event.date)}**: ${escapeMarkdown(event.text)}`);
+    blocks.push(`## Timeline {#s-timeline}\n\n${lines.join("\n\n")}`);
+  }
+  return `---\nlevel: ${level}\n---\n${blocks.join("\n\n")}\n`;
+}
+
+function cleanHeading(text: string): string {
+  return text.replace(/[{}#]/g, "").replace(/\s+/g, " ").trim();
+}
+
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2016-06" → "June 2016"; "2023-03-03" → "March 3, 2023". */
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.split("-");
+  if (!month) return year!;
+  const name = MONTH_NAMES[Number(month) - 1]!;
+  return day ? `${name} ${Number(day)}, ${year}` : `${name} ${year}`;
 }
 
 /** Lesson text allows a small Markdown subset and no HTML; keep article characters from turning into markup. */
@@ -75,7 +117,6 @@ export function draftToContent(draft: ArticleDraft, options: { slug?: string; as
   const markdown = draftToMarkdown(draft, level);
   const { body } = parseLessonMarkdown(markdown.replace(/^---\n[\s\S]*?\n---\n/, ""));
   const glossaryIds = [...new Set(draft.lesson.vocabulary.flatMap((v) => (v.glossaryId ? [v.glossaryId] : [])))];
-  const people = draft.lesson.actors.filter((a) => a.quotes.length > 0).map((a) => a.name);
   const meta: LessonMeta = {
     slug,
     title: draft.title,
@@ -83,18 +124,11 @@ export function draftToContent(draft: ArticleDraft, options: { slug?: string; as
     topic: "article",
     order: 100,
     asOf: draft.source.date ?? options.asOf,
-    objectives: [
-      "Summarize the main facts of the article in your own words.",
-      ...(people.length >= 2 ? ["Explain who said what in the article, and why their views differ."] : []),
-      "Point to the sentence in the article that supports each answer.",
-    ],
+    objectives: draft.lesson.objectives?.length ? draft.lesson.objectives : ["Summarize the main facts of the article in your own words."],
     vocabulary: glossaryIds,
     takeaways: draft.lesson.keyFacts.length ? draft.lesson.keyFacts.map((f) => f.text) : [draft.lesson.summary || draft.title],
-    discussion: [
-      "What is the most important fact in this article, and why?",
-      ...(people.length >= 2 ? [`${people[0]} and ${people[1]} see this story differently. Whose argument is stronger, and why?`] : []),
-      "What else would you want to know, and where could you check it?",
-    ],
+    // Written-response prompts go with the discussion: the teacher grades them, the quiz engine cannot.
+    discussion: [...(draft.lesson.discussion ?? []), ...(draft.lesson.writingPrompts ?? []).map((p) => `Write: ${p}`)],
     timeline: [],
     actors: [],
     sources: [

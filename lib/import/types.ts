@@ -56,6 +56,9 @@ export interface ArticleSection {
   firstParagraph: number;
 }
 
+/** Where the article's date came from: given by the user, or found in the page. */
+export type DateSource = "given" | "json-ld" | "meta" | "url" | "dateline";
+
 export interface ExtractedArticle {
   format: InputFormat;
   title: string;
@@ -71,6 +74,8 @@ export interface ExtractedArticle {
   outlet?: string;
   author?: string;
   date?: string;
+  /** How `date` was found; absent when there is no date. */
+  dateSource?: DateSource;
   url?: string;
 }
 
@@ -85,13 +90,23 @@ export interface Sentence {
   anchor: string;
   text: string;
   words: number;
+  /** The kind of block the sentence sits in (prose, list item, block quote). */
+  kind: ParagraphKind;
+  /** Index into the article's sections; -1 before the first heading or when there are none. */
+  section: number;
 }
 
 export interface NamedEntity {
+  /** The canonical name: the fullest form the article uses ("Barack Obama"). */
   name: string;
   kind: EntityKind;
-  /** Other spellings found in the text ("Lopez" for "Maria Lopez"). */
+  /**
+   * Other forms of the same entity found in the text, resolved within the article:
+   * surname ("Lopez"), title + name ("Mr Obama", "Ambassador Liu Jieyi"). A surname two people share is never an alias.
+   */
   variants: string[];
+  /** Role nouns the article gives the person ("ambassador", "president"), from titles and appositives; used to resolve "the ambassador". */
+  roles: string[];
   mentions: number;
   sentenceIds: string[];
 }
@@ -118,11 +133,66 @@ export interface DateMention {
   explicit: boolean;
 }
 
+/** What backs a statement: who or what the article cites for it. */
+export type SourceKind = "named-official" | "anonymous" | "document" | "expert" | "witness" | "named-person";
+
 export interface Quotation {
   sentenceId: string;
-  /** The quoted words without the quotation marks. */
+  /** The quoted words without the quotation marks (direct), or the reported clause (indirect). */
   text: string;
+  /** The canonical name of the speaker entity. */
   speaker: string;
+  /** How the speaker was found: named in the sentence, a description the article resolves ("Beijing's U.N. ambassador"), a page attribution of a block quote, or a pronoun (never used for who-said questions). */
+  resolvedBy: "name" | "description" | "block-quote" | "pronoun" | "continuation" | "interview";
+  direct: boolean;
+}
+
+/** A statement the article attributes to a source, with the kind of source. */
+export interface Attribution {
+  sentenceId: string;
+  /** The clause being attributed (verbatim from the sentence). */
+  claim: string;
+  /** The person or organization, or the source phrase ("officials", "a report") when unnamed. */
+  source: string;
+  sourceKind: SourceKind;
+}
+
+/** A sentence that expresses a judgment rather than a checkable fact. */
+export interface OpinionMark {
+  sentenceId: string;
+  /** The words that mark it as opinion ("should", "I think", "reckless"). */
+  cues: string[];
+  /** Whose opinion it is: "author" or a speaker's canonical name. */
+  holder: string;
+}
+
+export interface CauseEffect {
+  sentenceId: string;
+  cause: string;
+  effect: string;
+  /** The connective that links them ("because", "in response to", "as a result"). */
+  connective: string;
+  /** When the cause is the previous sentence ("As a result, …"), its id. */
+  causeSentenceId?: string;
+}
+
+export interface TermDefinition {
+  term: string;
+  definition: string;
+  /** Where the definition comes from: the article itself (appositive, parentheses, dash), the curriculum glossary or WordNet. */
+  source: "article" | "glossary" | "wordnet";
+  glossaryId?: string;
+  /** The form found in the article. */
+  found: string;
+  sentenceId: string;
+}
+
+export interface TimelineEntry {
+  sentenceId: string;
+  iso: string;
+  precision: DatePrecision;
+  /** The date as written ("June 2016"). */
+  dateText: string;
 }
 
 export interface GlossaryMatch {
@@ -153,6 +223,20 @@ export interface ArticleAnalysis {
   candidateTerms: CandidateTerm[];
   /** Noun phrases per sentence id (lowercase words), for cloze gaps that are not names. */
   nounPhrases: Record<string, string[]>;
+  /** Statements attributed to a source (direct quotes, "X said …", "according to …"). */
+  attributions: Attribution[];
+  opinions: OpinionMark[];
+  causes: CauseEffect[];
+  /** Definitions of the words a student needs: in-text first, then the glossary and WordNet when the sense fits. */
+  definitions: TermDefinition[];
+  /** Dated events, one per sentence, ordered by date. */
+  timeline: TimelineEntry[];
+  /** Named sources the article sets against each other (b answers or criticizes a). */
+  sides: { a: string; b: string; sentenceId: string }[];
+  /** Sentences built from page furniture that slipped through (credits, captions): never asked about. */
+  furniture: string[];
+  genre: Genre;
+  sections: ArticleSection[];
   stats: { words: number; sentences: number; fkGrade: number; readingMinutes: number };
 }
 
@@ -164,6 +248,15 @@ export type QuestionGenerator =
   | "true-false-swap"
   | "true-false-original"
   | "timeline-order"
+  | "main-idea"
+  | "evidence-pair"
+  | "cause-effect"
+  | "fact-opinion"
+  | "vocabulary-in-context"
+  | "perspective-claim"
+  | "sourcing-kind"
+  | "author-purpose"
+  | "inference"
   | "teacher";
 
 type Evidence = {
@@ -174,6 +267,8 @@ type Evidence = {
   generator: QuestionGenerator;
   /** Ranking score; higher is better. */
   score: number;
+  /** Two-part (evidence) items: Part A and Part B share a group and are kept, dropped and ordered together. */
+  pair?: { group: string; part: "A" | "B" };
 };
 
 type WithoutContentFields<T> = T extends unknown ? Omit<T, "evidence" | "topic"> : never;
@@ -182,12 +277,21 @@ type WithoutContentFields<T> = T extends unknown ? Omit<T, "evidence" | "topic">
 export type DraftQuestion = WithoutContentFields<ContentQuestion> & Evidence;
 
 export interface LessonDraft {
+  /** An extractive summary: central sentences from across the article, in reading order. */
   summary: string;
-  /** `found` is the form used in the article when it differs from the term ("vetoed" for "veto"). */
-  vocabulary: { term: string; glossaryId?: string; definition?: string; found?: string; sentence: string; anchor: string }[];
+  /** Sections from the article's headings (one "The article" section when it has none). */
+  sections: { title: string; anchors: string[] }[];
+  /** What the lesson teaches, following the skills its quiz tests. */
+  objectives: string[];
+  /** `found` is the form used in the article when it differs from the term ("vetoed" for "veto"). `source` says where the definition comes from. */
+  vocabulary: { term: string; glossaryId?: string; definition?: string; source?: TermDefinition["source"]; found?: string; sentence: string; anchor: string }[];
   keyFacts: { text: string; anchor: string }[];
   timeline: { date: string; precision: DatePrecision; text: string; anchor: string }[];
-  actors: { name: string; kind: EntityKind; mentions: number; quotes: { text: string; anchor: string }[] }[];
+  actors: { name: string; kind: EntityKind; role?: string; aliases: string[]; mentions: number; quotes: { text: string; anchor: string }[] }[];
+  /** Discussion prompts; the "two sides" prompt appears only when two named sources disagree in the article. */
+  discussion: string[];
+  /** Open written-response prompts for the teacher to grade. */
+  writingPrompts: string[];
 }
 
 export interface ArticleDraft {
@@ -199,8 +303,11 @@ export interface ArticleDraft {
   /** The sentences of each paragraph, for highlighting evidence. */
   paragraphSentences: string[][];
   stats: ArticleAnalysis["stats"];
+  genre: Genre;
   lesson: LessonDraft;
   questions: DraftQuestion[];
+  /** Kept-out candidates per main skill, best first (at most a few each): one-click replacements in the review screen. */
+  alternates: Partial<Record<string, DraftQuestion[]>>;
   /** How many candidates the generators made before filtering. */
   candidateCount: number;
   warnings: string[];

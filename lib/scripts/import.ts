@@ -9,10 +9,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadContent } from "../content/load";
-import { tryDraftFromArticle } from "../import";
-import { draftToContent } from "../import/to-content";
-import { MAX_INPUT_BYTES } from "../import/types";
+import { decodeNonEmpty } from "../import/decode";
+import { ImportError, MAX_INPUT_BYTES } from "../import/types";
+
+// Only Node built-ins and the byte checks load up front: bad input is refused
+// before the language libraries (a few MB of JavaScript) are loaded. The
+// launcher (lib/scripts/import-launcher.mjs) runs this file compiled.
 
 const SHARED_FILES = ["topics.yaml", "glossary.yaml", "timeline.yaml", "actors.yaml"];
 
@@ -21,7 +23,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -54,18 +56,34 @@ function main(): void {
   if (!stat.isFile()) fail(`"${file}" is not a file`);
   if (stat.size > MAX_INPUT_BYTES) fail("That file is larger than 2 MB. Save just the article page, or paste the article's text instead.");
 
+  const bytes = fs.readFileSync(file);
+  try {
+    decodeNonEmpty(bytes);
+  } catch (error) {
+    if (error instanceof ImportError) fail(error.message);
+    throw error;
+  }
+
+  const [{ tryDraftFromArticle }, { draftToContent }, { default: YAML }, { glossaryFileSchema }] = await Promise.all([
+    import("../import"),
+    import("../import/to-content"),
+    import("yaml"),
+    import("../content/schema"),
+  ]);
   const contentDir = path.resolve("content");
-  const { content } = loadContent(contentDir);
+  // Only the glossary is needed, not the whole curriculum.
+  const glossaryFile = glossaryFileSchema.safeParse(YAML.parse(fs.readFileSync(path.join(contentDir, "glossary.yaml"), "utf8")));
+  if (!glossaryFile.success) fail("content/glossary.yaml is not valid; run npm run content:check");
   const result = tryDraftFromArticle(
     {
-      content: fs.readFileSync(file),
+      content: bytes,
       ...(values.title ? { title: values.title } : {}),
       ...(values.date ? { date: values.date } : {}),
       ...(values.source ? { outlet: values.source } : {}),
       ...(values.author ? { author: values.author } : {}),
       ...(values.url ? { url: values.url } : {}),
     },
-    { glossary: content.glossary },
+    { glossary: glossaryFile.data.terms },
   );
   if (!result.ok) fail(result.error.message);
   const { draft } = result;
@@ -92,4 +110,4 @@ function main(): void {
   process.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
 }
 
-main();
+await main();

@@ -30,6 +30,15 @@ const GENERATOR_LABEL: Record<DraftQuestion["generator"], string> = {
   "true-false-swap": "changed fact",
   "true-false-original": "statement from the text",
   "timeline-order": "timeline",
+  "main-idea": "main idea",
+  "evidence-pair": "claim and evidence (two parts)",
+  "cause-effect": "cause and effect",
+  "fact-opinion": "fact or opinion",
+  "vocabulary-in-context": "word in context",
+  "perspective-claim": "who claims what",
+  "sourcing-kind": "kind of source",
+  "author-purpose": "author's purpose",
+  inference: "inference",
   teacher: "written by you",
 };
 

@@ -5,7 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const tsx = path.resolve("node_modules/.bin/tsx");
-const run = (...args: string[]) => spawnSync(tsx, ["lib/scripts/import.ts", ...args], { encoding: "utf8", timeout: 120_000 });
+// The way `npm run -s import` runs it: the launcher compiles on first use, then runs the bundle.
+const run = (...args: string[]) => spawnSync(process.execPath, ["lib/scripts/import-launcher.mjs", ...args], { encoding: "utf8", timeout: 120_000 });
 
 describe("npm run import", { timeout: 180_000 }, () => {
   it("prints the draft as JSON on stdout, with evidence sentences taken verbatim from the article", () => {
@@ -51,5 +52,36 @@ describe("npm run import", { timeout: 180_000 }, () => {
     const badDate = run("tests/fixtures/articles/explainer.txt", "--date", "yesterday");
     expect(badDate.status).toBe(1);
     expect(badDate.stderr).toMatch(/YYYY-MM-DD/);
+  });
+
+  it("refuses an empty file without loading the pipeline", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-cli-empty-"));
+    const empty = path.join(dir, "empty.txt");
+    fs.writeFileSync(empty, "  \n");
+    const result = run(empty);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/nothing to import/);
+  });
+});
+
+describe("the compiled CLI", { timeout: 180_000 }, () => {
+  it("is rebuilt when one of its sources changes", async () => {
+    // @ts-expect-error -- plain JavaScript launcher, no type declarations
+    const launcher = (await import("../../../lib/scripts/import-launcher.mjs")) as { build: (dir: string) => Promise<void>; isFresh: (dir: string) => boolean };
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "import-cli-build-"));
+    await launcher.build(out);
+    expect(fs.existsSync(path.join(out, "import.mjs"))).toBe(true);
+    expect(launcher.isFresh(out)).toBe(true);
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")) as { inputs: Record<string, string> };
+    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(["lib/scripts/import.ts", "lib/import/extract.ts", "package-lock.json"]));
+    const source = path.resolve("lib/import/genre.ts");
+    const { atime, mtime } = fs.statSync(source);
+    try {
+      fs.utimesSync(source, atime, new Date(mtime.getTime() + 5000));
+      expect(launcher.isFresh(out)).toBe(false);
+    } finally {
+      fs.utimesSync(source, atime, mtime);
+    }
+    expect(launcher.isFresh(out)).toBe(true);
   });
 });

@@ -33,43 +33,79 @@ describe("wire story", () => {
     expect(draft.paragraphs[0]).toMatch(/^The UN Security Council voted 13-0/);
   });
 
-  it("drafts at least 10 well-formed questions of every generator kind", () => {
+  it("drafts well-formed questions with a mix of skills, at least 40 % above recall", () => {
     expect(draft.candidateCount).toBeGreaterThanOrEqual(30);
     expect(draft.questions.length).toBeGreaterThanOrEqual(10);
     expectWellFormed(draft);
+    const mainSkills = draft.questions.map((q) => q.skills[0]!);
+    expect(new Set(mainSkills).size).toBeGreaterThanOrEqual(4);
+    const aboveRecall = mainSkills.filter((s) => !["recall", "numeracy", "chronology"].includes(s)).length;
+    expect(aboveRecall / mainSkills.length).toBeGreaterThanOrEqual(0.4);
     const generators = new Set(draft.questions.map((q) => q.generator));
-    for (const g of ["cloze-key-sentence", "numeric-choice", "who-said-what", "true-false-swap", "timeline-order"]) expect(generators, g).toContain(g);
+    for (const g of ["who-said-what", "timeline-order", "author-purpose"]) expect(generators, g).toContain(g);
+  });
+
+  it("keeps evidence pairs whole and in order, and offers alternates per skill", () => {
+    const parts = draft.questions.filter((q) => q.pair);
+    for (const part of parts.filter((q) => q.pair!.part === "A")) {
+      const b = draft.questions[draft.questions.indexOf(part) + 1];
+      expect(b?.pair).toEqual({ group: part.pair!.group, part: "B" });
+    }
+    for (const [skill, list] of Object.entries(draft.alternates)) {
+      expect(list!.length).toBeLessThanOrEqual(4);
+      for (const q of list!) {
+        expect(q.skills[0]).toBe(skill);
+        expect(questionProblems(q)).toEqual([]);
+      }
+    }
   });
 
   it("attributes quotations to the right speakers", () => {
     const matching = draft.questions.find((q) => q.type === "matching");
     if (matching?.type !== "matching") throw new Error("no matching question");
     const pairs = Object.entries(matching.answer).map(([l, r]) => [matching.left.find((x) => x.id === l)!.text, matching.right.find((x) => x.id === r)!.text]);
-    expect(pairs).toContainEqual(["“These sanctions punish farmers and families, not generals”", "Viktor Rell"]);
-    expect(pairs).toContainEqual(["“A ban is only as strong as the weakest port that ignores it”", "Maria Lopez"]);
+    const speakers: Record<string, string> = {
+      "“These sanctions punish farmers and families, not generals”": "Viktor Rell",
+      "“A ban is only as strong as the weakest port that ignores it”": "Maria Lopez",
+      "“Today the council has shown that launching missiles over fishing boats has a price”": "Helen Carter",
+    };
+    expect(pairs.length).toBeGreaterThanOrEqual(3);
+    for (const [quote, speaker] of pairs) if (quote! in speakers) expect(speaker).toBe(speakers[quote!]);
+    expect(pairs.filter(([quote]) => quote! in speakers).length).toBeGreaterThanOrEqual(2);
   });
 
-  it("orders the timeline by explicit dates", () => {
+  it("orders the timeline by explicit dates, without showing them", () => {
     const ordering = draft.questions.find((q) => q.type === "ordering");
     if (ordering?.type !== "ordering") throw new Error("no ordering question");
     const texts = ordering.answer.map((id) => ordering.items.find((i) => i.id === id)!.text);
-    expect(texts.findIndex((t) => t.includes("June 2016"))).toBeLessThan(texts.findIndex((t) => t.includes("March 3, 2023")));
+    expect(texts.findIndex((t) => t.startsWith("The first sanctions on Nordavia were approved"))).toBeLessThan(texts.findIndex((t) => t.startsWith("The launch took place")));
+    for (const text of texts) expect(text).not.toMatch(/\b(19|20)\d{2}\b|June|March/);
     expect(draft.lesson.timeline.map((e) => e.date)).toEqual([...draft.lesson.timeline.map((e) => e.date)].sort());
   });
 
   it("finds glossary terms, key facts and actors with what they said", () => {
     const ids = draft.lesson.vocabulary.map((v) => v.glossaryId);
-    expect(ids).toEqual(expect.arrayContaining(["sanctions", "veto", "resolution", "asset-freeze"]));
+    expect(ids).toEqual(expect.arrayContaining(["sanctions", "veto"]));
+    for (const entry of draft.lesson.vocabulary) expect(entry.definition, entry.term).toBeTruthy();
     expect(draft.lesson.keyFacts.length).toBe(5);
     const carter = draft.lesson.actors.find((a) => a.name === "Helen Carter");
     expect(carter?.quotes[0]?.text).toMatch(/^Today the council has shown/);
   });
 
   it("writes numeric distractors in the article's own format", () => {
-    const money = draft.questions.find((q) => q.type === "single" && q.generator === "numeric-choice" && q.prompt.includes("legal exports"));
-    if (money?.type !== "single") throw new Error("no money question");
-    expect(money.choices.map((c) => c.text)).toContain("$2.9 billion");
-    for (const choice of money.choices) expect(choice.text).toMatch(/^\$\d+(\.\d)? billion$/);
+    const numeric = [...draft.questions, ...Object.values(draft.alternates).flat()].filter((q) => q?.type === "single" && q.generator === "numeric-choice");
+    expect(numeric.length).toBeGreaterThan(0);
+    for (const q of numeric) {
+      if (q?.type !== "single") continue;
+      const key = q.choices.find((c) => c.id === q.answer)!.text;
+      // Every choice is written like the key: "$2.9 billion" with "$1.5 billion", "30 percent" with "50 percent".
+      const shape = (text: string) =>
+        text
+          .replace(/,/g, "")
+          .replace(/\d+(\.\d+)?/g, "N")
+          .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b/gi, "W");
+      for (const choice of q.choices) expect(shape(choice.text)).toBe(shape(key));
+    }
   });
 
   it("is deterministic", () => {
@@ -93,7 +129,9 @@ describe("other article shapes", () => {
     const draft = draftFromArticle({ content: read("explainer.txt") }, { glossary });
     expect(draft.questions.length).toBeGreaterThanOrEqual(6);
     expectWellFormed(draft);
-    expect(draft.lesson.vocabulary.map((v) => v.term)).toEqual(expect.arrayContaining(["veto", "lawmakers"]));
+    // The article is about a governor's veto: the curriculum's Security Council "veto" is the wrong sense and stays out.
+    expect(draft.lesson.vocabulary.map((v) => v.glossaryId)).not.toContain("veto");
+    for (const entry of draft.lesson.vocabulary) expect(entry.definition ?? "").not.toMatch(/Security Council|North Korea/);
   });
 
   it("imports an HTML page without its navigation, ads, scripts or iframes, and reads its metadata", () => {

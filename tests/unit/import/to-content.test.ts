@@ -40,9 +40,34 @@ describe("draftToContent", () => {
     const exported = draftToContent(draft, { asOf: "2024-01-01" });
     expect(exported.markdown).toContain("[[sanctions|sanctions]]");
     expect(exported.markdown.match(/\|sanctions\]\]/g)).toHaveLength(1);
-    const anchors = exported.body.sections.flatMap((s) => s.paragraphs.map((p) => p.anchor));
+    const anchors = exported.body.sections.flatMap((s) => s.paragraphs.map((p) => p.anchor)).filter((a) => a.startsWith("p"));
     expect(anchors).toEqual(draft.paragraphs.map((_, i) => `p${i + 1}`));
     expect(YAML.parse(exported.files[0]!.contents)).toMatchObject({ original: true, topic: "article", quiz: `${exported.slug}-quiz` });
+  });
+
+  it("writes the key people and the timeline into the lesson, and objectives that follow the quiz's skills", () => {
+    const draft = draftFromArticle({ content: fs.readFileSync(path.join(FIXTURES, "wire-story.txt")), date: "2023-03-21" }, { glossary: content.glossary });
+    const exported = draftToContent(draft, { asOf: "2024-01-01" });
+    const people = exported.body.sections.find((s) => s.id === "s-people");
+    const timeline = exported.body.sections.find((s) => s.id === "s-timeline");
+    expect(people?.paragraphs.map((p) => p.plain).join("\n")).toMatch(/Helen Carter, ambassador\. Also called Carter/);
+    expect(timeline?.paragraphs).toHaveLength(draft.lesson.timeline.length);
+    expect(timeline?.paragraphs[0]?.plain).toMatch(/^June 2016: The first sanctions/);
+    const meta = YAML.parse(exported.files[0]!.contents) as { objectives: string[]; summary: string; discussion: string[] };
+    expect(meta.objectives).toEqual(draft.lesson.objectives);
+    const skills = new Set(draft.questions.flatMap((q) => q.skills));
+    if (skills.has("main-idea")) expect(meta.objectives.join(" ")).toMatch(/main idea/);
+    expect(meta.summary.split(/(?<=\.)\s+/).length).toBeGreaterThanOrEqual(2);
+    expect(meta.discussion.some((d) => d.startsWith("Write: "))).toBe(true);
+  });
+
+  it("turns the article's headings into lesson sections", () => {
+    const draft = draftFromArticle({ content: fs.readFileSync(path.join(FIXTURES, "opinion-face-cameras.html")) }, { glossary: content.glossary });
+    expect(draft.lesson.sections.length).toBeGreaterThanOrEqual(2);
+    const exported = draftToContent(draft, { asOf: "2024-01-01" });
+    const titles = exported.body.sections.map((s) => s.heading);
+    for (const section of draft.lesson.sections) expect(titles).toContain(section.title);
+    expect(writeAndCheck(exported.files).problems).toEqual([]);
   });
 
   it("keeps article characters from becoming markup", () => {

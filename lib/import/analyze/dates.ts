@@ -1,0 +1,77 @@
+/**
+ * Dates (chrono-node, resolved against the article date) and the article's timeline: one event per sentence,
+ * ordered only by explicit dates (news is told by importance, not in order — Mani et al. 2003).
+ */
+import * as chrono from "chrono-node";
+import type { DateMention, Sentence, TimelineEntry } from "../types";
+
+const DATE_WORD = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(1[89]|20)\d{2})\b/i;
+/** "In 1997, …" and "since 2019": years chrono reads as times or ignores. Case-insensitive, so a sentence-initial "In" counts. */
+export const YEAR_PHRASE = /\b(?:in|since|by|until|before|after|from|of|during|through)\s+((?:1[89]|20)\d{2})\b(?![-–\d])|\bthe\s+((?:1[89]|20)\d{2})(?=\s+\p{Ll})/giu;
+const PRONOUN_START = /^["“]?(he|she|it|they|we|i|you|this|that|these|those|there|but|and|or|so|his|her|their|its)\b/i;
+
+export function findDates(sentences: Sentence[], articleDate: string | undefined): DateMention[] {
+  const reference = articleDate ? referenceDate(articleDate) : undefined;
+  const out: DateMention[] = [];
+  for (const sentence of sentences) {
+    const seen = new Set<string>();
+    // Without an article date, resolve against a fixed instant and keep only dates that name their year.
+    const results = chrono.parse(sentence.text, reference ?? new Date(2000, 0, 1, 12), { forwardDate: false });
+    for (const result of results) {
+      const start = result.start;
+      const yearKnown = start.isCertain("year");
+      const monthKnown = start.isCertain("month");
+      const dayKnown = start.isCertain("day");
+      const weekday = start.isCertain("weekday");
+      if (!reference && !yearKnown) continue;
+      let precision: DateMention["precision"];
+      if (dayKnown || weekday) precision = "day";
+      else if (monthKnown) precision = "month";
+      else if (yearKnown) precision = "year";
+      else continue;
+      // Durations and vague phrases ("for 38 minutes", "a week later", "next month") are not dates on a timeline.
+      if (!DATE_WORD.test(result.text)) continue;
+      const year = start.get("year")!;
+      const month = start.get("month")!;
+      const day = start.get("day")!;
+      const iso = precision === "day" ? `${year}-${pad(month)}-${pad(day)}` : precision === "month" ? `${year}-${pad(month)}` : String(year);
+      if (seen.has(iso)) continue;
+      seen.add(iso);
+      out.push({ sentenceId: sentence.id, text: result.text, iso, precision, explicit: monthKnown || yearKnown });
+    }
+    for (const match of sentence.text.matchAll(YEAR_PHRASE)) {
+      const iso = (match[1] ?? match[2])!;
+      if ([...seen].some((s) => s.startsWith(iso))) continue;
+      seen.add(iso);
+      out.push({ sentenceId: sentence.id, text: match[0], iso, precision: "year", explicit: true });
+    }
+  }
+  return out;
+}
+
+/** Dated sentences, one event per sentence, ordered by explicit dates; spans ("since January") and overlapping dates are left out. */
+export function buildTimeline(sentences: Sentence[], dates: DateMention[], furniture: Set<string>): TimelineEntry[] {
+  const byId = new Map(sentences.map((s) => [s.id, s]));
+  const seenSentence = new Set<string>();
+  const events: TimelineEntry[] = [];
+  for (const date of dates) {
+    if (seenSentence.has(date.sentenceId) || !date.explicit || /^since\b/i.test(date.text) || furniture.has(date.sentenceId)) continue;
+    const sentence = byId.get(date.sentenceId)!;
+    const at = sentence.text.indexOf(date.text);
+    if (PRONOUN_START.test(sentence.text) || /\b(since|until|by)\s+$/i.test(sentence.text.slice(0, Math.max(0, at)))) continue;
+    // Two events whose dates overlap ("2016" and "June 2016") cannot be ordered.
+    if (events.some((e) => e.iso.startsWith(date.iso) || date.iso.startsWith(e.iso))) continue;
+    seenSentence.add(date.sentenceId);
+    events.push({ sentenceId: date.sentenceId, iso: date.iso, precision: date.precision, dateText: date.text.replace(/^(on|in|since|by|of|until|from|during|through|before|after)\s+/i, "").replace(/[,.]$/, "") });
+  }
+  return events.sort((a, b) => a.iso.localeCompare(b.iso));
+}
+
+function referenceDate(iso: string): Date {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return new Date(y, m - 1, d, 12);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}

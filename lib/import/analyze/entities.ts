@@ -1,0 +1,290 @@
+/**
+ * People, organizations and places. compromise gives candidates; this module cleans them and resolves them within
+ * the article into one entity each: "Barack Obama" = "Mr Obama" = "Obama" = "President Obama"; a surname two
+ * people share ("Tom Reyes" and "Ana Reyes") is an alias of neither; nationalities, diseases and organizations are
+ * never people. Roles come from titles ("Ambassador Liu Jieyi") and appositives ("Liu Jieyi, China's ambassador"),
+ * so a description such as "Beijing's U.N. ambassador" can be resolved to the person the article names.
+ */
+import nlp from "compromise";
+import type { EntityKind, NamedEntity, Sentence } from "../types";
+import { escapeRegex, wordPattern } from "./text";
+
+/** Titles that can precede a name; the role noun is the last word ("Foreign Minister" → minister). */
+const TITLES = [
+  "president", "vice president", "former president", "president-elect", "prime minister", "minister", "foreign minister", "defense minister", "secretary", "secretary of state",
+  "secretary-general", "senator", "sen.", "representative", "rep.", "governor", "gov.", "mayor", "judge", "justice", "chief justice",
+  "ambassador", "speaker", "leader", "majority leader", "minority leader", "chairman", "chairwoman", "chair", "general", "gen.",
+  "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "prof.", "professor", "commissioner", "councilmember", "council member", "officer", "sheriff",
+  "attorney general", "director", "library director", "executive director", "spokesman", "spokeswoman", "spokesperson", "deputy", "envoy", "sgt.", "lt.", "col.", "capt.", "rev.",
+  "king", "queen", "prince", "princess", "pope", "chancellor", "premier", "dean", "coach", "captain", "detective", "superintendent", "principal",
+  "councillor", "councilor", "chief constable", "constable", "deputy ambassador", "finance minister", "justice minister", "interior minister", "health minister", "minister of state",
+];
+const TITLE_ALTERNATION = TITLES.map(escapeRegex).sort((a, b) => b.length - a.length).join("|");
+/** Titles as written before a name, lowercase or capitalized ("ambassador Haley", "Foreign Minister Wang Yi"); case-sensitive so the name stays capitalized. */
+const TITLE_CASED = TITLES.flatMap((t) => [t, t.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase())])
+  .map(escapeRegex)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+const TITLE_PREFIX = new RegExp(`^(?:(?:${TITLE_ALTERNATION}|house|senate|state|former|u\\.s\\.|us)(?:\\s+|$))+`, "i");
+const HONORIFIC = /^(mr|mrs|ms|dr|miss|sir|dame)\.?$/i;
+
+/** Role nouns: what the article may call a person instead of naming them. */
+export const ROLE_NOUNS = [
+  "ambassador", "president", "minister", "secretary", "senator", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chairman",
+  "chairwoman", "director", "professor", "researcher", "analyst", "economist", "scientist", "envoy", "judge", "lawyer", "attorney", "chief",
+  "leader", "author", "writer", "reporter", "editor", "teacher", "student", "doctor", "nurse", "founder", "executive", "commissioner", "diplomat",
+  "historian", "activist", "lawmaker", "representative", "congressman", "congresswoman", "candidate", "manager", "coach", "farmer", "owner",
+  "librarian", "chancellor", "premier", "king", "queen", "general", "officer", "sheriff", "principal", "superintendent", "councilmember", "official",
+  "councillor", "councilor", "constable", "auditor", "clerk", "organiser", "organizer", "volunteer", "fisherman", "vendor", "resident",
+];
+const ROLE_SET = new Set(ROLE_NOUNS);
+
+const MONTHS_AND_DAYS = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const ORGANIZATION_WORD = /\b(federation|alliance|coalition|trust|society|committee|association|institute|department|agency|party|court|congress|ministry|office|board|commission|university|school|college|foundation|bank|company|corporation|union|programme|program|league|network|center|centre|administration|assembly|parliament|senate|house|force|forces|army|navy|police|group|inc|corp|ltd|times|post|news|press|service|organization|organisation|fund|club|team|authority|government)$/i;
+/** Words compromise sometimes tags as people that never are: nationalities, diseases, groups. */
+const ORG_NAME = /(?<![\p{L}])(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:Federation|Authority|Union|Council|Committee|Association|Institute|Agency|Party|Court|Ministry|Commission|University|Foundation|Bank|Company|Corporation|League|Network|Assembly|Parliament|Department|Office|Board|Service|Organization|Organisation|Fund|Alliance|Coalition|Trust|Society|Group)\b/gu;
+const NOT_PEOPLE = new RegExp(
+  "^(american|americans|chinese|british|french|german|germans|russian|russians|iranian|iranians|israeli|israelis|palestinian|palestinians|korean|koreans|north korean|south korean|japanese|indian|indians|mexican|mexicans|canadian|canadians|european|europeans|african|africans|asian|asians|arab|arabs|muslim|muslims|christian|christians|jewish|jews|democrat|democrats|republican|republicans|ukrainian|ukrainians|syrian|syrians|iraqi|iraqis|afghan|afghans|cuban|cubans|venezuelan|venezuelans|brazilian|brazilians|australian|australians|italian|italians|spanish|dutch|swedish|turkish|saudi|saudis|egyptian|egyptians|pakistani|pakistanis|nigerian|nigerians|latino|latinos|hispanic|hispanics|covid|covid-19|ebola|zika|alzheimer|alzheimer's|parkinson|parkinson's|aids|hiv|sars|mers|god|allah|lord|christmas|easter|ramadan|internet|twitter|facebook|google|youtube|instagram|tiktok)$",
+  "i",
+);
+const DISEASE_WORD = /\b(disease|syndrome|virus|fever|flu|influenza|cancer|disorder|infection|pox)$/i;
+const NOT_NAMES = new Set(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their", "the", "a", "an", "this", "that", "officials", "critics", "supporters", "but", "and", "in", "on"]);
+
+export function cleanEntity(raw: string): string | undefined {
+  let name = raw
+    .replace(/[“”"‘]/g, "")
+    .replace(/[’']s$/i, "")
+    .replace(/[\s.,;:!?)(’'—–-]+$/g, "")
+    .replace(/^[(‘'’]+/, "")
+    .replace(/^the\s+/i, "")
+    .trim();
+  name = name.replace(TITLE_PREFIX, "").trim();
+  // Datelines and headlines glued to a name ("UNITED NATIONS (Wire) — The UN") are not names.
+  if (/[()—–]/.test(name) || name.split(/\s+/).length > 5) return undefined;
+  if (MONTHS_AND_DAYS.test(name)) return undefined;
+  if (/^[A-Z]{5,}$/.test(name)) name = name[0] + name.slice(1).toLowerCase();
+  if (!name || NOT_NAMES.has(name.toLowerCase())) return undefined;
+  if (!/^\p{Lu}/u.test(name) || name.length < 2) return undefined;
+  return name;
+}
+
+/** A name that can be a person: not an acronym, nationality, disease or organization word. */
+export function canBePerson(name: string): boolean {
+  if (/^[\p{Lu}.]+$/u.test(name.replace(/\s/g, "")) || /\.\p{Lu}/u.test(name)) return false;
+  if (NOT_PEOPLE.test(name) || DISEASE_WORD.test(name) || ORGANIZATION_WORD.test(name)) return false;
+  if (/\d/.test(name)) return false;
+  // Place names compromise sometimes tags as people ("New York", "West Bank", "Port Carrick").
+  if (/^(New|North|South|East|West|Western|Eastern|Northern|Southern|Upper|Lower|Port|Fort|Mount|Lake|San|Santa|Los|Las|El|Saint|St\.?|Cape|Gulf)\s/.test(name)) return false;
+  return name.split(/\s+/).every((part) => /^\p{Lu}[\p{L}'’.-]*$/u.test(part) || /^(de|da|van|von|bin|al|del|la|le)$/.test(part));
+}
+
+const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2}";
+const SAID_NAME = new RegExp(`\\b(?:said|says|told reporters|added|wrote|argued|explained)\\s+(?:\\p{Ll}+\\s+)?(${NAME})|(${NAME}),?\\s+(?:said|says|told|added|wrote|argued|explained)\\b`, "gu");
+const TITLED_NAME = new RegExp(`(?<![\\p{L}])(${TITLE_CASED})\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, "gu");
+
+interface Draft {
+  name: string;
+  kind: EntityKind;
+  titled: boolean;
+  variants: Set<string>;
+  roles: Set<string>;
+}
+
+export function findEntities(text: string, sentences: Sentence[], quoteSpeakers: (string | undefined)[] = []): NamedEntity[] {
+  const doc = nlp(text);
+  const raw: { value: string; kind: EntityKind; titled: boolean }[] = [
+    // The page's own attribution of a block quote ("— Adaeze Nwosu, elections commissioner") names a person.
+    ...quoteSpeakers.flatMap((speaker) => {
+      const name = speaker ? /^[—–-]?\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})/u.exec(speaker)?.[1] : undefined;
+      return name && canBePerson(name) ? [{ value: name, kind: "person" as const, titled: true }] : [];
+    }),
+    ...(doc.people().out("array") as string[]).map((value) => ({ value, kind: "person" as const, titled: false })),
+    ...(doc.organizations().out("array") as string[]).map((value) => ({ value, kind: "organization" as const, titled: false })),
+    ...(doc.places().out("array") as string[]).map((value) => ({ value, kind: "place" as const, titled: false })),
+  ];
+  // compromise misses many names; "said Priya Natarajan", "Priya Natarajan said" and "Ambassador Liu Jieyi" are reliable cues.
+  const titledForms: { title: string; name: string }[] = [];
+  for (const sentence of sentences) {
+    // "The Estmark Dockworkers' Federation", "Halverstad Port Authority": capitalized words ending in an organization word.
+    for (const match of sentence.text.matchAll(ORG_NAME)) raw.push({ value: match[0], kind: "organization", titled: false });
+    for (const match of sentence.text.matchAll(SAID_NAME)) {
+      const name = match[1] ?? match[2];
+      if (name) raw.push({ value: name, kind: "person", titled: false });
+    }
+    for (const match of sentence.text.matchAll(TITLED_NAME)) {
+      const title = match[1]!;
+      // "The President said" is not a title before a name; the title must be capitalized or an honorific.
+      if (!/^\p{Lu}/u.test(title) && !ROLE_SET.has(title.toLowerCase())) continue;
+      // "would judge Karesh" is a verb, not a title.
+      if (!/^\p{Lu}/u.test(title) && /\b(would|will|to|can|could|should|may|might|must|did|does|do|not|cannot)\s+$/i.test(sentence.text.slice(0, match.index))) continue;
+      const name = trimTrailingCommonWords(match[2]!.replace(/['’]s$/, ""));
+      if (!name || !canBePerson(name)) continue;
+      titledForms.push({ title, name });
+      raw.push({ value: name, kind: "person", titled: true });
+    }
+  }
+
+  const byKey = new Map<string, Draft>();
+  for (const { value, kind: rawKind, titled } of raw) {
+    let kind: EntityKind = rawKind !== "person" && TITLE_PREFIX.test(value) && !/^(the\s+)?(house|senate|state|u\.s\.|us)\b/i.test(value) ? "person" : rawKind;
+    const name = cleanEntity(value);
+    if (!name) continue;
+    if (ORGANIZATION_WORD.test(name)) kind = "organization";
+    if (kind === "person" && !canBePerson(name)) {
+      // "U.N", "NATO", "Chinese": compromise's person tag on these is wrong. Acronyms are organizations.
+      if (/^[\p{Lu}.]{2,}$/u.test(name)) kind = "organization";
+      else continue;
+    }
+    const key = keyOf(name);
+    const existing = byKey.get(key);
+    if (existing) {
+      if (titled) existing.titled = true;
+      if (existing.kind !== "person" && kind === "person" && (titled || rawKind === "person")) existing.kind = "person";
+      continue;
+    }
+    byKey.set(key, { name, kind, titled, variants: new Set(), roles: new Set() });
+  }
+
+  // People: full names are canonical; a one-word name folds into the one full name it belongs to.
+  const people = () => [...byKey.values()].filter((e) => e.kind === "person");
+  const fullNames = people().filter((p) => p.name.includes(" "));
+  const surnameCount = new Map<string, number>();
+  for (const person of fullNames) {
+    const surname = surnameOf(person.name);
+    surnameCount.set(surname, (surnameCount.get(surname) ?? 0) + 1);
+  }
+  const ambiguous = new Set([...surnameCount].filter(([, n]) => n > 1).map(([s]) => s));
+  for (const short of people()) {
+    if (short.name.includes(" ")) continue;
+    const owners = fullNames.filter((p) => surnameOf(p.name) === short.name || p.name.split(/\s+/)[0] === short.name);
+    byKey.delete(keyOf(short.name));
+    // A surname shared by two people (father and son) is an alias of neither.
+    if (owners.length === 1 && !ambiguous.has(short.name)) owners[0]!.variants.add(short.name);
+    else if (owners.length === 0 && short.titled) byKey.set(keyOf(short.name), short);
+  }
+  // A full name that is a longer form of another full name ("Barack H. Obama" vs "Barack Obama") is the same person.
+  for (const person of fullNames) {
+    if (!byKey.has(keyOf(person.name))) continue;
+    for (const other of fullNames) {
+      if (other === person || !byKey.has(keyOf(other.name))) continue;
+      const a = person.name.split(/\s+/);
+      const b = other.name.split(/\s+/);
+      if (a.length > b.length && a[0] === b[0] && a.at(-1) === b.at(-1)) {
+        person.variants.add(other.name);
+        byKey.delete(keyOf(other.name));
+      }
+    }
+  }
+  const givenCount = new Map<string, number>();
+  for (const person of people()) if (person.name.includes(" ")) givenCount.set(person.name.split(/\s+/)[0]!, (givenCount.get(person.name.split(/\s+/)[0]!) ?? 0) + 1);
+  for (const person of people()) {
+    if (!person.name.includes(" ")) continue;
+    const surname = surnameOf(person.name);
+    if (!ambiguous.has(surname) && surname.length > 2) person.variants.add(surname);
+    // A given name used alone ("Eirik said") is the person's when no one else of the article has it.
+    const given = person.name.split(/\s+/)[0]!;
+    if (givenCount.get(given) === 1 && given.length > 2 && !HONORIFIC.test(given) && !surnameCount.has(given) && new RegExp(`(?<![\\p{L}])${escapeRegex(given)}(?!\\s+\\p{Lu})(?![\\p{L}])`, "u").test(text)) person.variants.add(given);
+  }
+  // Titles and honorifics seen before a person's name or surname are aliases too ("Mr Obama", "President Obama").
+  for (const { title, name } of titledForms) {
+    const owner = people().find((p) => p.name === name || p.variants.has(name));
+    if (!owner) continue;
+    owner.variants.add(`${title} ${name}`);
+    const role = roleOf(title);
+    if (role) owner.roles.add(role);
+    // The full title too ("prime minister"), so "the prime minister" is not taken for the finance minister.
+    const full = title.toLowerCase().replace(/\.$/, "");
+    if (role && full.includes(" ")) owner.roles.add(full);
+  }
+  // Appositives: "Liu Jieyi, China's ambassador to the U.N., said" gives Liu the role "ambassador".
+  for (const person of people()) {
+    const forms = [person.name, ...person.variants];
+    const appositive = new RegExp(`${wordPattern(forms, false).source},\\s+(?:the|a|an|[\\p{Lu}][\\p{L}.]*['’]s)\\s+((?:[\\p{L}.-]+\\s+){0,3}?)(${ROLE_NOUNS.join("|")})\\b`, "gu");
+    for (const sentence of sentences) {
+      for (const match of sentence.text.matchAll(appositive)) {
+        person.roles.add(match[2]!.toLowerCase());
+        const modifier = match[1]!.trim().split(/\s+/).at(-1)?.toLowerCase();
+        if (modifier && /^[a-z]+$/.test(modifier)) person.roles.add(`${modifier} ${match[2]!.toLowerCase()}`);
+      }
+    }
+  }
+
+  // Organizations and places: "U.N.", "U.N" and "UN" are one; an acronym folds into the name it abbreviates.
+  const others = [...byKey.values()].filter((e) => e.kind !== "person");
+  for (const acronym of others) {
+    const letters = acronym.name.replace(/\./g, "");
+    if (!/^\p{Lu}{2,6}$/u.test(letters)) continue;
+    const full = others.find((o) => o !== acronym && o.name.includes(" ") && initials(o.name) === letters);
+    if (full && byKey.has(keyOf(acronym.name))) {
+      full.variants.add(acronym.name);
+      byKey.delete(keyOf(acronym.name));
+    }
+  }
+
+  const entities: NamedEntity[] = [...byKey.values()].map((e) => ({ name: e.name, kind: e.kind, variants: [...e.variants].filter((v) => v !== e.name), roles: [...e.roles].sort(), mentions: 0, sentenceIds: [] }));
+  for (const entity of entities) {
+    const pattern = wordPattern([entity.name, ...entity.variants], false);
+    const forms = [entity.name, ...entity.variants];
+    for (const sentence of sentences) {
+      if (!forms.some((f) => sentence.text.includes(f))) continue;
+      const found = sentence.text.match(pattern)?.length ?? 0;
+      if (found > 0) {
+        entity.mentions += found;
+        entity.sentenceIds.push(sentence.id);
+      }
+    }
+  }
+  return entities.filter((e) => e.mentions > 0).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+function keyOf(name: string): string {
+  return name.replace(/\./g, "").replace(/[’']/g, "'").toLowerCase();
+}
+
+function surnameOf(name: string): string {
+  return name.split(/\s+/).at(-1)!;
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join("");
+}
+
+function roleOf(title: string): string | undefined {
+  const last = title.toLowerCase().replace(/\.$/, "").split(/\s+/).at(-1)!;
+  if (HONORIFIC.test(last)) return undefined;
+  if (ROLE_SET.has(last)) return last;
+  if (last === "sen") return "senator";
+  if (last === "gov") return "governor";
+  if (last === "rep") return "representative";
+  if (last === "secretary-general") return "secretary";
+  return undefined;
+}
+
+/** "Liu Jieyi Said" is not a name; keep the capitalized words that look like a name. */
+function trimTrailingCommonWords(name: string): string {
+  const words = name.split(/\s+/);
+  while (words.length > 1 && /^(Said|Says|Told|On|In|And|But|The|Of|For|Also|Has|Had|Was|Is|Will|Would)$/.test(words.at(-1)!)) words.pop();
+  return words.join(" ");
+}
+
+/** All forms an entity goes by, longest first. */
+export function formsOf(entity: NamedEntity): string[] {
+  return [entity.name, ...entity.variants].sort((a, b) => b.length - a.length);
+}
+
+/** True when two strings name the same entity of the article. */
+export function sameEntity(a: string, b: string, entities: NamedEntity[]): boolean {
+  if (a === b) return true;
+  const owner = entities.find((e) => formsOf(e).includes(a));
+  return !!owner && formsOf(owner).includes(b);
+}
+
+/** The entity a form belongs to (canonical name, a variant, or a titled form). */
+export function entityOf(form: string, entities: NamedEntity[]): NamedEntity | undefined {
+  const clean = form.trim();
+  return entities.find((e) => formsOf(e).includes(clean)) ?? entities.find((e) => e.kind === "person" && formsOf(e).some((f) => clean.endsWith(` ${f}`)));
+}

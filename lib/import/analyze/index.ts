@@ -1,0 +1,110 @@
+/**
+ * Pure, deterministic analysis of an extracted article, one concern per module: sentences (wink-nlp), entities and
+ * their aliases, dates and the timeline, numbers, quotations and attributions, opinion cues, cause and effect,
+ * vocabulary (glossary, in-text definitions, WordNet), sentence importance and an estimated reading grade.
+ * @see docs/IMPORT.md
+ */
+import { textStats } from "../../text/readability";
+import type { ArticleAnalysis, ArticleSection, Genre, GlossaryEntry, ParagraphKind, TermDefinition } from "../types";
+import { findCauses } from "./causes";
+import { buildTimeline, findDates } from "./dates";
+import { findEntities } from "./entities";
+import { findNumbers } from "./numbers";
+import { findOpinions } from "./opinion";
+import { findAttributions, findQuotations } from "./quotes";
+import { scoreSentences } from "./score";
+import { findDisagreements } from "./sides";
+import { isFurniture, splitSentences } from "./sentences";
+import { findNounPhrases, glossDefinition, inTextDefinitions, isFamiliar, matchGlossary, uncommonWords, wordnetSense } from "./terms";
+import { contentWords, wordPattern } from "./text";
+
+export interface AnalyzeOptions {
+  glossary: GlossaryEntry[];
+  /** The article's date (YYYY-MM-DD); without it, relative and year-less dates are ignored. */
+  articleDate?: string;
+}
+
+/** The parts of an extracted article the analysis reads; plain paragraphs are accepted too (treated as news prose). */
+export interface AnalyzableArticle {
+  paragraphs: string[];
+  paragraphKinds?: ParagraphKind[];
+  quoteSpeakers?: (string | undefined)[];
+  sections?: ArticleSection[];
+  genre?: Genre;
+}
+
+/** How many vocabulary definitions a draft carries at most. */
+const MAX_DEFINITIONS = 10;
+
+export function analyzeArticle(input: string[] | AnalyzableArticle, options: AnalyzeOptions): ArticleAnalysis {
+  const article: AnalyzableArticle = Array.isArray(input) ? { paragraphs: input } : input;
+  const paragraphs = article.paragraphs;
+  const kinds = article.paragraphKinds ?? paragraphs.map(() => "paragraph" as const);
+  const sections = article.sections ?? [];
+  const genre = article.genre ?? "news";
+  const { sentences, tokens } = splitSentences(paragraphs, kinds, sections);
+  const furniture = new Set(sentences.filter((s) => isFurniture(s.text)).map((s) => s.id));
+  const fullText = paragraphs.join("\n\n");
+  const articleWords = contentWords(fullText);
+
+  const numbers = findNumbers(sentences, tokens);
+  const entities = findEntities(fullText, sentences, article.quoteSpeakers ?? []);
+  const dates = findDates(sentences, options.articleDate);
+  const timeline = buildTimeline(sentences, dates, furniture);
+  const quotations = findQuotations(sentences, entities, article.quoteSpeakers ?? [], genre);
+  const attributions = findAttributions(sentences, entities, quotations);
+  const opinions = findOpinions(sentences, genre, quotations, attributions);
+  const causes = findCauses(sentences).filter((c) => !furniture.has(c.sentenceId));
+  const glossary = matchGlossary(sentences, options.glossary, articleWords, fullText);
+  const { candidateTerms, nounPhrases } = findNounPhrases(sentences, tokens, glossary, entities);
+  const sentenceScores = scoreSentences(sentences, { entities, numbers, dates, glossary, furniture });
+
+  // Definitions: the article's own first, then the glossary when its sense fits, then WordNet when one sense does.
+  const definitions: TermDefinition[] = inTextDefinitions(sentences);
+  const defined = () => new Set(definitions.map((d) => d.term.toLowerCase()));
+  for (const match of glossary) {
+    if (defined().has(match.term.toLowerCase()) || defined().has(match.found.toLowerCase())) continue;
+    definitions.push({ term: match.term, definition: match.definition.replace(/\s+/g, " ").trim(), source: "glossary", glossaryId: match.glossaryId, found: match.found, sentenceId: match.sentenceId });
+  }
+  const byId = new Map(sentences.map((s) => [s.id, s]));
+  const nameWords = new Set(entities.flatMap((e) => e.name.toLowerCase().split(/\s+/)));
+  const wordnetCandidates = [
+    ...candidateTerms.filter((t) => t.term.includes(" ") || !isFamiliar(t.term)).map((t) => ({ word: t.term, pos: "n" as const, sentenceId: t.sentenceId })),
+    ...uncommonWords(sentences, tokens, nameWords),
+  ];
+  for (const candidate of wordnetCandidates) {
+    if (definitions.length >= MAX_DEFINITIONS) break;
+    if (defined().has(candidate.word) || furniture.has(candidate.sentenceId)) continue;
+    const sentence = byId.get(candidate.sentenceId)!;
+    const sense = wordnetSense(candidate.word, candidate.pos, sentence.text, articleWords);
+    if (!sense) continue;
+    const found = sentence.text.match(wordPattern([candidate.word]))?.[0] ?? candidate.word;
+    definitions.push({ term: candidate.word, definition: glossDefinition(sense), source: "wordnet", found, sentenceId: candidate.sentenceId });
+  }
+
+  const stats = textStats(fullText);
+  return {
+    sentences,
+    sentenceScores,
+    entities,
+    numbers,
+    dates,
+    quotations,
+    glossary,
+    candidateTerms,
+    nounPhrases,
+    attributions,
+    opinions,
+    causes,
+    definitions: definitions.slice(0, MAX_DEFINITIONS),
+    timeline,
+    sides: findDisagreements(sentences, entities, attributions),
+    furniture: [...furniture],
+    genre,
+    sections,
+    stats: { words: stats.words, sentences: sentences.length, fkGrade: stats.fkGrade, readingMinutes: stats.readingMinutes },
+  };
+}
+
+export { parseNumberText } from "./numbers";
+export { countWords, escapeRegex, wordPattern } from "./text";

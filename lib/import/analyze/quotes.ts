@@ -1,0 +1,227 @@
+/**
+ * Quotations and attributions. A direct quote's speaker is the entity named outside the quotes nearest the speech
+ * verb: a name or alias, a description the article resolves ("Beijing's U.N. ambassador" → the ambassador it names),
+ * or the page's own attribution of a block quote. A pronoun ("he said") is resolved only to the last named speaker
+ * and never feeds a who-said question. Organizations speak only as the subject of the verb ("the ministry said").
+ * Attributions add reported speech ("X said that …", "according to …") and the kind of source behind each claim.
+ */
+import type { Attribution, Genre, NamedEntity, Quotation, Sentence, SourceKind } from "../types";
+import { formsOf, ROLE_NOUNS } from "./entities";
+import { countWords, wordPattern } from "./text";
+
+const SPEECH_VERBS = "said|says|say|told|tells|added|adds|asked|wrote|writes|explained|argued|argues|warned|warns|noted|insisted|stated|declared|announced|replied|responded|urged|predicted|cautioned|acknowledged|conceded|recalled|complained|claimed|claims|contended|maintained|called|calls|described|describes|welcomed|promised|vowed|according to";
+const SPEECH = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, "gi");
+const QUOTE = /[“"]([^“”"]{8,}?)[”"]/g;
+const PRONOUN = /\b(he|she)\b/gi;
+const DESCRIPTION = new RegExp(`(?:\\b(?:the|a|an|The|A|An)\\s+|\\b[\\p{Lu}][\\p{L}.]*['’]s\\s+)((?:[\\p{L}.-]+\\s+){0,3}?)(${ROLE_NOUNS.join("|")})\\b(?!\\s+\\p{Lu})`, "gu");
+
+const OFFICIAL_ROLES = new Set(["ambassador", "president", "minister", "secretary", "senator", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "envoy", "judge", "commissioner", "diplomat", "lawmaker", "representative", "congressman", "congresswoman", "official", "officer", "sheriff", "chancellor", "premier", "king", "queen", "general", "director", "superintendent", "principal", "councilmember", "leader", "chief"]);
+const EXPERT_ROLES = new Set(["professor", "researcher", "analyst", "economist", "scientist", "historian", "expert", "doctor", "lawyer", "attorney"]);
+const WITNESS_ROLES = new Set(["witness", "resident", "farmer", "owner", "student", "teacher", "nurse", "parent"]);
+
+interface Mention {
+  entity: NamedEntity;
+  at: number;
+  by: Quotation["resolvedBy"];
+}
+
+export function findQuotations(sentences: Sentence[], entities: NamedEntity[], quoteSpeakers: (string | undefined)[], genre: Genre = "news"): Quotation[] {
+  const out: Quotation[] = [];
+  const people = entities.filter((e) => e.kind === "person");
+  let lastSpeaker: { name: string; index: number; paragraph: number } | undefined;
+  const interviewee = genre === "interview" || looksLikeQandA(sentences) ? intervieweeOf(people) : undefined;
+  let inAnswer = false;
+  sentences.forEach((sentence, index) => {
+    // A block quote the page attributes ("— Barack Obama") is the speaker's words as a whole.
+    const pageSpeaker = sentence.kind === "blockquote" ? quoteSpeakers[sentence.paragraph] : undefined;
+    if (pageSpeaker) {
+      const entity = people.find((e) => formsOf(e).some((f) => pageSpeaker.startsWith(f) || pageSpeaker.includes(`${f},`))) ?? people.find((e) => formsOf(e).some((f) => pageSpeaker.includes(f)));
+      if (entity && countWords(sentence.text) >= 3) {
+        out.push({ sentenceId: sentence.id, text: sentence.text.replace(/^[“"]|[”"]$/g, ""), speaker: entity.name, resolvedBy: "block-quote", direct: true });
+        lastSpeaker = { name: entity.name, index, paragraph: sentence.paragraph };
+      }
+      return;
+    }
+    // Interviews: after a question, the subject's answers (in the first person) are their words; the interviewer's own analysis is not.
+    if (interviewee) {
+      const first = sentences[index - 1]?.paragraph !== sentence.paragraph;
+      const paragraphText = sentences.filter((s) => s.paragraph === sentence.paragraph).map((s) => s.text).join(" ").trim();
+      const isQuestion = /\?["”]?$/.test(paragraphText) || /^Q[:.]/.test(paragraphText);
+      if (first) {
+        // Narration about the subject ("Ms Nwosu is careful…") or without first person ends the answer.
+        const aboutSubject = formsOf(interviewee).some((f) => paragraphText.includes(f));
+        if (isQuestion) inAnswer = true;
+        else if (inAnswer && (aboutSubject || !/\b(I|I['’]m|I['’]ve|we|my|our|me|us)\b/.test(paragraphText.replace(QUOTE, " ")))) inAnswer = false;
+      }
+      if (isQuestion) return;
+      const answer = sentence.text.replace(/^A[:.]\s*/, "");
+      if (inAnswer && !/[“”"]/.test(answer) && countWords(answer) >= 4) {
+        out.push({ sentenceId: sentence.id, text: answer, speaker: interviewee.name, resolvedBy: "interview", direct: true });
+        return;
+      }
+    }
+    const quotes = [...sentence.text.matchAll(QUOTE)];
+    if (quotes.length === 0) return;
+    const outside = sentence.text.replace(QUOTE, (m) => " ".repeat(m.length));
+    const verbs = [...outside.matchAll(SPEECH)].map((m) => m.index ?? 0);
+    let resolved: { name: string; by: Quotation["resolvedBy"] } | undefined;
+    if (verbs.length === 0) {
+      // A sentence that is all quotation, right after a quoted speaker in the same paragraph, continues that speaker.
+      const whole = outside.replace(/[\s.,;:!?—–-]/g, "") === "";
+      if (whole && lastSpeaker && lastSpeaker.index >= index - 2 && lastSpeaker.paragraph >= sentence.paragraph - 1) resolved = { name: lastSpeaker.name, by: "continuation" };
+    } else {
+      const speaker = speakerNear(outside, verbs, entities, people, sentences, index);
+      resolved = speaker ? { name: speaker.entity.name, by: speaker.by } : undefined;
+      // "His mother laughs … she says": the pronoun is someone described by kinship, not the person just named.
+      const kin = /\b(his|her|their)\s+(mother|father|son|daughter|wife|husband|sister|brother|grandmother|grandfather|granddaughter|grandson|aunt|uncle|cousin|partner|friend|colleague|boss)\b/i.test(`${sentences[index - 1]?.text.replace(QUOTE, " ") ?? ""} ${outside}`);
+      if (!resolved && !kin && pronounSubject(outside, verbs)) {
+        // "he said": the speaker of the previous sentence ("Feldt said …. “…,” he said"), else the one person named
+        // in the last few sentences (or the last quoted speaker), else no one.
+        const previous = sentences[index - 1];
+        const previousOutside = previous ? previous.text.replace(QUOTE, (m) => " ".repeat(m.length)) : "";
+        const previousVerbs = [...previousOutside.matchAll(SPEECH)].map((m) => m.index ?? 0);
+        const previousSpeaker = previous && previousVerbs.length ? speakerNear(previousOutside, previousVerbs, entities, people, sentences, index - 1) : undefined;
+        if (previousSpeaker && previousSpeaker.entity.kind === "person") resolved = { name: previousSpeaker.entity.name, by: "pronoun" };
+      }
+      if (!resolved && !kin && pronounSubject(outside, verbs)) {
+        const recent = sentences.slice(Math.max(0, index - 3), index + 1);
+        const named = people.filter((p) => recent.some((s) => p.sentenceIds.includes(s.id)));
+        if (named.length === 1) resolved = { name: named[0]!.name, by: "pronoun" };
+        else if (named.length === 0 && lastSpeaker && index - lastSpeaker.index <= 3) resolved = { name: lastSpeaker.name, by: "pronoun" };
+      }
+    }
+    if (!resolved) return;
+    for (const quote of quotes) {
+      const text = quote[1]!.trim().replace(/[,]$/, "");
+      if (countWords(text) < 3) continue;
+      out.push({ sentenceId: sentence.id, text, speaker: resolved.name, resolvedBy: resolved.by, direct: true });
+    }
+    lastSpeaker = { name: resolved.name, index, paragraph: sentence.paragraph };
+  });
+  return out;
+}
+
+/** At least two question paragraphs each followed by a first-person answer: a Q&A, whatever the genre detector said. */
+function looksLikeQandA(sentences: Sentence[]): boolean {
+  const paragraphs: string[] = [];
+  for (const s of sentences) paragraphs[s.paragraph] = paragraphs[s.paragraph] ? `${paragraphs[s.paragraph]} ${s.text}` : s.text;
+  let pairs = 0;
+  paragraphs.forEach((p, i) => {
+    const next = paragraphs[i + 1];
+    if (p && next && (/\?["”]?$/.test(p.trim()) || /^Q[:.]/.test(p)) && /\b(I|I['’]m|we|my|our)\b/.test(next.replace(QUOTE, " "))) pairs += 1;
+  });
+  return pairs >= 2;
+}
+
+/** The person an interview is with: the most mentioned person. */
+function intervieweeOf(people: NamedEntity[]): NamedEntity | undefined {
+  return [...people].sort((a, b) => b.mentions - a.mentions)[0];
+}
+
+function pronounSubject(outside: string, verbs: number[]): boolean {
+  return verbs.some((v) => /\b(he|she)\s+$/i.test(outside.slice(Math.max(0, v - 6), v)) || /^\S+\s+(he|she)\b/i.test(outside.slice(v)));
+}
+
+function speakerNear(outside: string, verbs: number[], entities: NamedEntity[], people: NamedEntity[], sentences: Sentence[], index: number): Mention | undefined {
+  const candidates: Mention[] = [];
+  for (const entity of people) {
+    for (const match of outside.matchAll(wordPattern(formsOf(entity), false))) candidates.push({ entity, at: match.index ?? 0, by: "name" });
+  }
+  for (const match of outside.matchAll(DESCRIPTION)) {
+    const modifier = match[1]!.trim().split(/\s+/).at(-1)?.toLowerCase();
+    const role = match[2]!.toLowerCase();
+    const person = (modifier ? resolveDescription(`${modifier} ${role}`, people, sentences, index) : undefined) ?? resolveDescription(role, people, sentences, index);
+    if (person) candidates.push({ entity: person, at: (match.index ?? 0) + match[0].length - match[2]!.length, by: "description" });
+  }
+  // The speaker is the subject before the verb ("Liu said", "Liu, the envoy, warned") or right after it ("said Liu").
+  const distance = (m: Mention) =>
+    Math.min(
+      ...verbs.map((v) => {
+        const end = m.at + m.entity.name.length;
+        if (m.at < v) return v - Math.min(end, v) <= 150 ? v - m.at : Infinity;
+        return m.at - v <= 25 ? m.at - v : Infinity;
+      }),
+    );
+  const pronouns = [...outside.matchAll(PRONOUN)].map((m) => m.index ?? 0);
+  const pronounDistance = Math.min(...pronouns.map((p) => Math.min(...verbs.map((v) => (p < v ? v - p : p - v <= 6 ? p - v : Infinity)))), Infinity);
+  const best = candidates.filter((c) => distance(c) < Infinity).sort((a, b) => distance(a) - distance(b) || a.at - b.at)[0];
+  if (best && distance(best) < pronounDistance) return best;
+  if (best || pronounDistance < Infinity) return undefined;
+  // Organizations speak only as the subject of the verb: "the ministry said", "The federation, which …, called the vote …".
+  const firstVerb = Math.min(...verbs);
+  for (const entity of entities.filter((e) => e.kind === "organization")) {
+    for (const form of formsOf(entity)) {
+      const at = outside.indexOf(form);
+      if (at >= 0 && at < firstVerb && firstVerb - at <= 150) return { entity, at, by: "name" };
+      if (new RegExp(`\\b(?:said|says)\\s+(?:the\\s+)?${wordPattern([form], false).source}`, "u").test(outside)) return { entity, at: 0, by: "name" };
+    }
+  }
+  return undefined;
+}
+
+/** "the ambassador" → the one person the article gives that role, or the one with that role mentioned nearest. */
+export function resolveDescription(role: string, people: NamedEntity[], sentences: Sentence[], index: number): NamedEntity | undefined {
+  const withRole = people.filter((p) => p.roles.includes(role));
+  if (withRole.length === 0) return undefined;
+  if (withRole.length === 1) return withRole[0];
+  const position = (p: NamedEntity) => Math.min(...p.sentenceIds.map((id) => Math.abs(sentences.findIndex((s) => s.id === id) - index)));
+  // The person the article is about (at least twice the mentions of any other with the role) is "the prime minister".
+  const byMentions = [...withRole].sort((a, b) => b.mentions - a.mentions);
+  if (byMentions[0]!.mentions >= 2 * byMentions[1]!.mentions) return byMentions[0];
+  const sorted = [...withRole].sort((a, b) => position(a) - position(b) || b.mentions - a.mentions);
+  if (position(sorted[0]!) < position(sorted[1]!)) return sorted[0];
+  // Equally near: the one the article is about (clearly more mentions), else no guess.
+  return sorted[0]!.mentions >= 2 * sorted[1]!.mentions ? sorted[0] : undefined;
+}
+
+const SAYS = "(?:said|say|says|told|tell|added|warned|argued|believe|believes|estimated|estimate|reported|report)";
+/** An unnamed source is one that speaks: "officials said", "said two diplomats", "on condition of anonymity" — not "six officials" on a list. */
+const ANONYMOUS = new RegExp(`\\b((?:U\\.S\\.\\s+|senior\\s+|government\\s+|western\\s+|some\\s+|two\\s+|three\\s+)?(?:officials|sources|diplomats|an official|a (?:senior |U\\.S\\. |government )?(?:official|source|person|diplomat)|people familiar with [^,]+))\\s+(?:have\\s+|has\\s+|had\\s+)?${SAYS}\\b|\\b${SAYS}\\s+(?:\\w+\\s+){0,2}(officials|sources|diplomats)\\b|on condition of anonymity|who (?:asked|spoke) (?:not to be named|on condition)`, "i");
+const DOCUMENT = /\baccording to (?:a|an|the|its|their|new|recent)?\s*(?:[\p{L}-]+\s+){0,3}?(report|study|survey|document|documents|statement|filing|filings|data|figures|records|letter|memo|analysis|poll|resolution|court papers|estimate|estimates|budget|audit|census|release)\b/iu;
+const WITNESS = new RegExp(`\\b(witnesses?|residents?|neighbou?rs?|bystanders?|passengers?|survivors?|people who (?:saw|were there))\\s+(?:\\w+\\s+){0,3}?${SAYS}\\b`, "i");
+const EXPERT = new RegExp(`\\b(experts?|researchers?|analysts?|economists?|scientists?|scholars?|historians?|professors?)\\s+(?:who\\s+\\w+\\s+\\w+\\s+)?(?:\\w+\\s+){0,2}?${SAYS}\\b`, "i");
+const REPORTED = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, "i");
+
+/** Statements the article attributes to a source, with the kind of source behind each. */
+export function findAttributions(sentences: Sentence[], entities: NamedEntity[], quotations: Quotation[]): Attribution[] {
+  const out: Attribution[] = [];
+  const people = entities.filter((e) => e.kind === "person");
+  const quoted = new Map(quotations.filter((q) => q.resolvedBy !== "pronoun").map((q) => [q.sentenceId, q]));
+  sentences.forEach((sentence, index) => {
+    const text = sentence.text;
+    const outside = text.replace(QUOTE, (m) => " ".repeat(m.length));
+    if (!REPORTED.test(outside) && !quoted.has(sentence.id)) return;
+    const document = DOCUMENT.exec(outside);
+    if (document) {
+      out.push({ sentenceId: sentence.id, claim: text, source: document[0].replace(/^according to\s+/i, ""), sourceKind: "document" });
+      return;
+    }
+    const quote = quoted.get(sentence.id);
+    if (quote) {
+      const entity = entities.find((e) => e.name === quote.speaker);
+      out.push({ sentenceId: sentence.id, claim: quote.text, source: quote.speaker, sourceKind: entity ? kindOfEntity(entity) : "named-person" });
+      return;
+    }
+    // Reported speech with a named person: "Liu said China will keep working…" — the claim is the clause after the verb.
+    const reported = new RegExp(`(?<![\\p{L}])(${people.flatMap(formsOf).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") || "(?!)"})\\s+(?:has\\s+|had\\s+)?(said|says|argued|argues|claimed|claims|insisted|warned|contended|maintained|believes|wrote)\\s+(?:that\\s+)?(.{15,})$`, "u").exec(text);
+    if (reported) {
+      const entity = people.find((p) => formsOf(p).includes(reported[1]!))!;
+      const claim = reported[3]!.replace(/[.!]$/, "");
+      if (countWords(claim) >= 5 && !/^["“]/.test(claim)) out.push({ sentenceId: sentence.id, claim, source: entity.name, sourceKind: kindOfEntity(entity) });
+      return;
+    }
+    if (ANONYMOUS.test(outside)) out.push({ sentenceId: sentence.id, claim: text, source: ANONYMOUS.exec(outside)![0], sourceKind: "anonymous" });
+    else if (WITNESS.test(outside)) out.push({ sentenceId: sentence.id, claim: text, source: WITNESS.exec(outside)![0], sourceKind: "witness" });
+    else if (EXPERT.test(outside)) out.push({ sentenceId: sentence.id, claim: text, source: EXPERT.exec(outside)![0], sourceKind: "expert" });
+    void index;
+  });
+  return out;
+}
+
+export function kindOfEntity(entity: NamedEntity): SourceKind {
+  if (entity.kind !== "person") return "named-official";
+  if (entity.roles.some((r) => EXPERT_ROLES.has(r))) return "expert";
+  if (entity.roles.some((r) => OFFICIAL_ROLES.has(r))) return "named-official";
+  if (entity.roles.some((r) => WITNESS_ROLES.has(r))) return "witness";
+  return "named-person";
+}

@@ -1,0 +1,96 @@
+/**
+ * Sentence splitting with wink-nlp (the best splitter measured in the ecosystem guide), one paragraph at a time.
+ * A quotation that runs over several sentences stays one evidence sentence. Each sentence keeps its tokens,
+ * part-of-speech tags and wink's number entities for the later stages.
+ */
+import type { ItemEntity, ItemSentence } from "wink-nlp";
+import { getNlp } from "../../text/readability";
+import type { ArticleSection, ParagraphKind, Sentence } from "../types";
+import { countWords } from "./text";
+
+export interface SentenceTokens {
+  tokens: string[];
+  pos: string[];
+  /** wink entities (MONEY, PERCENT, CARDINAL, DATE…) with their text. */
+  entities: { text: string; type: string }[];
+}
+
+export function splitSentences(
+  paragraphs: string[],
+  kinds: ParagraphKind[],
+  sections: ArticleSection[],
+): { sentences: Sentence[]; tokens: Map<string, SentenceTokens> } {
+  const wink = getNlp();
+  const its = wink.its;
+  const sentences: Sentence[] = [];
+  const tokens = new Map<string, SentenceTokens>();
+  paragraphs.forEach((paragraph, index) => {
+    const doc = wink.readDoc(paragraph);
+    const parts: ({ text: string } & SentenceTokens)[] = [];
+    doc.sentences().each((s: ItemSentence) => {
+      const entities: { text: string; type: string }[] = [];
+      s.entities().each((e: ItemEntity) => {
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- wink's `its` helpers are stateless functions meant to be passed.
+        entities.push({ text: e.out(), type: e.out(its.type) });
+      });
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- wink's `its` helpers are stateless functions meant to be passed.
+      const pos = s.tokens().out(its.pos);
+      parts.push({ text: s.out(), tokens: s.tokens().out(), pos, entities });
+    });
+    const merged: typeof parts = [];
+    for (const part of parts) {
+      const previous = merged.at(-1);
+      if (previous && hasOpenQuote(previous.text) && paragraph.includes(`${previous.text} ${part.text}`)) {
+        previous.text = `${previous.text} ${part.text}`;
+        previous.tokens.push(...part.tokens);
+        previous.pos.push(...part.pos);
+        previous.entities.push(...part.entities);
+      } else merged.push({ ...part, tokens: [...part.tokens], pos: [...part.pos], entities: [...part.entities] });
+    }
+    const section = sectionOf(index, sections);
+    for (const part of merged) {
+      const text = part.text.trim();
+      if (!text) continue;
+      const id = `s${sentences.length + 1}`;
+      sentences.push({ id, paragraph: index, anchor: `p${index + 1}`, text, words: countWords(text), kind: kinds[index] ?? "paragraph", section });
+      tokens.set(id, { tokens: part.tokens, pos: part.pos, entities: part.entities });
+    }
+  });
+  return { sentences, tokens };
+}
+
+export function sectionOf(paragraph: number, sections: ArticleSection[]): number {
+  let found = -1;
+  sections.forEach((section, i) => {
+    if (section.firstParagraph <= paragraph) found = i;
+  });
+  return found;
+}
+
+export function hasOpenQuote(text: string): boolean {
+  const opens = text.match(/“/g)?.length ?? 0;
+  const closes = text.match(/”/g)?.length ?? 0;
+  const straight = text.match(/"/g)?.length ?? 0;
+  return opens > closes || straight % 2 === 1;
+}
+
+/** Credit lines, captions and prompts that survive extraction are never evidence for a question. */
+const FURNITURE = [
+  /\bcontributed (reporting )?to this (report|story|article)\b/i,
+  /^(photo|image|video|file photo|caption|credit)\b[:|]/i,
+  /\((AP|Reuters|Getty Images|AFP)( Photo)?[^)]*\)\s*$/,
+  /\b(sign up|subscribe) (for|to) (our|the)\b/i,
+  /^(read more|related|watch|listen|click here|follow us)\b/i,
+  /\b(reporting|writing|editing) by [A-Z]/,
+  /^[A-Z][\w.' -]+ (reported|wrote) from [A-Z][\w ]+\.?$/,
+  /^This (story|article) (has been|was) (updated|corrected)\b/i,
+  /^(Analysis|Commentary|Opinion|Reporting|Story|Interview) by \p{Lu}/u,
+  /^Views expressed\b/i,
+  /\b(opinions|views) expressed (here |in [\p{L} ]+ )?are (those of the|the author['’]s)/iu,
+  /^By \p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,3}(?:,|$)/u,
+  /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} (?:covers|writes about|is (?:the|a|an) [\p{L}'’ ]*(?:correspondent|editor|reporter|columnist|writer|contributor))\b/u,
+];
+
+export function isFurniture(text: string): boolean {
+  return FURNITURE.some((pattern) => pattern.test(text));
+}

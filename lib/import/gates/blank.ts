@@ -1,0 +1,71 @@
+/**
+ * Blank gates: a gap is a whole noun phrase, key term or figure — never part of a compound ("his ___ stranding"),
+ * a hyphenated word or a symbol-joined name ("{{blank}}+1" from "P5+1"), never a common word alone — and no two
+ * questions blank the same answer.
+ */
+import { isWholePhrase } from "../analyze/terms";
+import { isKnown } from "../analyze/wordnet";
+
+const COMMON = new Set(
+  "thing things people time times year years way ways day days man men woman women part place case week weeks group number world life hand work point home room fact night area money story issue side kind head house service friend father mother power hour game line end member members law car city community name team minute idea kid body information back parent face others level office door health person art war history party result change morning reason research girl guy moment air teacher force education".split(" "),
+);
+
+export function blankProblem(sentence: string, answer: string, wholePhrases: string[], keyTerms: string[]): string | undefined {
+  if (!sentence.includes(answer) && !new RegExp(answer.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i").test(sentence)) return "the answer is not in the sentence";
+  if (!isWholePhrase(sentence, answer)) return "the gap is glued to a hyphen, a symbol or a digit";
+  const lower = answer.toLowerCase();
+  const isNumber = /\d/.test(answer) || /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)/i.test(answer);
+  const isKey = keyTerms.some((t) => t.toLowerCase() === lower);
+  if (!isNumber && !isKey && !wholePhrases.includes(lower)) return "the gap is not a whole noun phrase or key term";
+  if (!isNumber && !isKey && !lower.includes(" ") && COMMON.has(lower)) return "the gap is a common word";
+  // "the strike costs the economy": a gap followed by a determiner ends in a verb, not a noun.
+  const next = sentence.slice(sentence.toLowerCase().indexOf(lower) + lower.length);
+  if (!isNumber && /^\s+(the|a|an|its|their|his|her|our|about|nearly|some)\b/i.test(next) && /s$/.test(lower) && lower.includes(" ")) return "the gap ends in a verb";
+  // A phrase ending in "-ing" is usually a noun and a verb run together by the tagger ("members voting").
+  if (!isNumber && !isKey && lower.includes(" ") && /ing$/.test(lower)) return "the gap runs into a verb";
+  // A longer noun phrase that continues after the gap means the gap is a modifier, not the phrase ("first mass" in
+  // "first mass stranding"); a gap that is the head of its phrase ("sanctions" in "new sanctions") is fine.
+  const escaped = lower.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (!isNumber && wholePhrases.some((p) => p !== lower && new RegExp(`(^|\\s)${escaped}\\s`).test(p))) return "the gap is part of a compound";
+  // A noun the tagger read as a verb still ends a compound: "his first mass stranding", "the arms reduction".
+  const at = sentence.toLowerCase().indexOf(lower);
+  const after = sentence.slice(at + lower.length);
+  if (!isNumber && /^\s+[a-z]+(ing|tion|sion|ment|ness|ity|ship|ance|ence)\b(?!\s+(the|a|an|his|her|their|its|to|that|this|these|those)\b)/.test(after)) return "the gap is part of a compound";
+  if (!isNumber && splitsCompound(sentence, answer)) return "the gap splits a fixed expression";
+  return undefined;
+}
+
+/** Fixed "X of Y" expressions a gap must not cut in two. */
+const FIXED = ["state of emergency", "rule of law", "vote of no confidence", "motion of no confidence", "bill of rights", "head of state", "freedom of speech", "right of way", "point of order", "conflict of interest", "chief of staff", "secretary of state", "prisoner of war", "weapons of mass destruction", "state of the union", "court of appeal", "house of representatives", "house of commons", "house of lords", "balance of power", "separation of powers", "checks and balances", "freedom of the press", "cost of living", "law and order"];
+
+/** True when the gap and its neighbouring word form one WordNet compound ("car park") or a fixed expression ("state of emergency"). */
+export function splitsCompound(sentence: string, answer: string): boolean {
+  const lower = sentence.toLowerCase();
+  const gap = answer.toLowerCase();
+  const at = lower.indexOf(gap);
+  if (at < 0) return false;
+  for (const phrase of FIXED) {
+    for (let i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + 1)) {
+      const overlap = Math.min(i + phrase.length, at + gap.length) - Math.max(i, at);
+      if (overlap > 0 && !(at <= i && at + gap.length >= i + phrase.length)) return true;
+    }
+  }
+  const before = lower.slice(0, at).match(/([a-z]+)\s+$/)?.[1];
+  const after = lower.slice(at + gap.length).match(/^\s+([a-z]+)/)?.[1];
+  const joined = gap.replace(/\s+/g, "_");
+  if (before && !/^(the|a|an|of|to|in|on|and|or|for|with|its|his|her|their|our|new|old|more|most|all|some|any|no|this|that|these|those)$/.test(before) && isKnown(`${before}_${joined}`, "n")) return true;
+  if (after && isKnown(`${joined}_${after}`, "n")) return true;
+  return false;
+}
+
+/** Index of questions (in order) whose blank answer repeats an earlier question's. */
+export function repeatedAnswers(answers: string[]): number[] {
+  const seen = new Set<string>();
+  const out: number[] = [];
+  answers.forEach((answer, i) => {
+    const key = answer.toLowerCase().replace(/s$/, "");
+    if (seen.has(key)) out.push(i);
+    seen.add(key);
+  });
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * Gates between questions: near-duplicates are merged (the better-ranked one stays), and no question's stem or
+ * choices give away another's answer (a cloze answer shown in another stem, a swapped fact shown as written).
+ */
+import { contentWords, escapeRegex } from "../analyze/text";
+import type { DraftQuestion } from "../types";
+
+/** Everything a student reads in a question. */
+const visibleCache = new WeakMap<DraftQuestion, string>();
+
+export function visibleText(q: DraftQuestion): string {
+  const cached = visibleCache.get(q);
+  if (cached !== undefined) return cached;
+  const text = computeVisibleText(q);
+  visibleCache.set(q, text);
+  return text;
+}
+
+function computeVisibleText(q: DraftQuestion): string {
+  const parts = [q.prompt];
+  if (q.type === "cloze") parts.push(q.text);
+  if (q.type === "single" || q.type === "multiple") parts.push(...q.choices.map((c) => c.text));
+  if (q.type === "ordering") parts.push(...q.items.map((i) => i.text));
+  if (q.type === "matching") parts.push(...q.left.map((i) => i.text), ...q.right.map((i) => i.text));
+  return normalize(parts.join(" \n "));
+}
+
+/** The stretch of the evidence sentence around an answer (answer ± up to three words): what would give the answer away. */
+export function revealingSpans(q: DraftQuestion): string[] {
+  const evidence = q.evidence;
+  const around = (answer: string): string[] => {
+    const at = evidence.toLowerCase().indexOf(answer.toLowerCase());
+    if (at < 0) return [];
+    const before = evidence.slice(0, at).trim().split(/\s+/).filter(Boolean).slice(-3).join(" ");
+    const after = evidence.slice(at + answer.length).trim().split(/\s+/).filter(Boolean).slice(0, 3).join(" ");
+    return [normalize(`${before} ${answer}`), normalize(`${answer} ${after}`)].filter((s) => s.split(" ").length >= 3);
+  };
+  switch (q.type) {
+    case "cloze":
+      return Object.values(q.answer).flatMap((accepted) => around(String(accepted[0])));
+    case "true_false": {
+      if (q.answer) return [normalize(evidence.slice(0, 80))];
+      const from = /\(([^()]+), not [^()]+\)\.?$/.exec(q.explanation)?.[1];
+      return from ? around(from) : [];
+    }
+    case "single":
+      if (["numeric-choice", "who-said-single", "perspective-claim", "cause-effect", "inference"].includes(q.generator)) {
+        const key = q.choices.find((c) => c.id === q.answer)?.text ?? "";
+        return around(key.replace(/\.$/, ""));
+      }
+      return [];
+    default:
+      return [];
+  }
+}
+
+/** What a student reads before the choices: the prompt, and a cloze item's text. */
+export function stemText(q: DraftQuestion): string {
+  return normalize(q.type === "cloze" ? `${q.prompt} ${q.text}` : q.prompt);
+}
+
+/** The answer as text: a cloze item's first accepted answers, or the key choice of a single-choice item. */
+export function answerTexts(q: DraftQuestion): string[] {
+  if (q.type === "cloze") return Object.values(q.answer).map((a) => String(a[0]));
+  if (q.type === "single") return [q.choices.find((c) => c.id === q.answer)?.text ?? ""];
+  return [];
+}
+
+/** True when `other` shows what `question` asks for. */
+export function reveals(other: DraftQuestion, question: DraftQuestion): boolean {
+  if (other.pair && question.pair && other.pair.group === question.pair.group) return false;
+  const visible = visibleText(other);
+  if (revealingSpans(question).some((span) => visible.includes(span))) return true;
+  // On the same sentence, any mention of the answer in the other stem gives it away (a sentence-choice key quoted whole, a blanked word named).
+  if (other.evidence === question.evidence) {
+    const stem = question.type === "cloze" ? visibleText(other) : stemText(other);
+    return answerTexts(question)
+      .map((a) => normalize(a))
+      .filter((a) => a.length > 1)
+      .some((a) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegex(a)}($|[^\\p{L}\\p{N}])`, "u").test(stem));
+  }
+  // A key that is a whole sentence (main idea, evidence) is given away by any stem that quotes it.
+  if (question.type === "single" && ["main-idea", "evidence-pair", "fact-opinion"].includes(question.generator)) {
+    const key = normalize(answerTexts(question)[0] ?? "");
+    return key.split(" ").length >= 6 && stemText(other).includes(key);
+  }
+  return false;
+}
+
+/** Same kind of question on the same sentence with the same key, or nearly the same stem. */
+export function nearDuplicate(a: DraftQuestion, b: DraftQuestion): boolean {
+  if (a.pair && b.pair && a.pair.group === b.pair.group) return false;
+  const mainIdea = (q: DraftQuestion) => q.skills[0] === "main-idea";
+  if (mainIdea(a) && mainIdea(b) && a.evidence === b.evidence) return true;
+  const keyOf = (q: DraftQuestion) =>
+    q.type === "cloze" ? String(Object.values(q.answer)[0]?.[0] ?? "") : q.type === "single" ? (q.choices.find((c) => c.id === q.answer)?.text ?? "") : "";
+  if (a.evidence === b.evidence && keyOf(a) && keyOf(a) === keyOf(b)) return true;
+  if (a.type !== b.type) return false;
+  if (a.evidence === b.evidence && a.generator === b.generator) return true;
+  const wa = contentWords(visibleText(a));
+  const wb = contentWords(visibleText(b));
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared += 1;
+  const jaccard = shared / Math.max(1, wa.size + wb.size - shared);
+  return jaccard >= 0.8;
+}
+
+function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[“”"‘’']/g, "'")
+    .replace(/[^\p{L}\p{N}'$%.\s-]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export { escapeRegex };

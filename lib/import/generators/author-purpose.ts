@@ -1,0 +1,60 @@
+/**
+ * Author's purpose, from the detected genre: a news report informs, a column persuades, an analysis explains, an
+ * interview presents a person's views in their own words, a feature tells a story about people or a place.
+ */
+import { innerQuotes, round } from "../analyze/text";
+import type { Genre } from "../types";
+import { sortedChoices, type Candidate, type Context } from "./common";
+
+export const PURPOSES: Record<Genre, string> = {
+  news: "To report recent events and what people involved said about them",
+  opinion: "To persuade readers to agree with the author's view",
+  analysis: "To explain how or why something happens, using facts and examples",
+  interview: "To let one person explain their views in their own words",
+  feature: "To tell a story about people or a place in depth",
+};
+
+const WHY: Record<Genre, string> = {
+  news: "It reports what happened, with dates, figures and named sources, and does not argue for a side.",
+  opinion: "The author argues for a view and uses words of judgment; it is a column, not a report.",
+  analysis: "It explains causes and background rather than only reporting the latest events.",
+  interview: "Most of it is one person's answers to questions.",
+  feature: "It follows people and scenes in detail rather than only the latest events.",
+};
+
+/**
+ * Distractors are genres far from the detected one, so a near miss of the genre detector (a feature read as news,
+ * an analysis as news) never leaves the truer purpose among the wrong choices.
+ */
+const DISTANT: Record<Genre, Genre[]> = {
+  news: ["opinion", "interview"],
+  opinion: ["news", "feature"],
+  analysis: ["opinion", "interview"],
+  interview: ["news", "analysis"],
+  feature: ["opinion", "interview"],
+};
+
+export function authorPurposeQuestions(ctx: Context): Candidate[] {
+  const { analysis } = ctx;
+  const lead = analysis.sentences.find((s) => ctx.eligible(s, 60)) ?? analysis.sentences[0];
+  if (!lead) return [];
+  const genre = analysis.genre;
+  const { choices, answer } = sortedChoices(PURPOSES[genre], DISTANT[genre].map((g) => PURPOSES[g]));
+  const opinion = analysis.opinions.find((o) => o.holder === "author");
+  const example = opinion ? ctx.byId.get(opinion.sentenceId) : undefined;
+  return [
+    {
+      id: "",
+      type: "single",
+      prompt: "What is the author's main purpose in this article?",
+      choices,
+      answer,
+      explanation: `${WHY[genre]}${example && genre === "opinion" ? ` For example: “${innerQuotes(example.text)}”` : ""}`,
+      skills: ["author-purpose"],
+      difficulty: 2,
+      generator: "author-purpose",
+      score: round(0.9),
+      ...ctx.evidence(example ?? lead),
+    },
+  ];
+}

@@ -1,0 +1,142 @@
+/**
+ * True or false (recall). False items swap one entity (same kind and role), one number (clearly different) or one
+ * date in a sentence, and pass the swap gates; true items copy a fact as written. An opinion is never offered as a
+ * plain fact: it is attributed ("According to the author, …").
+ */
+import { formsOf } from "../analyze/entities";
+import { innerQuotes, lowerFirst, round, wordPattern } from "../analyze/text";
+import { sameKindAndRole, stillTrueProblem, swapParseProblem } from "../gates/swap";
+import type { ArticleAnalysis, NamedEntity, NumberMention, Sentence } from "../types";
+import { explanationFor, type Candidate, type Context } from "./common";
+import { numberDistractors } from "./numeric";
+
+export function trueFalseQuestions(ctx: Context): Candidate[] {
+  const { analysis } = ctx;
+  const out: Candidate[] = [];
+  for (const sentence of analysis.sentences) {
+    if (!ctx.eligible(sentence, 32) || ctx.hasQuote(sentence) || ctx.firstPerson(sentence)) continue;
+    const statement = sentence.text.replace(/\s*[.!]$/, ".");
+    const opinion = ctx.opinionOf(sentence);
+    if (opinion) {
+      // A judgment can be true only as a report of who holds it.
+      const holder = opinion.holder === "author" ? "the author" : opinion.holder;
+      if (opinion.holder === "quoted") continue;
+      out.push({
+        id: "",
+        type: "true_false",
+        prompt: `True or false? According to ${holder}, ${startsWithName(statement, analysis) ? statement : lowerFirst(statement[0]!.toLowerCase() + statement.slice(1))}`,
+        answer: true,
+        explanation: `True. This is ${holder === "the author" ? "the author's" : `${holder}'s`} view, not a checked fact. ${explanationFor(sentence)}`,
+        skills: ["recall", "fact-opinion"],
+        difficulty: 1,
+        generator: "true-false-original",
+        score: round(ctx.score(sentence.id) - 0.15),
+        ...ctx.evidence(sentence),
+      });
+      continue;
+    }
+    const swap = entitySwap(sentence, analysis) ?? numberSwap(sentence, analysis.numbers, analysis.sentences) ?? dateSwap(sentence, analysis);
+    if (swap) {
+      out.push({
+        id: "",
+        type: "true_false",
+        prompt: `True or false? ${swap.text.replace(/\s*[.!]$/, ".")}`,
+        answer: false,
+        explanation: `False. The article says “${innerQuotes(sentence.text)}” (${swap.from}, not ${swap.to}).`,
+        feedbackTrue: `Check the article again: it says ${swap.from}, not ${swap.to}.`,
+        skills: ["recall"],
+        difficulty: 2,
+        generator: "true-false-swap",
+        score: round(ctx.score(sentence.id) + 0.1),
+        ...ctx.evidence(sentence),
+      });
+    }
+    out.push({
+      id: "",
+      type: "true_false",
+      prompt: `True or false? ${statement}`,
+      answer: true,
+      explanation: `True. ${explanationFor(sentence)}`,
+      skills: ["recall"],
+      difficulty: 1,
+      generator: "true-false-original",
+      // A true statement copied from the text is the easiest item; rank it below the swapped one.
+      score: round(ctx.score(sentence.id) - 0.2),
+      ...ctx.evidence(sentence),
+    });
+  }
+  return out;
+}
+
+export interface Swap {
+  text: string;
+  from: string;
+  to: string;
+}
+
+export function entitySwap(sentence: Sentence, analysis: ArticleAnalysis): Swap | undefined {
+  const entities = analysis.entities;
+  const inSentence = entities.filter((e) => e.sentenceIds.includes(sentence.id));
+  for (const entity of inSentence) {
+    // Only the bare name or surname is swapped; titled forms ("Ambassador Liu Jieyi") carry a role the swap would contradict.
+    const form = [entity.name, ...entity.variants.filter((v) => !v.includes(" "))].find((f) => {
+      const matches = [...sentence.text.matchAll(wordPattern([f], false))];
+      if (matches.length !== 1) return false;
+      const before = sentence.text.slice(0, matches[0]!.index);
+      const after = sentence.text.slice(matches[0]!.index + f.length);
+      return !/^\s+\p{Lu}/u.test(after) && !/\p{Lu}[\p{L}.]*\s+$/u.test(before) && !/^['’]s\b/.test(after) && !inSentence.some((o) => o !== entity && formsOf(o).some((x) => x !== f && x.includes(f)));
+    });
+    if (!form) continue;
+    const replacement = entities.find((o) => o !== entity && sameKindAndRole(entity, o) && !o.sentenceIds.includes(sentence.id) && o.mentions >= 1 && swapOk(sentence, entity, o, form, analysis));
+    if (!replacement) continue;
+    const replacementForm = replacementFormFor(entity, replacement, form);
+    return { text: sentence.text.replace(wordPattern([form], false), replacementForm), from: form, to: replacementForm };
+  }
+  return undefined;
+}
+
+function replacementFormFor(entity: NamedEntity, replacement: NamedEntity, form: string): string {
+  let replacementForm = form === entity.name ? replacement.name : (replacement.variants.find((v) => !v.includes(" ")) ?? replacement.name);
+  // "the United States", "the Netherlands": names that take an article need it when they replace one that doesn't.
+  if (/^(United|Netherlands|Philippines|European|Czech Republic|Dominican Republic|Gulf|Middle East)\b/.test(replacementForm)) replacementForm = `the ${replacementForm}`;
+  return replacementForm;
+}
+
+function swapOk(sentence: Sentence, entity: NamedEntity, replacement: NamedEntity, form: string, analysis: ArticleAnalysis): boolean {
+  const replacementForm = replacementFormFor(entity, replacement, form);
+  const swapped = sentence.text.replace(wordPattern([form], false), replacementForm);
+  if (swapParseProblem(swapped)) return false;
+  return !stillTrueProblem(sentence, formsOf(entity), formsOf(replacement), analysis.sentences);
+}
+
+function numberSwap(sentence: Sentence, numbers: NumberMention[], sentences: Sentence[]): Swap | undefined {
+  for (const number of numbers.filter((n) => n.sentenceId === sentence.id)) {
+    if (sentence.text.split(number.text).length !== 2) continue;
+    const distractor = numberDistractors(number, numbers).find((d) => !stillTrueProblem(sentence, [number.text], [d.text], sentences));
+    if (!distractor) continue;
+    const text = sentence.text.replace(number.text, distractor.text);
+    if (swapParseProblem(text)) continue;
+    return { text, from: number.text, to: distractor.text };
+  }
+  return undefined;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+function dateSwap(sentence: Sentence, analysis: ArticleAnalysis): Swap | undefined {
+  for (const date of analysis.dates.filter((d) => d.sentenceId === sentence.id && d.explicit)) {
+    // Years are not swapped: a year two off reads as a near-equal number, and a student can't tell a typo from a trap.
+    const month = MONTHS.find((m) => date.text.includes(m));
+    if (month) {
+      const other = MONTHS[(MONTHS.indexOf(month) + 3) % 12]!;
+      const text = date.text.replace(month, other);
+      return { text: sentence.text.replace(date.text, text), from: date.text.trim(), to: text.trim() };
+    }
+  }
+  return undefined;
+}
+
+/** True when the sentence opens with a name, which keeps its capital after "According to …,". */
+function startsWithName(text: string, analysis: ArticleAnalysis): boolean {
+  return analysis.entities.some((e) => formsOf(e).some((f) => text.startsWith(f))) || /^(I|[A-Z]{2,})\b/.test(text);
+}
