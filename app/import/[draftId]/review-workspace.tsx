@@ -49,7 +49,7 @@ export function ReviewWorkspace({ draftId, initialTitle, draft, publishedLessonI
   const [newType, setNewType] = useState<Kind>("single");
   const [announcement, setAnnouncement] = useState("");
   const [saveState, saveAction] = useActionState(saveImportAction, idleState);
-  const [publishState, publishAction] = useActionState(publishImportAction, idleState as ActionState<{ lessonId: string; quizId: string }>);
+  const [publishState, publishAction] = useActionState(publishImportAction, idleState as ActionState<{ lessonId: string; quizId: string; version: number }>);
   const published = publishedLessonId ?? (publishState.status === "ok" ? publishState.data?.lessonId : undefined) ?? null;
   const sentenceRefs = useRef(new Map<string, HTMLSpanElement>());
 
