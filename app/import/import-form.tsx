@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { idleState } from "@/lib/action-state";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/app/ui/form";
 import { createImportAction } from "./actions";
+import { ImportProgress, newProgressToken } from "./import-progress";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -14,6 +15,8 @@ export function ImportForm() {
   const [fileName, setFileName] = useState("");
   const [fileError, setFileError] = useState<string | null>(null);
   const contentErrors = fieldErrors(state, "content");
+  // A fresh token for each attempt, so the progress shown is this import's; set as the form is submitted.
+  const [progressToken, setProgressToken] = useState("");
 
   async function onFile(event: React.ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -29,7 +32,17 @@ export function ImportForm() {
   }
 
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form
+      action={action}
+      className="space-y-5"
+      noValidate
+      onSubmit={(event) => {
+        const token = newProgressToken();
+        // Written into the DOM before React reads the form's data for the action.
+        (event.currentTarget.elements.namedItem("progressToken") as HTMLInputElement).value = token;
+        setProgressToken(token);
+      }}
+    >
       <div>
         <label htmlFor="content" className="field-label">
           Article
@@ -87,6 +100,8 @@ export function ImportForm() {
       </fieldset>
       {/* Next to the button, so the message is on screen where the teacher clicked. */}
       <FormMessage state={state} />
+      <input type="hidden" name="progressToken" defaultValue="" />
+      <ImportProgress token={progressToken} />
       <SubmitButton pendingLabel="Drafting lesson and quiz…">Draft lesson and quiz</SubmitButton>
     </form>
   );

@@ -13,7 +13,8 @@ import { writeTransaction } from "../../db/open";
 import { glossaryTerms, importDrafts, lessonLevels, lessons, questions, questionVersions, quizzes } from "../../db/schema";
 import { requireUser } from "../auth/session";
 import { AppError } from "../errors";
-import { tryDraftFromArticle } from "../import";
+import type { ImportStage } from "../import";
+import { draftInWorker } from "../import/worker-pool";
 import { questionProblems } from "../import/generate-questions";
 import { draftToContent, slugForTitle, type ContentFile } from "../import/to-content";
 import type { ArticleDraft, ArticleMetadata, DraftQuestion, EntityKind } from "../import/types";
@@ -41,17 +42,58 @@ export interface ImportDraftDetail {
   updatedAt: Date;
 }
 
-/** Runs the import pipeline and stores the draft for the calling teacher. Bad input stores nothing. */
-export async function createImportDraft(input: ArticleMetadata & { content: string }): Promise<{ id: string }> {
+/** Where an import stands, for the progress shown while it runs. */
+export type ImportProgressStage = "waiting" | "queued" | ImportStage | "saving" | "done" | "failed";
+
+interface ProgressEntry {
+  stage: ImportProgressStage;
+  updatedAt: number;
+}
+
+// In-memory and per process (imports run in this process's workers); keyed by teacher, so a token is useless to anyone else.
+const progress: Map<string, ProgressEntry> = ((globalThis as { __civicsImportProgress?: Map<string, ProgressEntry> }).__civicsImportProgress ??= new Map<string, ProgressEntry>());
+const PROGRESS_TTL_MS = 10 * 60 * 1000;
+
+function setProgress(key: string | undefined, stage: ImportProgressStage): void {
+  if (!key) return;
+  const now = Date.now();
+  for (const [k, entry] of progress) if (now - entry.updatedAt > PROGRESS_TTL_MS) progress.delete(k);
+  progress.set(key, { stage, updatedAt: now });
+}
+
+/**
+ * Runs the import pipeline (in a worker thread, off the request thread) and
+ * stores the draft for the calling teacher. Bad input stores nothing.
+ * `progressToken`, chosen by the browser, lets it follow the stages with
+ * getImportProgress while this runs.
+ */
+export async function createImportDraft(input: ArticleMetadata & { content: string; progressToken?: string }): Promise<{ id: string }> {
   const user = await requireUser(TEACHERS);
-  const glossary = await getDb().select().from(glossaryTerms);
-  const result = tryDraftFromArticle(input, { glossary });
-  if (!result.ok) throw new AppError("bad_request", result.error.message);
-  const { draft } = result;
-  return writeTransaction(getDb(), async (tx) => {
-    const [row] = await tx.insert(importDrafts).values({ ownerId: user.id, title: draft.title, draft }).returning({ id: importDrafts.id });
-    return { id: row!.id };
-  });
+  const { progressToken, ...article } = input;
+  const key = progressToken ? `${user.id}:${progressToken}` : undefined;
+  setProgress(key, "queued");
+  try {
+    const glossary = await getDb().select().from(glossaryTerms);
+    const result = await draftInWorker(article, glossary, (stage) => setProgress(key, stage));
+    if (!result.ok) throw new AppError("bad_request", result.error.message);
+    setProgress(key, "saving");
+    const { draft } = result;
+    const created = await writeTransaction(getDb(), async (tx) => {
+      const [row] = await tx.insert(importDrafts).values({ ownerId: user.id, title: draft.title, draft }).returning({ id: importDrafts.id });
+      return { id: row!.id };
+    });
+    setProgress(key, "done");
+    return created;
+  } catch (error) {
+    setProgress(key, "failed");
+    throw error;
+  }
+}
+
+/** The stage of the caller's own import with this token; "waiting" when it hasn't started (or isn't theirs). */
+export async function getImportProgress(progressToken: string): Promise<{ stage: ImportProgressStage }> {
+  const user = await requireUser(TEACHERS);
+  return { stage: progress.get(`${user.id}:${progressToken}`)?.stage ?? "waiting" };
 }
 
 export async function listImportDrafts(): Promise<ImportDraftSummary[]> {

@@ -154,6 +154,7 @@ const HANDLER_CALLS: Record<string, () => Promise<Response>> = {
   "POST /api/quizzes/[quizId]/grade": async () =>
     (await import("@/app/api/quizzes/[quizId]/grade/route")).POST(jsonRequest("POST", { answers: [{ ...world.privateQuestion, answer: null }] }), params({ quizId: world.privateQuiz })),
   "GET /classes/[classId]/export/[kind]": async () => (await import("@/app/classes/[classId]/export/[kind]/route")).GET(new Request(`${ORIGIN}/x`), params({ classId: world.classA.id, kind: "responses" })),
+  "GET /import/progress/[token]": async () => (await import("@/app/import/progress/[token]/route")).GET(new Request(`${ORIGIN}/x`), params({ token: "6f1c1b1e-6a59-4a8e-9d1b-3c2f0f6f4a11" })),
   "GET /import/[draftId]/download": async () => (await import("@/app/import/[draftId]/download/route")).GET(new Request(`${ORIGIN}/x`), params({ draftId: world.draftA })),
   "GET /account/export": async () => (await import("@/app/account/export/route")).GET(),
   "GET /classes/[classId]/students/[studentId]/export": async () =>

@@ -40,6 +40,8 @@ export const HANDLER_MATRIX: Record<string, Record<Persona, HandlerOutcome> | { 
   "POST /api/quizzes/[quizId]/grade": only(["teacherA"], "ok", "404"),
   "GET /classes/[classId]/export/[kind]": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
   "GET /import/[draftId]/download": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
+  // Any teacher may poll a token; it only ever reads that teacher's own import ("waiting" otherwise).
+  "GET /import/progress/[token]": only(["teacherA", "teacherB"], "ok", "403", { anonymous: "401" }),
   // Benchmark floor: answers 404 to everyone unless the server runs with BENCH_ROUTES=1.
   "POST /api/bench/submit": everyone("404"),
   // Everyone signed in downloads their own data, nobody else's.
