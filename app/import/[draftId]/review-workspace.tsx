@@ -263,11 +263,6 @@ export function ReviewWorkspace({
               <FormMessage state={saveState} />
             </>
           )}
-          {publishState.status === "ok" ? (
-            <p role="status" className="text-sm font-semibold text-green-800 dark:text-green-300">
-              {publishState.message}
-            </p>
-          ) : null}
           <p className={`text-sm ${dirty ? "font-semibold text-amber-800 dark:text-amber-300" : "muted"}`} data-testid="save-status">
             {dirty ? "Unsaved changes" : "All changes saved"}
           </p>
