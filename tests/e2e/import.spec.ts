@@ -6,7 +6,7 @@ const article = fs.readFileSync(path.resolve("tests/fixtures/articles/wire-story
 
 test.describe("article import", () => {
   test("a teacher pastes an article, edits it, publishes, assigns it, and a student takes it", async ({ page, browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     const teacher = await createUser("teacher");
     await signIn(page, teacher, "/import");
     await page.getByRole("link", { name: "Import article" }).first().click();
@@ -161,6 +161,7 @@ test.describe("article import", () => {
   });
 
   test("another teacher gets a 404 for someone else's draft, and students can't import", async ({ page, browser }) => {
+    test.setTimeout(180_000);
     const owner = await createUser("teacher");
     await signIn(page, owner, "/import");
     await page.getByLabel("Article", { exact: true }).fill(article);
