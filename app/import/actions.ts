@@ -12,10 +12,10 @@ const teachers = { roles: ["teacher"] as const };
 
 export const createImportAction = authedAction(
   createImportSchema,
-  async ({ content, title, outlet, author, date, url }, user) => {
+  async ({ content, title, outlet, author, date, url, progressToken }, user) => {
     // Language analysis of up to 2 MB is the most expensive thing a user can ask for: limited per teacher.
     await limitArticleImport(user.id);
-    const { id } = await createImportDraft({ content, ...defined({ title, outlet, author, date, url }) });
+    const { id } = await createImportDraft({ content, ...defined({ title, outlet, author, date, url, progressToken }) });
     redirect(`/import/${id}`);
   },
   teachers,

@@ -6,6 +6,7 @@ import { idleState } from "@/lib/action-state";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/app/ui/form";
 import { createImportAction } from "./actions";
 import { DOCUMENT_PATTERN, uploadDocument } from "./document-upload";
+import { ImportProgress, newProgressToken } from "./import-progress";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -19,6 +20,8 @@ export function ImportForm() {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [reading, setReading] = useState<string | null>(null);
+  // A fresh token for each attempt, so the progress shown is this import's; set as the form is submitted.
+  const [progressToken, setProgressToken] = useState("");
 
   async function onFile(event: React.ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -47,7 +50,18 @@ export function ImportForm() {
   }
 
   return (
-    <form ref={formRef} action={action} className="space-y-5" noValidate>
+    <form
+      ref={formRef}
+      action={action}
+      className="space-y-5"
+      noValidate
+      onSubmit={(event) => {
+        const token = newProgressToken();
+        // Written into the DOM before React reads the form's data for the action.
+        (event.currentTarget.elements.namedItem("progressToken") as HTMLInputElement).value = token;
+        setProgressToken(token);
+      }}
+    >
       <div>
         <label htmlFor="content" className="field-label">
           Article
@@ -105,6 +119,8 @@ export function ImportForm() {
       </fieldset>
       {/* Next to the button, so the message is on screen where the teacher clicked. */}
       <FormMessage state={state} />
+      <input type="hidden" name="progressToken" defaultValue="" />
+      <ImportProgress token={progressToken} />
       <SubmitButton pendingLabel="Drafting lesson and quiz…">Draft lesson and quiz</SubmitButton>
     </form>
   );

@@ -35,7 +35,7 @@ const DROPPED_WITH_CONTENT = ["head", "title", "script", "style", "noscript", "i
 const KEPT_TAGS = ["article", "main", "section", "div", "header", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "a", "em", "strong", "b", "i", "u", "span", "br", "figure", "time", "table", "tbody", "thead", "tr", "td", "th", "small", "sup", "sub", "q", "cite", "abbr"];
 
 /** Class or id words of page furniture inside an article body (captions, credits, related links, sign-up boxes, share bars). */
-const FURNITURE_CLASS = /(^|[\s_-])(captions?|credits?|photo-?credit|related|read-?more|more-?stories|recommended|newsletter|signup|sign-?up|promo|promos|share|sharing|social|subscribe|outbrain|taboola|advert|advertisement|ad|ads|sponsored|video-?caption|media-?caption|inline-?video|breadcrumbs?|tags?|byline)([\s_-]|$)/i;
+const FURNITURE_CLASS = /(^|[\s_-])(captions?|credits?|photo-?credit|related|read-?more|more-?stories|recommended|newsletter|signup|sign-?up|promo|promos|share|sharing|social|subscribe|outbrain|taboola|advert|advertisement|ad|ads|sponsored|video-?caption|media-?caption|inline-?video|breadcrumbs?|tags?|updated|timestamp|kicker|eyebrow|live-?badge|standfirst-?credit|author-?bio|bio)([\s_-]|$)/i;
 
 type BlockKind = ParagraphKind | "heading";
 interface Block {
@@ -56,6 +56,8 @@ interface Extracted {
   datelineText?: string;
   section?: string;
   schemaType?: string;
+  /** Paragraphs that are nothing but a bold question: an interviewer's turns. */
+  qaTurns?: number;
 }
 
 export function detectFormat(text: string): InputFormat {
@@ -106,8 +108,9 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
     title,
     paragraphs,
     paragraphKinds: body.paragraphKinds,
+    headings: body.sections.map((section) => section.title),
     hasDateline,
-    ...defined({ url, section: extracted.section, schemaType: extracted.schemaType }),
+    ...defined({ url, section: extracted.section, schemaType: extracted.schemaType, qaTurns: extracted.qaTurns }),
   });
   return {
     format,
@@ -132,7 +135,7 @@ function assembleBody(blocks: Block[]): Pick<ExtractedArticle, "paragraphs" | "p
   const sections: ArticleSection[] = [];
   let pendingHeading: string | undefined;
   let inRelatedList = false;
-  for (const block of blocks) {
+  for (const [blockIndex, block] of blocks.entries()) {
     let text = normalizeSpace(block.text);
     if (!text) continue;
     if (RELATED_LEAD.test(text)) {
@@ -156,7 +159,7 @@ function assembleBody(blocks: Block[]): Pick<ExtractedArticle, "paragraphs" | "p
       }
       text = text.replace(/^[“"]\s*(.*?)\s*[”"]$/, "$1");
     }
-    if (!isContentBlock(text, block.kind)) continue;
+    if (!isContentBlock(text, block.kind, { index: blockIndex, total: blocks.length })) continue;
     if (pendingHeading !== undefined) {
       sections.push({ title: pendingHeading, firstParagraph: paragraphs.length });
       pendingHeading = undefined;
@@ -201,14 +204,15 @@ function extractHtml(raw: string): Extracted {
     article = null;
   }
   const outlet = clean(meta.outlet) ?? clean(article?.siteName ?? undefined);
-  const title = cleanTitle(meta.title) ?? cleanTitle(article?.title ?? undefined, outlet);
+  const title = cleanTitle(meta.title) ?? cleanTitle(article?.title ?? undefined, outlet) ?? cleanTitle(meta.fallbackTitle);
   const byline = clean(article?.byline ?? undefined)?.replace(/^by\s+/i, "");
+  const labels = [meta.section, meta.kicker, /^(analysis|opinion|interview|commentary)\b/i.test(article?.byline ?? "") ? article?.byline : undefined].filter(Boolean).join(" | ");
   const common = defined({
     title,
     outlet,
     author: clean(meta.author) ?? (byline && byline.length < 120 ? byline : undefined),
     url: validUrl(meta.url),
-    section: meta.section,
+    section: labels || undefined,
     schemaType: meta.schemaType,
   });
   const pageDate = meta.jsonLdDate ? { date: meta.jsonLdDate, source: "json-ld" as const } : meta.metaDate ? { date: meta.metaDate, source: "meta" as const } : undefined;
@@ -217,9 +221,14 @@ function extractHtml(raw: string): Extracted {
   const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
   const blocks: Block[] = [];
   walkBlocks(content.body, blocks, meta.quoteSpeakers, title);
+  const qaTurns = ([...content.querySelectorAll("p")] as Element[]).filter((p) => {
+    const bold = ([...p.querySelectorAll("strong, b")] as Element[]).map((b) => b.textContent ?? "").join(" ");
+    const text = normalizeSpace(p.textContent ?? "");
+    return text.endsWith("?") && normalizeSpace(bold) === text;
+  }).length;
   if (blocks.length === 0) for (const text of (content.body.textContent ?? "").split(/\n\s*\n/)) blocks.push({ kind: "paragraph", text });
   const topText = (content.body.textContent ?? "").slice(0, 300);
-  return { blocks, ...common, datelineText: `${datelineText}\n${topText}`, ...(pageDate ? { date: pageDate.date, dateSource: pageDate.source } : {}) };
+  return { blocks, ...common, qaTurns, datelineText: `${datelineText}\n${topText}`, ...(pageDate ? { date: pageDate.date, dateSource: pageDate.source } : {}) };
 }
 
 const BLOCK_TAGS = new Set(["p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "article", "main", "header", "figure", "tr", "tbody", "thead"]);
@@ -304,11 +313,13 @@ export function repairHtml(raw: string): string {
 interface HtmlMetadata {
   docTitle?: string;
   title?: string;
+  fallbackTitle?: string;
   outlet?: string;
   author?: string;
   jsonLdDate?: string;
   metaDate?: string;
   timeText: string;
+  kicker: string;
   url?: string;
   section?: string;
   schemaType?: string;
@@ -361,7 +372,9 @@ function readHtmlMetadata(raw: string): HtmlMetadata {
   }
   return {
     docTitle: document.querySelector("title")?.textContent?.trim() || undefined,
-    title: metaContent("og:title", "twitter:title") ?? jsonLd.headline,
+    title: metaContent("og:title"),
+    // A shorter social-media headline, used only when the page has no other title.
+    fallbackTitle: metaContent("twitter:title") ?? jsonLd.headline,
     outlet: metaContent("og:site_name", "application-name") ?? jsonLd.publisher,
     author: (metaContent("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator") ?? jsonLd.author)?.replace(/^by\s+/i, ""),
     ...defined({
@@ -371,7 +384,8 @@ function readHtmlMetadata(raw: string): HtmlMetadata {
       section: metaContent("article:section", "parsely-section", "sailthru.section", "section") ?? jsonLd.section,
       schemaType: jsonLd.type,
     }),
-    timeText: ([...document.querySelectorAll("time")] as Element[]).map((t) => t.textContent ?? "").join("\n"),
+    timeText: ([...document.querySelectorAll("time, .updated, .timestamp, .date, .dateline")] as Element[]).map((t) => t.textContent ?? "").join("\n"),
+    kicker: ([...document.querySelectorAll('.kicker, .eyebrow, .section-label, .label, [class*="kicker"]')] as Element[]).map((k) => normalizeSpace(k.textContent ?? "")).filter((t) => wordCount(t) <= 5).join(" | "),
     quoteSpeakers,
   };
 }
@@ -431,7 +445,11 @@ function nameOf(value: unknown): string | undefined {
 // ---------------------------------------------------------------- Markdown
 
 function extractMarkdown(raw: string): Extracted {
-  let text = raw.replace(/\r\n?/g, "\n").replace(/^---\n[\s\S]*?\n---\n/, "");
+  const normalized = raw.replace(/\r\n?/g, "\n");
+  const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(normalized)?.[1] ?? "";
+  const labels = [...frontMatter.matchAll(/^(?:section|category|categories|type|kind):\s*(.+)$/gim)].map((m) => m[1]!.trim());
+  let text = normalized.replace(/^---\n[\s\S]*?\n---\n/, "");
+  const qaTurns = text.split(/\n\s*\n/).filter((block) => /^\s*(\*\*|__)[^*_]+\?\s*(\*\*|__)\s*$/.test(block)).length;
   let title: string | undefined;
   const h1 = /^#\s+(.+)$/m.exec(text);
   if (h1?.[1]) {
@@ -481,7 +499,10 @@ function extractMarkdown(raw: string): Extracted {
     }
   }
   flush();
-  return { blocks, ...defined({ title }), datelineText: text.slice(0, 400) };
+  // A short "Outlet · Interviews · date" line under the headline labels the piece.
+  const kicker = text.split("\n").slice(0, 8).filter((line) => /·|\|/.test(line) && wordCount(line) <= 12);
+  labels.push(...kicker);
+  return { blocks, qaTurns, ...defined({ title, section: labels.join(" | ") || undefined }), datelineText: text.slice(0, 400) };
 }
 
 function inlineMarkdown(text: string): string {
@@ -507,11 +528,31 @@ function extractText(raw: string): Extracted {
   // Some pastes put one paragraph per line with no blank lines between them.
   if (blocks.length === 1 && text.split("\n").length > 2) blocks = text.split("\n");
   let title: string | undefined;
-  // A headline is a short line without a final period; page furniture above it ("Watch CBS News") goes.
-  const headline = blocks.slice(0, 4).findIndex((b) => wordCount(b) >= 4 && wordCount(b) <= 20 && !/[.!?]$/.test(b.trim()) && !BOILERPLATE.test(b.trim()) && !LIST_MARKER.test(b));
+  let author: string | undefined;
+  // A headline is a short line without a final period (or with one, when a byline follows it); page furniture and
+  // section labels above it ("Watch CBS News", "OPINION", "Tech | Elections") go, and the labels say what the piece is.
+  const isByline = (block: string | undefined) => block !== undefined && /^(by|analysis by|opinion by|interview by|words by)\s+\p{Lu}/iu.test(block.trim());
+  const headline = blocks.slice(0, 4).findIndex(
+    (b, i) =>
+      wordCount(b) >= 4 &&
+      wordCount(b) <= 30 &&
+      (!/[.!?]$/.test(b.trim()) || (wordCount(b) <= 30 && isByline(blocks[i + 1]))) &&
+      !BOILERPLATE.test(b.trim()) &&
+      !LIST_MARKER.test(b) &&
+      !isByline(b) &&
+      !/\|/.test(b),
+  );
+  const labels: string[] = [];
   if (blocks.length > 1 && headline >= 0) {
-    title = blocks[headline]!.trim();
+    title = blocks[headline]!.trim().replace(/\s*\n\s*/g, " ");
+    labels.push(...blocks.slice(0, headline).filter((b) => wordCount(b) <= 6));
     blocks = blocks.slice(headline + 1);
+  }
+  for (const block of blocks.slice(0, 3)) {
+    if (!isByline(block)) continue;
+    const line = block.trim().split("\n")[0]!;
+    labels.push(line);
+    author ??= /^(?:\w+\s+)?by\s+([^,|\n]+)/i.exec(line)?.[1]?.trim();
   }
   const out: Block[] = [];
   blocks.forEach((block, index) => {
@@ -548,7 +589,7 @@ function extractText(raw: string): Extracted {
     if (furniture) for (const line of lines) out.push({ kind: "paragraph", text: line });
     else out.push({ kind: "paragraph", text: lines.join(" ") });
   });
-  return { blocks: out, ...defined({ title }), datelineText: text.slice(0, 600) };
+  return { blocks: out, ...defined({ title, author, section: labels.join(" | ") || undefined }), datelineText: text.slice(0, 600) };
 }
 
 function isHeadingLine(line: string): boolean {
@@ -576,11 +617,20 @@ const PAGE_FURNITURE = /\b(notifications?|newsletters?|subscribe|sign up|downloa
 const VIDEO_CAPTION = /\s\d{1,2}:\d{2}$/;
 /** Credit lines and captions: "… contributed to this report", "(Reuters)", "Photo: …", "AP Photo/…". */
 const CREDIT =
-  /(contributed (to )?(this )?(report|story|article|reporting)\.?$|^\(?(Reuters|AP|AFP|Associated Press|CNN|Bloomberg)\)?\.?$|^(photos?|image|video|credit|photograph|illustration|graphic|caption|file photo|pictured)s?( by| credit)?\s*[:|/]|\b(Getty Images|AP Photo|Reuters\/|AFP via Getty|via Getty|Shutterstock|\(AP Photo)\b|^(additional )?(reporting|writing|editing) by\b|^copyright\b|^©)/i;
+  /(contributed (to )?(this )?(report|story|article|reporting)\.?$|^\(?(Reuters|AP|AFP|Associated Press|CNN|Bloomberg)\)?\.?$|^(photos?|image|video|credit|photograph|illustration|graphic|caption|file photo|pictured)s?( by| credit)?\s*[:|/]|\b(Getty Images|AP Photo|Reuters\/|AFP via Getty|via Getty|Shutterstock|\(AP Photo)\b|^\(?(additional )?(reporting|writing|editing) by\b|\b(additional reporting|editing) by \p{Lu}|^copyright\b|^©)/iu;
 
-function isContentBlock(text: string, kind: BlockKind): boolean {
+/** End-of-article notes: author bios, corrections, series and funding notes, disclaimers, tip lines, "Related:" rows, timestamps. */
+const NOTE =
+  /^(related|read more|read next|more from [^:]{1,40}|see also|also read)\s*:|^(updated|published|posted|last updated)\b[^.]{0,60}\.?$|^(this (article|story|column|interview|piece|report) (was|has been) (updated|corrected|amended))|^(correction|clarification)\s*:|^an earlier version of this|^this (interview|story|article|column|series|report|piece|podcast) (is|was) (part of|supported|funded|produced|made possible|edited|condensed)|\bviews expressed\b|\breflects? (his|her|their|the author's) (own )?views\b|\bviews are (his|her|their|my) own\b|\b(letters? to the editor|got a (news )?tip|send (us )?(corrections|tips)|email us at)\b|^our standards\b|trust principles/i;
+/** "Jane Doe is a correspondent for the Ledger." / "… covers City Hall for …" */
+const AUTHOR_BIO = /^(?:Dr\.? |Prof\.? )?\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} (?:(?:covers|writes about|reports on)\b|(?:is|was|teaches|edited|edits)\b[^.]{0,160}?\b(?:editor|correspondent|reporter|columnist|contributor|journalist|column|writer|board member|teaches|edited)\b)/u;
+
+function isContentBlock(text: string, kind: BlockKind, position?: { index: number; total: number }): boolean {
   const words = wordCount(text);
   if (words === 0) return false;
+  if (NOTE.test(text) && words < 60) return false;
+  // Author bios sit at the very end.
+  if (position && position.index >= position.total - 4 && AUTHOR_BIO.test(text) && words < 60) return false;
   if ((BOILERPLATE.test(text) || PAGE_FURNITURE.test(text)) && words < 20) return false;
   if (CREDIT.test(text) && words < 40) return false;
   if (VIDEO_CAPTION.test(text)) return false;

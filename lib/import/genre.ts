@@ -18,6 +18,10 @@ export interface GenreInput {
   section?: string;
   /** The schema.org @type of the article (OpinionNewsArticle, AnalysisNewsArticle, ...). */
   schemaType?: string;
+  /** Section headings; explainers ask questions in theirs. */
+  headings?: string[];
+  /** Paragraphs that are only a bold question (an interviewer's turns). */
+  qaTurns?: number;
   /** The first paragraph opened with a wire dateline ("WASHINGTON (AP) — "), removed during extraction. */
   hasDateline?: boolean;
 }
@@ -68,7 +72,7 @@ export function detectGenre(input: GenreInput): GenreVerdict {
   }
   const title = input.title;
   if (/^(opinion|op-ed|column|editorial)\s*[:|—-]/i.test(title)) add("opinion", 3, "title label");
-  if (/^(analysis|explainer|fact check)\s*[:|—-]|\bexplained\b|^(why|how|what)\b.*\?$|\bwhat (you need|to know)\b/i.test(title)) add("analysis", 3, "explainer headline");
+  if (/^(analysis|explainer|fact check)\s*[:|—-]|\bexplained\b|^(why|how|what|is|are|can|does|do|will)\b.*\?|\bwhat (you need|to know)\b|\bwhat (the|it|this) .{0,40}means?\b|\band what (it|the data|this)\b/i.test(title)) add("analysis", 3, "explainer headline");
   if (/\b(interview|q&a|in conversation|talks to|speaks to)\b/i.test(title)) add("interview", 3, "interview headline");
 
   const paragraphs = input.paragraphs.filter((_, i) => (input.paragraphKinds?.[i] ?? "paragraph") !== "blockquote");
@@ -77,32 +81,38 @@ export function detectGenre(input: GenreInput): GenreVerdict {
 
   // Interview transcripts alternate speaker turns ("Q: ...", "SMITH: ...").
   const turns = input.paragraphs.filter((p) => QA_TURN.test(p)).length;
-  if (turns >= 4 && turns / Math.max(1, input.paragraphs.length) >= 0.3) add("interview", 4, `${turns} question-and-answer turns`);
+  const interview = (turns >= 4 && turns / Math.max(1, input.paragraphs.length) >= 0.3) || (input.qaTurns ?? 0) >= 3;
+  if (interview) add("interview", 4, `${Math.max(turns, input.qaTurns ?? 0)} question-and-answer turns`);
 
   // First person outside quotations marks a columnist (or a first-person feature).
   const unquoted = text.replace(/[“"][^”"]*[”"]/g, " ");
   const firstPerson = unquoted.match(FIRST_PERSON)?.length ?? 0;
   const firstPersonRate = (firstPerson / words) * 1000;
-  if (firstPersonRate >= 6) add("opinion", firstPersonRate >= 12 ? 3 : 2, `first person (${firstPerson} times outside quotes)`);
+  // In an interview the first person and the questions are the speakers'.
+  if (firstPersonRate >= 6 && !interview) add("opinion", firstPersonRate >= 12 ? 3 : 2, `first person (${firstPerson} times outside quotes)`);
 
   const evaluative = unquoted.match(EVALUATIVE)?.length ?? 0;
   const evaluativeRate = (evaluative / words) * 1000;
   if (evaluativeRate >= 6) add("opinion", evaluativeRate >= 10 ? 2 : 1, `evaluative language (${evaluative})`);
   const rhetorical = paragraphs.filter((p) => /\?\s*$/.test(p) && !/[“"]/.test(p)).length;
-  if (rhetorical >= 2) add("opinion", 1, `${rhetorical} rhetorical questions`);
+  if (rhetorical >= 2 && !interview) add("opinion", 1, `${rhetorical} rhetorical questions`);
+  const questionHeadings = (input.headings ?? []).filter((h) => /\?$/.test(h)).length;
+  if (questionHeadings >= 2) add("analysis", 2, `${questionHeadings} question headings`);
+  if (/\bthis (article|story|piece|explainer|guide) (explains|looks at|examines|sets out)\b|\bhere is what (happened|we know)\b|\bhere's what (happened|we know)\b/i.test(unquoted)) add("analysis", 2, "says it explains");
 
   const explainer = unquoted.match(EXPLAINER)?.length ?? 0;
   const explainerRate = (explainer / words) * 1000;
   if (explainerRate >= 5) add("analysis", explainerRate >= 9 ? 2 : 1, `explainer phrasing (${explainer})`);
 
-  // A feature opens on a scene or a person, not on the news: no reporting verb (and no figure) in the first paragraph.
+  // A feature opens on a scene or a person, not on the news: no reporting verb in the first paragraph, and it shows people as characters.
   const lead = paragraphs[0] ?? "";
-  if (lead && !REPORTING.test(lead) && words >= 300) add("feature", /\d/.test(lead) ? 1 : 2, "scene-setting lead");
-  if (/^(on a|in the|at the|when|as|the (morning|night|afternoon|evening|day|first time)|it was|for (years|decades))\b/i.test(lead)) add("feature", 1, "narrative opening");
-  if (/\b\d{1,3}-year-old\b/.test(text) && !REPORTING.test(lead)) add("feature", 1, "people described as characters");
-  // Hard news reports in its first paragraphs.
-  if (REPORTING.test(paragraphs.slice(0, 2).join(" "))) add("news", 1, "attribution in the lead");
-  if (input.hasDateline || /\((AP|Reuters|AFP)\)/.test(input.paragraphs[0] ?? "")) add("news", 2, "wire dateline");
+  if (lead && !REPORTING.test(lead) && words >= 300) add("feature", 2, "scene-setting lead");
+  if (/^(on a|in the|at the|when|as|by (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dawn|dusk|noon|midnight|morning|evening|nightfall)|the (first|morning|night|afternoon|evening|day|first time)|it was|for (years|decades))\b/i.test(lead) || /^by (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dawn|dusk|noon|midnight|nightfall)\b/i.test(paragraphs[1] ?? "")) add("feature", 1, "narrative opening");
+  if (/\b\d{1,3}-year-old\b|\b\p{Lu}\p{Ll}+, \d{2},/u.test(text) && !REPORTING.test(lead)) add("feature", 1, "people described as characters");
+  if (/\b(said|says),? (standing|sitting|pointing|laughing|smiling|looking|walking|holding|dragging|leaning|gesturing|pausing)\b/.test(text)) add("feature", 1, "scene in the attribution");
+  // Hard news reports in its first paragraph.
+  if (REPORTING.test(lead)) add("news", 1, "attribution in the lead");
+  if (input.hasDateline || /\((AP|Reuters|AFP)\)/.test(input.paragraphs[0] ?? "")) add("news", 1, "wire dateline");
 
   const ranked = (Object.entries(scores) as [Genre, number][]).sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]));
   const [best] = ranked;

@@ -12,16 +12,23 @@ import { extractArticle } from "./extract";
 import { generateQuestions } from "./generate-questions";
 import { ImportError, type ArticleDraft, type ArticleInput, type GlossaryEntry, type ImportErrorCode } from "./types";
 
+/** The pipeline's stages, reported as they start (the app shows them as progress). */
+export type ImportStage = "extracting" | "analysing" | "drafting";
+
 export interface DraftOptions {
   /** The curriculum glossary (content/glossary.yaml), passed in as data. */
   glossary: GlossaryEntry[];
+  onStage?: (stage: ImportStage) => void;
 }
 
 export type DraftResult = { ok: true; draft: ArticleDraft } | { ok: false; error: { code: ImportErrorCode; message: string } };
 
 export function draftFromArticle(input: ArticleInput, options: DraftOptions): ArticleDraft {
+  options.onStage?.("extracting");
   const article = extractArticle(input);
+  options.onStage?.("analysing");
   const analysis = analyzeArticle(article, { glossary: options.glossary, ...(article.date ? { articleDate: article.date } : {}) });
+  options.onStage?.("drafting");
   const { questions, alternates, candidateCount } = generateQuestions(analysis);
   const warnings: string[] = [];
   if (!article.date) warnings.push("No article date was given, so dates like “on Tuesday” were not placed on the timeline.");

@@ -13,7 +13,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const ENTRY = "lib/scripts/import.ts";
+/** The CLI, and the worker the web app runs imports in (lib/import/worker-pool.ts). */
+const ENTRIES = { import: "lib/scripts/import.ts", "import-worker": "lib/import/worker.ts" };
 export const DEFAULT_OUT_DIR = path.join(ROOT, "node_modules/.cache/civics-lab-import");
 
 /** A source's identity for staleness: size and modification time. */
@@ -34,7 +35,7 @@ export function isFresh(outDir = DEFAULT_OUT_DIR) {
   } catch {
     return false;
   }
-  if (!manifest || typeof manifest.inputs !== "object" || !fs.existsSync(path.join(outDir, "import.mjs"))) return false;
+  if (!manifest || typeof manifest.inputs !== "object" || Object.keys(ENTRIES).some((name) => !fs.existsSync(path.join(outDir, `${name}.mjs`)))) return false;
   return Object.entries(manifest.inputs).every(([file, value]) => stamp(file) === value);
 }
 
@@ -44,7 +45,7 @@ export async function build(outDir = DEFAULT_OUT_DIR) {
   const staging = `${outDir}.${process.pid}.${Date.now()}`;
   const result = await esbuild({
     absWorkingDir: ROOT,
-    entryPoints: { import: ENTRY },
+    entryPoints: ENTRIES,
     outdir: staging,
     bundle: true,
     splitting: true,
@@ -77,6 +78,8 @@ export async function run() {
     if (process.env.IMPORT_CLI_VERBOSE) process.stderr.write("import: compiling the importer (first run or sources changed)…\n");
     await build();
   }
+  // `--ensure-built`: only make sure the bundle is current (the web app calls this before starting its worker).
+  if (process.argv[2] === "--ensure-built") return;
   await import(pathToFileURL(path.join(DEFAULT_OUT_DIR, "import.mjs")).href);
 }
 

@@ -47,6 +47,9 @@ async function main() {
   const env = getEnv();
   await prepareData();
   buildIfNeeded();
+  // The article importer's worker bundle (lib/scripts/import-launcher.mjs); built now so the first import doesn't wait for it.
+  const worker = spawnSync(process.execPath, [path.join("lib", "scripts", "import-launcher.mjs"), "--ensure-built"], { stdio: "inherit" });
+  if (worker.status !== 0) console.warn("[civics-lab] Could not prepare the importer's worker now; it will be built on the first import.");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {
     stdio: "inherit",
     env: { ...process.env, AUTH_SECRET: getAuthSecret(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

@@ -16,7 +16,11 @@ export const createImportSchema = z.object({
   date: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date picker or YYYY-MM-DD.").optional()),
   url: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/, message: "Use a web address starting with http:// or https://." }).max(2000).optional()),
   fileName: optionalText(300),
+  /** Chosen by the browser to follow the import's progress (GET /import/progress/[token]). */
+  progressToken: z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional()),
 });
+
+export const progressTokenSchema = z.object({ token: z.uuid() });
 
 export const draftIdSchema = z.object({ draftId: z.uuid("That draft doesn't exist.") });
 

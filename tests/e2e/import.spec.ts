@@ -6,7 +6,7 @@ const article = fs.readFileSync(path.resolve("tests/fixtures/articles/wire-story
 
 test.describe("article import", () => {
   test("a teacher pastes an article, edits it, publishes, assigns it, and a student takes it", async ({ page, browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     const teacher = await createUser("teacher");
     await signIn(page, teacher, "/import");
     await page.getByRole("link", { name: "Import article" }).first().click();
@@ -16,11 +16,53 @@ test.describe("article import", () => {
     await page.getByLabel("Publication date").fill("2023-03-21");
     await page.getByLabel("Source or outlet").fill("Civics Wire");
     await page.getByRole("button", { name: "Draft lesson and quiz" }).click();
+    // The analysis runs in a worker; the form shows its stages meanwhile.
+    await expect(page.getByTestId("import-progress")).toBeVisible();
 
     await expect(page.getByRole("heading", { name: /^Review: UN Security Council tightens sanctions/ })).toBeVisible({ timeout: 30_000 });
+    const draftId = page.url().split("/").pop()!;
+
+    // A kept-out candidate of the same skill, as import-core's pipeline adds them (draft.alternates).
+    {
+      const db = openTestDb();
+      try {
+        const row = db.prepare("select draft from import_drafts where id = ?").get(draftId) as { draft: string };
+        const stored = JSON.parse(row.draft) as { questions: { type: string; prompt?: string; skills: string[] }[]; alternates?: unknown[] };
+        const model = stored.questions.find((q) => q.type === "single")!;
+        stored.alternates = [{ ...model, id: "alt1", prompt: "Which figure does the article give for the frozen assets?" }];
+        db.prepare("update import_drafts set draft = ? where id = ?").run(JSON.stringify(stored), draftId);
+      } finally {
+        db.close();
+      }
+      await page.reload();
+    }
     const questions = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /^Question \d+/ }) });
     const before = await questions.count();
     expect(before).toBeGreaterThanOrEqual(10);
+
+    // Each question shows its skill; the list filters by skill.
+    const filter = page.getByLabel("Show skill");
+    const skillOption = (await filter.locator("option").nth(1).getAttribute("value"))!;
+    await filter.selectOption(skillOption);
+    const filtered = await questions.count();
+    expect(filtered).toBeLessThanOrEqual(before);
+    expect(filtered).toBeGreaterThan(0);
+    for (const skill of await page.getByTestId("review-question").evaluateAll((items) => items.map((i) => i.getAttribute("data-skill")))) expect(skill).toBe(skillOption);
+    await filter.selectOption("all");
+    await expect(questions).toHaveCount(before);
+
+    // One click swaps a question for a kept-out candidate of the same skill.
+    const withAlternate = questions.filter({ has: page.getByText(/^Other .* questions \(1\)$/) }).first();
+    await withAlternate.getByText(/^Other .* questions/).click();
+    await withAlternate.getByRole("button", { name: /^Replace question \d+ with/ }).click();
+    await expect(page.locator("textarea").filter({ hasText: "Which figure does the article give for the frozen assets?" })).toHaveCount(1);
+    await expect(questions).toHaveCount(before);
+    await expect(page.getByTestId("save-status")).toHaveText("Unsaved changes");
+
+    // Leaving with unsaved edits asks first; dismissing stays on the page.
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await page.getByRole("link", { name: "← All imports" }).click();
+    await expect(page).toHaveURL(new RegExp(`/import/${draftId}$`));
 
     // Moving into a question highlights its evidence sentence in the article.
     const first = questions.first();
@@ -41,13 +83,14 @@ test.describe("article import", () => {
 
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.getByText("Draft saved.")).toBeVisible();
+    await expect(page.getByTestId("save-status")).toHaveText("All changes saved");
     await page.reload();
     await expect(questions).toHaveCount(before - 1);
     await expect(page.getByLabel("Question", { exact: true }).first()).toBeVisible();
     await expect(page.locator("textarea").filter({ hasText: "According to the article, which number belongs in the blank?" })).toHaveCount(1);
 
     await page.getByRole("button", { name: "Publish lesson and quiz" }).click();
-    await expect(page.getByText("Published as a private lesson and quiz.")).toBeVisible();
+    await expect(page.getByText("Published as a private lesson and quiz (version 1).")).toBeVisible();
 
     const db = openTestDb();
     try {
@@ -84,6 +127,14 @@ test.describe("article import", () => {
     await expect(student.getByRole("heading", { name: /UN Security Council tightens sanctions on Nordavia/ })).toBeVisible();
     await student.getByRole("link", { name: "Read" }).click();
     await expect(student.getByRole("heading", { level: 1, name: /UN Security Council tightens sanctions on Nordavia/ })).toBeVisible();
+    // Filed as the teacher's article, with the draft's timeline and people, and Sources that say whose text it is.
+    await expect(student.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Article from your teacher");
+    await expect(student.getByRole("heading", { name: "Timeline" })).toBeVisible();
+    await expect(student.getByRole("heading", { name: "Who's who" })).toBeVisible();
+    const sources = student.locator("section", { has: student.getByRole("heading", { name: "Sources" }) });
+    await expect(sources).toContainText("the article itself, word for word");
+    await expect(sources).toContainText("Civics Wire");
+    await expect(sources).not.toContainText("our own writing");
     await student.goBack();
     await student.getByRole("link", { name: "Take the quiz" }).click();
     await student.getByRole("button", { name: "Start the assigned quiz" }).click();
@@ -110,6 +161,7 @@ test.describe("article import", () => {
   });
 
   test("another teacher gets a 404 for someone else's draft, and students can't import", async ({ page, browser }) => {
+    test.setTimeout(180_000);
     const owner = await createUser("teacher");
     await signIn(page, owner, "/import");
     await page.getByLabel("Article", { exact: true }).fill(article);

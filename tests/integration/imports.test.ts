@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { importDrafts, lessonLevels, lessons, questions, questionVersions, quizzes } from "@/db/schema";
-import { createImportDraft, deleteImportDraft, exportImportDraft, getImportDraft, listImportDrafts, publishImportDraft, saveImportDraft } from "@/lib/data/imports";
+import { createImportDraft, deleteImportDraft, exportImportDraft, getImportDraft, getImportedLessonExtras, listImportDrafts, publishImportDraft, saveImportDraft } from "@/lib/data/imports";
 import { listCatalogLessons } from "@/lib/data/lessons";
 import { createTestDb } from "../helpers/db";
 import { seedUser } from "../helpers/factories";
@@ -75,7 +75,15 @@ describe("article import drafts", () => {
     const saved = await getImportDraft(id);
     expect(saved.title).toBe("Sanctions vote");
     expect(saved.draft.questions).toHaveLength(draft.questions.length - 1);
-    expect(saved.draft.questions.map((q) => q.id)).toEqual(edited.map((_, i) => `q${i + 1}`));
+    // Ids stay with their questions across edits (so a republished edit is a new version of the same question).
+    expect(saved.draft.questions.map((q) => q.id)).toEqual(edited.map((q) => q.id));
+    const added = { ...edited[0]!, id: edited[1]!.id };
+    const withDuplicate = await (async () => {
+      await saveImportDraft(id, { title: "Sanctions vote", questions: [...edited, added] });
+      return (await getImportDraft(id)).draft.questions.map((q) => q.id);
+    })();
+    expect(new Set(withDuplicate).size).toBe(withDuplicate.length);
+    await saveImportDraft(id, { title: "Sanctions vote", questions: edited });
 
     const single = edited.find((q) => q.type === "single")!;
     await expect(saveImportDraft(id, { title: "x", questions: [{ ...single, answer: "z" }] })).rejects.toMatchObject({ message: expect.stringMatching(/Question 1: answer/) });
@@ -114,7 +122,56 @@ describe("article import drafts", () => {
     expect((await listCatalogLessons()).map((l) => l.id)).not.toContain(first.lessonId);
 
     signInAs(teacher);
-    await expect(saveImportDraft(id, { title: "Late edit", questions: draft.questions })).rejects.toMatchObject({ code: "conflict" });
+    const extras = await getImportedLessonExtras(first.lessonId);
+    expect(extras).not.toBeNull();
+    expect(extras!.source).toMatchObject({ outlet: "Civics Wire", date: "2023-03-21", title: draft.title });
+    // The draft's timeline and people reach the published lesson, each pointing at its paragraph.
+    expect(extras!.timeline.map((e) => e.description)).toEqual(draft.lesson.timeline.map((e) => e.text));
+    expect(extras!.timeline.length).toBeGreaterThan(0);
+    expect(extras!.actors.map((a) => a.name)).toEqual(draft.lesson.actors.map((a) => a.name));
+    for (const item of [...extras!.timeline, ...extras!.actors]) expect(item.source).toMatch(/^#p\d+$/);
+    // Definitions are the draft's, not the curriculum glossary's.
+    expect(extras!.vocabulary).toEqual(draft.lesson.vocabulary.filter((v) => v.definition).map((v) => ({ id: expect.any(String) as unknown, term: v.term, definition: v.definition })));
+    signInAs(otherTeacher);
+    expect(await getImportedLessonExtras(first.lessonId)).toBeNull();
+  });
+
+  it("corrects a published lesson as a new version: changed questions get a new version, deleted ones retire, unchanged ones stay", async () => {
+    signInAs(teacher);
+    const { id } = await createImportDraft({ content: article, date: "2023-03-21" });
+    const { draft } = await getImportDraft(id);
+    const first = await publishImportDraft(id);
+    expect(first.version).toBe(1);
+    const db = getDb();
+    const before = await db.select().from(questions).innerJoin(questionVersions, eq(questionVersions.id, questions.currentVersionId)).where(eq(questions.quizId, first.quizId));
+    const target = draft.questions.findIndex((q) => q.type === "single");
+    const edited = draft.questions.map((q, i) => (i === target && q.type === "single" ? { ...q, prompt: `Corrected: ${q.prompt}` } : q)).slice(0, -1);
+    await saveImportDraft(id, { title: "Sanctions vote (corrected)", questions: edited });
+    expect((await getImportDraft(id)).publication).toMatchObject({ version: 1, unpublishedChanges: true });
+    const second = await publishImportDraft(id);
+    expect(second).toMatchObject({ lessonId: first.lessonId, quizId: first.quizId, version: 2 });
+    expect((await getImportDraft(id)).publication).toMatchObject({ version: 2, unpublishedChanges: false });
+    const [lesson] = await db.select().from(lessons).where(eq(lessons.id, first.lessonId));
+    expect(lesson!.title).toBe("Sanctions vote (corrected)");
+
+    const after = await db.select().from(questions).innerJoin(questionVersions, eq(questionVersions.id, questions.currentVersionId)).where(eq(questions.quizId, first.quizId));
+    const byId = (rows: typeof after) => new Map(rows.map((r) => [r.questions.id, r]));
+    const old = byId(before);
+    const now = byId(after);
+    const changedId = `${first.lessonId}-${draft.questions[target]!.id}`;
+    expect(now.get(changedId)!.question_versions.version).toBe(2);
+    // The old version is still there for past attempts.
+    expect((await db.select().from(questionVersions).where(eq(questionVersions.questionId, changedId))).map((v) => v.version).sort()).toEqual([1, 2]);
+    const unchangedId = `${first.lessonId}-${draft.questions[target === 0 ? 1 : 0]!.id}`;
+    expect(now.get(unchangedId)!.question_versions.id).toBe(old.get(unchangedId)!.question_versions.id);
+    const deletedId = `${first.lessonId}-${draft.questions.at(-1)!.id}`;
+    expect(now.get(deletedId)!.questions.retired).toBe(true);
+    expect([...now.values()].filter((r) => !r.questions.retired)).toHaveLength(edited.length);
+    // Publishing again with nothing new changes nothing.
+    expect(await publishImportDraft(id)).toEqual(second);
+
+    signInAs(otherTeacher);
+    await expect(saveImportDraft(id, { title: "x", questions: edited })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("exports content files and deletes a draft", async () => {

@@ -189,6 +189,7 @@ const HANDLER_CALLS: Record<string, () => Promise<Response>> = {
     const body = new Uint8Array(await encoded.arrayBuffer());
     return (await import("@/app/import/document/route")).POST(new Request(`${ORIGIN}/x`, { method: "POST", body, headers: { "content-type": type, "content-length": String(body.byteLength), origin: ORIGIN, host: "localhost:3000" } }));
   },
+  "GET /import/progress/[token]": async () => (await import("@/app/import/progress/[token]/route")).GET(new Request(`${ORIGIN}/x`), params({ token: "6f1c1b1e-6a59-4a8e-9d1b-3c2f0f6f4a11" })),
   "GET /import/[draftId]/download": async () => (await import("@/app/import/[draftId]/download/route")).GET(new Request(`${ORIGIN}/x`), params({ draftId: world.draftA })),
   "GET /account/export": async () => (await import("@/app/account/export/route")).GET(),
   "GET /classes/[classId]/students/[studentId]/export": async () =>

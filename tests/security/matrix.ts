@@ -45,6 +45,8 @@ export const HANDLER_MATRIX: Record<string, Record<Persona, HandlerOutcome> | { 
   // A PDF or Word file becomes the caller's own draft: any teacher; nobody else.
   "POST /import/document": only(["teacherA", "teacherB"], "ok", "403", { anonymous: "401" }),
   "GET /import/[draftId]/download": only(["teacherA"], "ok", "404", { anonymous: "401", studentA: "403", studentB: "403", learner: "403" }),
+  // Any teacher may poll a token; it only ever reads that teacher's own import ("waiting" otherwise).
+  "GET /import/progress/[token]": only(["teacherA", "teacherB"], "ok", "403", { anonymous: "401" }),
   // Benchmark floor: answers 404 to everyone unless the server runs with BENCH_ROUTES=1.
   // Everyone signed in downloads their own data, nobody else's.
   "GET /account/export": signedIn("ok", "401"),

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
+import { SKILLS } from "@/lib/content/schema";
 import { getImportDraft } from "@/lib/data/imports";
+import { skillLabel } from "@/lib/data/mastery";
 import { isAppError } from "@/lib/errors";
 import { draftIdSchema } from "@/lib/validations/import";
 import { ReviewWorkspace } from "./review-workspace";
@@ -52,7 +54,14 @@ export default async function ReviewImportPage({ params }: { params: Promise<{ d
           </ul>
         ) : null}
       </div>
-      <ReviewWorkspace draftId={detail.id} initialTitle={detail.title} draft={draft} publishedLessonId={detail.publishedLessonId} />
+      <ReviewWorkspace
+        draftId={detail.id}
+        initialTitle={detail.title}
+        draft={draft}
+        publishedLessonId={detail.publishedLessonId}
+        publication={detail.publication}
+        skillLabels={Object.fromEntries(SKILLS.map((skill) => [skill, skillLabel(skill)]))}
+      />
     </div>
   );
 }

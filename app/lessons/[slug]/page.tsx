@@ -10,6 +10,7 @@ import { ReadingTracker } from "@/app/ui/lesson/reading-tracker";
 import { getSessionUser } from "@/lib/auth/session";
 import { termIdsIn } from "@/lib/content/markdown";
 import { slugSchema } from "@/lib/content/schema";
+import { getImportedLessonExtras } from "@/lib/data/imports";
 import { getLessonForReading } from "@/lib/data/lessons";
 import { getOwnReadingProgress } from "@/lib/data/reading-progress";
 import { formatContentDate } from "@/lib/reading/format";
@@ -32,7 +33,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function LessonPage(props: Props) {
-  const lesson = await loadLesson(props);
+  const loaded = await loadLesson(props);
+  // An imported lesson is the teacher's article: its timeline, people and definitions come from the reviewed draft.
+  const imported = loaded.origin === "imported" ? await getImportedLessonExtras(loaded.id) : null;
+  const lesson = imported ? withImportedExtras(loaded, imported) : loaded;
   const user = await getSessionUser();
   const progress = user ? await getOwnReadingProgress(lesson.id) : null;
   const current = lesson.levels.find((option) => option.level === lesson.level)!;
@@ -47,7 +51,7 @@ export default async function LessonPage(props: Props) {
             <Link href="/">Lessons</Link>
             <span aria-hidden="true"> / </span>
           </li>
-          <li>{lesson.topicTitle}</li>
+          <li>{imported ? "Article from your teacher" : lesson.topicTitle}</li>
         </ol>
       </nav>
 
@@ -222,9 +226,23 @@ export default async function LessonPage(props: Props) {
         <h2 id="sources-heading" className="text-xl font-bold">
           Sources
         </h2>
-        <p className="mt-1 text-sm muted">
-          Facts are current to <time dateTime={lesson.asOf}>{formatContentDate(lesson.asOf)}</time>. The lesson text is our own writing; these are where the facts come from.
-        </p>
+        {imported ? (
+          <p className="mt-1 text-sm muted">
+            The lesson text is the article itself, word for word, as {imported.source.author ? <>written by {imported.source.author}</> : "written"}
+            {imported.source.outlet ? <> and published by {imported.source.outlet}</> : null}
+            {imported.source.date ? (
+              <>
+                {" "}
+                on <time dateTime={imported.source.date}>{formatContentDate(imported.source.date)}</time>
+              </>
+            ) : null}
+            . Your teacher brought it to Civics Lab; the questions, timeline and definitions were drafted from it and reviewed by your teacher.
+          </p>
+        ) : (
+          <p className="mt-1 text-sm muted">
+            Facts are current to <time dateTime={lesson.asOf}>{formatContentDate(lesson.asOf)}</time>. The lesson text is our own writing; these are where the facts come from.
+          </p>
+        )}
         <ul className="mt-3 space-y-2">
           {lesson.sources.map((source) => (
             <li key={`${source.title}|${source.url ?? ""}`}>
@@ -237,7 +255,8 @@ export default async function LessonPage(props: Props) {
               )}
               <span className="text-sm muted">
                 {" "}
-                · {source.publisher}
+                · {imported?.source.author ? `${imported.source.author}, ` : ""}
+                {source.publisher}
                 {source.date ? `, ${formatContentDate(source.date)}` : ""}
               </span>
               {source.url ? <span className="print-url"> {source.url}</span> : null}
@@ -247,4 +266,19 @@ export default async function LessonPage(props: Props) {
       </section>
     </div>
   );
+}
+
+type ReadingLessonData = Awaited<ReturnType<typeof loadLesson>>;
+
+/** The draft's own timeline, people and sense-checked definitions replace the curriculum's for an imported lesson. */
+function withImportedExtras(lesson: ReadingLessonData, extras: NonNullable<Awaited<ReturnType<typeof getImportedLessonExtras>>>): ReadingLessonData {
+  const definitions = new Map(extras.vocabulary.map((entry) => [entry.id, entry]));
+  const glossary = Object.fromEntries(Object.entries(lesson.glossary).map(([id, entry]) => [id, { ...entry, definition: definitions.get(id)?.definition ?? entry.definition }]));
+  return {
+    ...lesson,
+    glossary,
+    vocabulary: extras.vocabulary.length > 0 ? extras.vocabulary : lesson.vocabulary,
+    timeline: lesson.timeline.length > 0 ? lesson.timeline : extras.timeline,
+    actors: lesson.actors.length > 0 ? lesson.actors : extras.actors,
+  };
 }
