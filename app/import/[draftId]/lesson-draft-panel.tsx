@@ -1,7 +1,7 @@
 /** The lesson side of the draft: key facts, vocabulary, timeline and people, as the pipeline found them. */
 import type { ArticleDraft } from "@/lib/import/types";
 
-export function LessonDraftPanel({ draft }: { draft: ArticleDraft }) {
+export function LessonDraftPanel({ draft }: { draft: Omit<ArticleDraft, "alternates"> }) {
   const { lesson } = draft;
   return (
     <section aria-labelledby="lesson-heading" className="card space-y-3">

@@ -20,8 +20,13 @@ import { QuestionCard, TYPE_LABEL, mainSkill, type Kind, type SentenceRef } from
 
 type Editable = DraftQuestion & { uid: number };
 
-/** Candidates the pipeline kept out; import-core adds them to the draft as `alternates`. */
-type DraftWithAlternates = ArticleDraft & { alternates?: DraftQuestion[] };
+/** Candidates the pipeline kept out, grouped by main skill in the draft (older drafts have none). */
+type DraftWithAlternates = ArticleDraft | (Omit<ArticleDraft, "alternates"> & { alternates?: DraftQuestion[] });
+
+function alternatePool(alternates: DraftWithAlternates["alternates"]): DraftQuestion[] {
+  if (!alternates) return [];
+  return Array.isArray(alternates) ? alternates : Object.values(alternates).flatMap((group) => group ?? []);
+}
 
 export interface PublicationInfo {
   version: number;
@@ -50,7 +55,7 @@ export function ReviewWorkspace({
   const nextUid = useRef(draft.questions.length);
   const [title, setTitle] = useState(initialTitle);
   const [questions, setQuestions] = useState<Editable[]>(() => draft.questions.map((q, i) => ({ ...q, uid: i })));
-  const [pool, setPool] = useState<DraftQuestion[]>(() => draft.alternates ?? []);
+  const [pool, setPool] = useState<DraftQuestion[]>(() => alternatePool(draft.alternates));
   const [skillFilter, setSkillFilter] = useState<string>("all");
   const [active, setActive] = useState<number | null>(null);
   const [newType, setNewType] = useState<Kind>("single");
