@@ -41,6 +41,8 @@ interface World {
   assignmentA: string;
   attemptA: string;
   submittedAttempt: { quizId: string; attemptId: string };
+  /** Student A's submitted attempt at class A's assignment (the teacher's per-attempt view). */
+  classAttempt: string;
   draftA: string;
   draftQuestions: string;
   privateLesson: string;
@@ -103,6 +105,8 @@ beforeAll(async () => {
   const [otherQuiz] = await db.select().from(schema.quizzes).where(ne(schema.quizzes.id, PUBLIC_QUIZ)).limit(1);
   const submitted = await startOrResumeAttempt({ quizId: otherQuiz!.id, mode: "test" });
   await submitAttempt(submitted.attemptId, {});
+  const classAttempt = await startOrResumeAttempt({ quizId: PUBLIC_QUIZ, mode: "practice", assignmentId: assignmentA });
+  await submitAttempt(classAttempt.attemptId, {});
   signInAs(users.studentB);
   await joinClassAsCurrentStudent(classB.joinCode);
   signOutTestUser();
@@ -114,6 +118,7 @@ beforeAll(async () => {
     assignmentA,
     attemptA,
     submittedAttempt: { quizId: otherQuiz!.id, attemptId: submitted.attemptId },
+    classAttempt: classAttempt.attemptId,
     draftA,
     draftQuestions,
     privateLesson: published.lessonId,
@@ -289,6 +294,7 @@ function pageParams(route: string): Record<string, string> {
   const values: Record<string, string> = { classId: world.classA.id, draftId: world.draftA, slug: world.privateLesson, attemptId: world.attemptA, studentId: world.users.studentA.id };
   values.quizId = route.startsWith("/quizzes/[quizId]/attempts") || route.startsWith("/classes/") ? PUBLIC_QUIZ : world.privateQuiz;
   if (route.endsWith("/results")) Object.assign(values, world.submittedAttempt);
+  if (route.startsWith("/classes/[classId]/students/[studentId]/attempts")) values.attemptId = world.classAttempt;
   return Object.fromEntries([...route.matchAll(/\[(\w+)\]/g)].map(([, name]) => [name!, values[name!]!]));
 }
 

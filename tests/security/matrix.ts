@@ -105,6 +105,8 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   "/classes/[classId]/settings": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   "/classes/[classId]/students": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   "/classes/[classId]/students/[studentId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
+  // Student A's submitted attempt at class A's assignment: only class A's teacher.
+  "/classes/[classId]/students/[studentId]/attempts/[attemptId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   // Benchmark baseline page: 404 unless BENCH_ROUTES=1.
   "/bench/bare": everyone("404"),
   "/import": only(["teacherA", "teacherB"], "ok", "home", { anonymous: "sign-in" }),
