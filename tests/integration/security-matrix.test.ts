@@ -217,6 +217,8 @@ function actionForm(key: string, persona: Persona): FormData {
     deleteStudentAction: { classId, studentId, confirm: "DELETE" },
     createAssignmentAction: { classId, lessonId: world.publicLesson, includeLesson: "on", includeQuiz: "on", quizMode: "test", dueAt: "", timezoneOffset: "0" },
     deleteAssignmentAction: { classId, assignmentId: world.assignmentA },
+    // Student A answered every question of class A's assignment wrong, so any question of it has someone to review it.
+    assignQuestionReviewAction: { classId, quizId: PUBLIC_QUIZ, questionId: world.questionId },
     createImportAction: { content: article },
     saveImportAction: { draftId: world.draftA, title: "Taken over", questions: world.draftQuestions },
     publishImportAction: { draftId: world.draftA, title: "Taken over", questions: world.draftQuestions },
@@ -242,6 +244,7 @@ async function loadAction(key: string): Promise<AnyAction> {
     "app/(auth)/actions.ts": () => import("@/app/(auth)/actions"),
     "app/account/actions.ts": () => import("@/app/account/actions"),
     "app/classes/actions.ts": () => import("@/app/classes/actions"),
+    "app/classes/[classId]/analysis/actions.ts": () => import("@/app/classes/[classId]/analysis/actions"),
     "app/import/actions.ts": () => import("@/app/import/actions"),
     "app/join/actions.ts": () => import("@/app/join/actions"),
     "app/lessons/[slug]/actions.ts": () => import("@/app/lessons/[slug]/actions"),

@@ -68,6 +68,8 @@ export const ACTION_MATRIX: Record<string, Record<Persona, ActionOutcome>> = {
   "app/classes/actions.ts createAssignmentAction": only(["teacherA"], "allowed", "denied"),
   "app/classes/actions.ts deleteAssignmentAction": only(["teacherA"], "allowed", "denied"),
   "app/classes/actions.ts deleteStudentAction": only(["teacherA"], "allowed", "denied"),
+  // Moving a question of class A's quiz into its students' review queue: only class A's teacher.
+  "app/classes/[classId]/analysis/actions.ts assignQuestionReviewAction": only(["teacherA"], "allowed", "denied"),
   "app/import/actions.ts createImportAction": only(["teacherA", "teacherB"], "allowed", "denied"),
   "app/import/actions.ts saveImportAction": only(["teacherA"], "allowed", "denied"),
   "app/import/actions.ts publishImportAction": only(["teacherA"], "allowed", "denied"),
