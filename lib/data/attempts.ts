@@ -59,6 +59,8 @@ export interface TakingAttempt {
   checks: Record<string, CheckResult>;
   dueAt: Date | null;
   startedAt: Date;
+  /** The reading level evidence links open at (the assignment's level, else the student's own): the text shown beside the quiz. */
+  readingLevel: number;
 }
 
 export interface SubmitResult {
@@ -297,6 +299,7 @@ export async function getAttemptForTaking(attemptId: string): Promise<TakingAtte
     checks,
     dueAt,
     startedAt: attempt.startedAt,
+    readingLevel: await evidenceLevel(db, user, attempt),
   };
 }
 
