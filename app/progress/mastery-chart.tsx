@@ -24,7 +24,7 @@ export function MasteryChart({ rows }: { rows: ChartRow[] }) {
   return (
     <div aria-hidden="true" className="w-full text-stone-700 dark:text-stone-300" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid horizontal={false} strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(value: number) => `${value}%`} stroke="currentColor" fontSize={12} />
           <YAxis type="category" dataKey="label" width={150} stroke="currentColor" fontSize={12} tickLine={false} />

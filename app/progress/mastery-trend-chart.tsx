@@ -21,7 +21,7 @@ export function MasteryTrendChart({ series, points }: { series: TrendSeries[]; p
   return (
     <div aria-hidden="true" className="h-64 w-full text-stone-700 dark:text-stone-300">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
           <XAxis dataKey="label" stroke="currentColor" fontSize={12} tickLine={false} minTickGap={16} />
           <YAxis domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} tickFormatter={(value: number) => `${value}%`} stroke="currentColor" fontSize={12} width={44} />

@@ -122,6 +122,8 @@ export interface StudentAssignment extends ClassAssignment {
   bestScore: number | null;
   attemptsUsed: number;
   lessonCompleted: boolean;
+  /** The student's unsubmitted attempt at this assignment, if any: the page offers "Resume" straight into it. */
+  openAttemptId: string | null;
 }
 
 /** Derives the status a student and teacher see for one assignment. */
@@ -161,7 +163,7 @@ export async function listMyAssignments(now = new Date()): Promise<StudentAssign
     .orderBy(asc(assignments.dueAt), desc(assignments.createdAt));
   if (rows.length === 0) return [];
   const myAttempts = await db
-    .select({ assignmentId: attempts.assignmentId, status: attempts.status, score: attempts.score, maxScore: attempts.maxScore, submittedAt: attempts.submittedAt })
+    .select({ id: attempts.id, assignmentId: attempts.assignmentId, status: attempts.status, score: attempts.score, maxScore: attempts.maxScore, submittedAt: attempts.submittedAt })
     .from(attempts)
     .where(and(eq(attempts.userId, student.id), inArray(attempts.assignmentId, rows.map((r) => r.id))));
   const progress = await db
@@ -180,6 +182,7 @@ export async function listMyAssignments(now = new Date()): Promise<StudentAssign
       bestScore: scores.length ? Math.max(...scores) : null,
       attemptsUsed: mine.length,
       lessonCompleted: Boolean(reading?.completedAt),
+      openAttemptId: mine.find((a) => a.status === "in_progress")?.id ?? null,
       status: assignmentStatus({
         now,
         dueAt: row.dueAt,
