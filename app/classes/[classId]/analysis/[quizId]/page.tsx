@@ -234,9 +234,7 @@ export default async function QuizAnalysisPage({ params }: { params: Promise<{ c
                 <section aria-label={`Next step for question ${number}`} className="space-y-3 rounded-md bg-brand-50 px-4 py-3 text-sm dark:bg-stone-800">
                   <h4 className="font-semibold">Next step</h4>
                   <div>
-                    <p>
-                      <span className="font-semibold">Reteach with the evidence</span> (paragraph {q.evidence.anchor}):
-                    </p>
+                    <p className="font-semibold">Reteach with the evidence (paragraph {q.evidence.anchor})</p>
                     <blockquote className="mt-1 border-l-4 border-brand-600 pl-3 dark:border-brand-300">{q.evidence.text ?? "Paragraph not found."}</blockquote>
                     <Link href={`/lessons/${analysis.lessonId}#${q.evidence.anchor}`} className="mt-1 inline-block">
                       Open this paragraph in the lesson<span className="sr-only"> (question {number})</span>
@@ -246,7 +244,7 @@ export default async function QuizAnalysisPage({ params }: { params: Promise<{ c
                 </section>
               ) : (
                 <p className="text-sm">
-                  <span className="font-semibold">Evidence:</span> paragraph {q.evidence.anchor}.{" "}
+                  <span className="font-semibold">Evidence (paragraph {q.evidence.anchor}):</span>{" "}
                   <Link href={`/lessons/${analysis.lessonId}#${q.evidence.anchor}`}>
                     Open in the lesson<span className="sr-only"> (question {number})</span>
                   </Link>
