@@ -95,7 +95,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                   <p className="text-xs font-semibold uppercase tracking-wide text-brand-800 dark:text-brand-200">{lesson.topicTitle}</p>
                   <h3 className="mt-2 text-lg font-semibold leading-snug">
                     {/* The ::after makes the whole card clickable while the title stays the one link screen readers hear. */}
-                    <Link href={`/lessons/${lesson.id}`} className="text-stone-900 after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none dark:text-stone-50">
+                    <Link href={`/lessons/${lesson.id}`} className="text-stone-900 no-underline after:absolute after:inset-0 after:rounded-xl hover:underline focus-visible:outline-none dark:text-stone-50">
                       {lesson.title}
                     </Link>
                   </h3>

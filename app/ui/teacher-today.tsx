@@ -83,10 +83,10 @@ export function TeacherToday({ classes }: { classes: ClassToday[] }) {
           </Link>
         </div>
       </div>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className={`grid gap-4 ${classes.length > 1 ? "lg:grid-cols-2" : ""}`}>
         {classes.map((c) => (
-          <article key={c.id} aria-labelledby={`today-class-${c.id}`} className="card space-y-4" data-testid="today-class">
-            <header className="flex flex-wrap items-baseline justify-between gap-2">
+          <article key={c.id} aria-labelledby={`today-class-${c.id}`} className={`card grid gap-x-8 gap-y-4 ${classes.length === 1 ? "md:grid-cols-2" : ""}`} data-testid="today-class">
+            <header className="flex flex-wrap items-baseline justify-between gap-2 md:col-span-full">
               <h2 id={`today-class-${c.id}`} className="text-lg font-semibold">
                 <Link href={`/classes/${c.id}`}>{c.name}</Link>
               </h2>
@@ -145,7 +145,7 @@ export function TeacherToday({ classes }: { classes: ClassToday[] }) {
                 </ul>
               )}
             </div>
-            <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm md:col-span-full">
               <Link href={`/classes/${c.id}`}>Class grid</Link>
               <Link href={`/classes/${c.id}/analysis`}>Question analysis</Link>
             </p>

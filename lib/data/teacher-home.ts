@@ -9,8 +9,8 @@ import type { ClassAssignment } from "./assignments";
 import { listTeacherClasses } from "./classes";
 import { getClassGrid, type GridRow } from "./dashboard";
 
-/** A best score under this share of the points is "low". */
-export const LOW_SCORE = 0.6;
+/** A best score under this share of the points is "low" (a failing grade, not merely below average). */
+export const LOW_SCORE = 0.5;
 /** The newest quiz score this far under the student's earlier average is "falling". */
 export const FALLING_DROP = 0.15;
 /** Assignments due within this window count as "due soon". */
@@ -56,15 +56,27 @@ export interface ClassToday {
   assignments: AssignmentPulse[];
 }
 
+/** A short name for a reason line: "UN sanctions on North Korea: from Resolution 1718 to 2397 (2006-2017)" -> "UN sanctions on North Korea". */
+export function shortTitle(title: string): string {
+  const head = title.split(/:\s/)[0]!.replace(/\s*\([^)]*\)\s*$/, "").trim();
+  return head || title;
+}
+
 function titleOf(assignment: ClassAssignment): string {
-  return assignment.quizTitle && !assignment.includeLesson ? assignment.quizTitle : assignment.lessonTitle;
+  return shortTitle(assignment.quizTitle && !assignment.includeLesson ? assignment.quizTitle : assignment.lessonTitle);
 }
 
 /** Why this student needs the teacher, from their grid row; empty when all is well. */
 export function needsOf(row: GridRow, work: ClassAssignment[], now: Date): StudentNeed {
   const reasons: NeedReason[] = [];
   const missing = work.filter((a) => row.cells[a.id]?.status === "missing").map(titleOf);
-  const incomplete = work.filter((a) => row.cells[a.id]?.status === "incomplete").map(titleOf);
+  // Past due and unfinished, counting only what is graded: a submitted quiz with the reading left unfinished is not worth a teacher's morning.
+  const incomplete = work
+    .filter((a) => {
+      const cell = row.cells[a.id];
+      return cell?.status === "incomplete" && (a.quizId ? cell.bestScore === null : !cell.lessonCompleted);
+    })
+    .map(titleOf);
   if (missing.length) reasons.push({ kind: "missing", assignments: missing });
   if (incomplete.length) reasons.push({ kind: "incomplete", assignments: incomplete });
 
