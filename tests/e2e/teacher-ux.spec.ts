@@ -31,7 +31,7 @@ function seedClass(teacher: E2EUser, students: E2EUser[]) {
   const now = Date.now();
   try {
     db.prepare("insert into classes (id, teacher_id, name, join_code, created_at, updated_at) values (?, ?, ?, null, ?, ?)").run(classId, teacher.id, "Period 4", now, now);
-    for (const student of students) db.prepare("insert into class_members (class_id, student_id, joined_at) values (?, ?, ?)").run(classId, student.id, now);
+    for (const student of students) db.prepare("insert into class_members (class_id, student_id, created_at) values (?, ?, ?)").run(classId, student.id, now);
     const insert = db.prepare("insert into assignments (id, class_id, lesson_id, include_lesson, quiz_id, due_at, quiz_mode, created_at) values (?, ?, ?, 0, ?, ?, 'test', ?)");
     insert.run(sanctions, classId, "sanctions", "sanctions-quiz", now + DAY, now);
     insert.run(crypto.randomUUID(), classId, "thaad", "thaad-quiz", now - DAY, now - 2 * DAY);
@@ -42,7 +42,7 @@ function seedClass(teacher: E2EUser, students: E2EUser[]) {
 }
 
 test("a teacher sees who needs them, a student's answers beside the key, and item analysis in plain words", async ({ page, browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const teacher = await createUser("teacher");
   const ada = await createUser("student", { displayName: "Ada Lovelace" });
   const bo = await createUser("student", { displayName: "Bo Kim" });
@@ -151,7 +151,8 @@ test("on a phone the quiz comes one question at a time; practice marks the chose
   await expect(rows.nth(1)).toBeFocused();
   await page.keyboard.press("ArrowUp");
   await expect(rows.nth(0)).toHaveAttribute("data-order-item", before[0]!);
-  // Drag the last item to the top by its handle.
+  // Drag the last item to the top by its handle (the whole list in view first: the mouse only acts inside the viewport).
+  await rows.nth(0).evaluate((el) => el.scrollIntoView({ block: "start" }));
   const handle = rows.nth(before.length - 1).locator("[data-drag-handle]");
   const from = (await handle.boundingBox())!;
   const top = (await rows.nth(0).boundingBox())!;
@@ -163,7 +164,8 @@ test("on a phone the quiz comes one question at a time; practice marks the chose
 });
 
 test("on a wide screen the text sits beside the questions and 'See it in the text' scrolls to the paragraph", async ({ page }) => {
-  test.setTimeout(120_000);
+  // axe on a page with the whole lesson and quiz is slow on a loaded machine.
+  test.setTimeout(300_000);
   const learner = await createUser("learner");
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, learner, "/quizzes/sanctions-quiz");
@@ -182,7 +184,7 @@ test("on a wide screen the text sits beside the questions and 'See it in the tex
 });
 
 test("review shows card n of m, a daily goal and a private streak; Enter checks the card", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const learner = await createUser("learner");
   await signIn(page, learner, "/quizzes/sanctions-quiz");
   await page.getByRole("button", { name: /^Start test$/ }).click();
@@ -214,6 +216,7 @@ test("review shows card n of m, a daily goal and a private streak; Enter checks 
 });
 
 test("guests get a front door that works at 360 px; favicon; read aloud without a voice says so", async ({ page }) => {
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 360, height: 760 });
   await page.goto("/");
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign up" })).toBeVisible();
