@@ -5,6 +5,9 @@ import { getSessionUser } from "@/lib/auth/session";
 import { LEVEL_INFO } from "@/lib/content/schema";
 import { listCatalogLessons } from "@/lib/data/lessons";
 import { listOwnReadingProgress } from "@/lib/data/reading-progress";
+import { getTeacherToday } from "@/lib/data/teacher-home";
+import { EvidencePreview, GuestPaths } from "@/app/ui/front-door";
+import { TeacherToday } from "@/app/ui/teacher-today";
 import { isReadingLevel } from "@/lib/reading/levels";
 
 function levelsText(levels: number[]): string {
@@ -12,8 +15,10 @@ function levelsText(levels: number[]): string {
   return levels.length === 1 ? `1 reading level (grades ${grades[0]})` : `${levels.length} reading levels (grades ${grades[0]!.split("–")[0]}–${grades.at(-1)!.split("–").at(-1)})`;
 }
 
-export default async function HomePage() {
-  const [lessons, user] = await Promise.all([listCatalogLessons(), getSessionUser()]);
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ reason?: string | string[] }> }) {
+  const [lessons, user, params] = await Promise.all([listCatalogLessons(), getSessionUser(), searchParams]);
+  const accountDeleted = !user && params.reason === "account-deleted";
+  const today = user?.role === "teacher" ? await getTeacherToday() : null;
   const progress = user ? await listOwnReadingProgress() : [];
   const progressById = new Map(progress.map((entry) => [entry.lessonId, entry]));
   const sectionCount = new Map(lessons.map((lesson) => [lesson.id, lesson.sectionCount]));
@@ -24,12 +29,35 @@ export default async function HomePage() {
 
   return (
     <div className="space-y-10">
-      <section className="max-w-3xl">
-        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Read the news. Find the evidence.</h1>
-        <p className="mt-4 text-lg muted">
-          Civics Lab turns real news into reading lessons at your level and quizzes that show you the sentence that proves each answer.
+      {accountDeleted ? (
+        <p role="status" data-testid="account-deleted" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm font-medium text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-200">
+          Your account and everything in it have been deleted. Thank you for learning with Civics Lab.
         </p>
-      </section>
+      ) : null}
+      {today ? (
+        <TeacherToday classes={today} />
+      ) : (
+        <section className={user ? "max-w-3xl" : "grid items-center gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]"}>
+          <div>
+            <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Read the news. Find the evidence.</h1>
+            <p className="mt-4 text-lg muted">
+              Civics Lab turns real news into reading lessons at your level and quizzes that show you the sentence that proves each answer.
+            </p>
+            {user ? null : (
+              <div className="mt-6 flex flex-wrap gap-3">
+                <Link href="/sign-up" className="btn-primary">
+                  Sign up free
+                </Link>
+                <Link href="#lessons-heading" className="btn-secondary">
+                  Start reading, no account
+                </Link>
+              </div>
+            )}
+          </div>
+          {user ? null : <EvidencePreview />}
+        </section>
+      )}
+      {user ? null : <GuestPaths />}
 
       {user ? continueTarget ? <ContinueCard target={continueTarget} /> : null : <GuestContinueCard lessons={lessons.map(({ id, title, sectionCount }) => ({ id, title, sectionCount }))} />}
 
@@ -50,28 +78,9 @@ export default async function HomePage() {
           </section>
         </div>
       ) : null}
-      {user?.role === "teacher" ? (
-        <section aria-labelledby="teacher-heading" className="card flex flex-wrap items-center justify-between gap-4">
-          <div>
-            <h2 id="teacher-heading" className="text-lg font-semibold">
-              Teaching
-            </h2>
-            <p className="muted mt-1 text-sm">Assign these lessons to a class, watch progress, or turn your own article into a lesson and quiz.</p>
-          </div>
-          <div className="flex flex-wrap gap-2">
-            <Link href="/classes" className="btn-primary">
-              Your classes
-            </Link>
-            <Link href="/import" className="btn-secondary">
-              Import an article
-            </Link>
-          </div>
-        </section>
-      ) : null}
-
       <section aria-labelledby="lessons-heading">
-        <h2 id="lessons-heading" className="text-xl font-semibold">
-          Lessons
+        <h2 id="lessons-heading" className="scroll-mt-20 text-xl font-semibold">
+          {user?.role === "teacher" ? "Lessons to assign" : "Lessons"}
         </h2>
         {lessons.length === 0 ? (
           <p className="muted mt-4">
@@ -86,7 +95,7 @@ export default async function HomePage() {
                   <p className="text-xs font-semibold uppercase tracking-wide text-brand-800 dark:text-brand-200">{lesson.topicTitle}</p>
                   <h3 className="mt-2 text-lg font-semibold leading-snug">
                     {/* The ::after makes the whole card clickable while the title stays the one link screen readers hear. */}
-                    <Link href={`/lessons/${lesson.id}`} className="text-stone-900 after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none dark:text-stone-50">
+                    <Link href={`/lessons/${lesson.id}`} className="text-stone-900 no-underline after:absolute after:inset-0 after:rounded-xl hover:underline focus-visible:outline-none dark:text-stone-50">
                       {lesson.title}
                     </Link>
                   </h3>

@@ -76,7 +76,11 @@ function AssignmentList({ title, items, empty }: { title: string; items: Awaited
                     {a.lessonCompleted ? "Read again" : "Read"}
                   </Link>
                 ) : null}
-                {a.quizId && (a.openAttemptId || !pastDue(a) || a.lateAllowed) ? (
+                {a.quizId && a.openAttemptId && a.status !== "incomplete" && a.status !== "missing" ? (
+                  <Link href={`/quizzes/${a.quizId}/attempts/${a.openAttemptId}`} className="btn-primary" data-testid="resume-quiz">
+                    Resume the quiz
+                  </Link>
+                ) : a.quizId && (!pastDue(a) || a.lateAllowed) ? (
                   <Link href={`/quizzes/${a.quizId}?assignment=${a.id}`} className="btn-primary">
                     {a.openAttemptId ? "Resume the quiz" : a.attemptsUsed ? "Quiz again" : "Take the quiz"}
                     {a.attemptLimit ? ` (${a.attemptsUsed}/${a.attemptLimit})` : ""}

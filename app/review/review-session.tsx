@@ -20,7 +20,7 @@ function untilText(iso: string): string {
 }
 
 /** One due card: answer, check (graded on the server), read the feedback, go on. */
-export function ReviewSession({ card, remaining }: { card: ReviewCardDto; remaining: number }) {
+export function ReviewSession({ card, remaining, position, total }: { card: ReviewCardDto; remaining: number; position: number; total: number }) {
   const router = useRouter();
   const [answer, setAnswer] = useState<Answer | undefined>(undefined);
   const [graded, setGraded] = useState<Graded | null>(null);
@@ -56,8 +56,22 @@ export function ReviewSession({ card, remaining }: { card: ReviewCardDto; remain
     }
   }
 
+  /** Enter checks the answer (from any choice or text field), and after feedback goes on to the next card; links and buttons keep their own Enter. */
+  function onKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    const target = event.target as HTMLElement;
+    if (target.closest("a, button, select, textarea, summary")) return;
+    event.preventDefault();
+    if (!graded) void check();
+    else if (!loadingNext) startNext(() => router.refresh());
+  }
+
   return (
-    <div className="space-y-4">
+    // The keydown handler only adds Enter as a shortcut; every action also has its own button.
+    <div className="space-y-4" onKeyDown={onKeyDown}>
+      <p className="text-sm font-semibold" data-testid="card-position">
+        Card {Math.min(position, total)} of {total}
+      </p>
       <section className="card space-y-4" aria-label="Review card">
         <p className="muted text-sm">
           From <span className="font-medium">{card.quizTitle}</span>
@@ -69,6 +83,7 @@ export function ReviewSession({ card, remaining }: { card: ReviewCardDto; remain
             <button type="button" className="btn-primary" onClick={() => void check()} disabled={sending}>
               {sending ? "Checking…" : "Check answer"}
             </button>
+            <span className="muted text-sm">or press Enter</span>
           </div>
         )}
         <div aria-live="polite">
@@ -102,6 +117,7 @@ export function ReviewSession({ card, remaining }: { card: ReviewCardDto; remain
           <button type="button" className="btn-primary" disabled={loadingNext} onClick={() => startNext(() => router.refresh())}>
             {loadingNext ? "Loading…" : remaining > 1 ? "Next card" : "Finish"}
           </button>
+          <span className="muted ml-3 text-sm">or press Enter</span>
         </section>
       ) : null}
     </div>

@@ -10,7 +10,10 @@ export interface NavItem {
 /** The main navigation, in order. Pages register themselves here. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/assignments", label: "My assignments", audience: ["student"] },
-  { href: "/", label: "Lessons", audience: ["guest", "learner", "student", "teacher"] },
+  { href: "/", label: "Today", audience: ["teacher"] },
+  // A teacher's home is "Today"; the lesson catalogue sits below it.
+  { href: "/#lessons-heading", label: "Lessons", audience: ["teacher"] },
+  { href: "/", label: "Lessons", audience: ["guest", "learner", "student"] },
   { href: "/quizzes", label: "Quizzes", audience: ["guest", "learner", "student", "teacher"] },
   { href: "/review", label: "Review", audience: ["learner", "student"] },
   { href: "/progress", label: "Progress", audience: ["learner", "student"] },

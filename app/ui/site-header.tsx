@@ -50,7 +50,7 @@ export async function SiteHeader() {
               <Link href="/sign-in" className="btn-secondary">
                 Sign in
               </Link>
-              <Link href="/sign-up" className="btn-primary hidden sm:inline-flex">
+              <Link href="/sign-up" className="btn-primary">
                 Sign up
               </Link>
             </>

@@ -197,6 +197,8 @@ export interface StudentAssignment extends ClassAssignment {
   attemptsUsed: number;
   openAttemptId: string | null;
   lessonCompleted: boolean;
+  /** The student's unsubmitted attempt at this assignment, if any: the page offers "Resume" straight into it. */
+  openAttemptId: string | null;
 }
 
 /** Derives the status a student and teacher see for one assignment. */
@@ -261,6 +263,7 @@ export async function listMyAssignments(now = new Date()): Promise<StudentAssign
       attemptsUsed: mine.length,
       openAttemptId: mine.find((a) => a.status === "in_progress")?.id ?? null,
       lessonCompleted: Boolean(reading?.completedAt),
+      openAttemptId: mine.find((a) => a.status === "in_progress")?.id ?? null,
       status: assignmentStatus({
         now,
         dueAt: row.dueAt,

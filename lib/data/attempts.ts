@@ -66,6 +66,8 @@ export interface TakingAttempt {
   /** The teacher's zone, for showing dueAt until the browser shows it in its own. */
   timeZone: string | null;
   startedAt: Date;
+  /** The reading level evidence links open at (the assignment's level, else the student's own): the text shown beside the quiz. */
+  readingLevel: number;
 }
 
 export interface SubmitResult {
@@ -307,6 +309,7 @@ export async function getAttemptForTaking(attemptId: string): Promise<TakingAtte
     lateAllowed: due?.lateAllowed ?? true,
     timeZone: due?.timeZone ?? null,
     startedAt: attempt.startedAt,
+    readingLevel: await evidenceLevel(db, user, attempt),
   };
 }
 

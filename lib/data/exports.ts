@@ -9,6 +9,8 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { attempts, questionVersions, responses, users } from "../../db/schema";
 import { requireUser } from "../auth/session";
+import { describeAnswer } from "../quiz/describe";
+import type { Answer, PublicQuestionData } from "../quiz/types";
 import { getOwnedClassOrThrow } from "./classes";
 import { getClassGrid } from "./dashboard";
 
@@ -92,7 +94,8 @@ export async function buildResponsesCsv(classId: string): Promise<{ filename: st
     String(row.version),
     row.type,
     safeCell((row.publicData as { prompt?: string }).prompt ?? ""),
-    safeCell(JSON.stringify(row.answer ?? null)),
+    // The answer as the student saw it (option text, "1. … 2. …" for orderings), not the stored ids.
+    safeCell(describeAnswer(row.publicData as PublicQuestionData, (row.answer as Answer | null) ?? null).join("; ")),
     String(row.credit),
     row.outcome,
   ]);

@@ -6,12 +6,15 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { assignments, attempts, classMembers, lessonLevels, questions, questionVersions, quizzes, responses } from "../../db/schema";
+import { writeTransaction } from "../../db/open";
+import { assignments, attempts, classMembers, lessonLevels, questions, questionVersions, quizzes, responses, reviewCards, users } from "../../db/schema";
 import { analyzeItems, mostMissed, type ItemStats } from "../analysis/item-analysis";
 import { requireUser } from "../auth/session";
+import { scheduleAnswer } from "../review/schedule";
 import type { LessonBody } from "../content/markdown";
 import { AppError } from "../errors";
-import type { PublicQuestionData, QuestionKeyData } from "../quiz/types";
+import { describeAnswer } from "../quiz/describe";
+import type { Answer, PublicQuestionData, QuestionKeyData } from "../quiz/types";
 import { getOwnedClassOrThrow } from "./classes";
 
 export interface AnalyzedQuestion {
@@ -22,6 +25,19 @@ export interface AnalyzedQuestion {
   evidence: { anchor: string; text: string | null };
   stats: ItemStats;
   mostMissed: boolean;
+  /** Who stands behind each number (first attempts only, like the statistics). */
+  people: {
+    /** Option id (or "true"/"false") -> the students who chose it. */
+    byOption: Record<string, StudentRef[]>;
+    /** Students without full credit, each with their answer in words. */
+    missed: (StudentRef & { answer: string })[];
+    right: number;
+  };
+}
+
+export interface StudentRef {
+  id: string;
+  displayName: string;
 }
 
 export interface QuizItemAnalysis {
@@ -45,7 +61,14 @@ export async function getQuizItemAnalysis(classId: string, quizId: string): Prom
   if (!quiz) throw new AppError("not_found", "That quiz isn't assigned to this class.");
 
   const classAssignmentIds = (await db.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.classId, classId), eq(assignments.quizId, quizId)))).map((a) => a.id);
-  const memberIds = (await db.select({ id: classMembers.studentId }).from(classMembers).where(eq(classMembers.classId, classId))).map((m) => m.id);
+  const members = await db
+    .select({ id: classMembers.studentId, displayName: users.displayName })
+    .from(classMembers)
+    .innerJoin(users, eq(users.id, classMembers.studentId))
+    .where(eq(classMembers.classId, classId))
+    .orderBy(asc(users.displayName));
+  const memberIds = members.map((m) => m.id);
+  const nameOf = new Map(members.map((m) => [m.id, m.displayName]));
   const submitted = memberIds.length
     ? await db
         .select({ id: attempts.id, userId: attempts.userId, submittedAt: attempts.submittedAt })
@@ -59,7 +82,11 @@ export async function getQuizItemAnalysis(classId: string, quizId: string): Prom
   const attemptIds = [...firstAttempt.values()];
   const studentByAttempt = new Map([...firstAttempt.entries()].map(([userId, attemptId]) => [attemptId, userId]));
   const rows = attemptIds.length
-    ? await db.select({ attemptId: responses.attemptId, questionId: responses.questionId, credit: responses.credit, answer: responses.answer }).from(responses).where(inArray(responses.attemptId, attemptIds))
+    ? await db
+        .select({ attemptId: responses.attemptId, questionId: responses.questionId, credit: responses.credit, answer: responses.answer, shown: questionVersions.publicData })
+        .from(responses)
+        .innerJoin(questionVersions, eq(questionVersions.id, responses.questionVersionId))
+        .where(inArray(responses.attemptId, attemptIds))
     : [];
 
   const quizQuestions = await db
@@ -79,6 +106,23 @@ export async function getQuizItemAnalysis(classId: string, quizId: string): Prom
   );
   const statsById = new Map(stats.map((s) => [s.questionId, s]));
   const missed = new Set(mostMissed(stats).filter((s) => s.facility < 0.7).map((s) => s.questionId));
+  const byStudentName = (a: StudentRef, b: StudentRef) => a.displayName.localeCompare(b.displayName);
+  const peopleOf = (questionId: string): AnalyzedQuestion["people"] => {
+    const byOption: Record<string, StudentRef[]> = {};
+    const missedBy: (StudentRef & { answer: string })[] = [];
+    let right = 0;
+    for (const r of rows.filter((row) => row.questionId === questionId)) {
+      const id = studentByAttempt.get(r.attemptId)!;
+      const student = { id, displayName: nameOf.get(id) ?? "Former student" };
+      const answer = r.answer as Answer | null;
+      const chosen = answer?.type === "single" ? [answer.choice] : answer?.type === "multiple" ? answer.choices : answer?.type === "true_false" ? [String(answer.value)] : [];
+      for (const option of chosen) (byOption[option] ??= []).push(student);
+      if (r.credit >= 1) right += 1;
+      else missedBy.push({ ...student, answer: describeAnswer(r.shown as PublicQuestionData, answer).join("; ") });
+    }
+    for (const list of Object.values(byOption)) list.sort(byStudentName);
+    return { byOption, missed: missedBy.sort(byStudentName), right };
+  };
   return {
     quizId: quiz.id,
     quizTitle: quiz.title,
@@ -92,6 +136,33 @@ export async function getQuizItemAnalysis(classId: string, quizId: string): Prom
       evidence: { anchor: q.evidence, text: paragraphs.get(q.evidence) ?? null },
       stats: statsById.get(q.id)!,
       mostMissed: missed.has(q.id),
+      people: peopleOf(q.id),
     })),
   };
+}
+
+/**
+ * "Assign a review of this question": the question comes due now in the
+ * review queue of every student who missed it on their first attempt (the
+ * students the analysis names). Cards they already have keep their history;
+ * only the due date moves. Returns how many students it reached.
+ */
+export async function assignQuestionReview(classId: string, quizId: string, questionId: string, now = new Date()): Promise<{ students: number }> {
+  const analysis = await getQuizItemAnalysis(classId, quizId);
+  const question = analysis.questions.find((q) => q.questionId === questionId);
+  if (!question) throw new AppError("not_found", "That question isn't in this quiz.");
+  const studentIds = question.people.missed.map((s) => s.id);
+  if (studentIds.length === 0) throw new AppError("bad_request", "Nobody missed this question, so there is nothing to review.");
+  await writeTransaction(getDb(), async (tx) => {
+    const existing = new Set(
+      (await tx.select({ userId: reviewCards.userId }).from(reviewCards).where(and(eq(reviewCards.questionId, questionId), inArray(reviewCards.userId, studentIds)))).map((r) => r.userId),
+    );
+    if (existing.size) await tx.update(reviewCards).set({ due: now }).where(and(eq(reviewCards.questionId, questionId), inArray(reviewCards.userId, [...existing])));
+    const fresh = studentIds.filter((id) => !existing.has(id));
+    if (fresh.length) {
+      const { card } = scheduleAnswer(null, 0, now);
+      await tx.insert(reviewCards).values(fresh.map((userId) => ({ userId, questionId, ...card, due: now })));
+    }
+  });
+  return { students: studentIds.length };
 }

@@ -49,15 +49,25 @@ export interface PublicQuestion {
   data: PublicQuestionData;
 }
 
+/** What lib/import/to-content.ts writes as an imported quiz's description: a note for its teacher, not for students. */
+export const IMPORT_AUTHORING_NOTE = "Questions drafted from the article and reviewed by the teacher.";
+
+/** The description a viewer should read: students of an imported quiz get one written for them instead of the authoring note. */
+export function descriptionFor(quiz: { description: string; ownerId: string | null; lessonTitle: string }, viewer: SessionUser | null): string {
+  if (quiz.ownerId !== null && quiz.ownerId !== viewer?.id && quiz.description === IMPORT_AUTHORING_NOTE) return `Questions about “${quiz.lessonTitle}”, chosen by your teacher.`;
+  return quiz.description;
+}
+
 /** The quiz row if `user` may take it; a missing or hidden quiz is `not_found` (never `forbidden`). */
 export async function findVisibleQuiz(db: Database, user: SessionUser | null, quizId: string): Promise<Omit<QuizSummary, "questionCount">> {
-  const [quiz] = await db
-    .select({ id: quizzes.id, title: quizzes.title, description: quizzes.description, lessonId: quizzes.lessonId, lessonTitle: lessons.title })
+  const [row] = await db
+    .select({ id: quizzes.id, title: quizzes.title, description: quizzes.description, lessonId: quizzes.lessonId, lessonTitle: lessons.title, ownerId: quizzes.ownerId })
     .from(quizzes)
     .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
     .where(and(eq(quizzes.id, quizId), visibleQuizCondition(user)));
-  if (!quiz) throw new AppError("not_found", "We couldn't find that quiz.");
-  return quiz;
+  if (!row) throw new AppError("not_found", "We couldn't find that quiz.");
+  const { ownerId: _owner, ...quiz } = row;
+  return { ...quiz, description: descriptionFor(row, user) };
 }
 
 /** The quiz's live questions at their current versions, public side only, in quiz order. */
@@ -96,14 +106,14 @@ export async function getQuizSummary(quizId: string): Promise<QuizSummary> {
 export async function listVisibleQuizzes(): Promise<QuizSummary[]> {
   const user = await getSessionUser();
   const rows = await getDb()
-    .select({ id: quizzes.id, title: quizzes.title, description: quizzes.description, lessonId: quizzes.lessonId, lessonTitle: lessons.title, questionCount: count(questions.id) })
+    .select({ id: quizzes.id, title: quizzes.title, description: quizzes.description, lessonId: quizzes.lessonId, lessonTitle: lessons.title, questionCount: count(questions.id), ownerId: quizzes.ownerId })
     .from(quizzes)
     .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
     .leftJoin(questions, and(eq(questions.quizId, quizzes.id), eq(questions.retired, false)))
     .where(visibleQuizCondition(user))
     .groupBy(quizzes.id)
     .orderBy(asc(lessons.position), asc(quizzes.title));
-  return rows;
+  return rows.map(({ ownerId: _owner, ...quiz }) => ({ ...quiz, description: descriptionFor({ ...quiz, ownerId: _owner }, user) }));
 }
 
 /**

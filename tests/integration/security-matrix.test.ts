@@ -46,6 +46,8 @@ interface World {
   removedA: string;
   attemptA: string;
   submittedAttempt: { quizId: string; attemptId: string };
+  /** Student A's submitted attempt at class A's assignment (the teacher's per-attempt view). */
+  classAttempt: string;
   draftA: string;
   draftQuestions: string;
   privateLesson: string;
@@ -114,6 +116,8 @@ beforeAll(async () => {
   const submitted = await startOrResumeAttempt({ quizId: otherQuiz!.id, mode: "test" });
   await submitAttempt(submitted.attemptId, {});
   await joinClassAsCurrentStudent(classA.joinCode);
+  const classAttempt = await startOrResumeAttempt({ quizId: PUBLIC_QUIZ, mode: "practice", assignmentId: assignmentA });
+  await submitAttempt(classAttempt.attemptId, {});
   signInAs(users.studentB);
   await joinClassAsCurrentStudent(classB.joinCode);
   signOutTestUser();
@@ -134,6 +138,7 @@ beforeAll(async () => {
     removedA,
     attemptA,
     submittedAttempt: { quizId: otherQuiz!.id, attemptId: submitted.attemptId },
+    classAttempt: classAttempt.attemptId,
     draftA,
     draftQuestions,
     privateLesson: published.lessonId,
@@ -248,6 +253,8 @@ function actionForm(key: string, persona: Persona): FormData {
     createAssignmentAction: { classId, lessonId: world.publicLesson, includeLesson: "on", includeQuiz: "on", quizMode: "test", dueAt: "", timezoneOffset: "0", timeZone: "America/Chicago", allowDuplicate: "on" },
     deleteAssignmentAction: { classId, assignmentId: world.assignmentA },
     restoreAssignmentAction: { classId, assignmentId: world.removedA },
+    // Student A answered every question of class A's assignment wrong, so any question of it has someone to review it.
+    assignQuestionReviewAction: { classId, quizId: PUBLIC_QUIZ, questionId: world.questionId },
     createImportAction: { content: article },
     importFromUrlAction: { sourceUrl: `${world.articleServer}/article` },
     saveImportAction: { draftId: world.draftA, title: "Taken over", questions: world.draftQuestions },
@@ -274,6 +281,7 @@ async function loadAction(key: string): Promise<AnyAction> {
     "app/(auth)/actions.ts": () => import("@/app/(auth)/actions"),
     "app/account/actions.ts": () => import("@/app/account/actions"),
     "app/classes/actions.ts": () => import("@/app/classes/actions"),
+    "app/classes/[classId]/analysis/actions.ts": () => import("@/app/classes/[classId]/analysis/actions"),
     "app/import/actions.ts": () => import("@/app/import/actions"),
     "app/import/source-actions.ts": () => import("@/app/import/source-actions"),
     "app/join/actions.ts": () => import("@/app/join/actions"),
@@ -327,6 +335,7 @@ function pageParams(route: string): Record<string, string> {
   const values: Record<string, string> = { classId: world.classA.id, draftId: world.draftA, slug: world.privateLesson, attemptId: world.attemptA, studentId: world.users.studentA.id };
   values.quizId = route.startsWith("/quizzes/[quizId]/attempts") || route.startsWith("/classes/") ? PUBLIC_QUIZ : world.privateQuiz;
   if (route.endsWith("/results")) Object.assign(values, world.submittedAttempt);
+  if (route.startsWith("/classes/[classId]/students/[studentId]/attempts")) values.attemptId = world.classAttempt;
   return Object.fromEntries([...route.matchAll(/\[(\w+)\]/g)].map(([, name]) => [name!, values[name!]!]));
 }
 

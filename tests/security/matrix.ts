@@ -76,6 +76,8 @@ export const ACTION_MATRIX: Record<string, Record<Persona, ActionOutcome>> = {
   // Undo of a removal (class A has one assignment removed a moment ago).
   "app/classes/actions.ts restoreAssignmentAction": only(["teacherA"], "allowed", "denied"),
   "app/classes/actions.ts deleteStudentAction": only(["teacherA"], "allowed", "denied"),
+  // Moving a question of class A's quiz into its students' review queue: only class A's teacher.
+  "app/classes/[classId]/analysis/actions.ts assignQuestionReviewAction": only(["teacherA"], "allowed", "denied"),
   "app/import/actions.ts createImportAction": only(["teacherA", "teacherB"], "allowed", "denied"),
   "app/import/actions.ts saveImportAction": only(["teacherA"], "allowed", "denied"),
   "app/import/actions.ts publishImportAction": only(["teacherA"], "allowed", "denied"),
@@ -118,6 +120,8 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   "/classes/[classId]/settings": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   "/classes/[classId]/students": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   "/classes/[classId]/students/[studentId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
+  // Student A's submitted attempt at class A's assignment: only class A's teacher.
+  "/classes/[classId]/students/[studentId]/attempts/[attemptId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
   // Benchmark baseline page: 404 unless BENCH_ROUTES=1.
   "/import": only(["teacherA", "teacherB"], "ok", "home", { anonymous: "sign-in" }),
   "/import/[draftId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),

@@ -8,7 +8,7 @@ import type { Answer } from "@/lib/quiz/types";
 import { isAnswered } from "@/lib/quiz/validate";
 import { ErrorAlert } from "@/app/ui/form";
 import { AnswerExplanation } from "./answer-explanation";
-import { QuestionFields } from "./question-fields";
+import { QuestionFields, type OptionMarks } from "./question-fields";
 import { OutcomeBadge } from "./results-view";
 
 type SaveState = "saved" | "saving" | "unsaved" | "error";
@@ -52,6 +52,19 @@ export function AttemptTaker({
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** The question shown on phones, where questions come one at a time (wide screens show them all beside the text). */
+  const [current, setCurrent] = useState(0);
+  /** The answer each check in this visit graded, so the chosen option can be marked right or wrong while it is unchanged. */
+  const [checkedAnswers, setCheckedAnswers] = useState<Record<string, Answer>>({});
+  const pagerHeading = useRef<HTMLParagraphElement>(null);
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    // One delegated listener: the feedback's links come from a shared component (answer-explanation.tsx).
+    const element = container.current;
+    element?.addEventListener("click", showEvidenceBeside);
+    return () => element?.removeEventListener("click", showEvidenceBeside);
+  }, []);
   const pending = useRef<Record<string, Answer | null>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -102,6 +115,7 @@ export function AttemptTaker({
     try {
       const result = await postJson<CheckResult>(`/api/attempts/${attemptId}/check`, "POST", { questionId: question.questionId, answer });
       setChecks((current) => ({ ...current, [question.questionId]: result }));
+      setCheckedAnswers((current) => ({ ...current, [question.questionId]: answer }));
       setCheckErrors(({ [question.questionId]: _dropped, ...rest }) => rest);
       delete pending.current[question.questionId];
     } catch (error) {
@@ -133,8 +147,15 @@ export function AttemptTaker({
 
   const answeredCount = questions.length - unanswered.length;
 
+  function goTo(index: number) {
+    setCurrent(Math.max(0, Math.min(questions.length - 1, index)));
+    // Move focus to the progress line so screen readers hear "Question 4 of 15" and the keyboard starts at the new question.
+    requestAnimationFrame(() => pagerHeading.current?.focus());
+  }
+
+
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" ref={container}>
       <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-2 border-b border-stone-200 bg-stone-50/95 px-4 py-2 text-sm backdrop-blur dark:border-stone-800 dark:bg-stone-950/95">
         <p>
           <span className="font-semibold">{answeredCount}</span> of {questions.length} answered
@@ -144,12 +165,40 @@ export function AttemptTaker({
         </p>
       </div>
 
+      <nav aria-label="Questions" className="space-y-3 lg:hidden">
+        <p ref={pagerHeading} tabIndex={-1} className="text-base font-semibold focus:outline-none" data-testid="question-progress">
+          Question {current + 1} of {questions.length}
+        </p>
+        <ol className="flex flex-wrap gap-1.5">
+          {questions.map((question, index) => {
+            const done = isAnswered(question.data, answers[question.questionId]);
+            return (
+              <li key={question.questionId}>
+                <button
+                  type="button"
+                  onClick={() => goTo(index)}
+                  aria-current={index === current ? "step" : undefined}
+                  aria-label={`Question ${question.number}${done ? ", answered" : ", not answered"}`}
+                  className={`grid size-9 place-items-center rounded-full border text-sm font-semibold tabular-nums aria-[current=step]:outline-2 aria-[current=step]:outline-offset-2 aria-[current=step]:outline-brand-600 dark:aria-[current=step]:outline-brand-300 ${
+                    done ? "border-brand-700 bg-brand-700 text-white dark:border-brand-300 dark:bg-brand-300 dark:text-stone-950" : "border-stone-400 bg-white text-stone-800 dark:border-stone-500 dark:bg-stone-900 dark:text-stone-100"
+                  }`}
+                >
+                  {question.number}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+
       <ol className="space-y-5">
-        {questions.map((question) => {
+        {questions.map((question, index) => {
           const result = checks[question.questionId];
+          const checkedAnswer = checkedAnswers[question.questionId];
+          const marks = result && checkedAnswer && JSON.stringify(checkedAnswer) === JSON.stringify(answers[question.questionId]) ? marksFor(checkedAnswer, result) : undefined;
           return (
-            <li key={question.questionId} id={`q-${question.questionId}`} className="card scroll-mt-16">
-              <QuestionFields idPrefix={`q-${question.questionId}`} number={question.number} data={question.data} answer={answers[question.questionId]} onChange={(answer) => change(question.questionId, answer)} disabled={submitting} />
+            <li key={question.questionId} id={`q-${question.questionId}`} className={`card scroll-mt-16 ${index === current ? "" : "max-lg:hidden"}`}>
+              <QuestionFields idPrefix={`q-${question.questionId}`} number={question.number} data={question.data} answer={answers[question.questionId]} onChange={(answer) => change(question.questionId, answer)} disabled={submitting} marks={marks} />
               {mode === "practice" ? (
                 <PracticeCheck
                   question={question}
@@ -160,12 +209,23 @@ export function AttemptTaker({
                   onCheck={() => void check(question)}
                 />
               ) : null}
+              <div className="mt-5 flex flex-wrap justify-between gap-3 lg:hidden">
+                <button type="button" className="btn-secondary" disabled={index === 0} onClick={() => goTo(index - 1)}>
+                  <span aria-hidden="true">← </span>Previous
+                </button>
+                {index < questions.length - 1 ? (
+                  <button type="button" className="btn-primary" onClick={() => goTo(index + 1)}>
+                    Next<span aria-hidden="true"> →</span>
+                  </button>
+                ) : null}
+              </div>
             </li>
           );
         })}
       </ol>
 
-      <section aria-labelledby="submit-heading" className="card space-y-3">
+      {/* On phones, Finish shows under the last question (and whenever everything is answered). */}
+      <section aria-labelledby="submit-heading" className={`card space-y-3 ${current === questions.length - 1 || unanswered.length === 0 ? "" : "max-lg:hidden"}`}>
         <h2 id="submit-heading" className="text-lg font-semibold">
           Finish
         </h2>
@@ -196,6 +256,29 @@ export function AttemptTaker({
       </section>
     </div>
   );
+}
+
+/** On wide screens, "See it in the text" scrolls the text beside the quiz to the paragraph instead of leaving the quiz. */
+function showEvidenceBeside(event: MouseEvent) {
+  const link = (event.target as HTMLElement).closest<HTMLAnchorElement>("a[href*='/lessons/']");
+  const anchor = link ? decodeURIComponent(new URL(link.href, window.location.href).hash.slice(1)) : "";
+  if (!anchor) return;
+  const paragraph = document.getElementById(`text-${anchor}`);
+  // offsetParent is null while the panel is hidden (phones): then the link opens the lesson as usual.
+  if (!paragraph || paragraph.offsetParent === null) return;
+  event.preventDefault();
+  paragraph.scrollIntoView({ behavior: "smooth", block: "center" });
+  for (const other of document.querySelectorAll("[data-paragraph-anchor][data-highlight]")) other.removeAttribute("data-highlight");
+  paragraph.setAttribute("data-highlight", "");
+}
+
+/** What a check says about the chosen option(s): single and true/false always; several choices only when all were right. */
+function marksFor(answer: Answer, result: CheckResult): OptionMarks | undefined {
+  const mark = result.outcome === "correct" ? "right" : "wrong";
+  if (answer.type === "single") return { [answer.choice]: mark };
+  if (answer.type === "true_false") return { [String(answer.value)]: mark };
+  if (answer.type === "multiple" && result.outcome === "correct") return Object.fromEntries(answer.choices.map((id) => [id, "right" as const]));
+  return undefined;
 }
 
 function PracticeCheck({ question, answered, result, busy, error, onCheck }: { question: TakingQuestion; answered: boolean; result: CheckResult | undefined; busy: boolean; error?: string; onCheck: () => void }) {

@@ -6,9 +6,13 @@ import type { Answer, PublicQuestionData } from "@/lib/quiz/types";
 /**
  * The input for one question, for every question type. Everything works with
  * the keyboard and a screen reader: ordering uses Move up / Move down buttons
- * with a live announcement (no drag and drop), matching uses one labelled
- * select per item, cloze blanks are labelled inputs inside the sentence.
+ * and the arrow keys with a live announcement, plus drag and drop by mouse,
+ * pen or touch (pointer events); matching uses one labelled select per item,
+ * cloze blanks are labelled inputs inside the sentence.
  */
+/** Practice feedback on chosen options: option id (or "true"/"false") -> right or wrong. */
+export type OptionMarks = Record<string, "right" | "wrong">;
+
 export interface QuestionFieldsProps {
   /** Unique per question on the page, used for ids. */
   idPrefix: string;
@@ -17,13 +21,15 @@ export interface QuestionFieldsProps {
   answer: Answer | undefined;
   onChange: (answer: Answer | null) => void;
   disabled?: boolean;
+  /** After a practice check: marks on the chosen options (words and icons, not colour alone). */
+  marks?: OptionMarks;
 }
 
 const TYPE_HINT: Record<PublicQuestionData["type"], string> = {
   single: "Choose one answer.",
   multiple: "Choose all that apply.",
   true_false: "Choose true or false.",
-  ordering: "Put the items in order with the Move up and Move down buttons.",
+  ordering: "Put the items in order: drag them, use the Move up and Move down buttons, or focus an item and press the up and down arrow keys.",
   matching: "Choose a match for each item.",
   short_answer: "Type a short answer.",
   numeric: "Type a number.",
@@ -54,15 +60,34 @@ const optionClass =
   "flex cursor-pointer items-start gap-3 rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 dark:border-stone-600 dark:bg-stone-900 dark:has-[:checked]:border-brand-300 dark:has-[:checked]:bg-brand-900/40 dark:has-[:focus-visible]:outline-brand-300";
 const controlClass = "mt-1 size-4 shrink-0 accent-brand-700 dark:accent-brand-300 focus-visible:outline-none";
 
-function Body({ idPrefix, data, answer, onChange }: QuestionFieldsProps) {
+/** The right/wrong tag on a checked option; the option's border changes colour too, but the words carry the meaning. */
+function Mark({ mark }: { mark: "right" | "wrong" | undefined }) {
+  if (!mark) return null;
+  return mark === "right" ? (
+    <span data-mark="right" className="ml-auto shrink-0 rounded-full bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-900 dark:bg-green-950 dark:text-green-200">
+      <span aria-hidden="true">✓ </span>Right
+    </span>
+  ) : (
+    <span data-mark="wrong" className="ml-auto shrink-0 rounded-full bg-red-100 px-2 py-0.5 text-sm font-semibold text-red-900 dark:bg-red-950 dark:text-red-200">
+      <span aria-hidden="true">✗ </span>Not right
+    </span>
+  );
+}
+
+function markedClass(mark: "right" | "wrong" | undefined): string {
+  return mark === "right" ? " !border-green-600 dark:!border-green-400" : mark === "wrong" ? " !border-red-600 dark:!border-red-400" : "";
+}
+
+function Body({ idPrefix, data, answer, onChange, marks = {} }: QuestionFieldsProps) {
   switch (data.type) {
     case "single":
       return (
         <div className="grid gap-2">
           {data.choices.map((choice) => (
-            <label key={choice.id} className={optionClass}>
+            <label key={choice.id} className={optionClass + markedClass(marks[choice.id])}>
               <input type="radio" className={controlClass} name={idPrefix} value={choice.id} checked={answer?.type === "single" && answer.choice === choice.id} onChange={() => onChange({ type: "single", choice: choice.id })} />
               <span>{choice.text}</span>
+              <Mark mark={marks[choice.id]} />
             </label>
           ))}
         </div>
@@ -72,7 +97,7 @@ function Body({ idPrefix, data, answer, onChange }: QuestionFieldsProps) {
       return (
         <div className="grid gap-2">
           {data.choices.map((choice) => (
-            <label key={choice.id} className={optionClass}>
+            <label key={choice.id} className={optionClass + markedClass(marks[choice.id])}>
               <input
                 type="checkbox"
                 className={controlClass}
@@ -85,6 +110,7 @@ function Body({ idPrefix, data, answer, onChange }: QuestionFieldsProps) {
                 }}
               />
               <span>{choice.text}</span>
+              <Mark mark={marks[choice.id]} />
             </label>
           ))}
         </div>
@@ -94,9 +120,10 @@ function Body({ idPrefix, data, answer, onChange }: QuestionFieldsProps) {
       return (
         <div className="grid gap-2 sm:grid-cols-2">
           {[true, false].map((value) => (
-            <label key={String(value)} className={optionClass}>
+            <label key={String(value)} className={optionClass + markedClass(marks[String(value)])}>
               <input type="radio" className={controlClass} name={idPrefix} value={String(value)} checked={answer?.type === "true_false" && answer.value === value} onChange={() => onChange({ type: "true_false", value })} />
               <span>{value ? "True" : "False"}</span>
+              <Mark mark={marks[String(value)]} />
             </label>
           ))}
         </div>
@@ -196,35 +223,119 @@ function Body({ idPrefix, data, answer, onChange }: QuestionFieldsProps) {
   }
 }
 
+interface DragState {
+  id: string;
+  from: number;
+  pointerId: number;
+  startY: number;
+  dy: number;
+  /** Vertical centres of the rows when the drag began. */
+  centers: number[];
+}
+
 function OrderingField({ idPrefix, data, answer, onChange }: { idPrefix: string; data: Extract<PublicQuestionData, { type: "ordering" }>; answer: Answer | undefined; onChange: (answer: Answer) => void }) {
   const [announcement, setAnnouncement] = useState("");
+  const [drag, setDrag] = useState<DragState | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const byId = new Map(data.items.map((item) => [item.id, item]));
   const stored = answer?.type === "ordering" ? answer.order.filter((id) => byId.has(id)) : [];
   const order = stored.length === data.items.length ? stored : data.items.map((item) => item.id);
+  const keyHintId = `${idPrefix}-order-keys`;
 
-  function move(from: number, to: number, direction: "up" | "down") {
+  /** Moves an item; `focusOn` says what keeps focus afterwards: the same Move button, or the item row itself (arrow keys). */
+  function move(from: number, to: number, focusOn: "up" | "down" | "row" | "none") {
+    if (to < 0 || to >= order.length || from === to) return;
     const next = [...order];
     const [moved] = next.splice(from, 1);
     next.splice(to, 0, moved!);
     onChange({ type: "ordering", order: next });
     setAnnouncement(`${byId.get(moved!)?.text} moved to position ${to + 1} of ${next.length}.`);
-    // Keep focus on the same button of the moved item, or the other one at the ends of the list.
+    if (focusOn === "none") return;
     requestAnimationFrame(() => {
-      const row = list.current?.children[to];
-      const atEdge = (direction === "up" && to === 0) || (direction === "down" && to === next.length - 1);
-      const wanted = atEdge ? (direction === "up" ? "down" : "up") : direction;
+      const row = list.current?.children[to] as HTMLElement | undefined;
+      if (focusOn === "row") {
+        row?.focus();
+        return;
+      }
+      // Keep focus on the same button of the moved item, or the other one at the ends of the list.
+      const atEdge = (focusOn === "up" && to === 0) || (focusOn === "down" && to === next.length - 1);
+      const wanted = atEdge ? (focusOn === "up" ? "down" : "up") : focusOn;
       row?.querySelector<HTMLButtonElement>(`button[data-move="${wanted}"]`)?.focus();
     });
   }
 
+  /** Where the dragged row would land: how many other rows' centres its centre has passed. */
+  function dropIndex(state: DragState): number {
+    const center = state.centers[state.from]! + state.dy;
+    let index = 0;
+    state.centers.forEach((c, i) => {
+      if (i !== state.from && c < center) index += 1;
+    });
+    return index;
+  }
+
+  function startDrag(event: React.PointerEvent<HTMLElement>, id: string, from: number) {
+    if (event.button !== 0) return;
+    const rows = [...(list.current?.children ?? [])] as HTMLElement[];
+    event.currentTarget.setPointerCapture(event.pointerId);
+    setDrag({ id, from, pointerId: event.pointerId, startY: event.clientY, dy: 0, centers: rows.map((row) => row.getBoundingClientRect().top + row.offsetHeight / 2) });
+  }
+
+  function dragMove(event: React.PointerEvent<HTMLElement>) {
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    setDrag({ ...drag, dy: event.clientY - drag.startY });
+  }
+
+  function endDrag(event: React.PointerEvent<HTMLElement>) {
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    const to = dropIndex(drag);
+    setDrag(null);
+    move(drag.from, to, "none");
+  }
+
+  const target = drag ? dropIndex(drag) : null;
   return (
     <div>
+      <p id={keyHintId} className="sr-only">
+        Press the up or down arrow key to move this item.
+      </p>
       <ol ref={list} className="grid gap-2" aria-label="Items in your order">
         {order.map((id, index) => {
           const item = byId.get(id)!;
+          const dragging = drag?.id === id;
           return (
-            <li key={id} className="flex items-center gap-3 rounded-lg border border-stone-300 bg-white px-3 py-2 dark:border-stone-600 dark:bg-stone-900">
+            <li
+              key={id}
+              tabIndex={0}
+              aria-describedby={keyHintId}
+              data-order-item={item.text}
+              onKeyDown={(event) => {
+                if (event.target !== event.currentTarget) return;
+                if (event.key === "ArrowUp") {
+                  event.preventDefault();
+                  move(index, index - 1, "row");
+                } else if (event.key === "ArrowDown") {
+                  event.preventDefault();
+                  move(index, index + 1, "row");
+                }
+              }}
+              style={dragging ? { transform: `translateY(${drag.dy}px)`, zIndex: 10, position: "relative" } : undefined}
+              className={`flex items-center gap-3 rounded-lg border bg-white px-3 py-2 dark:bg-stone-900 ${
+                dragging ? "border-brand-600 shadow-lg dark:border-brand-300" : target !== null && !dragging && index === target ? "border-dashed border-brand-600 dark:border-brand-300" : "border-stone-300 dark:border-stone-600"
+              }`}
+            >
+              {/* The handle takes the pointer (touch-action: none keeps the page from scrolling while dragging); keyboard users have the arrows and buttons. */}
+              <span
+                aria-hidden="true"
+                data-drag-handle
+                onPointerDown={(event) => startDrag(event, id, index)}
+                onPointerMove={dragMove}
+                onPointerUp={endDrag}
+                onPointerCancel={() => setDrag(null)}
+                className="grid size-9 shrink-0 cursor-grab touch-none select-none place-items-center rounded-md text-lg text-stone-500 hover:bg-stone-100 active:cursor-grabbing dark:text-stone-400 dark:hover:bg-stone-800"
+              >
+                ⠿
+              </span>
               <span aria-hidden="true" className="grid size-7 shrink-0 place-items-center rounded-full bg-stone-100 text-sm font-semibold text-stone-700 dark:bg-stone-800 dark:text-stone-200">
                 {index + 1}
               </span>

@@ -78,7 +78,8 @@ export function ScoreSummary({ summary }: { summary: ResultsSummary }) {
         </p>
       </div>
       <ul className="flex flex-wrap gap-3 text-sm" aria-label="Questions by outcome">
-        {(["correct", "partial", "incorrect"] as const).map((outcome) => (
+        {/* Only outcomes that happened: a perfect score shows no red "0 wrong". */}
+        {(["correct", "partial", "incorrect"] as const).filter((outcome) => summary.counts[outcome] > 0).map((outcome) => (
           <li key={outcome} className={`rounded-lg px-3 py-2 font-medium ${OUTCOME[outcome].badge}`}>
             <span aria-hidden="true">{OUTCOME[outcome].icon} </span>
             {summary.counts[outcome]} {OUTCOME[outcome].label.toLowerCase()}
@@ -112,7 +113,7 @@ export function ResultList({ items }: { items: ResultItem[] }) {
             </h3>
             <OutcomeBadge outcome={item.outcome} credit={item.credit} />
           </div>
-          <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-2">
+          <dl className={`mt-4 grid gap-3 text-sm ${item.outcome !== "correct" ? "sm:grid-cols-2" : ""}`}>
             <div>
               <dt className="font-semibold text-stone-800 dark:text-stone-200">Your answer</dt>
               <dd className="mt-1">

@@ -4,6 +4,9 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { paragraphInView } from "./dom";
 
 const noSubscription = () => () => undefined;
+/** If speech hasn't started this long after speak(), the browser has no usable voice (it then stays silent forever). */
+export const VOICE_START_TIMEOUT_MS = 3000;
+export const NO_VOICE_MESSAGE = "Read aloud needs a voice, and this browser has none installed. Your device's own screen reader or read-aloud can read this page instead.";
 const speechSupported = () => "speechSynthesis" in window && typeof window.SpeechSynthesisUtterance === "function";
 
 /** The words of a paragraph as read aloud: no glossary popovers, no paragraph numbers. */
@@ -22,6 +25,8 @@ export function ReadAloud() {
   const supported = useSyncExternalStore(noSubscription, speechSupported, () => false);
   const [status, setStatus] = useState<"stopped" | "playing" | "paused">("stopped");
   const [current, setCurrent] = useState<{ index: number; total: number } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const watchdog = useRef<ReturnType<typeof setTimeout> | null>(null);
   const queue = useRef<HTMLElement[]>([]);
   const run = useRef(0);
 
@@ -42,6 +47,23 @@ export function ReadAloud() {
     setCurrent({ index: index + 1, total: queue.current.length });
     const utterance = new SpeechSynthesisUtterance(spokenText(paragraph));
     utterance.lang = document.documentElement.lang || "en";
+    let started = false;
+    utterance.onstart = () => {
+      started = true;
+      if (watchdog.current) clearTimeout(watchdog.current);
+      watchdog.current = null;
+    };
+    // Without a voice, Chrome neither speaks nor fires any event: give up instead of showing "Paragraph 1 of 19" forever.
+    if (watchdog.current) clearTimeout(watchdog.current);
+    watchdog.current = setTimeout(() => {
+      if (runId !== run.current || started) return;
+      run.current += 1;
+      window.speechSynthesis.cancel();
+      clearHighlight();
+      setStatus("stopped");
+      setCurrent(null);
+      setProblem(NO_VOICE_MESSAGE);
+    }, VOICE_START_TIMEOUT_MS);
     utterance.onend = () => {
       if (runId === run.current) speakFrom(index + 1, runId);
     };
@@ -62,6 +84,7 @@ export function ReadAloud() {
       return;
     }
     window.speechSynthesis.cancel();
+    setProblem(null);
     queue.current = [...document.querySelectorAll<HTMLElement>("[data-paragraph]")];
     const start = Math.max(0, queue.current.indexOf(paragraphInView() ?? queue.current[0]!));
     run.current += 1;
@@ -76,6 +99,7 @@ export function ReadAloud() {
 
   const stop = () => {
     run.current += 1;
+    if (watchdog.current) clearTimeout(watchdog.current);
     window.speechSynthesis.cancel();
     clearHighlight();
     setStatus("stopped");
@@ -86,6 +110,7 @@ export function ReadAloud() {
   useEffect(
     () => () => {
       run.current += 1;
+      if (watchdog.current) clearTimeout(watchdog.current);
       if (speechSupported()) window.speechSynthesis.cancel();
     },
     [],
@@ -109,7 +134,7 @@ export function ReadAloud() {
         </button>
       ) : null}
       <span role="status" className="text-sm muted">
-        {current ? `Paragraph ${current.index} of ${current.total}${status === "paused" ? " (paused)" : ""}` : ""}
+        {problem ?? (current ? `Paragraph ${current.index} of ${current.total}${status === "paused" ? " (paused)" : ""}` : "")}
       </span>
     </div>
   );

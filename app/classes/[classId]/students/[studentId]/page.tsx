@@ -91,6 +91,12 @@ export default async function StudentDetailPage({ params }: { params: Promise<{ 
                 ) : (
                   <p className="mt-2 text-sm">Everything right.</p>
                 )}
+                <p className="mt-2 text-sm">
+                  <Link href={`/classes/${classId}/students/${studentId}/attempts/${attempt.attemptId}`}>
+                    See every answer beside the key<span className="sr-only"> ({attempt.quizTitle}, {attempt.submittedAt?.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })})</span>
+                    <span aria-hidden="true"> →</span>
+                  </Link>
+                </p>
               </li>
             ))}
           </ul>

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { getAttemptForTaking } from "@/lib/data/attempts";
+import { getLessonForReading } from "@/lib/data/lessons";
 import { isAppError } from "@/lib/errors";
 import { TestLockedNotice } from "@/app/quizzes/ui/test-locked-notice";
 import { AttemptTaker } from "../../../ui/attempt-taker";
 import { LocalTime } from "@/app/ui/local-time";
+import { LessonBeside } from "../../../ui/lesson-beside";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -26,8 +28,10 @@ export default async function AttemptPage({ params }: Props) {
   }
   if (attempt.quiz.id !== quizId) notFound();
   if (attempt.status === "submitted") redirect(`/quizzes/${encodeURIComponent(quizId)}/attempts/${attemptId}/results`);
+  const lesson = await getLessonForReading(attempt.quiz.lessonId, attempt.readingLevel);
+  const taker = <AttemptTaker attemptId={attempt.attemptId} quizId={quizId} mode={attempt.mode} questions={attempt.questions} initialAnswers={attempt.answers} initialChecks={attempt.checks} />;
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
+    <div className={`mx-auto space-y-6 ${lesson ? "max-w-3xl lg:max-w-none" : "max-w-3xl"}`}>
       <div>
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-300">{attempt.mode === "practice" ? "Practice" : "Test"}</p>
         <h1 className="page-title mt-1">{attempt.quiz.title}</h1>
@@ -43,7 +47,14 @@ export default async function AttemptPage({ params }: Props) {
           ) : null}
         </p>
       </div>
-      <AttemptTaker attemptId={attempt.attemptId} quizId={quizId} mode={attempt.mode} questions={attempt.questions} initialAnswers={attempt.answers} initialChecks={attempt.checks} />
+      {lesson ? (
+        <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] lg:items-start lg:gap-8">
+          <LessonBeside lesson={lesson} />
+          <div className="min-w-0">{taker}</div>
+        </div>
+      ) : (
+        taker
+      )}
     </div>
   );
 }
