@@ -195,7 +195,6 @@ export interface StudentAssignment extends ClassAssignment {
   /** Best submitted quiz score as a share of 1, if any. */
   bestScore: number | null;
   attemptsUsed: number;
-  openAttemptId: string | null;
   lessonCompleted: boolean;
   /** The student's unsubmitted attempt at this assignment, if any: the page offers "Resume" straight into it. */
   openAttemptId: string | null;
@@ -261,7 +260,6 @@ export async function listMyAssignments(now = new Date()): Promise<StudentAssign
       ...row,
       bestScore: scores.length ? Math.max(...scores) : null,
       attemptsUsed: mine.length,
-      openAttemptId: mine.find((a) => a.status === "in_progress")?.id ?? null,
       lessonCompleted: Boolean(reading?.completedAt),
       openAttemptId: mine.find((a) => a.status === "in_progress")?.id ?? null,
       status: assignmentStatus({
