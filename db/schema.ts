@@ -455,6 +455,7 @@ export const AUDIT_ACTIONS = [
   "join_code.disabled",
   "assignment.created",
   "assignment.removed",
+  "assignment.restored",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

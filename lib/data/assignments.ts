@@ -11,6 +11,7 @@ import { assignments, attempts, classMembers, classes, lessons, quizzes, reading
 import { requireUser, type SessionUser } from "../auth/session";
 import { formatInZone, isValidTimeZone } from "../dates";
 import { AppError } from "../errors";
+import { recordAudit } from "./audit";
 import { getOwnedClassOrThrow } from "./classes";
 
 /** How long a removed assignment can be restored with Undo. */
@@ -85,6 +86,7 @@ export async function createAssignment(input: NewAssignment, now: Date = new Dat
         timeZone: input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : null,
       })
       .returning({ id: assignments.id });
+    await recordAudit(tx, { actor: teacher, action: "assignment.created", classId: input.classId, detail: { assignmentId: row!.id, lesson: lesson.title, quiz: input.includeQuiz, mode: input.quizMode } });
     return { id: row!.id };
   });
 }
@@ -101,7 +103,9 @@ export async function deleteAssignment(classId: string, assignmentId: string, no
       .returning({ lessonId: assignments.lessonId });
     if (removed.length === 0) throw new AppError("not_found", "We couldn't find that assignment.");
     const [lesson] = await tx.select({ title: lessons.title }).from(lessons).where(eq(lessons.id, removed[0]!.lessonId));
-    return { lessonTitle: lesson?.title ?? removed[0]!.lessonId };
+    const lessonTitle = lesson?.title ?? removed[0]!.lessonId;
+    await recordAudit(tx, { actor: teacher, action: "assignment.removed", classId, detail: { assignmentId, lesson: lessonTitle } });
+    return { lessonTitle };
   });
 }
 
@@ -116,6 +120,7 @@ export async function restoreAssignment(classId: string, assignmentId: string, n
       .where(and(eq(assignments.id, assignmentId), eq(assignments.classId, classId), isNotNull(assignments.deletedAt), gt(assignments.deletedAt, new Date(now.getTime() - ASSIGNMENT_UNDO_MS))))
       .returning({ id: assignments.id });
     if (restored.length === 0) throw new AppError("not_found", "That assignment can no longer be restored.");
+    await recordAudit(tx, { actor: teacher, action: "assignment.restored", classId, detail: { assignmentId } });
   });
 }
 

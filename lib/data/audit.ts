@@ -47,6 +47,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "join_code.disabled": "Turned joining off",
   "assignment.created": "Created an assignment",
   "assignment.removed": "Removed an assignment",
+  "assignment.restored": "Brought back a removed assignment",
 };
 
 export interface AuditEntry {
