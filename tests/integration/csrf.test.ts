@@ -31,8 +31,8 @@ let bodies: Record<string, unknown>;
  * (Benchmark-only routes are *.bench.ts files, not in the shipped build: tests/integration/bench-routes.test.ts.)
  */
 const FRAMEWORK_HANDLERS = new Set(["POST /api/auth/[...nextauth]"]);
-/** Their bodies need a due card or a guest history; their cross-site refusals are tested at the end of this file. */
-const COVERED_ELSEWHERE = new Set(["POST /api/review", "POST /api/guest-merge"]);
+/** Their bodies need a due card, a guest history or a multipart file; their cross-site refusals are tested at the end of this file. */
+const COVERED_ELSEWHERE = new Set(["POST /api/review", "POST /api/guest-merge", "POST /import/document"]);
 
 const HANDLERS: Record<string, (request: Request) => Promise<Response>> = {
   "PUT /api/attempts/[attemptId]/draft": (r) => saveDraftRoute(r, { params: Promise.resolve({ attemptId }) }),
@@ -108,6 +108,8 @@ describe("review and guest-merge routes refuse cross-site requests before readin
   for (const [route, load] of [
     ["POST /api/review", async () => (await import("@/app/api/review/route")).POST],
     ["POST /api/guest-merge", async () => (await import("@/app/api/guest-merge/route")).POST],
+    // A teacher's PDF or Word upload; the same-origin success is in tests/integration/document-import.test.ts.
+    ["POST /import/document", async () => (await import("@/app/import/document/route")).POST],
   ] as const) {
     it(`${route}: another site's Origin or Sec-Fetch-Site gets 403 and changes nothing`, async () => {
       const handler = await load();

@@ -14,6 +14,8 @@ let teacher: Awaited<ReturnType<typeof seedUser>>;
 let otherTeacher: Awaited<ReturnType<typeof seedUser>>;
 const now = new Date(Date.UTC(2026, 10, 28, 12));
 const hours = (n: number) => new Date(now.getTime() + n * 3600_000);
+// The past-due assignments were set up before their due dates passed (the form refuses a due date already past).
+const CREATED_AT = hours(-24 * 10);
 const base = { includeLesson: false, includeQuiz: true, quizMode: "test" as const };
 
 beforeEach(async () => {
@@ -33,10 +35,10 @@ describe("teacher home (who needs me today)", () => {
     const { id: classId } = await createClass("Period 2");
     const [ada, , cy, di] = await addRosterStudents(classId, ["Ada L", "Bo K", "Cy M", "Di N"]);
     // Two past quizzes, one due tomorrow, one reading due in a month.
-    const first = await createAssignment({ ...base, classId, lessonId: "sanctions", dueAt: hours(-72) });
-    const second = await createAssignment({ ...base, classId, lessonId: "thaad", dueAt: hours(-24) });
-    const soon = await createAssignment({ ...base, classId, lessonId: "six-party-talks", dueAt: hours(20) });
-    const reading = await createAssignment({ classId, lessonId: "reading-the-news", includeLesson: true, includeQuiz: false, quizMode: "test", dueAt: hours(24 * 30) });
+    const first = await createAssignment({ ...base, classId, lessonId: "sanctions", dueAt: hours(-72) }, CREATED_AT);
+    const second = await createAssignment({ ...base, classId, lessonId: "thaad", dueAt: hours(-24) }, CREATED_AT);
+    const soon = await createAssignment({ ...base, classId, lessonId: "six-party-talks", dueAt: hours(20) }, CREATED_AT);
+    const reading = await createAssignment({ classId, lessonId: "reading-the-news", includeLesson: true, includeQuiz: false, quizMode: "test", dueAt: hours(24 * 30) }, CREATED_AT);
     // Ada: 90% then 40% (low and falling). Bo: did nothing (missing twice). Cy: fine and started the next quiz. Di: fine, read the reading.
     await submitted(ada!.studentId, first.id, "sanctions-quiz", 9, hours(-80));
     await submitted(ada!.studentId, second.id, "thaad-quiz", 4, hours(-30));
@@ -75,7 +77,7 @@ describe("teacher home (who needs me today)", () => {
     signInAs(teacher);
     const { id: classId } = await createClass("Mine");
     await addRosterStudents(classId, ["Ada L"]);
-    await createAssignment({ ...base, classId, lessonId: "sanctions", dueAt: hours(-24) });
+    await createAssignment({ ...base, classId, lessonId: "sanctions", dueAt: hours(-24) }, CREATED_AT);
     expect((await getTeacherToday(now)).map((c) => c.name)).toEqual(["Mine"]);
 
     signInAs(otherTeacher);
@@ -99,7 +101,7 @@ describe("teacher home (who needs me today)", () => {
     signInAs(teacher);
     const { id: classId } = await createClass("Calm");
     const [ada] = await addRosterStudents(classId, ["Ada L"]);
-    const done = await createAssignment({ ...base, classId, lessonId: "sanctions", dueAt: hours(-24) });
+    const done = await createAssignment({ ...base, classId, lessonId: "sanctions", dueAt: hours(-24) }, CREATED_AT);
     await submitted(ada!.studentId, done.id, "sanctions-quiz", 9, hours(-30));
     const [today] = await getTeacherToday(now);
     expect(today!.needs).toEqual([]);
