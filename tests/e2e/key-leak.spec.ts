@@ -3,15 +3,28 @@
  * nothing the browser receives before submission (page HTML, React Server
  * Component payloads, JSON) contains an explanation, per-choice feedback, an
  * accepted short/cloze answer that the question doesn't show anyway, or a
- * serialized answer key.
+ * serialized answer key. The lesson text is public and sits beside the quiz on
+ * wide screens, so a word a student can read in a lesson is not a secret.
  */
+import fs from "node:fs";
+import path from "node:path";
 import type { Page, Response } from "@playwright/test";
 import { createUser, expect, signIn, test } from "./fixtures";
 import { loadQuizzes, type ContentQuestion, type ContentQuiz } from "./quiz-helpers";
 
-/** Everything the quiz shows publicly, lowercased: a secret that appears here is not a secret. */
+/** Every lesson's text at every level, lowercased: public reading, shown beside the quiz. */
+const LESSON_TEXT = fs
+  .readdirSync(path.resolve("content/lessons"))
+  .flatMap((slug) => {
+    const dir = path.resolve("content/lessons", slug);
+    return fs.readdirSync(dir).filter((name) => /^level-\d\.md$/.test(name)).map((name) => fs.readFileSync(path.join(dir, name), "utf8"));
+  })
+  .join("\n")
+  .toLowerCase();
+
+/** Everything the quiz and the lessons show publicly, lowercased: a secret that appears here is not a secret. */
 function publicText(quiz: ContentQuiz): string {
-  return quiz.questions
+  return LESSON_TEXT + "\n" + quiz.questions
     .flatMap((q) => [q.prompt, q.text ?? "", ...(q.choices ?? []).map((c) => c.text), ...(q.items ?? []).map((i) => i.text), ...(q.left ?? []).map((i) => i.text), ...(q.right ?? []).map((i) => i.text)])
     .join("\n")
     .toLowerCase();

@@ -278,7 +278,8 @@ function withImportedExtras(lesson: ReadingLessonData, extras: NonNullable<Await
     ...lesson,
     glossary,
     vocabulary: extras.vocabulary.length > 0 ? extras.vocabulary : lesson.vocabulary,
-    timeline: lesson.timeline.length > 0 ? lesson.timeline : extras.timeline,
+    // Lessons published since the body carries a written "Timeline" section (lib/import/to-content.ts) show that one only.
+    timeline: lesson.timeline.length > 0 ? lesson.timeline : lesson.body.sections.some((section) => section.id === "s-timeline") ? [] : extras.timeline,
     actors: lesson.actors.length > 0 ? lesson.actors : extras.actors,
   };
 }
