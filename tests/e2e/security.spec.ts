@@ -550,6 +550,8 @@ test.describe("sessions end everywhere when they should", () => {
 
     await signIn(page, teacher, `/classes/${classId}/students`);
     await page.getByRole("button", { name: "Reset password for Reset Me" }).click();
+    // The roster asks first (issue #19): nothing is reset until the teacher confirms.
+    await page.getByRole("button", { name: "Yes, reset Reset Me's password" }).click();
     await expect(page.getByRole("status").filter({ hasText: "New password:" })).toBeVisible();
 
     await studentPage.goto("/assignments");
