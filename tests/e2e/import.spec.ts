@@ -137,7 +137,7 @@ test.describe("article import", () => {
     await expect(sources).not.toContainText("our own writing");
     await student.goBack();
     await student.getByRole("link", { name: "Take the quiz" }).click();
-    await student.getByRole("button", { name: "Start the assigned quiz" }).click();
+    await student.getByRole("button", { name: "Start the test" }).click();
     await expect(student).toHaveURL(/\/attempts\/[0-9a-f-]+$/);
     await student.getByRole("button", { name: "Submit answers" }).click();
     await student.getByRole("button", { name: "Submit anyway" }).click();

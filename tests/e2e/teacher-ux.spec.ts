@@ -54,7 +54,7 @@ test("a teacher sees who needs them, a student's answers beside the key, and ite
   await signIn(student, ada, "/assignments");
   // The THAAD quiz is past due (listed first, closed); take the sanctions one.
   await student.getByRole("listitem").filter({ hasText: "UN sanctions" }).getByRole("link", { name: "Take the quiz" }).click();
-  await student.getByRole("button", { name: "Start the assigned quiz" }).click();
+  await student.getByRole("button", { name: "Start the test" }).click();
   await expect(student).toHaveURL(/\/attempts\/[0-9a-f-]+$/);
   const attemptUrl = student.url();
   await student.goto("/assignments");
