@@ -119,9 +119,12 @@ export async function proxy(request: NextRequest) {
 
   const lesson = LESSON.exec(pathname);
   const level = lesson ? parseLevelParam(request.nextUrl.searchParams.get("level") ?? undefined) : undefined;
-  const levelPath = lesson && level !== undefined ? withPath(request, `/lessons/${lesson[1]}/level/${level}`) : null;
+  // Page loads only: a server action posted from that page runs the same wherever it lands, and Next refuses
+  // (403) an action whose request was rewritten to another path.
+  const isRead = request.method === "GET" || request.method === "HEAD";
+  const levelPath = isRead && lesson && level !== undefined ? withPath(request, `/lessons/${lesson[1]}/level/${level}`) : null;
   // `next dev` renders every page per request, so there the nonce policy covers shared pages too.
-  if (process.env.NODE_ENV === "production" && (request.method === "GET" || request.method === "HEAD") && SHARED.test(pathname)) {
+  if (process.env.NODE_ENV === "production" && isRead && SHARED.test(pathname)) {
     const response = levelPath ? NextResponse.rewrite(levelPath) : NextResponse.next();
     if (isHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     return withReissuedCookie(response, session);

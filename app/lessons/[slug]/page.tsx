@@ -7,6 +7,7 @@ import { LessonTimeline } from "@/app/ui/lesson/lesson-timeline";
 import { LevelSwitcher } from "@/app/ui/lesson/level-switcher";
 import { ReadAloud } from "@/app/ui/lesson/read-aloud";
 import { ReadingTracker } from "@/app/ui/lesson/reading-tracker";
+import { SentOnceHtml } from "@/app/ui/lesson/sent-once-html";
 import { TeacherGuideLink } from "@/app/ui/lesson/teacher-guide-link";
 import { termIdsIn } from "@/lib/content/markdown";
 import { slugSchema } from "@/lib/content/schema";
@@ -15,6 +16,7 @@ import { getLessonForReading } from "@/lib/data/lessons";
 import { formatContentDate } from "@/lib/reading/format";
 import { glossaryPopoversHtml, paragraphHtml } from "@/lib/reading/paragraph-html";
 import { parseLevelParam } from "@/lib/reading/levels";
+import { registerHtml } from "@/lib/reading/shared-html";
 
 /**
  * One page, three routes (docs/ARCHITECTURE.md "Cached pages"):
@@ -120,14 +122,15 @@ export default async function LessonPage(props: Props) {
                   {section.heading}
                 </h2>
                 {section.paragraphs.map((paragraph) => (
-                  <p
+                  <SentOnceHtml
+                    as="p"
                     key={paragraph.anchor}
                     id={paragraph.anchor}
                     data-paragraph
                     tabIndex={-1}
                     className="lesson-paragraph"
-                    // Escaped markup built from the parsed paragraph: see lib/reading/paragraph-html.ts for why and how.
-                    dangerouslySetInnerHTML={{ __html: paragraphHtml(paragraphNumbers[paragraph.anchor]!, paragraph.inline, lesson.glossary, { links: lesson.origin === "curriculum" }) }}
+                    // Escaped markup built from the parsed paragraph (lib/reading/paragraph-html.ts), sent in the HTML only (lib/reading/shared-html.ts).
+                    htmlKey={registerHtml(paragraphHtml(paragraphNumbers[paragraph.anchor]!, paragraph.inline, lesson.glossary, { links: lesson.origin === "curriculum" }))}
                   />
                 ))}
                 {lesson.checks
@@ -138,7 +141,7 @@ export default async function LessonPage(props: Props) {
               </section>
             ))}
             {/* The glossary definitions, once per term; every mention's button opens its popover. */}
-            <div data-no-speak dangerouslySetInnerHTML={{ __html: glossaryPopoversHtml(lesson.body.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => termIdsIn(paragraph.inline))), lesson.glossary) }} />
+            <SentOnceHtml as="div" data-no-speak htmlKey={registerHtml(glossaryPopoversHtml(lesson.body.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => termIdsIn(paragraph.inline))), lesson.glossary))} />
           </article>
 
           <section aria-labelledby="takeaways-heading" className="mt-12 max-w-prose">
