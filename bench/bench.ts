@@ -257,7 +257,7 @@ function printTable(report: Record<string, unknown>) {
     row(pages.staticC50, pages.staticC50.name, pages.staticC50, "static c=50");
   }
   if (submissions) for (const r of [submissions.minimal, submissions.real]) row(r, r.name, submissions.minimal, "minimal");
-  if (rows.length > 1) for (const cells of rows) console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(58) : cell.padStart(16))).join(""));
+  if (rows.length > 1) for (const cells of rows) console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(58) : cell.padStart(18))).join(""));
   if (pages) console.log("Bytes:", JSON.stringify(pages.bytes));
   if (submissions) console.log(`Real submissions acknowledged: ${submissions.real.ok}, distinct attempts used: ${submissions.real.distinctAttempts}, stored as submitted: ${submissions.realAttemptsStored}`);
   if (report.lessonPage) console.log("Lesson page:", JSON.stringify({ ...report.lessonPage, samples: undefined }));
