@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 /** @type {import('next').NextConfig} */
 
 // Static security headers for every response. The Content-Security-Policy is
@@ -17,6 +19,10 @@ const nextConfig = {
   // (`npm run bench`, in its own build folder); the shipped build has no such routes at all.
   pageExtensions: process.env.BENCH_ROUTES === "1" ? ["tsx", "ts", "bench.tsx", "bench.ts"] : ["tsx", "ts"],
   poweredByHeader: false,
+  // Shared pages (lessons, about, privacy) are cached in this process's memory only, each with a
+  // script-hash CSP made from its own HTML: see lib/cache/page-cache-handler.cjs and docs/SECURITY.md.
+  cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.cjs", import.meta.url)),
+  cacheMaxMemorySize: 0,
   reactStrictMode: true,
   // Native modules stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "wink-nlp", "wink-eng-lite-web-model", "pdfjs-dist", "mammoth", "request-filtering-agent"],

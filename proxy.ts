@@ -7,6 +7,10 @@
  *    well-formed (400; lib/security/action-body.ts);
  * 2. a per-request CSP nonce (lib/security/csp.ts), passed to Next on the
  *    request headers so it stamps its scripts, and sent as the response's policy;
+ *    except on shared pages (SHARED below), which are cached for every reader and
+ *    carry a policy with their inline scripts' hashes (lib/cache/page-cache-handler.cjs),
+ *    and `/lessons/<slug>?level=<n>` is rewritten to `/lessons/<slug>/level/<n>` so
+ *    the level is part of the cached path rather than a dynamic query;
  * 3. redirect signed-out visitors away from account-only pages, and someone
  *    signed in with a one-time password to /account/password until they change it;
  * 4. move a session cookie made with a previous AUTH_SECRET to the current one
@@ -21,6 +25,14 @@ import { MAX_REQUEST_BYTES } from "./lib/limits";
 import { checkActionBody } from "./lib/security/action-body";
 import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, createNonce } from "./lib/security/csp";
 import { checkSameOrigin } from "./lib/security/origin";
+import { parseLevelParam } from "./lib/reading/levels";
+
+/**
+ * Pages that are the same for every reader and cached (docs/ARCHITECTURE.md "Cached pages").
+ * Their policy comes with the cached entry; a nonce here would be one the page never saw.
+ */
+const SHARED = /^\/(?:about|privacy|lessons\/[a-z0-9-]+(?:\/level\/[^/]+)?)\/?$/;
+const LESSON = /^\/lessons\/([a-z0-9-]+)\/?$/;
 
 const PROTECTED = /^\/(account|classes|progress|review|import|assignments)(\/|$)/;
 /** Where someone with a one-time password may go: the page to change it, and next-auth's own routes (sign-out). */
@@ -105,6 +117,19 @@ export async function proxy(request: NextRequest) {
 
   if (isAuthRoute) return withReissuedCookie(NextResponse.next(), session);
 
+  const lesson = LESSON.exec(pathname);
+  const level = lesson ? parseLevelParam(request.nextUrl.searchParams.get("level") ?? undefined) : undefined;
+  // Page loads only: a server action posted from that page runs the same wherever it lands, and Next refuses
+  // (403) an action whose request was rewritten to another path.
+  const isRead = request.method === "GET" || request.method === "HEAD";
+  const levelPath = isRead && lesson && level !== undefined ? withPath(request, `/lessons/${lesson[1]}/level/${level}`) : null;
+  // `next dev` renders every page per request, so there the nonce policy covers shared pages too.
+  if (process.env.NODE_ENV === "production" && isRead && SHARED.test(pathname)) {
+    const response = levelPath ? NextResponse.rewrite(levelPath) : NextResponse.next();
+    if (isHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    return withReissuedCookie(response, session);
+  }
+
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
@@ -117,10 +142,17 @@ export async function proxy(request: NextRequest) {
     const cookies = request.cookies.getAll().map((c) => `${c.name}=${c.name === name ? reissued.value : c.value}`);
     requestHeaders.set("cookie", cookies.join("; "));
   }
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = levelPath ? NextResponse.rewrite(levelPath, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (isHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return withReissuedCookie(response, session);
+}
+
+function withPath(request: NextRequest, pathname: string): URL {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  url.search = "";
+  return url;
 }
 
 function withReissuedCookie(response: NextResponse, session: SessionCookie | null): NextResponse {

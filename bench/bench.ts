@@ -4,7 +4,9 @@
  * Builds when needed and starts a production server (`npm start`) on a
  * temporary database on 127.0.0.1 with BENCH_ROUTES=1, then measures side by
  * side, so machine load hits both sides of every ratio alike:
- *  (a) bare page vs lesson page vs quiz page (autocannon, 10 connections);
+ *  (a) guest lesson and quiz pages vs a prerendered bare page, signed-in vs guest
+ *      (autocannon, 10 connections), the lesson and bare page at 50 connections, and
+ *      the lesson page's HTML and RSC bytes;
  *  (b) quiz submission vs a minimal route running the same SQL, every request
  *      a distinct, fresh attempt (no idempotent replays);
  *  (c) class dashboard and item analysis on the 10,000-student database
@@ -49,11 +51,33 @@ function summarize(name: string, result: AutocannonResult): LoadResult {
   return { name, requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, ok: result["2xx"], non2xx: result.non2xx, errors: result.errors + result.timeouts };
 }
 
-async function loadPage(baseUrl: string, pagePath: string, cookie: string): Promise<LoadResult> {
+async function loadPage(baseUrl: string, pagePath: string, cookie: string, connections = CONNECTIONS, label = pagePath): Promise<LoadResult> {
   // A few requests first so neither side pays first-render compilation or cold caches.
   for (let i = 0; i < 5; i += 1) await fetch(baseUrl + pagePath, { headers: { cookie } }).then((r) => r.text());
-  const result = await autocannon({ url: baseUrl + pagePath, connections: CONNECTIONS, duration: SECONDS, headers: { cookie }, timeout: 10 });
-  return summarize(pagePath, result);
+  const result = await autocannon({ url: baseUrl + pagePath, connections, duration: SECONDS, headers: { cookie }, timeout: 10 });
+  return summarize(label, result);
+}
+
+/**
+ * What a lesson page costs a signed-in reader beyond the shared page: the page (the same cached
+ * bytes as a guest's) plus its one GET /api/me, measured as that pair per "page view".
+ */
+async function loadSignedInView(baseUrl: string, pagePath: string, lessonId: string | null, cookie: string, label: string): Promise<LoadResult> {
+  const me = lessonId ? `/api/me?lesson=${lessonId}` : "/api/me";
+  for (let i = 0; i < 5; i += 1) await fetch(baseUrl + me, { headers: { cookie } }).then((r) => r.text());
+  const result = await autocannon({ url: baseUrl, connections: CONNECTIONS, duration: SECONDS, timeout: 10, headers: { cookie }, requests: [{ method: "GET", path: pagePath }, { method: "GET", path: me }] });
+  // autocannon counts each request of the pair; a page view is both.
+  const views = summarize(label, result);
+  return { ...views, requestsPerSecond: Math.round(views.requestsPerSecond / 2) };
+}
+
+/** Bytes of a page as a browser first gets it: the HTML, and the RSC payload a client-side navigation fetches instead. */
+async function pageBytes(baseUrl: string, pagePath: string) {
+  const html = await fetch(baseUrl + pagePath).then((r) => r.text());
+  const rsc = await fetch(baseUrl + pagePath, { headers: { RSC: "1" } }).then((r) => r.arrayBuffer());
+  const { gzipSync } = await import("node:zlib");
+  const inlinePayload = [...html.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)].reduce((n, m) => n + m[1]!.length, 0);
+  return { html: Buffer.byteLength(html), htmlGzip: gzipSync(html).length, inlineRscInHtml: inlinePayload, rscNavigation: rsc.byteLength, rscNavigationGzip: gzipSync(Buffer.from(rsc)).length };
 }
 
 async function loadSubmissions(baseUrl: string, name: string, attempts: PreparedAttempt[], cookies: Map<string, string>, pathOf: (attemptId: string) => string): Promise<LoadResult & { distinctAttempts: number }> {
@@ -157,11 +181,27 @@ async function main() {
 
     if (runs("pages")) {
       console.log(`(a) pages, load ${loadAverage()}`);
-      const bare = await loadPage(server.baseUrl, "/bench/bare", cookie);
-      const lesson = await loadPage(server.baseUrl, LESSON, cookie);
-      const quiz = await loadPage(server.baseUrl, `/quizzes/${quizId}`, cookie);
-      const guestLesson = await loadPage(server.baseUrl, LESSON, "");
-      report.pages = { loadAverage: loadAverage(), bare, lesson, quiz, guestLesson, lessonToBare: ratio(lesson.requestsPerSecond, bare.requestsPerSecond), quizToBare: ratio(quiz.requestsPerSecond, bare.requestsPerSecond) };
+      const quizPath = `/quizzes/${quizId}`;
+      // Side by side, guest pages against a prerendered bare page, then signed-in against guest.
+      const staticBare = await loadPage(server.baseUrl, "/bench/static", "", CONNECTIONS, "/bench/static (prerendered)");
+      const bare = await loadPage(server.baseUrl, "/bench/bare", "", CONNECTIONS, "/bench/bare (dynamic)");
+      const guestLesson = await loadPage(server.baseUrl, LESSON, "", CONNECTIONS, `${LESSON} (guest)`);
+      const guestQuiz = await loadPage(server.baseUrl, quizPath, "", CONNECTIONS, `${quizPath} (guest)`);
+      const lesson = await loadPage(server.baseUrl, LESSON, cookie, CONNECTIONS, `${LESSON} (signed in, page only)`);
+      const lessonView = await loadSignedInView(server.baseUrl, LESSON, LESSON.split("/").pop()!, cookie, `${LESSON} (signed in, page + /api/me)`);
+      const quiz = await loadPage(server.baseUrl, quizPath, cookie, CONNECTIONS, `${quizPath} (signed in)`);
+      const lessonC50 = await loadPage(server.baseUrl, LESSON, "", 50, `${LESSON} (guest, c=50)`);
+      const staticC50 = await loadPage(server.baseUrl, "/bench/static", "", 50, "/bench/static (c=50)");
+      const health = await loadPage(server.baseUrl, "/api/health", "", CONNECTIONS, "/api/health");
+      const bytes = { lesson: await pageBytes(server.baseUrl, LESSON), bare: await pageBytes(server.baseUrl, "/bench/static") };
+      report.pages = {
+        loadAverage: loadAverage(),
+        staticBare, bare, guestLesson, guestQuiz, lesson, lessonView, quiz, lessonC50, staticC50, health, bytes,
+        guestLessonToStatic: ratio(guestLesson.requestsPerSecond, staticBare.requestsPerSecond),
+        guestQuizToStatic: ratio(guestQuiz.requestsPerSecond, staticBare.requestsPerSecond),
+        signedInLessonToGuest: ratio(lessonView.requestsPerSecond, guestLesson.requestsPerSecond),
+        signedInQuizToGuest: ratio(quiz.requestsPerSecond, guestQuiz.requestsPerSecond),
+      };
     }
 
     if (runs("submissions")) {
@@ -203,17 +243,22 @@ async function main() {
 }
 
 function printTable(report: Record<string, unknown>) {
-  const pages = report.pages as { bare: LoadResult; lesson: LoadResult; quiz: LoadResult; guestLesson: LoadResult } | undefined;
+  const pages = report.pages as Record<"staticBare" | "bare" | "guestLesson" | "guestQuiz" | "lesson" | "lessonView" | "quiz" | "lessonC50" | "staticC50" | "health", LoadResult> & { bytes: unknown } | undefined;
   const submissions = report.submissions as { real: LoadResult & { distinctAttempts: number }; minimal: LoadResult & { distinctAttempts: number }; realAttemptsStored: number } | undefined;
   const rows: string[][] = [["Measure", "req/s", "p50 ms", "p99 ms", "ratio", "non-2xx/errors"]];
   const row = (r: LoadResult, label: string, base: LoadResult, baseName: string) =>
     rows.push([label, String(r.requestsPerSecond), String(r.p50), String(r.p99), `${ratio(r.requestsPerSecond, base.requestsPerSecond)}× ${baseName}`, `${r.non2xx}/${r.errors}`]);
   if (pages) {
-    for (const r of [pages.bare, pages.lesson, pages.quiz]) row(r, r.name, pages.bare, "bare");
-    row(pages.guestLesson, `${pages.guestLesson.name} (guest)`, pages.bare, "bare");
+    for (const r of [pages.staticBare, pages.bare, pages.guestLesson, pages.guestQuiz, pages.health]) row(r, r.name, pages.staticBare, "static");
+    row(pages.lesson, pages.lesson.name, pages.guestLesson, "guest");
+    row(pages.lessonView, pages.lessonView.name, pages.guestLesson, "guest");
+    row(pages.quiz, pages.quiz.name, pages.guestQuiz, "guest");
+    row(pages.lessonC50, pages.lessonC50.name, pages.staticC50, "static c=50");
+    row(pages.staticC50, pages.staticC50.name, pages.staticC50, "static c=50");
   }
   if (submissions) for (const r of [submissions.minimal, submissions.real]) row(r, r.name, submissions.minimal, "minimal");
-  if (rows.length > 1) for (const cells of rows) console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(16))).join(""));
+  if (rows.length > 1) for (const cells of rows) console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(58) : cell.padStart(18))).join(""));
+  if (pages) console.log("Bytes:", JSON.stringify(pages.bytes));
   if (submissions) console.log(`Real submissions acknowledged: ${submissions.real.ok}, distinct attempts used: ${submissions.real.distinctAttempts}, stored as submitted: ${submissions.realAttemptsStored}`);
   if (report.lessonPage) console.log("Lesson page:", JSON.stringify({ ...report.lessonPage, samples: undefined }));
   if (report.import) console.log("Import:", (report.import as { output: string[] }).output.join(" | "));

@@ -45,6 +45,8 @@ export const publishImportAction = authedAction(
   async ({ draftId, title, questions }) => {
     await saveImportDraft(draftId, { title, questions: parseQuestions(questions) });
     const published = await publishImportDraft(draftId);
+    // The lesson's cached shared pages (lib/cache/page-cache-handler.cjs), every level and the redirect to its own route.
+    revalidatePath(`/lessons/${published.lessonId}`, "layout");
     revalidatePath("/");
     revalidatePath("/import");
     revalidatePath(`/import/${draftId}`);

@@ -191,9 +191,11 @@ function timelineSortKey(date: string): string {
  * preference, else 2, and in every case the nearest level the lesson has.
  * Check answers and feedback are left out (see gradeLessonCheck).
  * Memoized per request (React `cache`): the page and its metadata share one read.
+ * `audience: "everyone"` reads it as a guest would, without looking at the session:
+ * what the shared, cached lesson pages show (no private lessons, no saved level).
  */
-export const getLessonForReading = cache(async (slug: string, requestedLevel?: number): Promise<ReadingLesson | null> => {
-  const user = await getSessionUser();
+export const getLessonForReading = cache(async (slug: string, requestedLevel?: number, audience: "reader" | "everyone" = "reader"): Promise<ReadingLesson | null> => {
+  const user = audience === "everyone" ? null : await getSessionUser();
   const db = getDb();
   const [lesson] = await db
     .select({

@@ -120,3 +120,11 @@ export async function setOwnReadingLevel(level: number): Promise<void> {
       .onConflictDoUpdate({ target: userPreferences.userId, set: { readingLevel: level, updatedAt: new Date() } });
   });
 }
+
+/** The caller's saved reading level (null when none was chosen, or for a guest). */
+export async function getOwnReadingLevel(): Promise<number | null> {
+  const user = await getSessionUser();
+  if (!user) return null;
+  const [row] = await getDb().select({ level: userPreferences.readingLevel }).from(userPreferences).where(eq(userPreferences.userId, user.id));
+  return row?.level ?? null;
+}

@@ -102,3 +102,28 @@ describe("AUTH_SECRET rotation in the proxy", () => {
     expect(current.cookies.get("authjs.session-token")).toBeUndefined();
   });
 });
+
+describe("shared pages (docs/ARCHITECTURE.md \"Cached pages\")", () => {
+  it("/lessons/<slug>?level=<n> is rewritten to the cached per-level path; a bad level is ignored; other lesson routes are left alone", async () => {
+    const rewritten = await proxy(request("/lessons/who-is-responsible?level=3"));
+    expect(new URL(rewritten.headers.get("x-middleware-rewrite")!).pathname).toBe("/lessons/who-is-responsible/level/3");
+    for (const path of ["/lessons/who-is-responsible?level=9", "/lessons/who-is-responsible", "/lessons/who-is-responsible/print?level=3"]) {
+      expect((await proxy(request(path))).headers.get("x-middleware-rewrite"), path).toBeNull();
+    }
+  });
+
+  it("in production a shared page gets no nonce policy from the proxy (its cached entry carries a hash policy); every other page still does", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    try {
+      for (const path of ["/lessons/who-is-responsible", "/lessons/who-is-responsible?level=1", "/about", "/privacy"]) {
+        expect((await proxy(request(path))).headers.get("content-security-policy"), path).toBeNull();
+      }
+      for (const path of ["/", "/quizzes", "/lessons/who-is-responsible/print", "/lessons/who-is-responsible/own/2", "/sign-in"]) {
+        expect((await proxy(request(path))).headers.get("content-security-policy"), path).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+      }
+    } finally {
+      vi.unstubAllEnvs();
+      vi.stubEnv("AUTH_SECRET_PREVIOUS", OLD);
+    }
+  });
+});

@@ -178,6 +178,9 @@ const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
 /** How each handler is called against class A's things. */
 const HANDLER_CALLS: Record<string, () => Promise<Response>> = {
   "GET /api/health": async () => (await import("@/app/api/health/route")).GET(),
+  // Teacher A's private lesson: each persona's answer is about themselves only (their own progress, or none).
+  "GET /api/me": async () => (await import("@/app/api/me/route")).GET(new Request(`${ORIGIN}/api/me?lesson=${world.privateLesson}`)),
+  "GET /api/html": async () => (await import("@/app/api/html/route")).GET(new Request(`${ORIGIN}/api/html?keys=${"a".repeat(43)}`)),
   "PUT /api/attempts/[attemptId]/draft": async () => (await import("@/app/api/attempts/[attemptId]/draft/route")).PUT(jsonRequest("PUT", { answers: {} }), params({ attemptId: world.attemptA })),
   "POST /api/attempts/[attemptId]/check": async () =>
     (await import("@/app/api/attempts/[attemptId]/check/route")).POST(jsonRequest("POST", { questionId: world.questionId, answer: { type: "single", choice: "a" } }), params({ attemptId: world.attemptA })),
@@ -332,7 +335,7 @@ describe("server actions: denied personas change nothing, allowed ones succeed",
 
 /** Route params for each page: class A's things, teacher A's private lesson and quiz, student A's attempt on the assigned quiz. */
 function pageParams(route: string): Record<string, string> {
-  const values: Record<string, string> = { classId: world.classA.id, draftId: world.draftA, slug: world.privateLesson, attemptId: world.attemptA, studentId: world.users.studentA.id };
+  const values: Record<string, string> = { classId: world.classA.id, draftId: world.draftA, slug: world.privateLesson, attemptId: world.attemptA, studentId: world.users.studentA.id, level: "2", ownLevel: "default" };
   values.quizId = route.startsWith("/quizzes/[quizId]/attempts") || route.startsWith("/classes/") ? PUBLIC_QUIZ : world.privateQuiz;
   if (route.endsWith("/results")) Object.assign(values, world.submittedAttempt);
   if (route.startsWith("/classes/[classId]/students/[studentId]/attempts")) values.attemptId = world.classAttempt;
@@ -347,7 +350,7 @@ async function renderOutcome(file: string, route: string): Promise<{ outcome: Pa
   } catch (error) {
     if (isRedirectError(error)) {
       const location = error.digest.split(";")[2] ?? "";
-      return { outcome: location.startsWith("/sign-in") ? "sign-in" : location === "/" ? "home" : "ok", detail: location };
+      return { outcome: location.startsWith("/sign-in") ? "sign-in" : location === "/" ? "home" : /^\/lessons\/[^/]+\/own\//.test(location) ? "own" : "ok", detail: location };
     }
     if (isHTTPAccessFallbackError(error)) return { outcome: "404", detail: error.digest };
     throw error;

@@ -19,8 +19,12 @@ export type Persona = (typeof PERSONAS)[number];
 /** What a persona gets. Handlers: "ok" = 2xx; "401"/"403"/"404" = that status. Actions: "allowed"/"denied" (denied = the database did not change). */
 export type HandlerOutcome = "ok" | "401" | "403" | "404";
 export type ActionOutcome = "allowed" | "denied";
-/** Pages: "ok" = 200, "sign-in" = redirect to sign in, "home" = redirect to /, "404" = not found. */
-export type PageOutcome = "ok" | "sign-in" | "home" | "404";
+/**
+ * Pages: "ok" = 200, "sign-in" = redirect to sign in, "home" = redirect to /, "404" = not found,
+ * "own" = a shared (cached) lesson page that doesn't show a private lesson to anyone and sends every
+ * reader to /lessons/[slug]/own/…, where the reader's own visibility decides.
+ */
+export type PageOutcome = "ok" | "sign-in" | "home" | "404" | "own";
 
 const everyone = <T,>(outcome: T): Record<Persona, T> => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, T>;
 const signedIn = <T,>(outcome: T, anonymous: T): Record<Persona, T> => ({ ...everyone(outcome), anonymous });
@@ -30,6 +34,10 @@ const only = <T,>(allowed: readonly Persona[], yes: T, no: T, overrides: Partial
 /** Route handlers, keyed "METHOD /path/with/[params]". */
 export const HANDLER_MATRIX: Record<string, Record<Persona, HandlerOutcome> | { skip: string }> = {
   "GET /api/health": everyone("ok"),
+  // The per-reader parts of shared pages: each persona gets only their own (tests/e2e/shared-pages.spec.ts).
+  "GET /api/me": everyone("ok"),
+  // Lesson HTML by content key (its SHA-256): only someone who already has the text can name it.
+  "GET /api/html": everyone("ok"),
   "GET /api/auth/[...nextauth]": { skip: "next-auth's own endpoints (session, csrf, providers); sign-in flows are covered end to end in tests/e2e/auth.spec.ts" },
   "POST /api/auth/[...nextauth]": { skip: "next-auth's own endpoints; its credentials callback checks its double-submit CSRF token (tests/e2e/auth.spec.ts)" },
   // Student A's open attempt: only its owner; everyone else can't tell it exists.
@@ -125,8 +133,11 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   // Benchmark baseline page: 404 unless BENCH_ROUTES=1.
   "/import": only(["teacherA", "teacherB"], "ok", "home", { anonymous: "sign-in" }),
   "/import/[draftId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),
-  // Teacher A's private lesson and quiz.
-  "/lessons/[slug]": only(["teacherA"], "ok", "404"),
+  // Teacher A's private lesson and quiz. The shared, cached lesson pages read no session and show only public
+  // lessons, so they send everyone on to the per-reader route, which decides.
+  "/lessons/[slug]": everyone("own"),
+  "/lessons/[slug]/level/[level]": everyone("own"),
+  "/lessons/[slug]/own/[ownLevel]": only(["teacherA"], "ok", "404"),
   // The teacher's guide carries the answer key: teachers who can see the lesson only; students, learners and guests get 404.
   "/lessons/[slug]/teacher-guide": only(["teacherA"], "ok", "404"),
   "/quizzes/[quizId]": only(["teacherA"], "ok", "404"),

@@ -1,32 +1,49 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { ActorMap } from "@/app/ui/lesson/actor-map";
 import { CheckQuestion } from "@/app/ui/lesson/check-question";
 import { LessonTimeline } from "@/app/ui/lesson/lesson-timeline";
 import { LevelSwitcher } from "@/app/ui/lesson/level-switcher";
 import { ReadAloud } from "@/app/ui/lesson/read-aloud";
 import { ReadingTracker } from "@/app/ui/lesson/reading-tracker";
-import { getSessionUser } from "@/lib/auth/session";
+import { SentOnceHtml } from "@/app/ui/lesson/sent-once-html";
+import { TeacherGuideLink } from "@/app/ui/lesson/teacher-guide-link";
 import { termIdsIn } from "@/lib/content/markdown";
 import { slugSchema } from "@/lib/content/schema";
 import { getImportedLessonExtras } from "@/lib/data/imports";
 import { getLessonForReading } from "@/lib/data/lessons";
-import { getOwnReadingProgress } from "@/lib/data/reading-progress";
 import { formatContentDate } from "@/lib/reading/format";
 import { glossaryPopoversHtml, paragraphHtml } from "@/lib/reading/paragraph-html";
 import { parseLevelParam } from "@/lib/reading/levels";
+import { registerHtml } from "@/lib/reading/shared-html";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+/**
+ * One page, three routes (docs/ARCHITECTURE.md "Cached pages"):
+ * - /lessons/[slug] and /lessons/[slug]/level/[level] (proxy.ts rewrites `?level=N` there) are
+ *   the same for every reader, rendered on first request and cached until content changes;
+ * - /lessons/[slug]/own/[ownLevel] renders per request for a lesson only some readers may see
+ *   (an imported one): the shared route sends every lesson it can't show everyone there.
+ * Nothing here reads the session: per-reader parts are client islands fed by GET /api/me.
+ */
+type Props = { params: Promise<{ slug: string; level?: string; ownLevel?: string }> };
 
-async function loadLesson({ params, searchParams }: Props) {
-  const { slug } = await params;
+// Built on first request, never at build time: the build may run against another database.
+export const revalidate = false;
+export async function generateStaticParams() {
+  return [];
+}
+
+async function loadLesson({ params }: Props) {
+  const { slug, level, ownLevel } = await params;
   if (!slugSchema.safeParse(slug).success) notFound();
-  const lesson = await getLessonForReading(slug, parseLevelParam((await searchParams).level));
+  const own = ownLevel !== undefined;
+  const requested = parseLevelParam(own ? ownLevel : level);
+  const lesson = await getLessonForReading(slug, requested, own ? "reader" : "everyone");
+  if (!lesson && !own) redirect(`/lessons/${slug}/own/${requested ?? "default"}`);
   if (!lesson) notFound();
   return lesson;
 }
-
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const lesson = await loadLesson(props);
   return { title: lesson.title, description: lesson.summary };
@@ -37,8 +54,6 @@ export default async function LessonPage(props: Props) {
   // An imported lesson is the teacher's article: its timeline, people and definitions come from the reviewed draft.
   const imported = loaded.origin === "imported" ? await getImportedLessonExtras(loaded.id) : null;
   const lesson = imported ? withImportedExtras(loaded, imported) : loaded;
-  const user = await getSessionUser();
-  const progress = user ? await getOwnReadingProgress(lesson.id) : null;
   const current = lesson.levels.find((option) => option.level === lesson.level)!;
   const paragraphNumbers: Record<string, number> = {};
   lesson.body.sections.flatMap((section) => section.paragraphs).forEach((paragraph, index) => (paragraphNumbers[paragraph.anchor] = index + 1));
@@ -63,18 +78,12 @@ export default async function LessonPage(props: Props) {
         <p className="mt-3 text-sm muted">
           Facts as of <time dateTime={lesson.asOf}>{formatContentDate(lesson.asOf)}</time> · {current.readingMinutes} min read · {current.label} · {current.grades}
         </p>
-        {user?.role === "teacher" ? (
-          <p className="mt-3 text-sm" data-no-print>
-            <Link href={`/lessons/${lesson.id}/teacher-guide`} className="font-semibold">
-              Teacher&apos;s guide: class plan, answer key, discussion notes →
-            </Link>
-          </p>
-        ) : null}
+        <TeacherGuideLink lessonId={lesson.id} />
       </header>
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-4 border-y border-stone-200 py-3 dark:border-stone-800" data-no-print>
         {lesson.levels.length > 1 ? (
-          <LevelSwitcher slug={lesson.id} levels={lesson.levels} current={lesson.level} signedIn={user !== null} />
+          <LevelSwitcher slug={lesson.id} levels={lesson.levels} current={lesson.level} />
         ) : (
           <p className="text-sm muted">
             One reading level: {current.label} · {current.grades}
@@ -113,14 +122,15 @@ export default async function LessonPage(props: Props) {
                   {section.heading}
                 </h2>
                 {section.paragraphs.map((paragraph) => (
-                  <p
+                  <SentOnceHtml
+                    as="p"
                     key={paragraph.anchor}
                     id={paragraph.anchor}
                     data-paragraph
                     tabIndex={-1}
                     className="lesson-paragraph"
-                    // Escaped markup built from the parsed paragraph: see lib/reading/paragraph-html.ts for why and how.
-                    dangerouslySetInnerHTML={{ __html: paragraphHtml(paragraphNumbers[paragraph.anchor]!, paragraph.inline, lesson.glossary, { links: lesson.origin === "curriculum" }) }}
+                    // Escaped markup built from the parsed paragraph (lib/reading/paragraph-html.ts), sent in the HTML only (lib/reading/shared-html.ts).
+                    htmlKey={registerHtml(paragraphHtml(paragraphNumbers[paragraph.anchor]!, paragraph.inline, lesson.glossary, { links: lesson.origin === "curriculum" }))}
                   />
                 ))}
                 {lesson.checks
@@ -131,7 +141,7 @@ export default async function LessonPage(props: Props) {
               </section>
             ))}
             {/* The glossary definitions, once per term; every mention's button opens its popover. */}
-            <div data-no-speak dangerouslySetInnerHTML={{ __html: glossaryPopoversHtml(lesson.body.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => termIdsIn(paragraph.inline))), lesson.glossary) }} />
+            <SentOnceHtml as="div" data-no-speak htmlKey={registerHtml(glossaryPopoversHtml(lesson.body.sections.flatMap((section) => section.paragraphs.flatMap((paragraph) => termIdsIn(paragraph.inline))), lesson.glossary))} />
           </article>
 
           <section aria-labelledby="takeaways-heading" className="mt-12 max-w-prose">
@@ -175,8 +185,6 @@ export default async function LessonPage(props: Props) {
             levels={lesson.levels.map((option) => option.level)}
             levelFromUrlOrAccount={lesson.levelSource !== "default"}
             sections={lesson.body.sections.map((section) => ({ id: section.id, heading: section.heading, lastAnchor: section.paragraphs.at(-1)!.anchor }))}
-            signedIn={user !== null}
-            initial={progress ? { sectionsRead: progress.sectionsRead, lastAnchor: progress.lastAnchor, completed: progress.completedAt !== null } : null}
             paragraphNumbers={paragraphNumbers}
           />
           {lesson.vocabulary.length > 0 ? (

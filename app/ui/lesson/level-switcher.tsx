@@ -5,6 +5,7 @@ import { useEffect, useRef, useTransition } from "react";
 import { setReadingLevelAction } from "@/app/lessons/[slug]/actions";
 import { idleState } from "@/lib/action-state";
 import { writeGuestLevel } from "@/lib/reading/guest-progress";
+import { useViewer } from "../use-viewer";
 import { paragraphInView } from "./dom";
 
 export interface LevelLink {
@@ -20,8 +21,9 @@ export interface LevelLink {
  * that was in view on screen, since every level has the same anchors.
  * Without it, the links still work.
  */
-export function LevelSwitcher({ slug, levels, current, signedIn }: { slug: string; levels: LevelLink[]; current: number; signedIn: boolean }) {
+export function LevelSwitcher({ slug, levels, current }: { slug: string; levels: LevelLink[]; current: number }) {
   const router = useRouter();
+  const signedIn = Boolean(useViewer()?.user);
   const [pending, startTransition] = useTransition();
   const keepInView = useRef<string | null>(null);
 

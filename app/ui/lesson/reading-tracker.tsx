@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { saveReadingProgressAction, type SavedProgress } from "@/app/lessons/[slug]/actions";
 import { readGuestLevel, readGuestReading, recordGuestReading } from "@/lib/reading/guest-progress";
 import { nearestLevel } from "@/lib/reading/levels";
+import { useViewer } from "../use-viewer";
 import { revealParagraph } from "./dom";
 
 /** How often progress is sent at most while reading. */
@@ -37,8 +38,6 @@ export function ReadingTracker({
   levels,
   levelFromUrlOrAccount,
   sections,
-  signedIn,
-  initial,
   paragraphNumbers,
 }: {
   lessonId: string;
@@ -46,21 +45,38 @@ export function ReadingTracker({
   levels: number[];
   levelFromUrlOrAccount: boolean;
   sections: TrackedSection[];
-  signedIn: boolean;
-  initial: Progress | null;
   paragraphNumbers: Record<string, number>;
 }) {
   const router = useRouter();
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
-  const [progress, setProgress] = useState<Progress | null>(initial);
+  // The page is the same for everyone (cached); who is reading comes from GET /api/me.
+  const viewer = useViewer();
+  const known = viewer !== undefined;
+  const signedIn = Boolean(viewer?.user);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   // What the reader had when the page opened: the "continue" link must not chase the live position.
-  const [resumeAnchor, setResumeAnchor] = useState<string | null>(initial && !initial.completed ? initial.lastAnchor : null);
+  const [resumeAnchor, setResumeAnchor] = useState<string | null>(null);
   const pending = useRef<{ sections: Set<string>; anchor: string | null }>({ sections: new Set(), anchor: null });
+
+  // Signed-in readers: their saved progress, and their saved level when the URL doesn't name one.
+  const account = viewer?.user ? viewer.lesson : null;
+  useEffect(() => {
+    if (!account) return;
+    const saved = account.progress;
+    // Syncing from the per-reader request, which the cached page can't carry.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setProgress(saved);
+    setResumeAnchor(saved && !saved.completed ? saved.lastAnchor : null);
+    if (!levelFromUrlOrAccount && account.readingLevel !== null) {
+      const target = nearestLevel(levels, account.readingLevel);
+      if (target !== level) router.replace(`/lessons/${lessonId}?level=${target}${window.location.hash}`, { scroll: false });
+    }
+  }, [account, lessonId, level, levels, levelFromUrlOrAccount, router]);
 
   // Guests: load stored progress and apply the remembered level when the URL doesn't name one.
   useEffect(() => {
-    if (signedIn) return;
+    if (!known || signedIn) return;
     const stored = readGuestReading()[lessonId];
     if (stored) {
       const guestProgress = { sectionsRead: stored.sectionsRead, lastAnchor: stored.lastAnchor, completed: stored.completedAt !== null };
@@ -74,7 +90,7 @@ export function ReadingTracker({
       const target = remembered === null ? level : nearestLevel(levels, remembered);
       if (target !== level) router.replace(`/lessons/${lessonId}?level=${target}${window.location.hash}`, { scroll: false });
     }
-  }, [signedIn, lessonId, level, levels, levelFromUrlOrAccount, router]);
+  }, [known, signedIn, lessonId, level, levels, levelFromUrlOrAccount, router]);
 
   // Deep links: on load and whenever the hash changes (check feedback links, the continue link).
   useEffect(() => {
@@ -89,7 +105,9 @@ export function ReadingTracker({
   }, []);
 
   // Reading: observe paragraphs; flush what was read every few seconds and when the page is hidden.
+  // Starts once we know whether to save to the account or to this browser.
   useEffect(() => {
+    if (!known) return;
     const sectionByLastAnchor = new Map(sections.map((s) => [s.lastAnchor, s.id]));
     let timer: number | undefined;
 
@@ -154,7 +172,7 @@ export function ReadingTracker({
       if (timer !== undefined) window.clearTimeout(timer);
       void flush();
     };
-  }, [lessonId, level, sections, signedIn]);
+  }, [known, lessonId, level, sections, signedIn]);
 
   const readCount = progress?.sectionsRead.filter((id) => sections.some((s) => s.id === id)).length ?? 0;
   const percent = Math.round((readCount / Math.max(1, sections.length)) * 100);
@@ -196,7 +214,7 @@ export function ReadingTracker({
           Continue where you left off (paragraph {paragraphNumbers[resumeAnchor]})
         </a>
       ) : null}
-      {!signedIn && hydrated ? <p className="mt-3 text-xs muted">Saved in this browser. Sign in to keep your progress on every device.</p> : null}
+      {known && !signedIn && hydrated ? <p className="mt-3 text-xs muted">Saved in this browser. Sign in to keep your progress on every device.</p> : null}
       {saveError ? (
         <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
           {saveError}

@@ -1,0 +1,48 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
+import type { Viewer } from "@/lib/viewer";
+
+/**
+ * The signed-in reader (or null for a guest) for client islands on pages that
+ * are cached for everyone: one GET /api/me per page view, shared by every
+ * island that asks (the header and the lesson's reading tracker ask at once).
+ * `undefined` until the answer arrives. Asked again after each navigation,
+ * so signing in or out, and due counts, show on the next page.
+ */
+const pending = new Map<string, { at: string; promise: Promise<Viewer> }>();
+
+function load(url: string, pathname: string): Promise<Viewer> {
+  const cached = pending.get(url);
+  if (cached && cached.at === pathname) return cached.promise;
+  const promise = fetch(url, { credentials: "same-origin", cache: "no-store" })
+    .then((response) => (response.ok ? (response.json() as Promise<Viewer>) : { user: null, lesson: null }))
+    .catch(() => ({ user: null, lesson: null }) satisfies Viewer);
+  pending.set(url, { at: pathname, promise });
+  return promise;
+}
+
+/** On a lesson's page the same request also brings the reader's progress in it, so the header and the tracker share one. */
+export function viewerUrl(pathname: string): string {
+  const lesson = /^\/lessons\/([a-z0-9-]+)(?:\/(?:level|own)\/[^/]+)?\/?$/.exec(pathname)?.[1];
+  return lesson ? `/api/me?lesson=${lesson}` : "/api/me";
+}
+
+export function useViewer(): Viewer | undefined {
+  const pathname = usePathname();
+  const url = viewerUrl(pathname);
+  const [state, setState] = useState<{ key: string; viewer: Viewer } | null>(null);
+  const key = `${url} ${pathname}`;
+  useEffect(() => {
+    let live = true;
+    void load(url, pathname).then((viewer) => {
+      if (live) setState({ key, viewer });
+    });
+    return () => {
+      live = false;
+    };
+  }, [url, pathname, key]);
+  // Keep showing the last answer while the next one loads (no flash between pages).
+  return state?.viewer;
+}

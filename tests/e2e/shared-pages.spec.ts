@@ -1,0 +1,116 @@
+/**
+ * Shared pages (docs/ARCHITECTURE.md "Cached pages"): a lesson is rendered once and served
+ * from the cache to everyone, so the cached bytes must hold nothing personal, and each reader's
+ * own parts (header, progress, saved level) must come from their own GET /api/me.
+ */
+import type { Browser, BrowserContext } from "@playwright/test";
+import { createUser, expect, openTestDb, signIn, test, type E2EUser } from "./fixtures";
+
+const SLUG = "who-is-responsible";
+const LESSON = `/lessons/${SLUG}`;
+
+function seedProgress(user: E2EUser, sectionsRead: string[], lastAnchor: string) {
+  const db = openTestDb();
+  try {
+    db.prepare("insert into reading_progress (user_id, lesson_id, level, sections_read, last_anchor, updated_at) values (?, ?, 2, ?, ?, ?)").run(user.id, SLUG, JSON.stringify(sectionsRead), lastAnchor, Date.now());
+  } finally {
+    db.close();
+  }
+}
+
+async function signedInContext(browser: Browser, user: E2EUser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await signIn(await context.newPage(), user);
+  return context;
+}
+
+test.describe("a cached lesson, read by two students and a guest", () => {
+  test("everyone gets the same cached bytes, with nothing personal in them, and each sees only their own progress and name", async ({ browser, page }) => {
+    const ada = await createUser("student", { displayName: "Ada Cachetest" });
+    const bo = await createUser("learner", { displayName: "Bo Cachetest" });
+    seedProgress(ada, ["s-the-news"], "p5");
+    seedProgress(bo, ["s-the-news", "s-us-pressure"], "p9");
+    const adaContext = await signedInContext(browser, ada);
+    const boContext = await signedInContext(browser, bo);
+
+    // The guest first, so the page is rendered (or already cached) without any session; then both students.
+    const guestHtml = await (await page.request.get(LESSON)).text();
+    const adaResponse = await adaContext.request.get(LESSON);
+    const boResponse = await boContext.request.get(LESSON);
+    expect(adaResponse.headers()["x-nextjs-cache"]).toBe("HIT");
+    expect(boResponse.headers()["x-nextjs-cache"]).toBe("HIT");
+    const [adaHtml, boHtml] = [await adaResponse.text(), await boResponse.text()];
+    expect(adaHtml).toBe(guestHtml);
+    expect(boHtml).toBe(guestHtml);
+    for (const personal of [ada.username, bo.username, "Cachetest", "Sign out", "1 of 5 sections read", "2 of 5 sections read", "Continue where you left off"]) expect(guestHtml, personal).not.toContain(personal);
+
+    // Each one's own parts, from their own request.
+    const cases: [BrowserContext, string | null, RegExp][] = [
+      [adaContext, "Ada Cachetest", /1 of 5 sections read/],
+      [boContext, "Bo Cachetest", /2 of 5 sections read/],
+      [page.context(), null, /0 of 5 sections read/],
+    ];
+    for (const [context, name, progress] of cases) {
+      const view = context === page.context() ? page : await context.newPage();
+      await view.goto(LESSON);
+      const region = view.getByRole("region", { name: "Your progress" });
+      await expect(region).toContainText(progress);
+      if (name) {
+        await expect(view.getByRole("button", { name: /account menu/i })).toContainText(name);
+        await expect(view.getByText(name === "Ada Cachetest" ? "Bo Cachetest" : "Ada Cachetest")).toHaveCount(0);
+        await expect(region.getByRole("link", { name: /Continue where you left off/ })).toBeVisible();
+      } else {
+        await expect(view.getByRole("link", { name: "Sign in" })).toBeVisible();
+        await expect(view.getByText("Cachetest")).toHaveCount(0);
+      }
+    }
+    // The per-reader request is never cacheable.
+    const me = await adaContext.request.get(`/api/me?lesson=${SLUG}`);
+    expect(me.headers()["cache-control"]).toContain("no-store");
+    expect(await me.json()).toMatchObject({ user: { name: "Ada Cachetest" }, lesson: { progress: { sectionsRead: ["s-the-news"], lastAnchor: "p5" } } });
+    expect(await (await page.request.get(`/api/me?lesson=${SLUG}`)).json()).toEqual({ user: null, lesson: null });
+    await adaContext.close();
+    await boContext.close();
+  });
+
+  test("each level is its own cached page, and a reader's saved level is applied on top of the shared default", async ({ page }) => {
+    const first = await page.request.get(`${LESSON}?level=1`);
+    const again = await page.request.get(`${LESSON}?level=1`);
+    expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+    expect(await again.text()).toBe(await first.text());
+    expect(await again.text()).not.toBe(await (await page.request.get(LESSON)).text());
+
+    const reader = await createUser("learner");
+    const db = openTestDb();
+    try {
+      db.prepare("insert into user_preferences (user_id, reading_level, updated_at) values (?, 1, ?)").run(reader.id, Date.now());
+    } finally {
+      db.close();
+    }
+    await signIn(page, reader);
+    await page.goto(LESSON);
+    await expect(page).toHaveURL(/\?level=1$/);
+    await expect(page.getByRole("navigation", { name: "Reading level" }).getByRole("link", { name: /Level 1/ })).toHaveAttribute("aria-current", "page");
+  });
+
+  test("a lesson only some readers may see is not served from the shared page: its readers get it, others a 404", async ({ page }) => {
+    const db = openTestDb();
+    const teacher = await createUser("teacher");
+    const slug = `private-${teacher.id.slice(0, 8)}`;
+    try {
+      const source = db.prepare("select * from lessons where id = ?").get(SLUG) as Record<string, unknown>;
+      db.prepare("insert into lessons (id, topic_id, title, summary, as_of, position, origin, owner_id, retired, meta, content_hash, created_at, updated_at) values (?, ?, 'A private lesson', 'Only its teacher reads it.', ?, 99, 'imported', ?, 0, ?, 'x', ?, ?)").run(
+        slug, source.topic_id, source.as_of, teacher.id, source.meta, Date.now(), Date.now(),
+      );
+      db.prepare("insert into lesson_levels (lesson_id, level, body, word_count, grade_estimate) select ?, level, body, word_count, grade_estimate from lesson_levels where lesson_id = ?").run(slug, SLUG);
+    } finally {
+      db.close();
+    }
+    const guest = await page.request.get(`/lessons/${slug}`);
+    expect(guest.status()).toBe(404);
+    expect(await guest.text()).not.toContain("A private lesson");
+    await signIn(page, teacher);
+    await page.goto(`/lessons/${slug}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("A private lesson");
+  });
+});
