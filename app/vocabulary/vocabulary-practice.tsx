@@ -155,16 +155,21 @@ export function VocabularyPractice({ terms, readLessonIds, lessons }: { terms: P
     setFocusKey((k) => k + 1);
   }
 
-  /** 1–4 pick a choice; Enter on a choice checks (radios don't submit a form on Enter in every browser). */
+  /**
+   * 1–4 pick a choice (and move focus to it, so a screen reader says which);
+   * Enter checks from anywhere on the card but a button or link (radios
+   * don't submit a form on Enter in every browser).
+   */
   function onKeyDown(event: React.KeyboardEvent<HTMLFormElement>) {
-    if (phase.kind !== "card" || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (phase.kind !== "card" || event.altKey || event.ctrlKey || event.metaKey || event.nativeEvent.isComposing) return;
     const number = Number(event.key);
     if (!phase.checked && Number.isInteger(number) && number >= 1 && number <= card.options.length) {
       event.preventDefault();
       setPhase({ ...phase, choice: card.options[number - 1]! });
+      event.currentTarget.querySelectorAll<HTMLInputElement>("input[type=radio]")[number - 1]?.focus();
       return;
     }
-    if (event.key === "Enter" && (event.target as HTMLElement).matches("input[type=radio]")) {
+    if (event.key === "Enter" && !phase.checked && !(event.target as HTMLElement).closest("a, button")) {
       event.preventDefault();
       event.currentTarget.requestSubmit();
     }
