@@ -72,7 +72,7 @@ export function VocabularyPractice({ terms, readLessonIds, lessons }: { terms: P
           <h2 id="vocab-start-heading" className="text-lg font-semibold">
             {deck.length} word{deck.length === 1 ? "" : "s"} from {readLessons.length} lesson{readLessons.length === 1 ? "" : "s"} you&apos;ve read
           </h2>
-          <p className="text-sm">You see a definition and pick the word it belongs to. {size} words a round; the ones you miss come back at the end.</p>
+          <p className="text-sm">You see a definition and pick the word it belongs to. {size} words a round; at the end you can go over the ones you missed.</p>
           <button type="button" className="btn-primary" onClick={() => start(deck)}>
             Practise {size} word{size === 1 ? "" : "s"}
           </button>
