@@ -47,8 +47,9 @@ async function playRound(page: Page, terms: Map<string, string>): Promise<number
     const definition = (await page.getByTestId("vocab-definition").textContent())!.replace(/\s+/g, " ").trim();
     const answer = terms.get(definition);
     expect(answer, definition).toBeTruthy();
-    const options = await page.locator("form[aria-label='Vocabulary card'] label").allTextContents();
-    const rightIndex = options.findIndex((text) => text.includes(answer!));
+    // Exact values: "sanctions" is also inside "secondary sanctions".
+    const options = await page.locator("form[aria-label='Vocabulary card'] input[type=radio]").evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const rightIndex = options.findIndex((text) => text === answer);
     expect(rightIndex).toBeGreaterThanOrEqual(0);
     const pick = i === 0 ? (rightIndex + 1) % options.length : rightIndex;
     // A number key picks; Enter checks; the Next button then has focus, so Enter goes on.
