@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { authedAction, authedFormAction } from "@/lib/actions";
 import { createAssignment, deleteAssignment, restoreAssignment } from "@/lib/data/assignments";
-import { addRosterStudents, createClass, disableJoining, removeStudentFromClass, renameClass, resetStudentPassword, rotateJoinCode, setClassArchived } from "@/lib/data/classes";
+import { addRosterStudents, createClass, disableJoining, removeStudentFromClass, renameClass, resetStudentPassword, rotateJoinCode, setClassArchived, undoPasswordReset } from "@/lib/data/classes";
 import { assignmentActionSchema, createAssignmentSchema } from "@/lib/validations/assignments";
 import { deleteStudentAccount } from "@/lib/data/privacy";
 import { bulkRosterSchema, classActionSchema, createClassSchema, deleteStudentSchema, renameClassSchema, studentActionSchema } from "@/lib/validations/classes";
@@ -84,6 +84,17 @@ export const resetPasswordAction = authedAction(
     const issued = await resetStudentPassword(classId, studentId);
     revalidatePath(`/classes/${classId}/students`);
     return { status: "ok", message: `New one-time password for ${issued.displayName}. Their other sessions have ended.`, data: [issued] };
+  },
+  TEACHER,
+);
+
+/** Takes back a reset within PASSWORD_UNDO_MS: the old password works again; ended sessions stay ended. */
+export const undoPasswordResetAction = authedAction(
+  studentActionSchema,
+  async ({ classId, studentId }) => {
+    const { displayName } = await undoPasswordReset(classId, studentId);
+    revalidatePath(`/classes/${classId}/students`);
+    return { status: "ok", message: `Reset undone: ${displayName}'s old password works again. They need to sign in again.` };
   },
   TEACHER,
 );

@@ -16,6 +16,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Lessons", audience: ["guest", "learner", "student"] },
   { href: "/quizzes", label: "Quizzes", audience: ["guest", "learner", "student", "teacher"] },
   { href: "/review", label: "Review", audience: ["learner", "student"] },
+  // Guests too: their read lessons are in this browser (app/vocabulary).
+  { href: "/vocabulary", label: "Words", audience: ["guest", "learner", "student"] },
   { href: "/progress", label: "Progress", audience: ["learner", "student"] },
   { href: "/classes", label: "Classes", audience: ["teacher"] },
   { href: "/import", label: "Import article", audience: ["teacher"] },

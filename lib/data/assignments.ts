@@ -7,7 +7,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
-import { assignments, attempts, classMembers, classes, lessons, quizzes, readingProgress, type QuizMode } from "../../db/schema";
+import { assignments, attempts, classMembers, classes, lessonLevels, lessons, quizzes, readingProgress, type QuizMode } from "../../db/schema";
 import { requireUser, type SessionUser } from "../auth/session";
 import { formatInZone, isValidTimeZone } from "../dates";
 import { AppError } from "../errors";
@@ -37,14 +37,22 @@ export interface NewAssignment {
   allowDuplicate?: boolean;
 }
 
-/** Lessons a teacher may assign: the curriculum and their own imported lessons. */
+/** Lessons a teacher may assign: the curriculum and their own imported lessons, each with the reading levels it is written at. */
 export async function listAssignableLessons() {
   const teacher = await requireUser(["teacher"]);
-  return getDb()
+  const db = getDb();
+  const rows = await db
     .select({ id: lessons.id, title: lessons.title, quizId: lessons.quizId, origin: lessons.origin })
     .from(lessons)
     .where(and(eq(lessons.retired, false), or(isNull(lessons.ownerId), eq(lessons.ownerId, teacher.id))))
     .orderBy(asc(lessons.position), asc(lessons.title));
+  if (rows.length === 0) return [];
+  const levelRows = await db
+    .select({ lessonId: lessonLevels.lessonId, level: lessonLevels.level })
+    .from(lessonLevels)
+    .where(inArray(lessonLevels.lessonId, rows.map((row) => row.id)))
+    .orderBy(asc(lessonLevels.level));
+  return rows.map((row) => ({ ...row, levels: levelRows.filter((l) => l.lessonId === row.id).map((l) => l.level) }));
 }
 
 export async function createAssignment(input: NewAssignment, now: Date = new Date()): Promise<{ id: string }> {
@@ -62,6 +70,10 @@ export async function createAssignment(input: NewAssignment, now: Date = new Dat
       .where(and(eq(lessons.id, input.lessonId), eq(lessons.retired, false), or(isNull(lessons.ownerId), eq(lessons.ownerId, teacher.id))));
     if (!lesson) throw new AppError("not_found", "We couldn't find that lesson.");
     if (input.includeQuiz && !lesson.quizId) throw new AppError("bad_request", "This lesson has no quiz to assign.");
+    if (input.readingLevel) {
+      const [level] = await tx.select({ level: lessonLevels.level }).from(lessonLevels).where(and(eq(lessonLevels.lessonId, lesson.id), eq(lessonLevels.level, input.readingLevel)));
+      if (!level) throw new AppError("bad_request", `"${lesson.title}" isn't written at level ${input.readingLevel}. Choose one of its levels, or each student's own.`);
+    }
     if (!input.allowDuplicate) {
       const [existing] = await tx
         .select({ id: assignments.id })

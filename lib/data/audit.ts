@@ -50,6 +50,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "assignment.restored": "Brought back a removed assignment",
 };
 
+/** The label of one entry: an undone password reset is logged as "password.reset" with `undone` in its detail (no new action kind, so no schema change). */
+export function auditEntryLabel(entry: { action: AuditAction; detail: Record<string, string | number | boolean | null> | null }): string {
+  if (entry.action === "password.reset" && entry.detail?.undone === true) return "Undid a password reset (the old password works again)";
+  return AUDIT_ACTION_LABELS[entry.action];
+}
+
 export interface AuditEntry {
   id: number;
   at: Date;

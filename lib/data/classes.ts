@@ -8,7 +8,7 @@ import { randomInt } from "node:crypto";
 import { and, asc, count, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
-import { assignments, classMembers, classes, users } from "../../db/schema";
+import { appMeta, assignments, classMembers, classes, users } from "../../db/schema";
 import { generateOneTimePassword } from "../auth/one-time-password";
 import { hashPassword, passwordProblem } from "../auth/password";
 import { requireUser } from "../auth/session";
@@ -214,23 +214,141 @@ export async function addRosterStudents(classId: string, names: string[]): Promi
   });
 }
 
-/** A new one-time password for a student in one of the teacher's classes; the student's sessions end. */
-export async function resetStudentPassword(classId: string, studentId: string): Promise<IssuedCredentials> {
+/** How long a teacher can take back a password reset (the roster's Undo). */
+export const PASSWORD_UNDO_MS = 5 * 60_000;
+
+/**
+ * What an Undo of a password reset needs, kept in `app_meta` under
+ * `password-undo:<studentId>` until the window ends (no column of its own:
+ * it is short-lived, and the hashes are no more than `users` already holds).
+ * `resetHash` is the hash the reset wrote: if the student has since chosen a
+ * new password, the Undo is refused rather than taking theirs away.
+ */
+interface PendingPasswordUndo {
+  teacherId: string;
+  classId: string;
+  previousHash: string;
+  previousMustChange: boolean;
+  resetHash: string;
+  until: number;
+}
+
+export function passwordUndoKey(studentId: string): string {
+  return `password-undo:${studentId}`;
+}
+
+async function readPendingUndo(tx: Database, studentId: string): Promise<PendingPasswordUndo | null> {
+  const [row] = await tx.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, passwordUndoKey(studentId)));
+  if (!row) return null;
+  try {
+    return JSON.parse(row.value) as PendingPasswordUndo;
+  } catch {
+    return null;
+  }
+}
+
+/** Drops undo records whose window has passed (called on every reset, so they never pile up). */
+async function purgeExpiredUndos(tx: Database, now: Date): Promise<void> {
+  const rows = await tx.select({ key: appMeta.key, value: appMeta.value }).from(appMeta).where(like(appMeta.key, "password-undo:%"));
+  for (const row of rows) {
+    let until = 0;
+    try {
+      until = (JSON.parse(row.value) as PendingPasswordUndo).until;
+    } catch {
+      // An unreadable record is dropped like an expired one.
+    }
+    if (until <= now.getTime()) await tx.delete(appMeta).where(eq(appMeta.key, row.key));
+  }
+}
+
+export interface IssuedReset extends IssuedCredentials {
+  /** Until when `undoPasswordReset` can bring the old password back. */
+  undoUntil: Date;
+}
+
+/**
+ * A new one-time password for a student in one of the teacher's classes; the
+ * student's sessions end. For PASSWORD_UNDO_MS the teacher can take it back
+ * (`undoPasswordReset`).
+ */
+export async function resetStudentPassword(classId: string, studentId: string, now: Date = new Date()): Promise<IssuedReset> {
   const teacher = await requireUser(["teacher"]);
   await getOwnedClassOrThrow(getDb(), teacher.id, classId);
   await assertStudentInClassOrThrow(getDb(), classId, studentId);
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
+  const undoUntil = new Date(now.getTime() + PASSWORD_UNDO_MS);
   return writeTransaction(getDb(), async (tx) => {
     await getOwnedClassOrThrow(tx, teacher.id, classId);
     await assertStudentInClassOrThrow(tx, classId, studentId);
+    await purgeExpiredUndos(tx, now);
+    const [before] = await tx.select({ passwordHash: users.passwordHash, mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, studentId));
     const [row] = await tx
       .update(users)
       .set({ passwordHash, mustChangePassword: true, tokenVersion: sql`${users.tokenVersion} + 1` })
       .where(and(eq(users.id, studentId), eq(users.role, "student")))
       .returning({ displayName: users.displayName, username: users.username });
-    await recordAudit(tx, { actor: teacher, action: "password.reset", classId, target: { id: studentId, name: row!.displayName } });
-    return { studentId, displayName: row!.displayName, username: row!.username, oneTimePassword };
+    // A second reset inside the window keeps the password the student knew, so Undo still gives that one back.
+    const earlier = await readPendingUndo(tx, studentId);
+    const keepEarlier = earlier && earlier.teacherId === teacher.id && earlier.until > now.getTime() && earlier.resetHash === before!.passwordHash;
+    const pending: PendingPasswordUndo = {
+      teacherId: teacher.id,
+      classId,
+      previousHash: keepEarlier ? earlier.previousHash : before!.passwordHash,
+      previousMustChange: keepEarlier ? earlier.previousMustChange : before!.mustChangePassword,
+      resetHash: passwordHash,
+      until: undoUntil.getTime(),
+    };
+    await tx
+      .insert(appMeta)
+      .values({ key: passwordUndoKey(studentId), value: JSON.stringify(pending) })
+      .onConflictDoUpdate({ target: appMeta.key, set: { value: JSON.stringify(pending) } });
+    await recordAudit(tx, { actor: teacher, action: "password.reset", classId, target: { id: studentId, name: row!.displayName }, at: now });
+    return { studentId, displayName: row!.displayName, username: row!.username, oneTimePassword, undoUntil };
+  });
+}
+
+/**
+ * Takes back the teacher's own recent reset: the student's previous password
+ * works again. The sessions the reset ended stay ended, and any session
+ * opened with the one-time password ends too. Refused once the window has
+ * passed, for another teacher or class, and if the student has already
+ * chosen a new password.
+ */
+export async function undoPasswordReset(classId: string, studentId: string, now: Date = new Date()): Promise<{ displayName: string }> {
+  const teacher = await requireUser(["teacher"]);
+  return writeTransaction(getDb(), async (tx) => {
+    await getOwnedClassOrThrow(tx, teacher.id, classId);
+    const { displayName } = await assertStudentInClassOrThrow(tx, classId, studentId);
+    const pending = await readPendingUndo(tx, studentId);
+    if (!pending || pending.teacherId !== teacher.id || pending.classId !== classId || pending.until <= now.getTime()) {
+      throw new AppError("not_found", "That password reset can no longer be undone.");
+    }
+    const restored = await tx
+      .update(users)
+      .set({ passwordHash: pending.previousHash, mustChangePassword: pending.previousMustChange, tokenVersion: sql`${users.tokenVersion} + 1` })
+      .where(and(eq(users.id, studentId), eq(users.role, "student"), eq(users.passwordHash, pending.resetHash)))
+      .returning({ id: users.id });
+    await tx.delete(appMeta).where(eq(appMeta.key, passwordUndoKey(studentId)));
+    if (restored.length === 0) throw new AppError("conflict", `${displayName} has already chosen a new password, so the reset can't be undone.`);
+    await recordAudit(tx, { actor: teacher, action: "password.reset", classId, target: { id: studentId, name: displayName }, detail: { undone: true }, at: now });
+    return { displayName };
+  });
+}
+
+/** The teacher's resets in this class that can still be undone, for the roster. */
+export async function listUndoablePasswordResets(classId: string, now: Date = new Date()): Promise<{ studentId: string; undoUntil: Date }[]> {
+  const teacher = await requireUser(["teacher"]);
+  const db = getDb();
+  await getOwnedClassOrThrow(db, teacher.id, classId);
+  const rows = await db.select({ key: appMeta.key, value: appMeta.value }).from(appMeta).where(like(appMeta.key, "password-undo:%"));
+  return rows.flatMap((row) => {
+    try {
+      const pending = JSON.parse(row.value) as PendingPasswordUndo;
+      return pending.teacherId === teacher.id && pending.classId === classId && pending.until > now.getTime() ? [{ studentId: row.key.slice("password-undo:".length), undoUntil: new Date(pending.until) }] : [];
+    } catch {
+      return [];
+    }
   });
 }
 

@@ -8,7 +8,7 @@ import { getDb } from "../../db/client";
 import { assignments, attempts, classMembers, lessons, questionVersions, quizzes, readingProgress, responses, users } from "../../db/schema";
 import { requireUser } from "../auth/session";
 import { assignmentStatus, type AssignmentStatus, type ClassAssignment, listClassAssignments } from "./assignments";
-import { FALLING_DROP, LOW_SCORE, type Attention } from "../quiz/score-bands";
+import { ATTENTION_AVERAGE, FALLING_DROP, type Attention } from "../quiz/score-bands";
 import { assertStudentOfTeacherOrThrow, getOwnedClassOrThrow } from "./classes";
 
 export { FALLING_DROP, LOW_SCORE, STRONG_SCORE, scoreBand, needsHelpRank, type Attention, type ScoreBand } from "../quiz/score-bands";
@@ -137,7 +137,7 @@ export async function getClassGrid(classId: string, now = new Date()): Promise<C
     const earlierMean = earlier.length ? earlier.reduce((sum, h) => sum + h.score, 0) / earlier.length : null;
     const attention: Attention = {
       missing,
-      low: average !== null && average < LOW_SCORE,
+      low: average !== null && average < ATTENTION_AVERAGE,
       falling: latest !== undefined && earlierMean !== null && latest.score <= earlierMean - FALLING_DROP,
     };
     return {

@@ -10,6 +10,7 @@ import { and, asc, eq, inArray, like, ne, or, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
 import {
+  appMeta,
   assignments,
   auditLog,
   attempts,
@@ -279,6 +280,8 @@ async function deleteUserEverywhere(tx: Database, userId: string): Promise<void>
   // Sign-in counters for the names, and request-limit counters kept per account ("import:user:<id>", …).
   await tx.delete(loginThrottles).where(or(...names.map((key) => eq(loginThrottles.key, key)), like(loginThrottles.key, `%:user:${userId}`)));
   await tx.update(users).set({ createdById: null }).where(eq(users.createdById, userId));
+  // A pending Undo of a password reset holds the account's previous password hash (lib/data/classes.ts).
+  await tx.delete(appMeta).where(eq(appMeta.key, `password-undo:${userId}`));
   // The audit log keeps what happened but not who it happened to or who did it once that account is gone.
   await tx.update(auditLog).set({ targetUserId: null, targetName: null, detail: null }).where(eq(auditLog.targetUserId, userId));
   await tx.update(auditLog).set({ actorId: null, actorName: null }).where(eq(auditLog.actorId, userId));

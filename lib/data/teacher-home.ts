@@ -82,7 +82,11 @@ export function needsOf(row: GridRow, work: ClassAssignment[], now: Date): Stude
 
   // Scores in the order the work was given (due date, then creation), which is the grid's order.
   const scored = work.filter((a) => a.quizId && row.cells[a.id]?.bestScore != null).map((a) => ({ assignment: a, score: row.cells[a.id]!.bestScore! }));
-  const lowest = scored.filter((s) => s.score < LOW_SCORE).sort((a, b) => a.score - b.score)[0];
+  // A failing grade on the newest quiz, or a failing average (the grid's rule): an old failing score since made up for is not
+  // today's business (with any low score counting, the demo class listed 14 of 28 students; this way 9).
+  const newest = scored.at(-1);
+  const newestLow = newest && newest.score < LOW_SCORE ? newest : undefined;
+  const lowest = row.attention.low ? (scored.filter((s) => s.score < LOW_SCORE).sort((a, b) => a.score - b.score)[0] ?? newestLow) : newestLow;
   if (lowest) reasons.push({ kind: "low_score", assignment: titleOf(lowest.assignment), score: lowest.score });
   if (scored.length >= 2) {
     const latest = scored.at(-1)!.score;

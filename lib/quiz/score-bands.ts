@@ -3,8 +3,17 @@
  * client-safe: the grid (a client component) and lib/data/dashboard.ts share it.
  */
 
-/** Below this share a score is "Low", and an average below it needs attention. */
+/** Below this share a score is "Low" (the colour band). */
 export const LOW_SCORE = 0.6;
+/**
+ * An average below this share needs the teacher: more wrong than right, a
+ * failing grade (the teacher home's LOW_SCORE too). Lower than the "Low" band
+ * on purpose: in the demo class a 60 % line flagged 14 of 28 students, half
+ * the class, which is a reteach for everyone (item analysis), not a list of
+ * students to see today; 50 % flags 8 of 28 with missing work and falling
+ * scores included.
+ */
+export const ATTENTION_AVERAGE = 0.5;
 /** At or above this share a score is "Strong". */
 export const STRONG_SCORE = 0.8;
 /** A latest score this far below the student's earlier mean is "falling". */

@@ -6,6 +6,7 @@
  * first and can be undone.
  */
 import type { Page } from "@playwright/test";
+import crypto from "node:crypto";
 import { createUser, expect, openTestDb, signIn, test } from "./fixtures";
 import { answerWithKeyboard, loadQuiz } from "./quiz-helpers";
 
@@ -116,4 +117,67 @@ test("a test stays a test from any entry point, and the grid tells the truth", a
   await expect(page.getByText("No assignments yet.")).toBeVisible();
   await page.getByRole("button", { name: /^Undo/ }).click();
   await expect(grid.getByRole("row", { name: /Ada Lovelace/ })).toContainText("100 %");
+});
+
+test("Reset password asks first and can be undone: the old password works again, the one-time one doesn't", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const teacher = await createUser("teacher");
+  const ada = await createUser("student", { displayName: "Ada Lovelace" });
+  const classId = crypto.randomUUID();
+  const db = openTestDb();
+  try {
+    db.prepare("insert into classes (id, teacher_id, name, join_code, created_at, updated_at) values (?, ?, ?, null, ?, ?)").run(classId, teacher.id, "Period 6", Date.now(), Date.now());
+  } finally {
+    db.close();
+  }
+  addToClass(classId, ada.id);
+  await signIn(page, teacher, `/classes/${classId}/students`);
+  const row = page.getByRole("row", { name: /Ada Lovelace/ });
+  await row.getByRole("button", { name: /^Reset password/ }).click();
+  await expect(row.getByRole("group", { name: /Confirm password reset/ })).toContainText("undo for 5 minutes");
+  await row.getByRole("button", { name: /^Yes, reset/ }).click();
+  await expect(row.getByText("New password:")).toBeVisible();
+  const oneTime = (await row.locator(".font-mono.font-semibold").textContent())!.trim();
+  // The offer survives a reload (it comes from the server).
+  await page.reload();
+  await row.getByRole("button", { name: /^Undo reset/ }).click();
+  await expect(row.getByRole("status").filter({ hasText: "Reset undone" })).toContainText("old password works again");
+  await expect(row.getByRole("button", { name: /^Undo reset/ })).toHaveCount(0);
+
+  const context = await browser.newContext();
+  const student = await context.newPage();
+  await student.goto("/sign-in");
+  await student.getByLabel("Username or email").fill(ada.username);
+  await student.getByLabel("Password").fill(oneTime);
+  await student.getByRole("button", { name: "Sign in" }).click();
+  await expect(student.getByRole("alert").first()).toBeVisible();
+  await expect(student.getByRole("button", { name: /account menu/i })).toHaveCount(0);
+  await signIn(student, ada, "/assignments");
+  await expect(student.getByRole("heading", { name: "My assignments" })).toBeVisible();
+  await context.close();
+
+  await page.goto(`/classes/${classId}/activity`);
+  await expect(page.getByRole("row").filter({ hasText: "Undid a password reset" })).toContainText("Ada Lovelace");
+  await page.goto(`/classes/${classId}/students`);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.setViewportSize({ width: 360, height: 760 });
+  await page.screenshot({ path: "test-results/roster-mobile-dark.png", fullPage: true });
+});
+
+test("the assignment form offers only the reading levels the lesson is written at", async ({ page }) => {
+  const teacher = await createUser("teacher");
+  const classId = crypto.randomUUID();
+  const db = openTestDb();
+  try {
+    db.prepare("insert into classes (id, teacher_id, name, join_code, created_at, updated_at) values (?, ?, ?, null, ?, ?)").run(classId, teacher.id, "Period 7", Date.now(), Date.now());
+  } finally {
+    db.close();
+  }
+  await signIn(page, teacher, `/classes/${classId}/assignments/new?lesson=sanctions`);
+  // The sanctions lesson is written at level 2 only: nothing to choose.
+  await expect(page.getByTestId("one-level")).toContainText("Level 2 (grades 9–10) only");
+  await expect(page.getByLabel("Reading level")).toHaveCount(0);
+  await page.getByLabel("Lesson", { exact: true }).selectOption("who-is-responsible");
+  const levels = page.getByLabel("Reading level");
+  await expect(levels.locator("option")).toHaveText(["Each student's own level", "Level 1 (grades 6–7)", "Level 2 (grades 9–10)", "Level 3 (grades 11–12)"]);
 });

@@ -129,8 +129,14 @@ test.describe("article import", () => {
     await expect(student.getByRole("heading", { level: 1, name: /UN Security Council tightens sanctions on Nordavia/ })).toBeVisible();
     // Filed as the teacher's article, with the draft's timeline and people, and Sources that say whose text it is.
     await expect(student.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Article from your teacher");
-    await expect(student.getByRole("heading", { name: "Timeline" })).toBeVisible();
-    await expect(student.getByRole("heading", { name: "Who's who" })).toBeVisible();
+    // Each once: the written "Timeline" and "Key people" sections, and no "Who's who" panel repeating those people.
+    await expect(student.getByRole("heading", { name: "Timeline" })).toHaveCount(1);
+    await expect(student.getByRole("heading", { name: "Key people" })).toHaveCount(1);
+    const people = await student.locator("section", { has: student.getByRole("heading", { name: "Key people" }) }).locator("strong").allTextContents();
+    expect(people.length).toBeGreaterThan(0);
+    const panel = student.locator("section", { has: student.getByRole("heading", { name: "Who's who" }) });
+    const panelText = (await panel.count()) ? await panel.innerText() : "";
+    for (const name of people) expect(panelText).not.toContain(name);
     const sources = student.locator("section", { has: student.getByRole("heading", { name: "Sources" }) });
     await expect(sources).toContainText("the article itself, word for word");
     await expect(sources).toContainText("Civics Wire");

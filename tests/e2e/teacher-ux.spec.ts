@@ -65,6 +65,13 @@ test("a teacher sees who needs them, a student's answers beside the key, and ite
   for (const question of QUIZ.questions) await answerWithKeyboard(student, question, { pickWrong: question === firstSingle });
   await student.getByRole("button", { name: "Submit answers" }).click();
   await expect(student.getByTestId("score")).toBeVisible();
+  // The student's own pages, with a submitted quiz in them.
+  await student.goto("/assignments");
+  await expect(student.getByRole("heading", { name: "Done" })).toBeVisible();
+  await expectNoSeriousAxe(student, "my assignments");
+  await student.goto("/progress");
+  await expect(student.getByRole("heading", { name: "Your progress", level: 1 })).toBeVisible();
+  await expectNoSeriousAxe(student, "progress");
   await context.close();
 
   // The teacher lands on "Today": Bo has missing work, Ada a missed quiz; 1 of 2 submitted the sanctions quiz.
@@ -81,6 +88,8 @@ test("a teacher sees who needs them, a student's answers beside the key, and ite
 
   // From the student's page to every answer beside the key.
   await needs.getByRole("link", { name: "Ada Lovelace" }).click();
+  await expect(page.getByRole("heading", { name: "Ada Lovelace", level: 2 })).toBeVisible();
+  await expectNoSeriousAxe(page, "student page");
   await page.getByRole("link", { name: /See every answer beside the key/ }).click();
   await expect(page).toHaveURL(new RegExp(`/classes/${classId}/students/${ada.id}/attempts/`));
   const wrongChoice = firstSingle.choices!.find((c) => c.feedback)!;

@@ -36,6 +36,16 @@ describe("assignments", () => {
     expect(assignment).toMatchObject({ lessonId: "sanctions", quizId: "sanctions-quiz", dueAt: due, readingLevel: 2, attemptLimit: 2, quizMode: "test" });
   });
 
+  it("lists each lesson's own reading levels and refuses a level the lesson isn't written at", async () => {
+    const lessons = await listAssignableLessons();
+    expect(lessons.find((l) => l.id === "sanctions")?.levels).toEqual([2]);
+    expect(lessons.find((l) => l.id === "who-is-responsible")?.levels).toEqual([1, 2, 3]);
+    await expect(createAssignment({ ...base, classId, lessonId: "sanctions", readingLevel: 3 })).rejects.toMatchObject({ code: "bad_request", message: expect.stringMatching(/isn't written at level 3/) });
+    expect(await listClassAssignments(classId)).toEqual([]);
+    await createAssignment({ ...base, classId, lessonId: "who-is-responsible", includeQuiz: false, readingLevel: 3 });
+    expect((await listClassAssignments(classId))[0]).toMatchObject({ lessonId: "who-is-responsible", readingLevel: 3 });
+  });
+
   it("validates the form: nothing assigned, bad limits, and due times in the teacher's timezone", () => {
     const form = { classId, lessonId: "sanctions", quizMode: "test", timezoneOffset: "300" };
     expect(createAssignmentSchema.safeParse({ ...form }).error?.issues[0]?.message).toMatch(/lesson, the quiz, or both/);

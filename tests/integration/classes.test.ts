@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { classMembers, classes, users } from "@/db/schema";
-import { verifyPassword } from "@/lib/auth/password";
+import { appMeta, classMembers, classes, users } from "@/db/schema";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import {
   addRosterStudents,
   createClass,
@@ -17,6 +17,9 @@ import {
   resetStudentPassword,
   rotateJoinCode,
   setClassArchived,
+  undoPasswordReset,
+  listUndoablePasswordResets,
+  PASSWORD_UNDO_MS,
 } from "@/lib/data/classes";
 import { bulkRosterSchema, joinCodeSchema } from "@/lib/validations/classes";
 import { createTestDb } from "../helpers/db";
@@ -205,5 +208,104 @@ describe("rosters", () => {
     });
     expect((await getClassForTeacher(id)).students).toHaveLength(0);
     expect(await db.$count(users, eq(users.id, fred!.studentId))).toBe(0);
+  });
+});
+
+describe("undoing a password reset", () => {
+  async function printedStudent() {
+    const { id } = await teacherClass();
+    const [issued] = await addRosterStudents(id, ["Ada Lovelace"]);
+    // The student has chosen their own password since the roster was printed.
+    await db.update(users).set({ passwordHash: await hashPassword("ada's own passphrase 1815"), mustChangePassword: false }).where(eq(users.id, issued!.studentId));
+    const [before] = await db.select().from(users).where(eq(users.id, issued!.studentId));
+    return { classId: id, studentId: issued!.studentId, before: before! };
+  }
+
+  it("brings the student's own password back within the window; the sessions the reset ended stay ended; both steps are in the log", async () => {
+    const { classId, studentId, before } = await printedStudent();
+    const t0 = new Date();
+    const reset = await resetStudentPassword(classId, studentId, t0);
+    expect(reset.undoUntil.getTime() - t0.getTime()).toBe(PASSWORD_UNDO_MS);
+    expect(await listUndoablePasswordResets(classId, t0)).toEqual([{ studentId, undoUntil: reset.undoUntil }]);
+
+    await expect(undoPasswordReset(classId, studentId, new Date(t0.getTime() + 60_000))).resolves.toEqual({ displayName: "Ada Lovelace" });
+    const [after] = await db.select().from(users).where(eq(users.id, studentId));
+    await expect(verifyPassword(after!.passwordHash, "ada's own passphrase 1815")).resolves.toBe(true);
+    await expect(verifyPassword(after!.passwordHash, reset.oneTimePassword)).resolves.toBe(false);
+    expect(after!.mustChangePassword).toBe(false);
+    // Never back to an old token version: sessions from before the reset, and any opened with the one-time password, are over.
+    expect(after!.tokenVersion).toBe(before.tokenVersion + 2);
+    // The record holding the old hash is gone, and a second undo is refused.
+    expect(await db.$count(appMeta)).toBe(0);
+    await expect(undoPasswordReset(classId, studentId)).rejects.toMatchObject({ code: "not_found" });
+
+    const { listClassAuditLog, auditEntryLabel } = await import("@/lib/data/audit");
+    const log = await listClassAuditLog(classId);
+    expect(log.slice(0, 2).map((e) => [e.action, e.detail, e.targetName])).toEqual([
+      ["password.reset", { undone: true }, "Ada Lovelace"],
+      ["password.reset", null, "Ada Lovelace"],
+    ]);
+    expect(auditEntryLabel(log[0]!)).toMatch(/Undid a password reset/);
+    expect(JSON.stringify(log)).not.toContain("$argon");
+  });
+
+  it("is refused after the window, and when the student has already chosen a new password (theirs is kept)", async () => {
+    const { classId, studentId } = await printedStudent();
+    const t0 = new Date();
+    await resetStudentPassword(classId, studentId, t0);
+    await expect(undoPasswordReset(classId, studentId, new Date(t0.getTime() + PASSWORD_UNDO_MS + 1))).rejects.toMatchObject({ code: "not_found" });
+    expect(await listUndoablePasswordResets(classId, new Date(t0.getTime() + PASSWORD_UNDO_MS + 1))).toEqual([]);
+
+    await resetStudentPassword(classId, studentId);
+    const chosen = await hashPassword("a newer passphrase of ada 1843");
+    await db.update(users).set({ passwordHash: chosen, mustChangePassword: false }).where(eq(users.id, studentId));
+    await expect(undoPasswordReset(classId, studentId)).rejects.toMatchObject({ code: "conflict" });
+    const [after] = await db.select().from(users).where(eq(users.id, studentId));
+    expect(after!.passwordHash).toBe(chosen);
+  });
+
+  it("two resets in a row: Undo gives back the password the student knew, not the first one-time password", async () => {
+    const { classId, studentId } = await printedStudent();
+    await resetStudentPassword(classId, studentId);
+    await resetStudentPassword(classId, studentId);
+    await undoPasswordReset(classId, studentId);
+    const [after] = await db.select().from(users).where(eq(users.id, studentId));
+    await expect(verifyPassword(after!.passwordHash, "ada's own passphrase 1815")).resolves.toBe(true);
+  });
+
+  it("another teacher, another class of the same teacher, the student and a learner cannot undo it (nothing changes)", async () => {
+    const { classId, studentId } = await printedStudent();
+    await resetStudentPassword(classId, studentId);
+    const second = await createClass("Civics 5");
+    const [resetRow] = await db.select().from(users).where(eq(users.id, studentId));
+    // The same student, also in the teacher's other class: the undo belongs to the class it was made in.
+    await db.insert(classMembers).values({ classId: second.id, studentId });
+    await expect(undoPasswordReset(second.id, studentId)).rejects.toMatchObject({ code: "not_found" });
+    expect(await listUndoablePasswordResets(second.id)).toEqual([]);
+
+    signInAs(otherTeacher);
+    await expect(undoPasswordReset(classId, studentId)).rejects.toMatchObject({ code: "not_found" });
+    const own = await createClass("Theirs");
+    await expect(listUndoablePasswordResets(own.id)).resolves.toEqual([]);
+    await expect(listUndoablePasswordResets(classId)).rejects.toMatchObject({ code: "not_found" });
+    signInAs({ id: studentId, name: "Ada Lovelace", role: "student", username: "ada.l" });
+    await expect(undoPasswordReset(classId, studentId)).rejects.toMatchObject({ code: "forbidden" });
+    signInAs(await seedUser({ role: "learner" }));
+    await expect(undoPasswordReset(classId, studentId)).rejects.toMatchObject({ code: "forbidden" });
+
+    const [still] = await db.select().from(users).where(eq(users.id, studentId));
+    expect(still).toEqual(resetRow);
+    // The real teacher still can.
+    signInAs(teacher);
+    await expect(undoPasswordReset(classId, studentId)).resolves.toEqual({ displayName: "Ada Lovelace" });
+  });
+
+  it("deleting the student's account drops the pending undo (it holds their old password hash)", async () => {
+    const { classId, studentId } = await printedStudent();
+    await resetStudentPassword(classId, studentId);
+    expect(await db.$count(appMeta)).toBe(1);
+    const { deleteStudentAccount } = await import("@/lib/data/privacy");
+    await deleteStudentAccount(studentId);
+    expect(await db.$count(appMeta)).toBe(0);
   });
 });

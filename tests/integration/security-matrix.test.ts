@@ -44,6 +44,7 @@ interface World {
   classA: { id: string; joinCode: string };
   assignmentA: string;
   removedA: string;
+  resetStudentA: string;
   attemptA: string;
   submittedAttempt: { quizId: string; attemptId: string };
   /** Student A's submitted attempt at class A's assignment (the teacher's per-attempt view). */
@@ -90,7 +91,7 @@ beforeAll(async () => {
     teacherB: await seedUser({ role: "teacher" }),
     learner: await seedUser({ role: "learner" }),
   };
-  const { createClass, joinClassAsCurrentStudent } = await import("@/lib/data/classes");
+  const { addRosterStudents, createClass, joinClassAsCurrentStudent, resetStudentPassword } = await import("@/lib/data/classes");
   const { createAssignment, deleteAssignment } = await import("@/lib/data/assignments");
   const { startOrResumeAttempt, getAttemptForTaking, submitAttempt } = await import("@/lib/data/attempts");
   const { createImportDraft, getImportDraft, publishImportDraft } = await import("@/lib/data/imports");
@@ -120,6 +121,10 @@ beforeAll(async () => {
   await submitAttempt(classAttempt.attemptId, {});
   signInAs(users.studentB);
   await joinClassAsCurrentStudent(classB.joinCode);
+  // A printed-roster student of class A whose password teacher A just reset, for the Undo (dated ahead so its window outlasts the run).
+  signInAs(users.teacherA);
+  const [resetStudent] = await addRosterStudents(classA.id, ["Reset Student"]);
+  await resetStudentPassword(classA.id, resetStudent!.studentId, new Date(Date.now() + 3_600_000));
   signOutTestUser();
 
   const [privateQuestion] = await currentPublicQuestions(db, published.quizId);
@@ -136,6 +141,7 @@ beforeAll(async () => {
     classA,
     assignmentA,
     removedA,
+    resetStudentA: resetStudent!.studentId,
     attemptA,
     submittedAttempt: { quizId: otherQuiz!.id, attemptId: submitted.attemptId },
     classAttempt: classAttempt.attemptId,
@@ -251,6 +257,7 @@ function actionForm(key: string, persona: Persona): FormData {
     disableJoiningAction: { classId },
     addRosterAction: { classId, names: "Ada Lovelace" },
     resetPasswordAction: { classId, studentId },
+    undoPasswordResetAction: { classId, studentId: world.resetStudentA },
     removeStudentAction: { classId, studentId },
     deleteStudentAction: { classId, studentId, confirm: "DELETE" },
     createAssignmentAction: { classId, lessonId: world.publicLesson, includeLesson: "on", includeQuiz: "on", quizMode: "test", dueAt: "", timezoneOffset: "0", timeZone: "America/Chicago", allowDuplicate: "on" },

@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { assignments } from "@/db/schema";
 import type { Database } from "@/db/open";
 import { createAssignment } from "@/lib/data/assignments";
 import { getAttemptForTaking, startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
@@ -79,7 +81,9 @@ function parseCsv(text: string): Record<string, string>[] {
 describe("a student's attempt, for their teacher", () => {
   it("shows each answer beside the key with option texts and the evidence paragraph", async () => {
     signInAs(teacher);
-    const { id: assignmentId } = await createAssignment({ classId, lessonId: "sanctions", includeLesson: false, includeQuiz: true, dueAt: null, quizMode: "test", readingLevel: 1 });
+    const { id: assignmentId } = await createAssignment({ classId, lessonId: "sanctions", includeLesson: false, includeQuiz: true, dueAt: null, quizMode: "test" });
+    // Level 1 of a level-2-only lesson: refused by the form now, but assignments made before that may hold one.
+    await db.update(assignments).set({ readingLevel: 1 }).where(eq(assignments.id, assignmentId));
     const { attemptId, firstSingle, wrong } = await submitAssigned(assignmentId);
 
     signInAs(teacher);

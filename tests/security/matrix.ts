@@ -78,6 +78,8 @@ export const ACTION_MATRIX: Record<string, Record<Persona, ActionOutcome>> = {
   "app/classes/actions.ts disableJoiningAction": only(["teacherA"], "allowed", "denied"),
   "app/classes/actions.ts addRosterAction": only(["teacherA"], "allowed", "denied"),
   "app/classes/actions.ts resetPasswordAction": only(["teacherA"], "allowed", "denied"),
+  // Undo of teacher A's reset of a class A student's password, inside its window.
+  "app/classes/actions.ts undoPasswordResetAction": only(["teacherA"], "allowed", "denied"),
   "app/classes/actions.ts removeStudentAction": only(["teacherA"], "allowed", "denied"),
   "app/classes/actions.ts createAssignmentAction": only(["teacherA"], "allowed", "denied"),
   "app/classes/actions.ts deleteAssignmentAction": only(["teacherA"], "allowed", "denied"),
@@ -117,6 +119,8 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   "/account/password": signedIn("ok", "sign-in"),
   "/progress": signedIn("ok", "sign-in"),
   "/review": signedIn("ok", "sign-in"),
+  // Public glossary words; each reader gets only the lessons they may open.
+  "/vocabulary": everyone("ok"),
   "/assignments": only(["studentA", "studentB"], "ok", "home", { anonymous: "sign-in" }),
   "/classes": only(["teacherA", "teacherB"], "ok", "home", { anonymous: "sign-in" }),
   "/classes/[classId]": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),

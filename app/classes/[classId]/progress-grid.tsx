@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { AssignmentStatus } from "@/lib/data/assignments";
 import type { ClassGrid, GridCell, GridRow } from "@/lib/data/dashboard";
-import { LOW_SCORE, STRONG_SCORE, needsHelpRank, scoreBand, type ScoreBand } from "@/lib/quiz/score-bands";
+import { ATTENTION_AVERAGE, LOW_SCORE, STRONG_SCORE, needsHelpRank, scoreBand, type ScoreBand } from "@/lib/quiz/score-bands";
 import { LocalTime } from "@/app/ui/local-time";
 import { STATUS_LABEL } from "@/app/ui/status-badge";
 
@@ -59,7 +59,7 @@ function Cell({ cell, isQuiz }: { cell: GridCell; isQuiz: boolean }) {
 function AttentionChips({ row }: { row: GridRow }) {
   const chips: string[] = [];
   if (row.attention.missing) chips.push(`${row.attention.missing} past due`);
-  if (row.attention.low) chips.push(`below ${Math.round(LOW * 100)} %`);
+  if (row.attention.low) chips.push(`below ${Math.round(ATTENTION_AVERAGE * 100)} %`);
   if (row.attention.falling) chips.push("falling");
   if (chips.length === 0) return null;
   return (
@@ -160,7 +160,7 @@ export function ProgressGrid({ classId, grid }: { classId: string; grid: ClassGr
     all: `All students (${grid.rows.length})`,
     attention: `Need attention (${counts.attention})`,
     missing: `Past-due work not done (${counts.missing})`,
-    low: `Average below ${Math.round(LOW * 100)} % (${counts.low})`,
+    low: `Average below ${Math.round(ATTENTION_AVERAGE * 100)} % (${counts.low})`,
     falling: `Latest score falling (${counts.falling})`,
     no_scores: `No scores yet (${counts.no_scores})`,
   };
@@ -171,7 +171,7 @@ export function ProgressGrid({ classId, grid }: { classId: string; grid: ClassGr
         <strong>
           {counts.attention} of {grid.rows.length} students need attention
         </strong>
-        : {counts.missing} with past-due work not done, {counts.low} averaging below {Math.round(LOW * 100)} %, {counts.falling} whose latest score fell {">"}15 points.
+        : {counts.missing} with past-due work not done, {counts.low} averaging below {Math.round(ATTENTION_AVERAGE * 100)} % (more wrong than right), {counts.falling} whose latest score fell {">"}15 points.
       </p>
       <div className="flex flex-wrap items-end gap-4" data-no-print>
         <div>

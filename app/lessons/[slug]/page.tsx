@@ -288,6 +288,7 @@ function withImportedExtras(lesson: ReadingLessonData, extras: NonNullable<Await
     vocabulary: extras.vocabulary.length > 0 ? extras.vocabulary : lesson.vocabulary,
     // Lessons published since the body carries a written "Timeline" section (lib/import/to-content.ts) show that one only.
     timeline: lesson.timeline.length > 0 ? lesson.timeline : lesson.body.sections.some((section) => section.id === "s-timeline") ? [] : extras.timeline,
-    actors: lesson.actors.length > 0 ? lesson.actors : extras.actors,
+    // Likewise a written "Key people" section (s-people): "Who's who" then keeps only the countries and organizations, so nobody is shown twice.
+    actors: lesson.actors.length > 0 ? lesson.actors : lesson.body.sections.some((section) => section.id === "s-people") ? extras.actors.filter((actor) => actor.kind !== "person") : extras.actors,
   };
 }

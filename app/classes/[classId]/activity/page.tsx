@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
-import { AUDIT_ACTION_LABELS, AUDIT_PAGE_SIZE, listClassAuditLog } from "@/lib/data/audit";
+import { AUDIT_PAGE_SIZE, auditEntryLabel, listClassAuditLog } from "@/lib/data/audit";
 import { getClassForTeacher } from "@/lib/data/classes";
 import { orNotFound } from "@/lib/pages";
 import { ClassHeader } from "../class-nav";
@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "Class activity" };
 function detailText(detail: Record<string, string | number | boolean | null> | null): string | null {
   if (!detail) return null;
   const parts = Object.entries(detail)
-    .filter(([, value]) => value !== null && value !== "")
+    // "undone" is already in the label (auditEntryLabel).
+    .filter(([key, value]) => value !== null && value !== "" && key !== "undone")
     .map(([key, value]) => (key === "title" ? String(value) : `${key}: ${String(value)}`));
   return parts.length ? parts.join(", ") : null;
 }
@@ -66,7 +67,7 @@ export default async function ClassActivityPage({ params, searchParams }: { para
                       </td>
                       <td className="py-2 pr-4">{entry.actorName ?? <span className="muted">A deleted account</span>}</td>
                       <td className="py-2 pr-4">
-                        {AUDIT_ACTION_LABELS[entry.action]}
+                        {auditEntryLabel(entry)}
                         {detail ? <span className="muted block text-xs">{detail}</span> : null}
                       </td>
                       <td className="py-2 pr-4">{entry.targetName ?? (entry.action.startsWith("roster.") || entry.action === "password.reset" ? <span className="muted">Deleted account</span> : "—")}</td>

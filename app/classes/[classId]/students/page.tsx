@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
-import { getClassForTeacher } from "@/lib/data/classes";
+import { getClassForTeacher, listUndoablePasswordResets } from "@/lib/data/classes";
 import { orNotFound } from "@/lib/pages";
 import { ClassHeader } from "../class-nav";
 import { BulkAddForm, RemoveStudentButton, ResetPasswordButton, RosterActions, StudentDataControls } from "./roster-forms";
@@ -12,6 +12,7 @@ export default async function StudentsPage({ params }: { params: Promise<{ class
   const { classId } = await params;
   await requirePageUser(`/classes/${classId}/students`, ["teacher"]);
   const found = await orNotFound(getClassForTeacher(classId));
+  const undoable = new Map((await listUndoablePasswordResets(classId)).map((r) => [r.studentId, r.undoUntil]));
   return (
     <div className="space-y-8">
       <ClassHeader classId={classId} name={found.name} current="students" archived={found.archived} />
@@ -52,7 +53,7 @@ export default async function StudentsPage({ params }: { params: Promise<{ class
                       <td className="hidden py-2 pr-4 align-top md:table-cell">{s.mustChangePassword ? <span className="text-amber-800 dark:text-amber-200">One-time password not yet changed</span> : "Set by student"}</td>
                       <td className="py-2 align-top">
                         <div className="flex flex-col items-start gap-y-1 sm:flex-row sm:flex-wrap sm:gap-x-4">
-                          <ResetPasswordButton classId={classId} studentId={s.id} name={s.displayName} />
+                          <ResetPasswordButton classId={classId} studentId={s.id} name={s.displayName} undoUntil={undoable.get(s.id)} />
                           <RemoveStudentButton classId={classId} studentId={s.id} name={s.displayName} />
                           <StudentDataControls classId={classId} studentId={s.id} name={s.displayName} />
                         </div>

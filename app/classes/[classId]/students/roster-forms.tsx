@@ -5,7 +5,8 @@ import type { IssuedCredentials } from "@/lib/data/classes";
 import { idleState } from "@/lib/action-state";
 import type { ActionState } from "@/lib/actions";
 import { FormMessage, SubmitButton, fieldErrors, submittedValue } from "@/app/ui/form";
-import { addRosterAction, deleteStudentAction, removeStudentAction, resetPasswordAction } from "../../actions";
+import { addRosterAction, deleteStudentAction, removeStudentAction, resetPasswordAction, undoPasswordResetAction } from "../../actions";
+import { LocalTime } from "@/app/ui/local-time";
 
 type Dispatch = (formData: FormData) => void;
 
@@ -167,40 +168,78 @@ export function BulkAddForm({ classId, className }: { classId: string; className
   );
 }
 
-/** Asks first: a reset ends the student's sessions and replaces the password they know, and can't be taken back. */
-export function ResetPasswordButton({ classId, studentId, name }: { classId: string; studentId: string; name: string }) {
+/**
+ * Asks first: a reset ends the student's sessions and replaces the password
+ * they know. For a few minutes afterwards (lib/data/classes.ts
+ * PASSWORD_UNDO_MS) Undo brings their old password back; `undoUntil` comes
+ * from the server so the offer survives a reload.
+ */
+export function ResetPasswordButton({ classId, studentId, name, undoUntil }: { classId: string; studentId: string; name: string; undoUntil?: Date }) {
   const [state, action] = useActionState(resetPasswordAction, idleState);
+  const [undoState, undoAction] = useActionState(undoPasswordResetAction, idleState);
   const [confirming, setConfirming] = useState(false);
-  const issued = state.status === "ok" && Array.isArray(state.data) ? (state.data)[0] : undefined;
+  // Which form answered last decides what the row shows (a new password, or the undo's outcome).
+  const [last, setLast] = useState<"reset" | "undo" | null>(null);
+  const issued = last === "reset" && state.status === "ok" && Array.isArray(state.data) ? state.data[0] : undefined;
+  const undone = last === "undo" && undoState.status === "ok";
+  const undoOpenUntil = undone ? undefined : (issued?.undoUntil ?? (last === "reset" && state.status !== "ok" ? undefined : undoUntil));
+  const reset = (formData: FormData) => {
+    setLast("reset");
+    setConfirming(false);
+    action(formData);
+  };
+  const undo = (formData: FormData) => {
+    setLast("undo");
+    undoAction(formData);
+  };
   return (
-    <form action={action} className="inline">
-      <input type="hidden" name="classId" value={classId} />
-      <input type="hidden" name="studentId" value={studentId} />
-      {issued ? (
-        <span role="status" className="text-sm">
-          New password: <span className="font-mono font-semibold">{issued.oneTimePassword}</span>
-        </span>
-      ) : confirming ? (
-        <span role="group" aria-label={`Confirm password reset for ${name}`} className="inline-flex flex-wrap items-center gap-2 text-sm">
-          <span>Reset {name}&apos;s password? The one they use stops working and they are signed out everywhere.</span>
-          <SubmitButton className="btn-danger px-2 py-1 text-sm" pendingLabel="Resetting…">
-            Yes, reset<span className="sr-only"> {name}&apos;s password</span>
-          </SubmitButton>
-          <button type="button" className="text-brand-700 hover:underline dark:text-brand-300" onClick={() => setConfirming(false)}>
-            Cancel
+    <div className="inline-flex flex-col items-start gap-1 text-sm">
+      <form action={reset} className="inline">
+        <input type="hidden" name="classId" value={classId} />
+        <input type="hidden" name="studentId" value={studentId} />
+        {issued ? (
+          <span role="status">
+            New password: <span className="font-mono font-semibold">{issued.oneTimePassword}</span>
+          </span>
+        ) : confirming ? (
+          <span role="group" aria-label={`Confirm password reset for ${name}`} className="inline-flex flex-wrap items-center gap-2">
+            <span>Reset {name}&apos;s password? The one they use stops working and they are signed out everywhere. You can undo for 5 minutes.</span>
+            <SubmitButton className="btn-danger px-2 py-1 text-sm" pendingLabel="Resetting…">
+              Yes, reset<span className="sr-only"> {name}&apos;s password</span>
+            </SubmitButton>
+            <button type="button" className="text-brand-700 hover:underline dark:text-brand-300" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="text-brand-700 hover:underline dark:text-brand-300" onClick={() => setConfirming(true)}>
+            Reset password<span className="sr-only"> for {name}</span>
           </button>
-        </span>
-      ) : (
-        <button type="button" className="text-sm text-brand-700 hover:underline dark:text-brand-300" onClick={() => setConfirming(true)}>
-          Reset password<span className="sr-only"> for {name}</span>
-        </button>
-      )}
-      {state.status === "error" ? (
-        <span role="alert" className="ml-2 text-sm text-red-700 dark:text-red-300">
-          {state.message}
+        )}
+        {state.status === "error" && last === "reset" ? (
+          <span role="alert" className="ml-2 text-red-700 dark:text-red-300">
+            {state.message}
+          </span>
+        ) : null}
+      </form>
+      {undoOpenUntil && !confirming ? (
+        <form action={undo} className="inline-flex flex-wrap items-center gap-2" data-testid="undo-reset">
+          <input type="hidden" name="classId" value={classId} />
+          <input type="hidden" name="studentId" value={studentId} />
+          <SubmitButton className="btn-secondary px-2 py-0.5 text-sm" pendingLabel="Undoing…">
+            Undo reset<span className="sr-only"> of {name}&apos;s password</span>
+          </SubmitButton>
+          <span className="muted text-xs">
+            until <LocalTime date={undoOpenUntil} style="short" />
+          </span>
+        </form>
+      ) : null}
+      {last === "undo" && undoState.status !== "idle" ? (
+        <span role={undoState.status === "ok" ? "status" : "alert"} className={undoState.status === "ok" ? "text-green-800 dark:text-green-200" : "text-red-700 dark:text-red-300"}>
+          {undoState.message}
         </span>
       ) : null}
-    </form>
+    </div>
   );
 }
 

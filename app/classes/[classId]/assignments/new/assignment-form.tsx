@@ -11,7 +11,11 @@ interface LessonOption {
   title: string;
   quizId: string | null;
   origin: "curriculum" | "imported";
+  /** The reading levels the lesson is written at. */
+  levels: number[];
 }
+
+const LEVEL_LABELS: Record<number, string> = { 1: "Level 1 (grades 6–7)", 2: "Level 2 (grades 9–10)", 3: "Level 3 (grades 11–12)" };
 
 function Errors({ errors, id }: { errors: string[] | undefined; id: string }) {
   return errors ? (
@@ -162,15 +166,30 @@ export function AssignmentForm({ classId, lessons, existing, initialLessonId }: 
           </select>
         </div>
         <div>
-          <label htmlFor="readingLevel" className="field-label">
-            Reading level
-          </label>
-          <select id="readingLevel" name="readingLevel" className="field-input" defaultValue={submittedValue(state, "readingLevel") ?? ""}>
-            <option value="">Each student&apos;s own level</option>
-            <option value="1">Level 1 (grades 6–7)</option>
-            <option value="2">Level 2 (grades 9–10)</option>
-            <option value="3">Level 3 (grades 11–12)</option>
-          </select>
+          {lesson && lesson.levels.length === 1 ? (
+            // Nothing to choose: a one-level lesson is read at its level by everyone.
+            <>
+              <p className="field-label">Reading level</p>
+              <p className="mt-2 text-sm" data-testid="one-level">
+                {LEVEL_LABELS[lesson.levels[0]!] ?? `Level ${lesson.levels[0]}`} only: this lesson is written at one level.
+                <input type="hidden" name="readingLevel" value="" />
+              </p>
+            </>
+          ) : (
+            <label htmlFor="readingLevel" className="field-label">
+              Reading level
+            </label>
+          )}
+          {lesson && lesson.levels.length === 1 ? null : (
+            <select key={lessonId} id="readingLevel" name="readingLevel" className="field-input" defaultValue={lesson?.levels.includes(Number(submittedValue(state, "readingLevel"))) ? submittedValue(state, "readingLevel") : ""}>
+              <option value="">Each student&apos;s own level</option>
+              {(lesson?.levels ?? [1, 2, 3]).map((level) => (
+                <option key={level} value={String(level)}>
+                  {LEVEL_LABELS[level] ?? `Level ${level}`}
+                </option>
+              ))}
+            </select>
+          )}
           <Errors errors={fieldErrors(state, "readingLevel")} id="readingLevel-error" />
         </div>
         <div>

@@ -1,5 +1,0 @@
-import { LoadingState } from "@/app/ui/loading-state";
-
-export default function Loading() {
-  return <LoadingState />;
-}
