@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/data/session";
 import { countDueReviews } from "@/lib/data/review";
 import { signOutAction } from "@/app/account/actions";
 import { AccountMenu } from "./account-menu";
