@@ -2,6 +2,7 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
+import { cycleRules, layerRules } from "./eslint.layers.mjs";
 
 export default tseslint.config(
   { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"] },
@@ -19,6 +20,8 @@ export default tseslint.config(
       "import/no-anonymous-default-export": "off",
     },
   },
+  ...layerRules,
+  ...cycleRules,
   {
     files: ["tests/**/*.ts", "tests/**/*.tsx"],
     rules: {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { NextSteps } from "@/app/ui/next-steps";
 import { ContinueCard, GuestContinueCard, GuestLessonProgress, ProgressMeter, type ContinueTarget } from "@/app/ui/lesson/catalog-progress";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/data/session";
 import { LEVEL_INFO } from "@/lib/content/schema";
 import { listCatalogLessons } from "@/lib/data/lessons";
 import { listOwnReadingProgress } from "@/lib/data/reading-progress";

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { hashPassword } from "../lib/auth/password";
+import { hashPassword } from "../lib/passwords/password";
 import { seededRandom, simulateResponse } from "../lib/demo/simulate";
 import { layoutEntry } from "../lib/quiz/layout";
 import type { Answer, PublicQuestionData, QuestionKeyData } from "../lib/quiz/types";

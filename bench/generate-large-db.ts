@@ -11,11 +11,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { hashPassword } from "../lib/auth/password";
+import { hashPassword } from "../lib/passwords/password";
 import { migrateDatabase } from "../db/migrate";
 import { openDatabase } from "../db/open";
 import { loadContent } from "../lib/content/load";
-import { syncContent } from "../lib/content/sync";
+import { syncContent } from "../lib/data/content-sync";
 import { seededRandom, simulateResponse } from "../lib/demo/simulate";
 import type { PublicQuestionData, QuestionKeyData } from "../lib/quiz/types";
 

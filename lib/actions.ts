@@ -1,14 +1,17 @@
 /**
  * The one wrapper every server action goes through: authenticate (unless the
  * action is explicitly public), parse the form with zod, run, and turn errors
- * into a typed state the form can show. Never echoes submitted values back.
+ * into a typed state the form can show. A failed form gets its submitted
+ * values back (`values`, so React's reset doesn't lose what was typed), except
+ * any field whose name mentions "password".
  */
 import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import type { Role } from "../db/schema";
-import { CHANGE_PASSWORD_PATH, isPasswordChangeRequired, requireUser, type RequireOptions, type SessionUser } from "./auth/session";
-import { publicMessage } from "./errors";
+import type { SignInFailure } from "./auth/sign-in";
+import { CHANGE_PASSWORD_PATH, isPasswordChangeRequired, requireUser, type RequireOptions, type SessionUser } from "./data/session";
+import { isAppError, publicMessage } from "./errors";
+import type { Role } from "./roles";
 
 /**
  * `values` carries the submitted fields back so a form that failed keeps what
@@ -46,6 +49,12 @@ function echoValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** An error that names its form fields (AppError `fields`) is shown beside each of them. */
+function fieldState(error: unknown): ActionState<never> | null {
+  if (!isAppError(error) || Object.keys(error.fields).length === 0) return null;
+  return { status: "invalid", message: error.message, fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, [message]])) };
+}
+
 async function run<T>(formData: FormData, fn: () => Promise<ActionState<T>>): Promise<ActionState<T>> {
   let state: ActionState<T>;
   try {
@@ -54,7 +63,7 @@ async function run<T>(formData: FormData, fn: () => Promise<ActionState<T>>): Pr
     unstable_rethrow(error);
     // A one-time password must be replaced before anything else: the form's page makes way for the change-password page.
     if (isPasswordChangeRequired(error)) redirect(CHANGE_PASSWORD_PATH);
-    state = { status: "error", message: publicMessage(error) };
+    state = fieldState(error) ?? { status: "error", message: publicMessage(error) };
   }
   return state.status === "invalid" || state.status === "error" ? { ...state, values: echoValues(formData) } : state;
 }
@@ -72,6 +81,11 @@ export function authedAction<S extends z.ZodType, T = unknown>(
       if (!parsed.success) return invalid(parsed.error);
       return fn(parsed.data, user);
     });
+}
+
+/** A sign-in that did not happen (lib/auth/sign-in.ts), as the form's state: news after joining a class, an error otherwise. */
+export function signInFailureState(failure: SignInFailure): ActionState {
+  return { status: failure.joined ? "ok" : "error", message: failure.message };
 }
 
 /** A server action anyone may call (sign-in, sign-up). Still validated. */

@@ -31,13 +31,21 @@ export class AppError extends Error {
   readonly status: number;
   /** For `rate_limited`: seconds until a retry can succeed, sent as Retry-After. */
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * The form fields the error is about, each with what to show beside it
+   * (server actions put these in `fieldErrors`, lib/actions.ts). Given as a
+   * list, each field shows the error's message.
+   */
+  readonly fields: Readonly<Record<string, string>>;
 
-  constructor(code: AppErrorCode, message?: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
+  constructor(code: AppErrorCode, message?: string, options?: { cause?: unknown; retryAfterSeconds?: number; fields?: readonly string[] | Readonly<Record<string, string>> }) {
     super(message ?? DEFAULT_MESSAGE[code], options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.status = STATUS[code];
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    const fields = options?.fields ?? {};
+    this.fields = Array.isArray(fields) ? Object.fromEntries(fields.map((field: string) => [field, this.message])) : (fields as Readonly<Record<string, string>>);
   }
 }
 

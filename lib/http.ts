@@ -74,13 +74,37 @@ export async function jsonRoute(fn: () => Promise<unknown>): Promise<Response> {
   }
 }
 
-/** A JSON file download of personal data (never cached by the browser or a proxy). */
-export function jsonDownload(filename: string, data: unknown): Response {
-  return new Response(JSON.stringify(data, null, 2), {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+/** A file for `downloadRoute`; `headers` adds to (or overrides) the standard ones. */
+export interface Download {
+  filename: string;
+  contentType: string;
+  body: string | Uint8Array;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The one way a route handler sends a file: personal data and answer keys,
+ * so never kept by a browser or proxy cache. Errors (an unknown id is an
+ * AppError "not_found") become the same JSON error responses as `jsonRoute`.
+ */
+export async function downloadRoute(fn: () => Promise<Download>): Promise<Response> {
+  try {
+    const file = await fn();
+    return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
+      headers: {
+        "Content-Type": file.contentType,
+        "Content-Disposition": `attachment; filename="${file.filename}"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+        ...file.headers,
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** Data as a readable JSON file, for `downloadRoute`. */
+export function jsonFile(filename: string, data: unknown): Download {
+  return { filename, contentType: "application/json; charset=utf-8", body: JSON.stringify(data, null, 2) };
 }

@@ -3,7 +3,7 @@
  * everyone (the header's account menu and due count, a lesson's progress and
  * saved level). Shared by the route and the client islands that ask for it.
  */
-import type { Role } from "../db/schema";
+import type { Role } from "./roles";
 
 export interface ViewerProgress {
   sectionsRead: string[];

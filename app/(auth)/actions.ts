@@ -1,13 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { publicAction } from "@/lib/actions";
-import { passwordProblem } from "@/lib/auth/password";
+import { publicAction, signInFailureState } from "@/lib/actions";
 import { signInAndRedirect, signInBlockedMessage } from "@/lib/auth/sign-in";
 import { createAccount } from "@/lib/data/users";
-import { AppError } from "@/lib/errors";
 import { safeRedirectTarget } from "@/lib/security/redirect";
-import { limitAccountCreation, requestIp } from "@/lib/security/request-limits";
+import { limitAccountCreation, requestIp } from "@/lib/data/request-limits";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
 
 /** Only targets on this site (lib/security/redirect.ts); anything else signs in to the home page. */
@@ -19,22 +17,13 @@ const callbackSchema = z
 export const signInAction = publicAction(signInSchema.extend({ callbackUrl: callbackSchema }), async ({ login, password, callbackUrl }) => {
   const blocked = await signInBlockedMessage(login);
   if (blocked) return { status: "error", message: blocked };
-  return signInAndRedirect(login, password, callbackUrl);
+  return signInFailureState(await signInAndRedirect(login, password, callbackUrl));
 });
 
 export const signUpAction = publicAction(signUpSchema, async (data) => {
   // Per address, shared with joining a class as a new student: each attempt may hash a password.
   await limitAccountCreation(await requestIp());
-  const problem = passwordProblem(data.password, { username: data.username });
-  if (problem) return { status: "invalid", message: "Please fix the highlighted fields.", fieldErrors: { password: [problem] } };
-  try {
-    await createAccount({ ...data, role: data.role });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "conflict") {
-      // Both fields, the same words: which one is taken is not for a stranger to learn.
-      return { status: "invalid", message: error.message, fieldErrors: { username: ["Check this, or sign in instead."], ...(data.email ? { email: ["Check this, or leave it empty."] } : {}) } };
-    }
-    throw error;
-  }
-  return signInAndRedirect(data.username, data.password, "/");
+  // A weak password or a taken username/email comes back as an error naming its fields (lib/data/users.ts).
+  await createAccount({ ...data, role: data.role });
+  return signInFailureState(await signInAndRedirect(data.username, data.password, "/"));
 });

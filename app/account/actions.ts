@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { authedAction, authedFormAction } from "@/lib/actions";
+import { authedAction, authedFormAction, signInFailureState } from "@/lib/actions";
 import { signOut } from "@/lib/auth/config";
 import { signInAndRedirect } from "@/lib/auth/sign-in";
 import { deleteOwnAccount } from "@/lib/data/privacy";
@@ -28,7 +28,7 @@ export const changePasswordAction = authedAction(
     await changeOwnPassword(currentPassword, newPassword);
     if (user.mustChangePassword) {
       // First sign-in with a teacher's one-time password: carry straight on with the new password.
-      return signInAndRedirect(user.username, newPassword, "/");
+      return signInFailureState(await signInAndRedirect(user.username, newPassword, "/"));
     }
     // The password change ended every session, this one included.
     await signOut({ redirectTo: "/sign-in?reason=password-changed" });

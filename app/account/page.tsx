@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { getOwnAccount } from "@/lib/data/users";
 import { ChangePasswordForm, DeleteAccountForm } from "./account-forms";
 import { signOutAction } from "./actions";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { listMyAssignments, type StudentAssignment } from "@/lib/data/assignments";
 import { LocalTime } from "@/app/ui/local-time";
 import { listStudentClasses } from "@/lib/data/classes";

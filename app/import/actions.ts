@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { authedAction } from "@/lib/actions";
 import { createImportDraft, deleteImportDraft, publishImportDraft, saveImportDraft } from "@/lib/data/imports";
 import { AppError } from "@/lib/errors";
-import { limitArticleImport } from "@/lib/security/request-limits";
+import { limitArticleImport } from "@/lib/data/request-limits";
 import { createImportSchema, draftIdSchema, saveDraftSchema } from "@/lib/validations/import";
 
 const teachers = { roles: ["teacher"] as const };

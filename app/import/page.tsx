@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { listImportDrafts } from "@/lib/data/imports";
 import { urlImportEnabled } from "@/lib/import/sources";
 import { ImportForm } from "./import-form";

@@ -1,12 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { authedAction, publicAction } from "@/lib/actions";
-import { passwordProblem } from "@/lib/auth/password";
+import { authedAction, publicAction, signInFailureState } from "@/lib/actions";
 import { signInAndRedirect } from "@/lib/auth/sign-in";
 import { joinClassAsCurrentStudent, joinClassAsNewStudent } from "@/lib/data/classes";
 import { AppError } from "@/lib/errors";
-import { assertJoinCodeAllowed, limitAccountCreation, recordJoinCodeFailure, requestIp } from "@/lib/security/request-limits";
+import { assertJoinCodeAllowed, limitAccountCreation, recordJoinCodeFailure, requestIp } from "@/lib/data/request-limits";
 import { joinExistingSchema, joinNewStudentSchema } from "@/lib/validations/classes";
 
 /** Wrong class codes are counted per address (and per student when signed in); too many pause joining for a while. */
@@ -14,21 +13,16 @@ export const joinAsNewStudentAction = publicAction(joinNewStudentSchema, async (
   const ip = await requestIp();
   await assertJoinCodeAllowed(ip, null);
   await limitAccountCreation(ip);
-  const problem = passwordProblem(data.password, { username: data.username });
-  if (problem) return { status: "invalid", message: "Please fix the highlighted fields.", fieldErrors: { password: [problem] } };
+  // A weak password, a taken username or a wrong code comes back as an error naming its field (lib/data/classes.ts).
   let joined: { className: string };
   try {
     joined = await joinClassAsNewStudent(data);
   } catch (error) {
-    if (error instanceof AppError && error.code === "conflict") return { status: "invalid", message: "Please fix the highlighted fields.", fieldErrors: { username: [error.message] } };
-    if (error instanceof AppError && error.code === "not_found") {
-      await recordJoinCodeFailure(ip, null);
-      return { status: "invalid", message: error.message, fieldErrors: { code: [error.message] } };
-    }
+    if (error instanceof AppError && error.code === "not_found") await recordJoinCodeFailure(ip, null);
     throw error;
   }
   // The account exists now: if signing in fails for any reason, say so and how to sign in, never "locked".
-  return signInAndRedirect(data.username, data.password, "/assignments?joined=1", { afterJoining: joined.className });
+  return signInFailureState(await signInAndRedirect(data.username, data.password, "/assignments?joined=1", { afterJoining: joined.className }));
 });
 
 export const joinAsCurrentStudentAction = authedAction(
@@ -39,10 +33,7 @@ export const joinAsCurrentStudentAction = authedAction(
     try {
       await joinClassAsCurrentStudent(code);
     } catch (error) {
-      if (error instanceof AppError && error.code === "not_found") {
-        await recordJoinCodeFailure(ip, user.id);
-        return { status: "invalid", message: error.message, fieldErrors: { code: [error.message] } };
-      }
+      if (error instanceof AppError && error.code === "not_found") await recordJoinCodeFailure(ip, user.id);
       throw error;
     }
     redirect("/assignments?joined=1");

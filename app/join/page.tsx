@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/data/session";
 import { normalizeJoinCode } from "@/lib/validations/classes";
 import { JoinExistingForm, JoinNewStudentForm } from "./join-forms";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { countMySubmittedAttempts, listMyAttempts } from "@/lib/data/attempts";
 import { getMyMastery, type MasteryRow } from "@/lib/data/mastery";
 import { listOwnReadingProgress } from "@/lib/data/reading-progress";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LocalTime } from "@/app/ui/local-time";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { getMyMomentum, type Momentum } from "@/lib/data/momentum";
 import { getNextReviewCard, getReviewStats } from "@/lib/data/review";
 import { ReviewSession } from "./review-session";

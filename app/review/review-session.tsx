@@ -9,6 +9,7 @@ import { ErrorAlert } from "@/app/ui/form";
 import { AnswerExplanation } from "@/app/quizzes/ui/answer-explanation";
 import { QuestionFields } from "@/app/quizzes/ui/question-fields";
 import { OutcomeBadge } from "@/app/quizzes/ui/results-view";
+import { sendJson } from "@/app/ui/send-json";
 
 type Graded = Omit<ReviewOutcome, "nextDue"> & { nextDue: string };
 
@@ -41,13 +42,11 @@ export function ReviewSession({ card, remaining, position, total }: { card: Revi
     setSending(true);
     setError(null);
     try {
-      const response = await fetch("/api/review", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ questionId: card.questionId, versionId: card.versionId, dueToken: card.dueToken, answer }),
-      });
-      const json = (await response.json().catch(() => null)) as (Graded & { error?: { message: string } }) | null;
-      if (!response.ok || !json) throw new Error(json?.error?.message ?? "We couldn't check your answer. Please try again.");
+      const json = await sendJson<Graded>(
+        "/api/review",
+        { questionId: card.questionId, versionId: card.versionId, dueToken: card.dueToken, answer },
+        { fallback: "We couldn't check your answer. Please try again." },
+      );
       setGraded(json);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : "We couldn't check your answer.");

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { GUEST_READING_KEY, readGuestReading } from "@/lib/reading/guest-progress";
 import { readGuestHistory, writeGuestHistory } from "@/app/quizzes/ui/guest-history";
+import { sendJson } from "./send-json";
 
 /**
  * After sign-in or sign-up: sends this browser's guest quiz history and
@@ -22,18 +23,15 @@ export function GuestMerge() {
     const controller = new AbortController();
     void (async () => {
       try {
-        const response = await fetch("/api/guest-merge", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          signal: controller.signal,
-          body: JSON.stringify({
+        const summary = await sendJson<{ merged: boolean; attempts: number; lessons: number }>(
+          "/api/guest-merge",
+          {
             mergeKey: history.mergeKey,
             attempts: history.attempts.map((a) => ({ quizId: a.quizId, startedAt: a.startedAt, submittedAt: a.submittedAt, responses: a.responses.map((r) => ({ questionId: r.questionId, versionId: r.versionId, answer: r.answer })) })),
             reading: Object.fromEntries(Object.entries(reading).map(([lessonId, p]) => [lessonId, { level: p.level, sectionsRead: p.sectionsRead, lastAnchor: p.lastAnchor, completedAt: p.completedAt }])),
-          }),
-        });
-        if (!response.ok) return;
-        const summary = (await response.json()) as { merged: boolean; attempts: number; lessons: number };
+          },
+          { signal: controller.signal },
+        );
         writeGuestHistory({ version: 1, mergeKey: crypto.randomUUID(), drafts: history.drafts, attempts: [] });
         try {
           window.localStorage.removeItem(GUEST_READING_KEY);
@@ -46,7 +44,7 @@ export function GuestMerge() {
           router.refresh();
         }
       } catch {
-        // Offline or aborted: the history stays in the browser for the next try.
+        // Offline, aborted or refused (rate limit): the history stays in the browser for the next try.
       }
     })();
     return () => controller.abort();

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/data/session";
 import { listMyAssignments } from "@/lib/data/assignments";
 import { formatInZone } from "@/lib/dates";
 import { listCatalogLessons } from "@/lib/data/lessons";

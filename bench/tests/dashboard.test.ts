@@ -13,6 +13,7 @@ import { getQuizItemAnalysis } from "@/lib/data/item-analysis";
 import { signInAs } from "../../tests/helpers/session";
 
 vi.mock("@/lib/auth/config", () => import("../../tests/helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../../tests/helpers/session-token-mock"));
 
 const LARGE_DB = path.resolve(process.env.BENCH_LARGE_DB ?? "data/large.db");
 const CLASSES = 20;

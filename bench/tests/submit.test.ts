@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { migrateDatabase } from "@/db/migrate";
 import { openDatabase, type Database } from "@/db/open";
-import { syncContent } from "@/lib/content/sync";
+import { syncContent } from "@/lib/data/content-sync";
 import { submitAttempt } from "@/lib/data/attempts";
 import type { AnswersInput } from "@/lib/validations/attempts";
 import { createAttempts, createUsers, curriculumQuiz } from "@/bench/bench-harness";
@@ -20,6 +20,7 @@ import { realContent } from "../../tests/helpers/db";
 import { signInAs } from "../../tests/helpers/session";
 
 vi.mock("@/lib/auth/config", () => import("../../tests/helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../../tests/helpers/session-token-mock"));
 
 const SUBMISSIONS = 300;
 let dir: string;

@@ -8,12 +8,12 @@
  * expired (docs/SECURITY.md "Rotating AUTH_SECRET").
  *
  * This is not an authorization check (the token version is compared with the
- * database by lib/auth/config.ts `auth()` on every request); proxy.ts uses it
+ * database by lib/data/session-token.ts `auth()` on every request); proxy.ts uses it
  * to re-issue cookies and to send one-time-password holders to
  * /account/password.
  */
 import { decode, encode, type JWT } from "next-auth/jwt";
-import { cachingDecoder } from "./token-cache";
+import { cachingDecoder } from "../security/token-cache";
 
 export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 

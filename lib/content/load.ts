@@ -5,10 +5,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import matter from "gray-matter";
 import YAML from "yaml";
 import type { z } from "zod";
 import { textStats, type TextStats } from "../text/readability";
+import { splitFrontMatter } from "./front-matter";
 import { parseLessonMarkdown, bodyToPlain, type LessonBody } from "./markdown";
 import {
   actorsFileSchema,
@@ -112,14 +112,17 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): { content
         problems.push({ file: rel(file), field: "(file)", message: "reading files must be named level-1.md, level-2.md or level-3.md" });
         continue;
       }
-      const parsedFile = matter(fs.readFileSync(file, "utf8"));
-      const front = validate(file, parsedFile.data, levelFrontmatterSchema);
+      const split = splitFrontMatter(fs.readFileSync(file, "utf8"));
+      if (!split.ok) {
+        problems.push({ file: rel(file), field: "(front matter)", message: split.message });
+        continue;
+      }
+      const front = validate(file, split.data, levelFrontmatterSchema);
       if (!front) continue;
       if (String(front.level) !== match[1]) problems.push({ file: rel(file), field: "level", message: `level ${front.level} does not match the file name` });
-      const { body, problems: parseProblems } = parseLessonMarkdown(parsedFile.content);
-      // gray-matter strips the frontmatter; report body line numbers relative to the file.
-      const offset = parsedFile.matter ? parsedFile.matter.split("\n").length + 1 : 0;
-      for (const p of parseProblems) problems.push({ file: rel(file), field: `line ${p.line + offset}`, message: p.message });
+      const { body, problems: parseProblems } = parseLessonMarkdown(split.body);
+      // Body line numbers count from the body; problems name the line in the file.
+      for (const p of parseProblems) problems.push({ file: rel(file), field: `line ${p.line + split.bodyLine}`, message: p.message });
       levels.push({ level: front.level, body, stats: textStats(bodyToPlain(body)), file: rel(file) });
     }
     levels.sort((a, b) => a.level - b.level);

@@ -1,8 +1,10 @@
 /**
  * Parser for lesson reading text (docs/CONTENT_FORMAT.md): sections headed
  * `## Title {#s-id}`, paragraphs starting with `{#anchor}`, and a small inline
- * subset (bold, italic, links, glossary marks). The output is plain data that
- * React renders as elements, so lesson text never goes through innerHTML.
+ * subset (bold, italic, links, glossary marks). The output is plain data, not
+ * HTML: the lesson page turns it into HTML strings with every value escaped
+ * (lib/reading/paragraph-html.ts) and sets them with dangerouslySetInnerHTML,
+ * so nothing an author writes reaches the page as markup.
  */
 import { slugify } from "../text/slugify";
 

@@ -8,11 +8,11 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or } from "dri
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
 import { assignments, attempts, classMembers, classes, lessonLevels, lessons, quizzes, readingProgress, type QuizMode } from "../../db/schema";
-import { requireUser, type SessionUser } from "../auth/session";
+import { requireUser, type SessionUser } from "./session";
 import { formatInZone, isValidTimeZone } from "../dates";
 import { AppError } from "../errors";
 import { recordAudit } from "./audit";
-import { getOwnedClassOrThrow } from "./classes";
+import { getOwnedClassOrThrow } from "./class-access";
 
 /** How long a removed assignment can be restored with Undo. */
 export const ASSIGNMENT_UNDO_MS = 10 * 60_000;

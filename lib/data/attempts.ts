@@ -12,13 +12,13 @@ import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
 import { assignments, attempts, lessons, questionVersions, quizzes, responses, type QuizMode } from "../../db/schema";
-import { requireUser, type SessionUser } from "../auth/session";
+import { requireUser, type SessionUser } from "./session";
 import { formatInZone } from "../dates";
 import { AppError } from "../errors";
-import { describeAnswer, describeKey } from "../quiz/describe";
 import { feedbackFor, gradeAnswer } from "../quiz/grade";
 import { applyLayout, layoutEntry, type AttemptLayout } from "../quiz/layout";
 import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType } from "../quiz/types";
+import { countOutcomes, gradedQuestion, type GradedQuestion } from "../quiz/results";
 import { answerProblem } from "../quiz/validate";
 import type { AnswersInput } from "../validations/attempts";
 import { statementsFor } from "./prepared";
@@ -77,18 +77,7 @@ export interface SubmitResult {
   submittedAt: Date;
 }
 
-export interface QuestionResult {
-  questionId: string;
-  number: number;
-  type: QuestionType;
-  prompt: string;
-  answer: Answer | null;
-  answerLines: string[];
-  correctLines: string[];
-  credit: number;
-  outcome: Outcome;
-  explanation: string;
-  feedback: string[];
+export interface QuestionResult extends GradedQuestion {
   /** Every paragraph the answer rests on; empty when the lesson can no longer be opened (see AttemptResults.quiz.available). */
   evidence: EvidenceLink[];
 }
@@ -482,32 +471,16 @@ export async function getAttemptResults(attemptId: string): Promise<AttemptResul
   ]);
   const available = visible !== undefined;
   const byQuestion = new Map(rows.map((row) => [row.questionId, row]));
-  const counts: Record<Outcome, number> = { correct: 0, partial: 0, incorrect: 0 };
   const questions: QuestionResult[] = layout.questions.flatMap((entry, index) => {
     const version = shown.get(entry.versionId);
     const keyData = keys.get(entry.versionId);
     const response = byQuestion.get(entry.questionId);
     if (!version || !keyData || !response) return [];
-    const data = applyLayout(version.data, entry);
-    const answer = (response.answer as Answer | null) ?? null;
-    counts[response.outcome] += 1;
-    return [
-      {
-        questionId: entry.questionId,
-        number: index + 1,
-        type: version.type,
-        prompt: data.prompt,
-        answer,
-        answerLines: describeAnswer(data, answer),
-        correctLines: describeKey(data, keyData.key),
-        credit: response.credit,
-        outcome: response.outcome,
-        explanation: keyData.explanation,
-        feedback: feedbackFor(keyData, answer),
-        evidence: available ? evidenceLinks(quiz.lessonId, level, version) : [],
-      },
-    ];
+    const question = { questionId: entry.questionId, number: index + 1, type: version.type };
+    const graded = gradedQuestion(question, applyLayout(version.data, entry), keyData, (response.answer as Answer | null) ?? null, response);
+    return [{ ...graded, evidence: available ? evidenceLinks(quiz.lessonId, level, version) : [] }];
   });
+  const counts = countOutcomes(questions);
   const score = attempt.score ?? 0;
   const maxScore = attempt.maxScore ?? layout.questions.length;
   return {

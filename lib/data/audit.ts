@@ -10,8 +10,8 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import type { Database } from "../../db/open";
 import { auditLog, type AuditAction } from "../../db/schema";
-import { requireUser, type SessionUser } from "../auth/session";
-import { getOwnedClassOrThrow } from "./classes";
+import { requireUser, type SessionUser } from "./session";
+import { getOwnedClassOrThrow } from "./class-access";
 
 export interface AuditEntryInput {
   actor: Pick<SessionUser, "id" | "name">;

@@ -9,15 +9,14 @@ import { and, asc, count, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
 import { appMeta, assignments, classMembers, classes, users } from "../../db/schema";
-import { generateOneTimePassword } from "../auth/one-time-password";
-import { hashPassword, passwordProblem } from "../auth/password";
-import { requireUser } from "../auth/session";
+import { generateOneTimePassword } from "../passwords/one-time-password";
+import { hashPassword, passwordProblem } from "../passwords/password";
+import { requireUser } from "./session";
 import { AppError } from "../errors";
 import { slugify } from "../text/slugify";
 import { JOIN_CODE_ALPHABET } from "../validations/classes";
 import { recordAudit } from "./audit";
-
-const NOT_FOUND = "We couldn't find that class.";
+import { assertStudentInClassOrThrow, getOwnedClassOrThrow } from "./class-access";
 
 function newJoinCode(): string {
   return Array.from({ length: 6 }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join("");
@@ -30,29 +29,6 @@ async function uniqueJoinCode(tx: Database): Promise<string> {
     if (!taken) return code;
   }
   throw new AppError("conflict", "Couldn't make a unique class code. Try again.");
-}
-
-/** The class if the teacher owns it; otherwise not_found (never reveal that it exists). */
-export async function getOwnedClassOrThrow(db: Database, teacherId: string, classId: string) {
-  const [row] = await db.select().from(classes).where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)));
-  if (!row) throw new AppError("not_found", NOT_FOUND);
-  return row;
-}
-
-/** The student is in this class and the class belongs to this teacher; not_found otherwise. */
-export async function assertStudentOfTeacherOrThrow(db: Database, teacherId: string, classId: string, studentId: string): Promise<void> {
-  await getOwnedClassOrThrow(db, teacherId, classId);
-  await assertStudentInClassOrThrow(db, classId, studentId);
-}
-
-async function assertStudentInClassOrThrow(db: Database, classId: string, studentId: string): Promise<{ displayName: string }> {
-  const [member] = await db
-    .select({ displayName: users.displayName })
-    .from(classMembers)
-    .innerJoin(users, eq(users.id, classMembers.studentId))
-    .where(and(eq(classMembers.classId, classId), eq(classMembers.studentId, studentId), eq(users.role, "student")));
-  if (!member) throw new AppError("not_found", "That student is not in this class.");
-  return member;
 }
 
 export interface TeacherClassSummary {
@@ -370,7 +346,7 @@ async function openClassByCodeOrThrow(db: Database, code: string) {
     .from(classes)
     .innerJoin(users, eq(users.id, classes.teacherId))
     .where(and(eq(classes.joinCode, code), isNull(classes.archivedAt)));
-  if (!row) throw new AppError("not_found", "That class code didn't work. Check it with your teacher: it may have changed.");
+  if (!row) throw new AppError("not_found", "That class code didn't work. Check it with your teacher: it may have changed.", { fields: ["code"] });
   return row;
 }
 
@@ -383,7 +359,7 @@ export async function describeClassByCode(code: string) {
 /** Sign-up through a class code: creates a student account (no email) and its membership in one transaction. */
 export async function joinClassAsNewStudent(input: { code: string; displayName: string; username: string; password: string }): Promise<{ studentId: string; className: string }> {
   const problem = passwordProblem(input.password, { username: input.username });
-  if (problem) throw new AppError("bad_request", problem);
+  if (problem) throw new AppError("bad_request", problem, { fields: ["password"] });
   await openClassByCodeOrThrow(getDb(), input.code);
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(getDb(), async (tx) => {
@@ -392,7 +368,7 @@ export async function joinClassAsNewStudent(input: { code: string; displayName: 
       .select({ id: users.id })
       .from(users)
       .where(sql`${users.username} = ${input.username} or ${users.email} = ${input.username}`);
-    if (clash) throw new AppError("conflict", "That username is taken. Try another.");
+    if (clash) throw new AppError("conflict", "That username is taken. Try another.", { fields: ["username"] });
     const [row] = await tx.insert(users).values({ role: "student", username: input.username, displayName: input.displayName, passwordHash }).returning({ id: users.id });
     await tx.insert(classMembers).values({ classId: found.id, studentId: row!.id });
     return { studentId: row!.id, className: found.name };

@@ -6,10 +6,10 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { assignments, attempts, classMembers, lessons, questionVersions, quizzes, readingProgress, responses, users } from "../../db/schema";
-import { requireUser } from "../auth/session";
+import { requireUser } from "./session";
 import { assignmentStatus, type AssignmentStatus, type ClassAssignment, listClassAssignments } from "./assignments";
 import { ATTENTION_AVERAGE, FALLING_DROP, type Attention } from "../quiz/score-bands";
-import { assertStudentOfTeacherOrThrow, getOwnedClassOrThrow } from "./classes";
+import { assertStudentOfTeacherOrThrow, getOwnedClassOrThrow } from "./class-access";
 
 export { FALLING_DROP, LOW_SCORE, STRONG_SCORE, scoreBand, needsHelpRank, type Attention, type ScoreBand } from "../quiz/score-bands";
 

@@ -8,10 +8,10 @@ import { stringify } from "csv-stringify/sync";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { attempts, questionVersions, responses, users } from "../../db/schema";
-import { requireUser } from "../auth/session";
+import { requireUser } from "./session";
 import { describeAnswer } from "../quiz/describe";
 import type { Answer, PublicQuestionData } from "../quiz/types";
-import { getOwnedClassOrThrow } from "./classes";
+import { getOwnedClassOrThrow } from "./class-access";
 import { getClassGrid } from "./dashboard";
 
 /** Spreadsheet apps run cells starting with these as formulas (CSV injection). */

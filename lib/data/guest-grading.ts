@@ -12,14 +12,14 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { questions, questionVersions } from "../../db/schema";
-import { getSessionUser } from "../auth/session";
+import { getSessionUser } from "./session";
 import { AppError } from "../errors";
-import { describeAnswer, describeKey } from "../quiz/describe";
-import { feedbackFor, gradeAnswer } from "../quiz/grade";
+import { gradeAnswer } from "../quiz/grade";
 import type { Outcome, PublicQuestionData, QuestionKeyData } from "../quiz/types";
 import { answerProblem } from "../quiz/validate";
 import type { GuestSubmission } from "../validations/attempts";
 import { assertNoOpenTest } from "./assignments";
+import { countOutcomes, gradedQuestion } from "../quiz/results";
 import type { QuestionResult } from "./attempts";
 import { DEFAULT_READING_LEVEL, evidenceLinks, findVisibleQuiz } from "./quizzes";
 
@@ -57,31 +57,17 @@ export async function gradeGuestSubmission(quizId: string, submission: GuestSubm
     if (problem) throw new AppError("bad_request", `${problem} Nothing was graded.`);
   }
 
-  const counts: Record<Outcome, number> = { correct: 0, partial: 0, incorrect: 0 };
   const answersByVersion = new Map(submission.answers.map((entry) => [entry.versionId, entry.answer]));
   const results = versions
     .filter((version) => answersByVersion.has(version.versionId))
     .map((version, index) => {
-      const data = version.data as PublicQuestionData;
       const keyData = version.keyData as QuestionKeyData;
       const answer = answersByVersion.get(version.versionId) ?? null;
-      const graded = gradeAnswer(keyData.key, answer);
-      counts[graded.outcome] += 1;
-      return {
-        questionId: version.questionId,
-        versionId: version.versionId,
-        number: index + 1,
-        type: version.type,
-        prompt: data.prompt,
-        answer,
-        answerLines: describeAnswer(data, answer),
-        correctLines: describeKey(data, keyData.key),
-        ...graded,
-        explanation: keyData.explanation,
-        feedback: feedbackFor(keyData, answer),
-        evidence: evidenceLinks(quiz.lessonId, DEFAULT_READING_LEVEL, version),
-      };
+      const question = { questionId: version.questionId, number: index + 1, type: version.type };
+      const graded = gradedQuestion(question, version.data as PublicQuestionData, keyData, answer, gradeAnswer(keyData.key, answer));
+      return { ...graded, versionId: version.versionId, evidence: evidenceLinks(quiz.lessonId, DEFAULT_READING_LEVEL, version) };
     });
+  const counts = countOutcomes(results);
   const score = Math.round(results.reduce((sum, r) => sum + r.credit, 0) * 10_000) / 10_000;
   const maxScore = results.length;
   return {

@@ -10,7 +10,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
 import { attempts, guestMerges, lessonLevels, lessons, questions, questionVersions, readingProgress, responses } from "../../db/schema";
-import { requireUser } from "../auth/session";
+import { requireUser } from "./session";
 import { paragraphAnchors, type LessonBody } from "../content/markdown";
 import { gradeAnswer } from "../quiz/grade";
 import type { AttemptLayout } from "../quiz/layout";

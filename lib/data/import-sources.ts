@@ -4,12 +4,12 @@
  * and goes through createImportDraft, the same pipeline as a paste.
  */
 import "server-only";
-import { requireUser } from "../auth/session";
+import { requireUser } from "./session";
 import { AppError } from "../errors";
 import { contentFromDocument, contentFromUrl } from "../import/sources";
 import { isSourceError } from "../import/sources/errors";
 import type { ArticleMetadata } from "../import/types";
-import { limitArticleImport } from "../security/request-limits";
+import { limitArticleImport } from "./request-limits";
 import { createImportDraft } from "./imports";
 
 async function asAppError<T>(work: Promise<T>): Promise<T> {

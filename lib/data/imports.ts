@@ -11,7 +11,7 @@ import { and, desc, eq, notInArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
 import { glossaryTerms, importDrafts, lessonLevels, lessons, questions, questionVersions, quizzes } from "../../db/schema";
-import { requireUser } from "../auth/session";
+import { requireUser } from "./session";
 import { AppError } from "../errors";
 import { evidenceColumns } from "../content/evidence";
 import type { ImportStage } from "../import";
@@ -19,7 +19,7 @@ import { draftInWorker } from "../import/worker-pool";
 import { questionProblems } from "../import/generate-questions";
 import { draftToContent, slugForTitle, type ContentFile } from "../import/to-content";
 import type { ArticleDraft, ArticleMetadata, DraftQuestion, EntityKind } from "../import/types";
-import { splitQuestion } from "../quiz/split";
+import { splitQuestion } from "../content/split";
 import { getLessonForReading } from "./lessons";
 import { textStats } from "../text/readability";
 

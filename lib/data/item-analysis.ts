@@ -9,13 +9,13 @@ import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
 import { assignments, attempts, classMembers, lessonLevels, questions, questionVersions, quizzes, responses, reviewCards, users } from "../../db/schema";
 import { analyzeItems, mostMissed, type ItemStats } from "../analysis/item-analysis";
-import { requireUser } from "../auth/session";
+import { requireUser } from "./session";
 import { scheduleAnswer } from "../review/schedule";
 import type { LessonBody } from "../content/markdown";
 import { AppError } from "../errors";
 import { describeAnswer } from "../quiz/describe";
 import type { Answer, PublicQuestionData, QuestionKeyData } from "../quiz/types";
-import { getOwnedClassOrThrow } from "./classes";
+import { getOwnedClassOrThrow } from "./class-access";
 
 export interface AnalyzedQuestion {
   questionId: string;

@@ -6,10 +6,10 @@ import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { attempts, classMembers, questionVersions, responses, topics } from "../../db/schema";
-import { requireUser } from "../auth/session";
+import { requireUser } from "./session";
 import { SKILLS } from "../content/schema";
 import { MASTERY_LEVELS, computeMastery, masteryHistory, type MasteryEntry } from "../quiz/mastery";
-import { assertStudentOfTeacherOrThrow, getOwnedClassOrThrow } from "./classes";
+import { assertStudentOfTeacherOrThrow, getOwnedClassOrThrow } from "./class-access";
 
 export interface MasteryRow extends MasteryEntry {
   label: string;

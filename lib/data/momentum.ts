@@ -8,7 +8,7 @@ import "server-only";
 import { and, eq, gte, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { attempts, reviewLogs } from "../../db/schema";
-import { requireUser } from "../auth/session";
+import { requireUser } from "./session";
 
 export const DAILY_REVIEW_GOAL = 10;
 const DAY = 86_400_000;

@@ -31,8 +31,8 @@ import {
   userPreferences,
   users,
 } from "../../db/schema";
-import { verifyPassword } from "../auth/password";
-import { requireUser } from "../auth/session";
+import { verifyPassword } from "../passwords/password";
+import { requireUser } from "./session";
 import { AppError } from "../errors";
 import { recordAudit } from "./audit";
 

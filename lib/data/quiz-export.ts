@@ -9,7 +9,7 @@ import "server-only";
 import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { assignments, classes, lessonLevels, lessons, questions, questionVersions, quizzes, type QuestionType } from "../../db/schema";
-import { getSessionUser, requireUser } from "../auth/session";
+import { getSessionUser, requireUser } from "./session";
 import type { LessonBody } from "../content/markdown";
 import { AppError } from "../errors";
 import { writeGift } from "../interop/gift";

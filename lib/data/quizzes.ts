@@ -10,7 +10,7 @@ import { and, asc, count, eq, exists, inArray, isNull, or, sql } from "drizzle-o
 import { getDb } from "../../db/client";
 import type { Database } from "../../db/open";
 import { assignments, classMembers, lessons, questions, questionVersions, quizzes, userPreferences } from "../../db/schema";
-import { getSessionUser, type SessionUser } from "../auth/session";
+import { getSessionUser, type SessionUser } from "./session";
 import { AppError } from "../errors";
 import type { PublicQuestionData, QuestionType } from "../quiz/types";
 import { visibleLessonCondition } from "./lessons";

@@ -8,7 +8,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
 import { lessonLevels, lessons, readingProgress, userPreferences } from "../../db/schema";
-import { getSessionUser, requireUser } from "../auth/session";
+import { getSessionUser, requireUser } from "./session";
 import { paragraphAnchors, type LessonBody } from "../content/markdown";
 import { AppError } from "../errors";
 import type { SaveReadingProgressInput } from "../validations/reading";

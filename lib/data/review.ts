@@ -9,7 +9,7 @@ import { and, asc, count, eq, lte, notInArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
 import { lessons, questions, questionVersions, quizzes, reviewCards, reviewLogs } from "../../db/schema";
-import { getSessionUser, requireUser, type SessionUser } from "../auth/session";
+import { getSessionUser, requireUser, type SessionUser } from "./session";
 import { AppError } from "../errors";
 import { describeKey } from "../quiz/describe";
 import { feedbackFor, gradeAnswer } from "../quiz/grade";

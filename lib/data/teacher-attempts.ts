@@ -10,14 +10,13 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { assignments, attempts, lessonLevels, lessons, questionVersions, quizzes, responses, users } from "../../db/schema";
-import { requireUser } from "../auth/session";
+import { requireUser } from "./session";
 import type { LessonBody } from "../content/markdown";
 import { AppError } from "../errors";
-import { describeAnswer, describeKey } from "../quiz/describe";
-import { feedbackFor } from "../quiz/grade";
+import { countOutcomes, gradedQuestion, type GradedQuestion } from "../quiz/results";
 import { applyLayout, type AttemptLayout } from "../quiz/layout";
-import type { Answer, AnswerKey, Outcome, PublicQuestionData, QuestionKeyData, QuestionType } from "../quiz/types";
-import { assertStudentOfTeacherOrThrow } from "./classes";
+import type { Answer, AnswerKey, Outcome, PublicQuestionData, QuestionKeyData } from "../quiz/types";
+import { assertStudentOfTeacherOrThrow } from "./class-access";
 import { DEFAULT_READING_LEVEL, evidenceHref, publicVersions } from "./quizzes";
 
 export interface OptionView {
@@ -27,19 +26,9 @@ export interface OptionView {
   correct: boolean;
 }
 
-export interface TeacherAnswerView {
-  questionId: string;
-  number: number;
-  type: QuestionType;
-  prompt: string;
+export interface TeacherAnswerView extends GradedQuestion {
   /** Every option in the order the student saw them, for choice questions; empty otherwise. */
   options: OptionView[];
-  answerLines: string[];
-  correctLines: string[];
-  credit: number;
-  outcome: Outcome;
-  explanation: string;
-  feedback: string[];
   evidence: { anchor: string; text: string | null; href: string };
 }
 
@@ -113,7 +102,6 @@ export async function getStudentAttemptForTeacher(classId: string, studentId: st
 
   const keys = new Map(keyRows.map((k) => [k.id, k.keyData as QuestionKeyData]));
   const byQuestion = new Map(answered.map((r) => [r.questionId, r]));
-  const counts: Record<Outcome, number> = { correct: 0, partial: 0, incorrect: 0 };
   const answers: TeacherAnswerView[] = layout.questions.flatMap((entry, index) => {
     const version = shown.get(entry.versionId);
     const keyData = keys.get(entry.versionId);
@@ -121,24 +109,16 @@ export async function getStudentAttemptForTeacher(classId: string, studentId: st
     if (!version || !keyData || !response) return [];
     const data = applyLayout(version.data, entry);
     const answer = (response.answer as Answer | null) ?? null;
-    counts[response.outcome] += 1;
+    const graded = gradedQuestion({ questionId: entry.questionId, number: index + 1, type: version.type }, data, keyData, answer, response);
     return [
       {
-        questionId: entry.questionId,
-        number: index + 1,
-        type: version.type,
-        prompt: data.prompt,
+        ...graded,
         options: optionsOf(data, keyData.key, answer),
-        answerLines: describeAnswer(data, answer),
-        correctLines: describeKey(data, keyData.key),
-        credit: response.credit,
-        outcome: response.outcome,
-        explanation: keyData.explanation,
-        feedback: feedbackFor(keyData, answer),
         evidence: { anchor: version.evidence, text: paragraphs.get(version.evidence) ?? null, href: evidenceHref(quiz.lessonId, level?.level ?? wanted, version.evidence) },
       },
     ];
   });
+  const counts = countOutcomes(answers);
   const score = row.score ?? 0;
   const maxScore = row.maxScore ?? layout.questions.length;
   return {

@@ -9,7 +9,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { lessons, questions, questionVersions } from "../../db/schema";
-import { getSessionUser } from "../auth/session";
+import { getSessionUser } from "./session";
 import { teacherGuideSchema, type TeacherGuide } from "../content/schema";
 import { AppError } from "../errors";
 import { describeKey } from "../quiz/describe";

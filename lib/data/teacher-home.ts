@@ -4,7 +4,7 @@
  * here matches the class page. Only the signed-in teacher's own classes.
  */
 import "server-only";
-import { requireUser } from "../auth/session";
+import { requireUser } from "./session";
 import type { ClassAssignment } from "./assignments";
 import { listTeacherClasses } from "./classes";
 import { getClassGrid, type GridRow } from "./dashboard";

@@ -7,8 +7,8 @@ import { and, eq, or, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
 import { users, type Role } from "../../db/schema";
-import { hashPassword, passwordProblem, verifyPassword } from "../auth/password";
-import { requireUser } from "../auth/session";
+import { hashPassword, passwordProblem, verifyPassword } from "../passwords/password";
+import { requireUser } from "./session";
 import { AppError } from "../errors";
 
 /** Shown when the username or the email is already in use; never says which (docs/SECURITY.md "Accounts"). */
@@ -26,7 +26,7 @@ export interface NewAccount {
 /** Public sign-up (teachers and learners) and class joining (students). */
 export async function createAccount(account: NewAccount, options: { createdById?: string; mustChangePassword?: boolean } = {}): Promise<{ id: string }> {
   const problem = passwordProblem(account.password, { username: account.username });
-  if (problem) throw new AppError("bad_request", problem);
+  if (problem) throw new AppError("bad_request", problem, { fields: ["password"] });
   const passwordHash = await hashPassword(account.password);
   return writeTransaction(getDb(), async (tx) => {
     const clash = await tx
@@ -34,7 +34,7 @@ export async function createAccount(account: NewAccount, options: { createdById?
       .from(users)
       .where(account.email ? or(eq(users.username, account.username), eq(users.email, account.email), eq(users.username, account.email)) : or(eq(users.username, account.username), eq(users.email, account.username)));
     // One message whichever of the two is in use, so sign-up doesn't tell a stranger which emails have accounts.
-    if (clash.length > 0) throw new AppError("conflict", SIGN_UP_CONFLICT);
+    if (clash.length > 0) throw new AppError("conflict", SIGN_UP_CONFLICT, { fields: { username: "Check this, or sign in instead.", ...(account.email ? { email: "Check this, or leave it empty." } : {}) } });
     const [row] = await tx
       .insert(users)
       .values({
@@ -82,10 +82,10 @@ export async function changeOwnPassword(currentPassword: string, newPassword: st
   const user = await requireUser(undefined, { allowPendingPasswordChange: true });
   const [row] = await getDb().select({ passwordHash: users.passwordHash, username: users.username }).from(users).where(eq(users.id, user.id));
   if (!row) throw new AppError("unauthorized");
-  if (!(await verifyPassword(row.passwordHash, currentPassword))) throw new AppError("bad_request", "Your current password is not right.");
+  if (!(await verifyPassword(row.passwordHash, currentPassword))) throw new AppError("bad_request", "Your current password is not right.", { fields: ["currentPassword"] });
   const problem = passwordProblem(newPassword, { username: row.username });
-  if (problem) throw new AppError("bad_request", problem);
-  if (newPassword === currentPassword) throw new AppError("bad_request", "Choose a password different from the current one.");
+  if (problem) throw new AppError("bad_request", problem, { fields: ["newPassword"] });
+  if (newPassword === currentPassword) throw new AppError("bad_request", "Choose a password different from the current one.", { fields: ["newPassword"] });
   const passwordHash = await hashPassword(newPassword);
   await writeTransaction(getDb(), async (tx) => {
     await tx

@@ -12,7 +12,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { glossaryTerms, lessons, readingProgress } from "../../db/schema";
-import { getSessionUser } from "../auth/session";
+import { getSessionUser } from "./session";
 import { getImportedLessonExtras } from "./imports";
 import { visibleLessonCondition } from "./lessons";
 

@@ -2,7 +2,17 @@
  * What a question looks like on each side of the key wall. `PublicQuestion`
  * may reach the browser before submission; `QuestionKey` never does.
  */
-import type { QuestionType } from "../../db/schema";
+/**
+ * Domain enums, below the schema: db/schema.ts should import these (it still
+ * declares its own copies until the db/ work lands; tests/unit/domain-enums.test.ts
+ * keeps them equal).
+ */
+export const QUESTION_TYPES = ["single", "multiple", "true_false", "ordering", "matching", "short_answer", "numeric", "cloze"] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Practice shows feedback per question; a test shows it only after submission. */
+export const QUIZ_MODES = ["practice", "test"] as const;
+export type QuizMode = (typeof QUIZ_MODES)[number];
 
 export interface Choice {
   id: string;
@@ -57,4 +67,3 @@ export interface GradeResult {
   outcome: Outcome;
 }
 
-export type { QuestionType };

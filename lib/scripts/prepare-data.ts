@@ -11,7 +11,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { openDatabase } from "../../db/open";
 import { checkContent } from "../content/check";
 import { loadContent } from "../content/load";
-import { syncContent } from "../content/sync";
+import { syncContent } from "../data/content-sync";
 import { getAuthSecretPath, getDatabasePath, getEnv } from "../env";
 
 /** Creates and persists a random secret when AUTH_SECRET is not configured. */

@@ -8,7 +8,7 @@
  * Uses Node's `http.server.request.start` diagnostics channel, which fires for
  * each request before the server's request listeners run. Installed once per
  * server process from instrumentation.ts. Behind a reverse proxy
- * (TRUST_PROXY=true) the header is left to the proxy (lib/auth/client-ip.ts).
+ * (TRUST_PROXY=true) the header is left to the proxy (lib/security/client-ip.ts).
  */
 import diagnosticsChannel from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";

@@ -3,7 +3,7 @@
  * question is checked against the attempt's layout in lib/quiz/validate.ts.
  */
 import { z } from "zod";
-import { QUIZ_MODES } from "../../db/schema";
+import { QUIZ_MODES } from "../quiz/types";
 
 /** Larger bodies are refused before parsing. Real submissions of a 60-question quiz stay under 20 KB. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -32,7 +32,8 @@ export const answersSchema = z
   .record(questionId, answerSchema.nullable())
   .refine((answers) => Object.keys(answers).length <= MAX_QUESTIONS, `At most ${MAX_QUESTIONS} answers.`);
 
-export const saveDraftSchema = z.object({ answers: answersSchema }).strict();
+/** PUT /api/attempts/:id/draft: the autosaved answers of an open attempt (not an import draft; see lib/validations/import.ts). */
+export const autosaveAnswersSchema = z.object({ answers: answersSchema }).strict();
 export const checkQuestionSchema = z.object({ questionId, answer: answerSchema }).strict();
 export const submitAttemptSchema = z.object({ answers: answersSchema.optional() }).strict();
 

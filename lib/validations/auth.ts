@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MAX } from "../auth/password";
+import { PASSWORD_MAX } from "../passwords/password";
 import { nameSchema } from "./names";
 
 

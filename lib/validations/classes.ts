@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { displayNameSchema, usernameSchema } from "./auth";
 import { nameSchema } from "./names";
-import { PASSWORD_MAX } from "../auth/password";
+import { PASSWORD_MAX } from "../passwords/password";
 
 export const classIdSchema = z.uuid({ message: "That class id is not valid." });
 

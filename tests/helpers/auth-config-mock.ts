@@ -1,7 +1,4 @@
-// Replaces lib/auth/config.ts in integration tests: `auth()` returns the fake session from ./session.
-import { currentTestSession } from "./session";
-
-export const auth = async () => currentTestSession();
+// Replaces lib/auth/config.ts (next-auth itself) in integration tests: signing in and out do nothing.
 export const signIn = async () => undefined;
 export const signOut = async () => undefined;
 export const handlers = {};

@@ -5,7 +5,7 @@
 import { migrateDatabase } from "@/db/migrate";
 import { openDatabase, type Database } from "@/db/open";
 import { loadContent } from "@/lib/content/load";
-import { syncContent } from "@/lib/content/sync";
+import { syncContent } from "@/lib/data/content-sync";
 import type { LoadedContent } from "@/lib/content/load";
 
 let cachedContent: LoadedContent | undefined;

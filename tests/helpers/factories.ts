@@ -4,7 +4,7 @@
  */
 import { getDb } from "@/db/client";
 import { users, type Role } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/passwords/password";
 
 let counter = 0;
 

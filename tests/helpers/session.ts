@@ -1,20 +1,21 @@
 /**
  * Fake sessions for integration tests. Use in a test file with:
  *
- *   vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+ *   vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
+ *   vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock")); // if it signs in or out
  *   ...
  *   signInAs(user) / signOutTestUser()
  *
- * lib/auth/session.ts stays real, so requireUser's checks are the ones under test.
+ * lib/data/session.ts stays real, so requireUser's checks are the ones under test.
  */
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/roles";
 
 export interface TestSessionUser {
   id: string;
   name: string;
   role: Role;
   username: string;
-  /** Signed in with a one-time password not yet replaced (lib/auth/session.ts). */
+  /** Signed in with a one-time password not yet replaced (lib/data/session.ts). */
   mustChangePassword?: boolean;
 }
 

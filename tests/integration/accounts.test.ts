@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/passwords/password";
 import { deleteOwnAccount } from "@/lib/data/privacy";
 import { SIGN_UP_CONFLICT, changeOwnPassword, createAccount, endAllSessionsOfCurrentUser, getOwnAccount } from "@/lib/data/users";
 import { signUpSchema } from "@/lib/validations/auth";
@@ -10,6 +10,7 @@ import { TEST_PASSWORD, seedUser } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 beforeEach(async () => {

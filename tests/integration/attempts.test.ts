@@ -13,6 +13,7 @@ import { signInAs, signOutTestUser } from "../helpers/session";
 import { perfectAnswer } from "../helpers/answers";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 
 const QUIZ_ID = "sanctions-quiz";
 let db: Database;

@@ -11,7 +11,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { changePasswordAction, signOutAction } from "@/app/account/actions";
 import type { Database } from "@/db/open";
 import { auditLog, users } from "@/db/schema";
-import { PasswordChangeRequired, requirePageUser, requireUser } from "@/lib/auth/session";
+import { PasswordChangeRequired, requirePageUser, requireUser } from "@/lib/data/session";
 import { createAssignment } from "@/lib/data/assignments";
 import { listClassAuditLog } from "@/lib/data/audit";
 import { startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
@@ -27,13 +27,14 @@ import { seedUser } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7" }) }));
 const signInCalls: string[] = [];
 vi.mock("@/lib/auth/sign-in", () => ({
   signInAndRedirect: async (login: string) => {
     signInCalls.push(login);
-    return { status: "ok" };
+    return { joined: true };
   },
   signInBlockedMessage: async () => null,
 }));

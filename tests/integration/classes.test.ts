@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { appMeta, classMembers, classes, users } from "@/db/schema";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/passwords/password";
 import {
   addRosterStudents,
   createClass,
@@ -27,6 +27,7 @@ import { seedUser } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 let db: Awaited<ReturnType<typeof createTestDb>>;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { lessons, questions, questionVersions } from "@/db/schema";
 import type { LoadedContent } from "@/lib/content/load";
-import { syncContent } from "@/lib/content/sync";
+import { syncContent } from "@/lib/data/content-sync";
 import { createTestDb, realContent } from "../helpers/db";
 
 function cloneContent(): LoadedContent {

@@ -19,6 +19,7 @@ import { seedUser } from "../helpers/factories";
 import { signInAs } from "../helpers/session";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 
 const QUIZ_ID = "sanctions-quiz";
 const HOST = "civics.school.example";

@@ -11,6 +11,7 @@ import { classes, users } from "@/db/schema";
 import { signInAs } from "../helpers/session";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 
 const run = (args: string[]) => promisify(execFile)(process.execPath, ["--import", "tsx", "lib/scripts/demo.ts", ...args], { timeout: 120_000 });
 

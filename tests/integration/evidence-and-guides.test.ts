@@ -8,7 +8,7 @@ import { checkQuestion, getAttemptResults, startOrResumeAttempt, submitAttempt }
 import { submitReview } from "@/lib/data/review";
 import { getTeacherGuide } from "@/lib/data/teacher-guides";
 import { describeKey } from "@/lib/quiz/describe";
-import { splitQuestion } from "@/lib/quiz/split";
+import { splitQuestion } from "@/lib/content/split";
 import type { Answer } from "@/lib/quiz/types";
 import { keyedQuestions, perfectAnswer, type KeyedQuestion } from "../helpers/answers";
 import { createTestDb, realContent } from "../helpers/db";
@@ -16,6 +16,7 @@ import { seedUser } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 
 const content = realContent();
 const contentQuestion = (id: string) => content.quizzes.flatMap((q) => q.questions).find((q) => q.id === id)!;

@@ -10,6 +10,7 @@ import { seedUser } from "../helpers/factories";
 import { signInAs } from "../helpers/session";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 
 const article = fs.readFileSync(path.resolve("tests/fixtures/articles/wire-story.txt"), "utf8");
 

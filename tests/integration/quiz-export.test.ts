@@ -14,6 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 
 const article = fs.readFileSync(path.resolve("tests/fixtures/articles/wire-story.txt"), "utf8");
 const call = (quizId: string, format: string) => GET(new Request("http://localhost/x"), { params: Promise.resolve({ quizId, format }) });

@@ -4,7 +4,7 @@
  * (429 + Retry-After from route handlers), starts over when its window ends,
  * and leaves other addresses and accounts alone. Also: a classroom of 30
  * behind one address is never refused, and the client address can't be
- * chosen by the client (lib/auth/client-ip.ts, lib/security/client-address.ts).
+ * chosen by the client (lib/security/client-ip.ts, lib/security/client-address.ts).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,12 +17,12 @@ import { createImportAction } from "@/app/import/actions";
 import { joinAsCurrentStudentAction, joinAsNewStudentAction } from "@/app/join/actions";
 import type { Database } from "@/db/open";
 import { importDrafts, loginThrottles, users } from "@/db/schema";
-import { clientIp, normalizeAddress } from "@/lib/auth/client-ip";
+import { clientIp, normalizeAddress } from "@/lib/security/client-ip";
 import { createClass } from "@/lib/data/classes";
 import { currentPublicQuestions } from "@/lib/data/quizzes";
 import { installClientAddress } from "@/lib/security/client-address";
-import { countEvent } from "@/lib/security/rate-limit";
-import { REQUEST_LIMITS, limitAccountCreation, limitArticleImport } from "@/lib/security/request-limits";
+import { countEvent } from "@/lib/data/rate-limits";
+import { REQUEST_LIMITS, limitAccountCreation, limitArticleImport } from "@/lib/data/request-limits";
 import { eq, like } from "drizzle-orm";
 import fs from "node:fs";
 import path from "node:path";
@@ -31,8 +31,9 @@ import { seedUser } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 // Signing in after sign-up or joining sets a cookie through next-auth; what's under test is whether the account is made.
-vi.mock("@/lib/auth/sign-in", () => ({ signInAndRedirect: async () => ({ status: "ok" }), signInBlockedMessage: async () => null }));
+vi.mock("@/lib/auth/sign-in", () => ({ signInAndRedirect: async () => ({ joined: true }), signInBlockedMessage: async () => null }));
 // Server actions read the caller's address from the request headers; each test says where it comes from.
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({ headers: async () => request.headers }));

@@ -10,6 +10,7 @@ import { signInAs, signOutTestUser } from "../helpers/session";
 import type { Database } from "@/db/open";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 
 const LEVELED = "who-is-responsible";
 const SINGLE_LEVEL = "sanctions";

@@ -27,12 +27,13 @@ import { handoutDocx } from "../helpers/documents";
 import { resetEnvCacheForTests } from "@/lib/env";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 // Outside a Next request there is no cache to revalidate; the authorization under test runs before it.
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 // Actions read the caller's address for rate limits (lib/security/request-limits.ts); every call comes from one.
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7" }) }));
 // Signing in sets a cookie through next-auth, which needs a real request; what's under test is who may call the action.
-vi.mock("@/lib/auth/sign-in", () => ({ signInAndRedirect: async () => ({ status: "ok" }), signInBlockedMessage: async () => null }));
+vi.mock("@/lib/auth/sign-in", () => ({ signInAndRedirect: async () => ({ joined: true }), signInBlockedMessage: async () => null }));
 
 const article = fs.readFileSync(path.resolve("tests/fixtures/articles/wire-story.txt"), "utf8");
 const ORIGIN = "http://localhost:3000";

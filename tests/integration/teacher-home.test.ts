@@ -8,6 +8,7 @@ import { seedUser } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let teacher: Awaited<ReturnType<typeof seedUser>>;

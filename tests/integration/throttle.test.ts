@@ -1,21 +1,21 @@
 /**
- * Sign-in throttling (lib/auth/throttle.ts, lib/auth/sign-in-attempt.ts) with
+ * Sign-in throttling (lib/data/sign-in-throttle.ts, lib/data/sign-in-attempt.ts) with
  * real password hashes: per-account pauses stop a guesser, a school's one
  * address only slows down, a burst of simultaneous guesses gets no more tries
  * than sequential ones, and a success gives its reservation back.
  */
 import { beforeEach, describe, expect, it, vi, type Mock } from "vitest";
-import { verifyPassword } from "@/lib/auth/password";
-import type * as PasswordModule from "@/lib/auth/password";
-import { attemptSignIn } from "@/lib/auth/sign-in-attempt";
-import { ADDRESS_FREE_FAILURES, ADDRESS_MAX_QUEUE_MS, ADDRESS_SLOT_MS, accountPausedFor, addressKey, formatWait, reserveSignInAttempt } from "@/lib/auth/throttle";
+import { verifyPassword } from "@/lib/passwords/password";
+import type * as PasswordModule from "@/lib/passwords/password";
+import { attemptSignIn } from "@/lib/data/sign-in-attempt";
+import { ADDRESS_FREE_FAILURES, ADDRESS_MAX_QUEUE_MS, ADDRESS_SLOT_MS, accountPausedFor, addressKey, formatWait, reserveSignInAttempt } from "@/lib/data/sign-in-throttle";
 import { loginThrottles } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { createTestDb } from "../helpers/db";
 import { TEST_PASSWORD, seedUser } from "../helpers/factories";
 
 // The real hash check, counted: how many guesses actually reached it.
-vi.mock("@/lib/auth/password", async (original) => {
+vi.mock("@/lib/passwords/password", async (original) => {
   const real = await original<typeof PasswordModule>();
   return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
 });
@@ -43,23 +43,23 @@ describe("per-account limits", () => {
   it("a guesser hammering one account is stopped after 5 tries, and the right password doesn't open it while paused", async () => {
     const victim = await seedUser({ role: "student" });
     const outcomes = [];
-    for (let i = 0; i < 12; i += 1) outcomes.push((await attemptSignIn(db, victim.username, `guess-${i}`, "203.0.113.5")).status);
+    for (let i = 0; i < 12; i += 1) outcomes.push((await attemptSignIn(victim.username, `guess-${i}`, "203.0.113.5", { db })).status);
     expect(outcomes).toEqual([...Array(5).fill("wrong"), ...Array(7).fill("limited")]);
     expect(verify).toHaveBeenCalledTimes(5);
-    expect((await attemptSignIn(db, victim.username, TEST_PASSWORD, "192.0.2.99")).status).toBe("limited");
+    expect((await attemptSignIn(victim.username, TEST_PASSWORD, "192.0.2.99", { db })).status).toBe("limited");
   });
 
   it("the username and the email of one account share its counter", async () => {
     const user = await seedUser({ role: "teacher", email: `t${Date.now()}@school.example` });
     const outcomes = [];
-    for (let i = 0; i < 8; i += 1) outcomes.push((await attemptSignIn(db, i % 2 ? user.email! : user.username.toUpperCase(), `guess-${i}`, "203.0.113.6")).status);
+    for (let i = 0; i < 8; i += 1) outcomes.push((await attemptSignIn(i % 2 ? user.email! : user.username.toUpperCase(), `guess-${i}`, "203.0.113.6", { db })).status);
     expect(outcomes).toEqual([...Array(5).fill("wrong"), ...Array(3).fill("limited")]);
     expect(verify).toHaveBeenCalledTimes(5);
   });
 
   it("a burst of simultaneous guesses gets at most the allowed tries checked against the hash (the lock is taken before the hash)", async () => {
     const victim = await seedUser({ role: "student" });
-    const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => attemptSignIn(db, victim.username, `burst-${i}`, `10.1.0.${i}`)));
+    const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => attemptSignIn(victim.username, `burst-${i}`, `10.1.0.${i}`, { db })));
     expect(outcomes.filter((o) => o.status === "wrong")).toHaveLength(5);
     expect(outcomes.filter((o) => o.status === "limited")).toHaveLength(7);
     expect(verify).toHaveBeenCalledTimes(5);
@@ -67,10 +67,10 @@ describe("per-account limits", () => {
 
   it("a success gives the reservation back: the account starts over and the address counts only failures", async () => {
     const user = await seedUser({ role: "student" });
-    for (let i = 0; i < 4; i += 1) expect((await attemptSignIn(db, user.username, "nope-nope", SCHOOL)).status).toBe("wrong");
-    expect((await attemptSignIn(db, user.username, TEST_PASSWORD, SCHOOL)).status).toBe("ok");
-    for (let i = 0; i < 4; i += 1) expect((await attemptSignIn(db, user.username, "nope-nope", SCHOOL)).status).toBe("wrong");
-    expect((await attemptSignIn(db, user.username, TEST_PASSWORD, SCHOOL)).status).toBe("ok");
+    for (let i = 0; i < 4; i += 1) expect((await attemptSignIn(user.username, "nope-nope", SCHOOL, { db })).status).toBe("wrong");
+    expect((await attemptSignIn(user.username, TEST_PASSWORD, SCHOOL, { db })).status).toBe("ok");
+    for (let i = 0; i < 4; i += 1) expect((await attemptSignIn(user.username, "nope-nope", SCHOOL, { db })).status).toBe("wrong");
+    expect((await attemptSignIn(user.username, TEST_PASSWORD, SCHOOL, { db })).status).toBe("ok");
     const [address] = await db.select().from(loginThrottles).where(eq(loginThrottles.key, addressKey(SCHOOL)));
     expect(address?.failures).toBe(8);
   });
@@ -86,10 +86,10 @@ describe("one address for a whole classroom", () => {
     for (const [index, student] of students.entries()) {
       // Three typos each (90 failures from one address in a few minutes), then the right password.
       for (let typo = 0; typo < 3; typo += 1) {
-        expect((await attemptSignIn(db, student.username, `${TEST_PASSWORD}${typo}`, SCHOOL, { now, sleep })).status).toBe("wrong");
+        expect((await attemptSignIn(student.username, `${TEST_PASSWORD}${typo}`, SCHOOL, { db, now, sleep })).status).toBe("wrong");
         clock += 700;
       }
-      const outcome = await attemptSignIn(db, student.username, TEST_PASSWORD, SCHOOL, { now, sleep });
+      const outcome = await attemptSignIn(student.username, TEST_PASSWORD, SCHOOL, { db, now, sleep });
       expect(outcome.status, `student ${index + 1}`).toBe("ok");
       clock += 1000;
     }

@@ -20,6 +20,7 @@ import { seedUser } from "../helpers/factories";
 import { signInAs } from "../helpers/session";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 
 const TEST_HOST = "127.0.0.2";
 const page = fs.readFileSync(path.resolve("tests/fixtures/articles/news-page.html"), "utf8");

@@ -2,7 +2,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { AnswerExplanation } from "@/app/quizzes/ui/answer-explanation";
-import { ResultList, type ResultItem } from "@/app/quizzes/ui/results-view";
+import type { QuestionResult } from "@/lib/data/attempts";
+import { ResultList } from "@/app/quizzes/ui/results-view";
 import { anchorLabel } from "@/lib/content/evidence";
 
 const link = (anchor: string) => ({ anchor, href: `/lessons/thaad?level=2#${anchor}`, label: anchorLabel(anchor) });
@@ -33,8 +34,8 @@ describe("evidence links in answer feedback", () => {
   });
 
   it("the results list shows every anchor of every question", () => {
-    const base = { prompt: "Order these.", answerLines: ["a"], correctLines: ["a"], credit: 1, outcome: "correct" as const, explanation: "Because.", feedback: [] };
-    const items: ResultItem[] = [
+    const base = { type: "ordering" as const, answer: null, prompt: "Order these.", answerLines: ["a"], correctLines: ["a"], credit: 1, outcome: "correct" as const, explanation: "Because.", feedback: [] };
+    const items: QuestionResult[] = [
       { ...base, questionId: "q1", number: 1, evidence: ["p5", "p6", "p7", "p8", "p9"].map(link) },
       { ...base, questionId: "q2", number: 2, evidence: [link("p13")] },
     ];

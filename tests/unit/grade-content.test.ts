@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { gradeAnswer } from "@/lib/quiz/grade";
-import { splitQuestion } from "@/lib/quiz/split";
+import { splitQuestion } from "@/lib/content/split";
 import type { Answer, AnswerKey } from "@/lib/quiz/types";
 
 /** Every answer the key accepts, written as a student would submit it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, passwordProblem, verifyPassword } from "@/lib/passwords/password";
 
 describe("password policy", () => {
   it("rejects passwords shorter than 8 characters", () => {

@@ -1,6 +1,6 @@
 import { decode, encode, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 import { describe, expect, it, vi } from "vitest";
-import { cachingDecoder } from "@/lib/auth/token-cache";
+import { cachingDecoder } from "@/lib/security/token-cache";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 const salt = "authjs.session-token";

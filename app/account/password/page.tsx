@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { ChangePasswordForm } from "../account-forms";
 import { signOutAction } from "../actions";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Choose your password" };
 /**
  * Where someone signed in with a one-time password (printed or reset by their
  * teacher) is sent until they choose their own: every other page redirects
- * here (proxy.ts, lib/auth/session.ts) and every action is refused.
+ * here (proxy.ts, lib/data/session.ts) and every action is refused.
  */
 export default async function ChangePasswordPage() {
   const user = await requirePageUser("/account/password", undefined, { allowPendingPasswordChange: true });

@@ -1,8 +1,8 @@
 // POST /api/guest-merge - add this browser's guest quiz history and reading progress to the signed-in account, once per merge key
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/data/session";
 import { mergeGuestHistory } from "@/lib/data/guest-merge";
 import { assertSameOrigin, jsonRoute, readJsonBody } from "@/lib/http";
-import { limitGuestMerge } from "@/lib/security/request-limits";
+import { limitGuestMerge } from "@/lib/data/request-limits";
 import { guestMergeSchema, MAX_MERGE_BODY_BYTES } from "@/lib/validations/review";
 
 export async function POST(request: Request) {

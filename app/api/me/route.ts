@@ -2,7 +2,7 @@
 // header's due-review count, and for a lesson the reader's own progress and saved level.
 // Shared pages are the same bytes for everyone (docs/SECURITY.md "Cached pages"); this is the
 // one small request that personalizes them. Never cached anywhere: it answers for the cookie sent.
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/data/session";
 import { slugSchema } from "@/lib/content/schema";
 import { countDueReviews } from "@/lib/data/review";
 import { getOwnReadingLevel, getOwnReadingProgress } from "@/lib/data/reading-progress";

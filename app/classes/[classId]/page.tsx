@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { orNotFound } from "@/lib/pages";
 import { getClassForTeacher } from "@/lib/data/classes";
 import { getClassGrid } from "@/lib/data/dashboard";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { SKILLS } from "@/lib/content/schema";
 import { getImportDraft } from "@/lib/data/imports";
 import { skillLabel } from "@/lib/data/mastery";

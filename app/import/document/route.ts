@@ -1,5 +1,5 @@
 // POST /import/document - a teacher's PDF or Word file (multipart, field "document"), drafted like a paste; answers { draftId }
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/data/session";
 import { createImportDraftFromDocument } from "@/lib/data/import-sources";
 import { AppError, errorResponse } from "@/lib/errors";
 import { assertSameOrigin } from "@/lib/http";

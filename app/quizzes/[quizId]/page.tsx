@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/data/session";
 import { getMyQuizAssignment } from "@/lib/data/assignments";
 import { listMyAttempts, openAttemptsAt } from "@/lib/data/attempts";
 import { orNotFound } from "@/lib/pages";

@@ -7,6 +7,7 @@ import type { CheckResult, TakingQuestion } from "@/lib/data/attempts";
 import type { Answer } from "@/lib/quiz/types";
 import { isAnswered } from "@/lib/quiz/validate";
 import { ErrorAlert } from "@/app/ui/form";
+import { sendJson } from "@/app/ui/send-json";
 import { AnswerExplanation } from "./answer-explanation";
 import { QuestionFields, type OptionMarks } from "./question-fields";
 import { OutcomeBadge } from "./results-view";
@@ -14,13 +15,6 @@ import { OutcomeBadge } from "./results-view";
 type SaveState = "saved" | "saving" | "unsaved" | "error";
 
 const AUTOSAVE_DELAY_MS = 700;
-
-async function postJson<T>(url: string, method: "POST" | "PUT", body: unknown): Promise<T> {
-  const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const json = (await response.json().catch(() => null)) as ({ error?: { message: string } } & T) | null;
-  if (!response.ok) throw new Error(json?.error?.message ?? `The server answered ${response.status}. Please try again.`);
-  return json as T;
-}
 
 /**
  * Taking an attempt: answers autosave to the server (a reload resumes),
@@ -76,7 +70,7 @@ export function AttemptTaker({
     pending.current = {};
     setSaveState("saving");
     try {
-      await postJson(`/api/attempts/${attemptId}/draft`, "PUT", { answers: batch });
+      await sendJson(`/api/attempts/${attemptId}/draft`, { answers: batch }, { method: "PUT" });
       setSaveState(Object.keys(pending.current).length ? "unsaved" : "saved");
       setSaveError(null);
     } catch (error) {
@@ -113,7 +107,7 @@ export function AttemptTaker({
     if (!answer) return;
     setChecking(question.questionId);
     try {
-      const result = await postJson<CheckResult>(`/api/attempts/${attemptId}/check`, "POST", { questionId: question.questionId, answer });
+      const result = await sendJson<CheckResult>(`/api/attempts/${attemptId}/check`, { questionId: question.questionId, answer });
       setChecks((current) => ({ ...current, [question.questionId]: result }));
       setCheckedAnswers((current) => ({ ...current, [question.questionId]: answer }));
       setCheckErrors(({ [question.questionId]: _dropped, ...rest }) => rest);
@@ -137,7 +131,7 @@ export function AttemptTaker({
     if (timer.current) clearTimeout(timer.current);
     pending.current = {};
     try {
-      await postJson(`/api/attempts/${attemptId}/submit`, "POST", { answers });
+      await sendJson(`/api/attempts/${attemptId}/submit`, { answers });
       router.push(`/quizzes/${encodeURIComponent(quizId)}/attempts/${attemptId}/results`);
     } catch (error) {
       setSubmitError(error instanceof Error ? error.message : "Couldn't submit.");

@@ -11,6 +11,7 @@ import { ErrorAlert } from "@/app/ui/form";
 import { readGuestHistory, updateGuestHistory, type GuestAttempt } from "./guest-history";
 import { QuestionFields } from "./question-fields";
 import { ResultList, ScoreSummary } from "./results-view";
+import { sendJson } from "@/app/ui/send-json";
 
 /**
  * A quiz for guests: answers stay in this browser (localStorage) until
@@ -79,13 +80,11 @@ export function GuestTaker({ quizId, quizTitle, questions }: { quizId: string; q
     setSubmitting(true);
     setError(null);
     try {
-      const response = await fetch(`/api/quizzes/${encodeURIComponent(quizId)}/grade`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ answers: shown.map((q) => ({ questionId: q.questionId, versionId: q.versionId, answer: answers[q.questionId] ?? null })) }),
-      });
-      const json = (await response.json().catch(() => null)) as (GuestResults & { error?: { message: string } }) | null;
-      if (!response.ok || !json) throw new Error(json?.error?.message ?? "We couldn't grade your answers. Please try again.");
+      const json = await sendJson<GuestResults>(
+        `/api/quizzes/${encodeURIComponent(quizId)}/grade`,
+        { answers: shown.map((q) => ({ questionId: q.questionId, versionId: q.versionId, answer: answers[q.questionId] ?? null })) },
+        { fallback: "We couldn't grade your answers. Please try again." },
+      );
       const saved = updateGuestHistory((h) => {
         const draft = h.drafts[quizId];
         h.attempts.push({

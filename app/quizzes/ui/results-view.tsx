@@ -1,4 +1,4 @@
-import type { EvidenceLink } from "@/lib/data/quizzes";
+import type { QuestionResult } from "@/lib/data/attempts";
 import type { Outcome } from "@/lib/quiz/types";
 import { AnswerExplanation } from "./answer-explanation";
 
@@ -6,19 +6,6 @@ import { AnswerExplanation } from "./answer-explanation";
  * Results of a graded quiz. Plain component (no hooks, no server imports) so
  * both the signed-in results page and the guest taker can render it.
  */
-export interface ResultItem {
-  questionId: string;
-  number: number;
-  prompt: string;
-  answerLines: string[];
-  correctLines: string[];
-  credit: number;
-  outcome: Outcome;
-  explanation: string;
-  feedback: string[];
-  /** Every paragraph the answer rests on; empty when the lesson can no longer be opened. */
-  evidence: EvidenceLink[];
-}
 
 export interface ResultsSummary {
   score: number;
@@ -101,7 +88,7 @@ function Lines({ lines }: { lines: string[] }) {
   );
 }
 
-export function ResultList({ items }: { items: ResultItem[] }) {
+export function ResultList({ items }: { items: QuestionResult[] }) {
   return (
     <ol className="space-y-4" aria-label="Questions and feedback">
       {items.map((item) => (

@@ -1,5 +1,5 @@
 /** Export fixtures: every curriculum quiz, split exactly as the database stores it. */
-import { splitQuestion } from "@/lib/quiz/split";
+import { splitQuestion } from "@/lib/content/split";
 import type { ExportQuiz } from "@/lib/interop/types";
 import { realContent } from "../../helpers/db";
 

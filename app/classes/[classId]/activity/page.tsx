@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { AUDIT_PAGE_SIZE, auditEntryLabel, listClassAuditLog } from "@/lib/data/audit";
 import { getClassForTeacher } from "@/lib/data/classes";
 import { orNotFound } from "@/lib/pages";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { getClassForTeacher } from "@/lib/data/classes";
 import { orNotFound } from "@/lib/pages";
 import { requestOrigin } from "@/lib/security/origin";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { getClassForTeacher, listUndoablePasswordResets } from "@/lib/data/classes";
 import { orNotFound } from "@/lib/pages";
 import { ClassHeader } from "../class-nav";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { getClassForTeacher } from "@/lib/data/classes";
 import { getQuizItemAnalysis, type AnalyzedQuestion, type StudentRef } from "@/lib/data/item-analysis";
 import { orNotFound } from "@/lib/pages";

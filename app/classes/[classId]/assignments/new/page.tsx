@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { listAssignableLessons, listClassAssignments } from "@/lib/data/assignments";
 import { getClassForTeacher } from "@/lib/data/classes";
 import { orNotFound } from "@/lib/pages";

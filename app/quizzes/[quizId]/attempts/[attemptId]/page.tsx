@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { getAttemptForTaking } from "@/lib/data/attempts";
 import { getLessonForReading } from "@/lib/data/lessons";
 import { isAppError } from "@/lib/errors";

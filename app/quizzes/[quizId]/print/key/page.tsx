@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PrintToolbar } from "@/app/ui/print/print-toolbar";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { getPrintableAnswerKey } from "@/lib/data/quiz-export";
 import { pageRule, parsePaper } from "@/lib/interop/paper";
 import { orNotFound } from "@/lib/pages";

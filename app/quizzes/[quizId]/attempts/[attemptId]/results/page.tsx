@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { getAttemptResults } from "@/lib/data/attempts";
 import { isAppError } from "@/lib/errors";
 import { TestLockedNotice } from "@/app/quizzes/ui/test-locked-notice";

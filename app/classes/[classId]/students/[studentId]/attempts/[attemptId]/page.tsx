@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/data/session";
 import { getClassForTeacher } from "@/lib/data/classes";
 import { getStudentAttemptForTeacher, type TeacherAnswerView } from "@/lib/data/teacher-attempts";
 import { orNotFound } from "@/lib/pages";

@@ -7,9 +7,9 @@ import { createHash } from "node:crypto";
 import { and, eq, isNull, notInArray } from "drizzle-orm";
 import { writeTransaction, type Database } from "../../db/open";
 import { actors, glossaryTerms, lessonLevels, lessons, questions, questionVersions, quizzes, timelineEvents, topics } from "../../db/schema";
-import { splitQuestion } from "../quiz/split";
-import type { LoadedContent } from "./load";
-import { evidenceColumns } from "./evidence";
+import { splitQuestion } from "../content/split";
+import type { LoadedContent } from "../content/load";
+import { evidenceColumns } from "../content/evidence";
 
 export interface SyncReport {
   lessons: number;

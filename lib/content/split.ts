@@ -1,6 +1,6 @@
 /** Splits a content question into the public part and the secret key part. */
-import type { ContentQuestion } from "../content/schema";
-import type { ClozeSegment, PublicQuestionData, QuestionKeyData } from "./types";
+import type { ContentQuestion } from "./schema";
+import type { ClozeSegment, PublicQuestionData, QuestionKeyData } from "../quiz/types";
 
 export const DEFAULT_SHORT_ANSWER_MAX = 200;
 

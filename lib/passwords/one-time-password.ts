@@ -1,7 +1,10 @@
 /**
  * Readable one-time passwords for teacher-created student accounts
- * ("maple-orbit-47"): easy to copy from a printed sheet, about 2^26 guesses,
- * and only valid until the student sets their own (must_change_password).
+ * ("maple-orbit-47"): easy to copy from a printed sheet, and only valid until
+ * the student sets their own (must_change_password). 92 words × 92 words × 90
+ * numbers = 761,760 passwords, about 2^19.5 guesses: weak on its own, so
+ * sign-in throttling (lib/data/sign-in-throttle.ts) and the forced change are
+ * what protect it.
  */
 import { randomInt } from "node:crypto";
 

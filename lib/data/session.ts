@@ -1,5 +1,6 @@
 /**
- * The current user, for the data-access layer and pages. `requireUser` is the
+ * The current user, for the data-access layer and pages (the session itself
+ * is read by ./session-token.ts). `requireUser` is the
  * check every DAL function starts with; tests replace `getSessionUser`.
  *
  * A user signed in with a one-time password (printed or reset by a teacher)
@@ -13,9 +14,9 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import type { Role } from "../../db/schema";
 import { AppError } from "../errors";
-import { auth } from "./config";
+import type { Role } from "../roles";
+import { auth } from "./session-token";
 
 export const CHANGE_PASSWORD_PATH = "/account/password";
 

@@ -1,7 +1,7 @@
 /**
  * Fixed-window rate limits stored in SQLite, so they hold across restarts and
- * processes. One machinery for sign-in throttling (lib/auth/throttle.ts) and
- * request limits (lib/security/request-limits.ts); the table keeps its first
+ * processes. One machinery for sign-in throttling (lib/data/sign-in-throttle.ts) and
+ * request limits (lib/data/request-limits.ts); the table keeps its first
  * name, `login_throttles`.
  *
  * A key counts events in a window that starts with its first event. The event

@@ -5,7 +5,7 @@
  *
  * Only the exact token string maps to its payload: nothing can be forged
  * through the cache. Expiry is checked on every hit, and the token version is
- * still compared with the database on every request (lib/auth/config.ts), so
+ * still compared with the database on every request (lib/data/session-token.ts), so
  * sign-out, password changes and deletions end sessions as before.
  */
 import type { JWT, JWTDecodeParams } from "next-auth/jwt";

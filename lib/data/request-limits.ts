@@ -3,10 +3,10 @@
  * for guests, account creation, class-code attempts, article imports and
  * guest-history merges (docs/SECURITY.md "Rate limits" explains each number).
  * Counters live in the same SQLite table as sign-in throttling
- * (lib/security/rate-limit.ts).
+ * (lib/data/rate-limits.ts).
  *
  * What anyone may do without an account (guest grading, sign-up, joining a
- * class) is counted per network address (lib/auth/client-ip.ts); what needs
+ * class) is counted per network address (lib/security/client-ip.ts); what needs
  * an account is counted per account. A school puts a whole classroom behind
  * one address, so per-address limits are set for 30+ people at once. A request
  * without a known address (tests, unusual deployments) is not limited per
@@ -15,9 +15,9 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getDb } from "../../db/client";
-import { clientIp } from "../auth/client-ip";
+import { clientIp } from "../security/client-ip";
 import { AppError } from "../errors";
-import { formatWait, lockedFor, take, countEvent, type Limit } from "./rate-limit";
+import { formatWait, lockedFor, take, countEvent, type Limit } from "./rate-limits";
 
 const MINUTE = 60_000;
 

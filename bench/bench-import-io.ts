@@ -1,5 +1,5 @@
 /**
- * `npx tsx lib/scripts/bench-import-io.ts [runs]`: the importer's I/O-side
+ * `npx tsx bench/bench-import-io.ts [runs]`: the importer's I/O-side
  * numbers for docs/BENCHMARKS.md.
  * 1. CLI start: wall time of `node lib/scripts/import-launcher.mjs` (what
  *    `npm run -s import` runs) on an empty file and on a ~1,500-word article,
@@ -14,8 +14,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import YAML from "yaml";
-import { tryDraftFromArticle } from "../import";
-import { draftInWorker } from "../import/worker-pool";
+import { tryDraftFromArticle } from "../lib/import";
+import { draftInWorker } from "../lib/import/worker-pool";
 
 const runs = Number(process.argv[2] ?? 5);
 const FIXTURES = path.resolve("tests/fixtures/articles");

@@ -1,6 +1,6 @@
 /**
  * Sign-in throttling, built for a classroom behind one school address
- * (counters in SQLite, lib/security/rate-limit.ts, so they hold across
+ * (counters in SQLite, lib/data/rate-limits.ts, so they hold across
  * restarts and processes).
  *
  * - Per account, a hard limit: LOGIN_MAX_FAILURES tries within
@@ -26,9 +26,9 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { writeTransaction, type Database } from "../../db/open";
 import { loginThrottles } from "../../db/schema";
 import { getEnv } from "../env";
-import { lockedFor } from "../security/rate-limit";
+import { lockedFor } from "./rate-limits";
 
-export { formatWait } from "../security/rate-limit";
+export { formatWait } from "./rate-limits";
 
 /** Failures an address may have in a window before its attempts are spaced out. */
 export const ADDRESS_FREE_FAILURES = 60;
