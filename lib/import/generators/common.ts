@@ -43,7 +43,13 @@ export class Context {
       /^[\p{Lu}\p{N}“"‘']/u.test(sentence.text) &&
       !/^[QA][:.]\s/.test(sentence.text) &&
       !/;$/.test(sentence.text) &&
-      !this.furniture.has(sentence.id)
+      !this.furniture.has(sentence.id) &&
+      // A bullet cut from its lead-in ("$180 million to rebuild roads") has no subject of its own, and a block quote
+      // the page sets apart is a pull quote or an epigraph: neither is a statement to ask about on its own.
+      sentence.kind === "paragraph" &&
+      !sentence.verbless &&
+      // Words addressed to the reader ("If you use the library, go and say so") are advice, not a fact.
+      !/\b(you|your|you['’]re|you['’]ll)\b/i.test(sentence.text.replace(/[“"][^”"]*[”"]/g, " "))
     );
   }
   /** First person outside quotations ("we audited"), or an interview's "Q:"/"A:" line: true only from the speaker's view. */

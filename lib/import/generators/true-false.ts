@@ -13,8 +13,11 @@ import { numberDistractors } from "./numeric";
 export function trueFalseQuestions(ctx: Context): Candidate[] {
   const { analysis } = ctx;
   const out: Candidate[] = [];
+  const central = ctx.centralThreshold();
   for (const sentence of analysis.sentences) {
     if (!ctx.eligible(sentence, 32) || ctx.hasQuote(sentence) || ctx.firstPerson(sentence)) continue;
+    // A pronoun subject after the opening clause ("When the library closes, they …") leans on another sentence.
+    if (/,\s+(they|he|she|it|we)\b/i.test(sentence.text)) continue;
     const statement = sentence.text.replace(/\s*[.!]$/, ".");
     const opinion = ctx.opinionOf(sentence);
     if (opinion) {
@@ -51,6 +54,8 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
         ...ctx.evidence(sentence),
       });
     }
+    // A statement copied as written is worth asking only when it carries the story (at least the median centrality).
+    if (ctx.score(sentence.id) < central) continue;
     out.push({
       id: "",
       type: "true_false",
@@ -76,7 +81,9 @@ export interface Swap {
 
 export function entitySwap(sentence: Sentence, analysis: ArticleAnalysis): Swap | undefined {
   const entities = analysis.entities;
-  const inSentence = entities.filter((e) => e.sentenceIds.includes(sentence.id));
+  // People only: a place or an organization swapped in may contain, or stand for, the original ("at Fairhaven" for
+  // "at City Hall"), which leaves a "false" statement that is still true.
+  const inSentence = entities.filter((e) => e.sentenceIds.includes(sentence.id) && e.kind === "person");
   for (const entity of inSentence) {
     // Only the bare name or surname is swapped; titled forms ("Ambassador Liu Jieyi") carry a role the swap would contradict.
     const form = [entity.name, ...entity.variants.filter((v) => !v.includes(" "))].find((f) => {
@@ -87,7 +94,7 @@ export function entitySwap(sentence: Sentence, analysis: ArticleAnalysis): Swap 
       return !/^\s+\p{Lu}/u.test(after) && !/\p{Lu}[\p{L}.]*\s+$/u.test(before) && !/^['’]s\b/.test(after) && !inSentence.some((o) => o !== entity && formsOf(o).some((x) => x !== f && x.includes(f)));
     });
     if (!form) continue;
-    const replacement = entities.find((o) => o !== entity && sameKindAndRole(entity, o) && !o.sentenceIds.includes(sentence.id) && o.mentions >= 1 && swapOk(sentence, entity, o, form, analysis));
+    const replacement = entities.find((o) => o !== entity && o.kind === "person" && sameKindAndRole(entity, o) && !o.sentenceIds.includes(sentence.id) && o.mentions >= 1 && swapOk(sentence, entity, o, form, analysis));
     if (!replacement) continue;
     const replacementForm = replacementFormFor(entity, replacement, form);
     return { text: sentence.text.replace(wordPattern([form], false), replacementForm), from: form, to: replacementForm };
