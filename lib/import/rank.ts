@@ -80,7 +80,7 @@ export function selectQuestions(candidates: Candidate[], order: (sentenceId: str
       generated + size > GENERATOR_CAP[first.generator] ||
       unit.members.some((m) => (perSentence.get(m.sentenceId) ?? 0) >= 2) ||
       // One recall item per sentence: a number asked and then swapped in a true/false is the same question twice.
-      unit.members.some((m) => !isAboveRecall(m) && recallSentences.has(m.sentenceId)) ||
+      unit.members.some((m) => !isAboveRecall(m) && m.type !== "ordering" && recallSentences.has(m.sentenceId)) ||
       // Recall fills at most 60 % of a full draft, so at least 40 % is above recall when the article allows it.
       (!isAboveRecall(first) && recallCount + size > Math.ceil(MAX_DRAFT_QUESTIONS * 0.6)) ||
       unit.members.some((m) => kept.some((k) => nearDuplicate(k, m) || reveals(k, m) || reveals(m, k))) ||
@@ -92,7 +92,7 @@ export function selectQuestions(candidates: Candidate[], order: (sentenceId: str
     for (const m of unit.members) {
       kept.push(m);
       perSentence.set(m.sentenceId, (perSentence.get(m.sentenceId) ?? 0) + 1);
-      if (!isAboveRecall(m)) recallSentences.add(m.sentenceId);
+      if (!isAboveRecall(m) && m.type !== "ordering") recallSentences.add(m.sentenceId);
       if (m.type === "cloze") clozeAnswers.push(...Object.values(m.answer).map((a) => String(a[0])));
     }
     perGenerator.set(first.generator, generated + size);

@@ -23,7 +23,10 @@ export function clozeQuestions(ctx: Context): Candidate[] {
     const pattern = wordPattern([phrase]);
     return allText.some((t) => t !== sentenceText.toLowerCase() && pattern.test(t));
   };
+  // A timeline event is shown whole in the ordering item, which would give its blank away.
+  const events = new Set(analysis.timeline.map((e) => e.sentenceId));
   analysis.sentences.forEach((sentence, index) => {
+    if (events.has(sentence.id)) return;
     if (!ctx.eligible(sentence) || ctx.hasQuote(sentence) || ctx.isOpinion(sentence) || ctx.firstPerson(sentence)) return;
     const gaps: { text: string; accepted: string[]; prior: number; vocabulary: boolean }[] = [];
     for (const match of analysis.glossary) {

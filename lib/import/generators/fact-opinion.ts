@@ -17,11 +17,13 @@ function quoteHolds(ctx: Context, sentenceId: string, holder: string): boolean {
 
 /** Predictions, conditions, plans and estimates: not facts a student can check today. */
 const UNCERTAIN = /\b(if|would|could|might|may|will|should|expects?|expected|likely|plans?|planned|hopes?|estimates?|forecasts?|predicts?|wants?)\b/i;
+/** A sentence that reports what someone else said is a fact about them, whatever they said: not the author's opinion. */
+const REPORTS = /\b(said|says|told|tells|according to|argued|argues|claimed|claims|insisted|pointed out|wrote)\b/i;
 const GREETING = /^(welcome|hello|hi|good (morning|afternoon|evening)|thanks|thank you|great to)\b/i;
 /** A first-person account of what the author did or saw is a report, not a judgment. */
 const NARRATION = /\b(I|we) (have|had|was|were|watched|saw|met|went|visited|spent|asked|called|spoke|found|remember)\b/;
 /** At least one cue that judges (an evaluative word or a belief verb), not just "I" or a modal. */
-function judgment(cues: string[]): boolean {
+export function judgment(cues: string[]): boolean {
   return cues.some((c) => !/^(should|shouldn['’]t|must|ought to|I|my|me|we|our|us|will|would|can|could)$/i.test(c));
 }
 
@@ -44,9 +46,9 @@ export function factOpinionQuestions(ctx: Context): Candidate[] {
     // narration), with a word of judgment (a first-person scene, "I have watched …", is not an opinion), never a greeting.
     .filter(
       ({ sentence, mark }) =>
-        ctx.eligible(sentence, 35) &&
+        ctx.eligible(sentence, 35, mark.holder === "author") &&
         !GREETING.test(sentence.text) &&
-        ((mark.holder === "author" && (ctx.analysis.genre === "opinion" || ctx.analysis.genre === "analysis") && judgment(mark.cues) && !NARRATION.test(sentence.text)) ||
+        ((mark.holder === "author" && (ctx.analysis.genre === "opinion" || ctx.analysis.genre === "analysis") && judgment(mark.cues) && !NARRATION.test(sentence.text) && !REPORTS.test(sentence.text)) ||
           (mark.holder !== "quoted" && mark.holder !== "author" && quoteHolds(ctx, sentence.id, mark.holder) && strongCues(mark.cues))),
     );
   for (const { mark, sentence } of opinions) {

@@ -36,21 +36,27 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
     const ranked = [...candidates].sort((a, b) => ctx.score(b.id) - ctx.score(a.id) || ctx.order(a.id) - ctx.order(b.id));
     // The key states something in the article's own voice: no quotation, no opinion of a speaker, no first-person
     // scene ("I have watched the line form"), not a bare statistic.
-    const inOwnVoice = (s: Sentence) => !ctx.hasQuote(s) && !ctx.isOpinion(s) && !/\b(said|says|told)\b/.test(s.text) && !ctx.firstPerson(s) && (s.text.match(/\d[\d,.]*/g) ?? []).length <= 1;
+    const inOwnVoice = (s: Sentence) => !ctx.hasQuote(s) && !ctx.isOpinion(s) && !/\b(said|says|told)\b/.test(s.text) && !ctx.firstPerson(s) && (s.text.match(/\$?\d[\d,.]*(?:[-–]\d+)?/g) ?? []).length <= 2;
     const central = ranked.slice(0, Math.max(4, Math.ceil(ranked.length / 4)));
     // A column's main idea is the author's claim, not the news it hangs on.
     const thesis =
       ctx.analysis.genre === "opinion"
         ? central.find((s) => onTopic(s) >= need && !/\bI (have|had|was|watched|saw|met|went)\b/.test(s.text) && ctx.analysis.opinions.some((o) => o.sentenceId === s.id && o.holder === "author" && o.cues.some((c) => !/^(I|my|me|we|our|us)$/i.test(c))))
         : undefined;
-    const key = thesis ?? [...central].filter((s) => inOwnVoice(s) && onTopic(s) >= need).sort((a, b) => onTopic(b) - onTopic(a) || ctx.score(b.id) - ctx.score(a.id))[0];
+    // A column without a thesis the headline shares is left without a main-idea item: its news peg is not its point.
+    if (ctx.analysis.genre === "opinion" && !thesis) return;
+    // A news story states its point in the lead: the first sentence in its own voice, when it is on the headline's topic.
+    const leadSentence = scope.kind === "article" && (ctx.analysis.genre === "news" || ctx.analysis.genre === "analysis") ? candidates.find((s) => s.paragraph <= (candidates[0]?.paragraph ?? 0) + 1 && inOwnVoice(s)) : undefined;
+    const lead = leadSentence && onTopic(leadSentence) >= need ? leadSentence : undefined;
+    const key = thesis ?? lead ?? central.find((s) => inOwnVoice(s) && onTopic(s) >= need);
     if (!key) return;
     const keyWords = contentWords(key.text);
     const keyTopic = onTopic(key);
     // Details: the lower half by score, little overlap with the key or the headline, spread across the text.
     const details = ranked
       .slice(Math.ceil(ranked.length / 2))
-      .filter((s) => s !== key && (!thesis || !ctx.isOpinion(s)) && !ctx.firstPerson(s))
+      // In an interview the subject's answers are details too; elsewhere a first-person aside is not a clean detail.
+      .filter((s) => s !== key && (!thesis || !ctx.isOpinion(s)) && (ctx.analysis.genre === "interview" || !ctx.firstPerson(s)))
       .filter((s) => jaccard(contentWords(s.text), keyWords) < 0.15 && s.words <= 35 && onTopic(s) < Math.min(need, keyTopic))
       .sort((a, b) => ctx.order(a.id) - ctx.order(b.id));
     // Spread across the text: start from evenly spaced details, then fill with the rest.

@@ -8,7 +8,8 @@ import { innerQuotes, lowerFirst, round, wordPattern } from "../analyze/text";
 import { sameKindAndRole, stillTrueProblem, swapParseProblem } from "../gates/swap";
 import type { ArticleAnalysis, NamedEntity, NumberMention, Sentence } from "../types";
 import { explanationFor, type Candidate, type Context } from "./common";
-import { numberDistractors } from "./numeric";
+import { judgment } from "./fact-opinion";
+import { isTriviaNumber, numberDistractors } from "./numeric";
 
 export function trueFalseQuestions(ctx: Context): Candidate[] {
   const { analysis } = ctx;
@@ -24,6 +25,8 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
       // A judgment can be true only as a report of who holds it.
       const holder = opinion.holder === "author" ? "the author" : opinion.holder;
       if (opinion.holder === "quoted") continue;
+      // Only a real judgment (an evaluative word, a belief verb) is a view to attribute; a column's scene-setting is not.
+      if (!judgment(opinion.cues) || /\b(said|says|told|according to)\b/i.test(sentence.text)) continue;
       out.push({
         id: "",
         type: "true_false",
@@ -94,7 +97,9 @@ export function entitySwap(sentence: Sentence, analysis: ArticleAnalysis): Swap 
       return !/^\s+\p{Lu}/u.test(after) && !/\p{Lu}[\p{L}.]*\s+$/u.test(before) && !/^['’]s\b/.test(after) && !inSentence.some((o) => o !== entity && formsOf(o).some((x) => x !== f && x.includes(f)));
     });
     if (!form) continue;
-    const replacement = entities.find((o) => o !== entity && o.kind === "person" && sameKindAndRole(entity, o) && !o.sentenceIds.includes(sentence.id) && o.mentions >= 1 && swapOk(sentence, entity, o, form, analysis));
+    // Never a relative who shares the surname: "Anton Moll climbs … with her sleeve" confuses more than it tests.
+    const surname = (e: NamedEntity) => e.name.split(/\s+/).at(-1);
+    const replacement = entities.find((o) => o !== entity && o.kind === "person" && surname(o) !== surname(entity) && sameKindAndRole(entity, o) && !o.sentenceIds.includes(sentence.id) && o.mentions >= 1 && swapOk(sentence, entity, o, form, analysis));
     if (!replacement) continue;
     const replacementForm = replacementFormFor(entity, replacement, form);
     return { text: sentence.text.replace(wordPattern([form], false), replacementForm), from: form, to: replacementForm };
@@ -118,7 +123,7 @@ function swapOk(sentence: Sentence, entity: NamedEntity, replacement: NamedEntit
 
 function numberSwap(sentence: Sentence, numbers: NumberMention[], sentences: Sentence[]): Swap | undefined {
   for (const number of numbers.filter((n) => n.sentenceId === sentence.id)) {
-    if (sentence.text.split(number.text).length !== 2) continue;
+    if (sentence.text.split(number.text).length !== 2 || isTriviaNumber(sentence.text, number.text, number.value)) continue;
     const distractor = numberDistractors(number, numbers).find((d) => !stillTrueProblem(sentence, [number.text], [d.text], sentences));
     if (!distractor) continue;
     const text = sentence.text.replace(number.text, distractor.text);
@@ -134,7 +139,9 @@ function dateSwap(sentence: Sentence, analysis: ArticleAnalysis): Swap | undefin
   for (const date of analysis.dates.filter((d) => d.sentenceId === sentence.id && d.explicit)) {
     // Years are not swapped: a year two off reads as a near-equal number, and a student can't tell a typo from a trap.
     const month = MONTHS.find((m) => date.text.includes(m));
-    if (month) {
+    // "March 31" → "June 31" is an impossible date a student spots without reading: only days every month has.
+    const day = Number(/\b(\d{1,2})\b/.exec(date.text)?.[1] ?? 1);
+    if (month && day <= 28) {
       const other = MONTHS[(MONTHS.indexOf(month) + 3) % 12]!;
       const text = date.text.replace(month, other);
       return { text: sentence.text.replace(date.text, text), from: date.text.trim(), to: text.trim() };
