@@ -199,10 +199,11 @@ function gendersOf(people: NamedEntity[], sentences: Sentence[]): Map<string, "f
       if (/^(Ms|Mrs|Miss)\.?\s/.test(form)) vote(person.name, "f", 3);
     }
   }
+  const kinPatterns = people.map((person) => new RegExp(`\\b(?:his|her|their|[\\p{Lu}][\\p{L}'’-]+['’]s)\\s+(\\p{Ll}+),\\s+${escapeForRegex(person.name)}\\b`, "iu"));
   sentences.forEach((sentence, i) => {
     const text = sentence.text.replace(QUOTE, " ");
-    for (const person of people) {
-      const kin = new RegExp(`\\b(?:his|her|their|[\\p{Lu}][\\p{L}'’-]+['’]s)\\s+(\\p{Ll}+),\\s+${escapeForRegex(person.name)}\\b`, "iu").exec(text);
+    for (const [p, person] of people.entries()) {
+      const kin = /,/.test(text) ? kinPatterns[p]!.exec(text) : null;
       const g = kin ? kinGender(kin[1]!) : undefined;
       if (g) vote(person.name, g, 3);
     }

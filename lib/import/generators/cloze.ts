@@ -17,9 +17,14 @@ export function clozeQuestions(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const defined = new Set(analysis.definitions.map((d) => d.found.toLowerCase()));
   const allText = analysis.sentences.filter((s) => !ctx.furniture.has(s.id)).map((s) => s.text.toLowerCase());
+  const joined = allText.join("\n");
   // A phrase the article uses in another sentence too is one a reader can be expected to supply; a one-off phrase
   // ("no painless choices left", "the grey water") has many right answers, so the key would mark them wrong.
   const recurs = (phrase: string, sentenceText: string) => {
+    // Cheap test first: a phrase found only once in the whole text can't recur.
+    const lower = phrase.toLowerCase();
+    const first = joined.indexOf(lower);
+    if (first < 0 || joined.indexOf(lower, first + 1) < 0) return false;
     const pattern = wordPattern([phrase]);
     return allText.some((t) => t !== sentenceText.toLowerCase() && pattern.test(t));
   };
