@@ -34,7 +34,21 @@ export function draftLesson(analysis: ArticleAnalysis, questions: DraftQuestion[
   const furniture = new Set(analysis.furniture);
   const score = (s: Sentence) => analysis.sentenceScores[s.id] ?? 0;
   const quoted = (s: Sentence) => (s.text.match(/[“"][^”"]*[”"]/g) ?? []).join(" ").split(/\s+/).length > s.words / 3;
-  const plain = (s: Sentence) => s.words >= 8 && s.words <= 45 && !quoted(s) && !PRONOUN_START.test(s.text) && !/:$/.test(s.text) && !furniture.has(s.id);
+  // A summary or key-fact sentence stands on its own: prose (not a bullet cut from its lead-in, not a pull quote), a
+  // capital at the start, and in the article's narrating voice (an interviewee's "we" reads wrongly out of its answer).
+  const firstPerson = (s: Sentence) => /\b(I|we|our|my|us|me)\b/.test(s.text.replace(/[“"][^”"]*[”"]/g, " "));
+  const plain = (s: Sentence) =>
+    s.words >= 8 &&
+    s.words <= 45 &&
+    !quoted(s) &&
+    !PRONOUN_START.test(s.text) &&
+    !/:$/.test(s.text) &&
+    !furniture.has(s.id) &&
+    s.kind === "paragraph" &&
+    !s.verbless &&
+    /^[\p{Lu}\p{N}“"]/u.test(s.text) &&
+    !/^[QA][:.]\s/.test(s.text) &&
+    (analysis.genre === "opinion" || !firstPerson(s));
 
   const sections: LessonDraft["sections"] =
     analysis.sections.length > 0
@@ -54,6 +68,15 @@ export function draftLesson(analysis: ArticleAnalysis, questions: DraftQuestion[
       .find((s) => summary.every((x) => overlap(contentWords(x.text), contentWords(s.text)) < 0.5));
     if (best) summary.push(best);
     if (summary.length >= Math.max(SUMMARY_SENTENCES, Math.min(parts.length, 5))) break;
+  }
+  // The main point first among equals: the main-idea key the quiz asks about is always in the summary.
+  const mainKey = questions.find((q) => q.generator === "main-idea" && /the article\?$/.test(q.prompt));
+  const keySentence = mainKey ? analysis.sentences.find((s) => s.text === mainKey.evidence) : undefined;
+  if (keySentence && !summary.includes(keySentence)) {
+    const sameTopic = summary.findIndex((x) => overlap(contentWords(x.text), contentWords(keySentence.text)) >= 0.5);
+    if (sameTopic >= 0) summary.splice(sameTopic, 1);
+    else if (summary.length >= Math.max(SUMMARY_SENTENCES, Math.min(parts.length, 5))) summary.splice(summary.indexOf([...summary].sort((a, b) => score(a) - score(b))[0]!), 1);
+    summary.push(keySentence);
   }
   summary.sort((a, b) => analysis.sentences.indexOf(a) - analysis.sentences.indexOf(b));
 

@@ -35,7 +35,7 @@ const DROPPED_WITH_CONTENT = ["head", "title", "script", "style", "noscript", "i
 const KEPT_TAGS = ["article", "main", "section", "div", "header", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "a", "em", "strong", "b", "i", "u", "span", "br", "figure", "time", "table", "tbody", "thead", "tr", "td", "th", "small", "sup", "sub", "q", "cite", "abbr"];
 
 /** Class or id words of page furniture inside an article body (captions, credits, related links, sign-up boxes, share bars). */
-const FURNITURE_CLASS = /(^|[\s_-])(captions?|credits?|photo-?credit|related|read-?more|more-?stories|recommended|newsletter|signup|sign-?up|promo|promos|share|sharing|social|subscribe|outbrain|taboola|advert|advertisement|ad|ads|sponsored|video-?caption|media-?caption|inline-?video|breadcrumbs?|tags?|updated|timestamp|kicker|eyebrow|live-?badge|standfirst-?credit|author-?bio|bio)([\s_-]|$)/i;
+const FURNITURE_CLASS = /(^|[\s_-])(captions?|credits?|photo-?credit|related|read-?more|more-?stories|recommended|newsletter|signup|sign-?up|promo|promos|share|sharing|social|subscribe|outbrain|taboola|advert|advertisement|ad|ads|sponsored|video-?caption|media-?caption|inline-?video|breadcrumbs?|tags?|updated|timestamp|kicker|eyebrow|live-?badge|standfirst-?credit|author-?bio|bio|pull-?quote|pullquote|support-?note|funding|funders?|donate|donation|comments?-?count|cookie-?notice|cookies?)([\s_-]|$)/i;
 
 type BlockKind = ParagraphKind | "heading";
 interface Block {
@@ -521,12 +521,22 @@ function decodeEntities(text: string): string {
 // ---------------------------------------------------------------- Plain text
 
 const LIST_MARKER = /^\s*(?:[-*•·▪◦‣]|\d{1,2}[.)])\s+(\S.*)$/;
+/** A date or time line ("Posted 6:12 a.m. Oct. 3, 2026", "Published Nov. 18, 2026", "Aug. 27, 2026 | 5 min read"): never a headline. */
+const DATE_LINE = /^(?:(?:posted|published|updated|last updated|first published)\b.{0,60}$|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.{0,40}\d{4}\b.{0,30}$|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b.{0,30}$|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b.{0,30}$|\d{4}-\d{2}-\d{2}\b.{0,30}$)/i;
 
 function extractText(raw: string): Extracted {
   const text = raw.replace(/\r\n?/g, "\n").trim();
   let blocks = text.split(/\n\s*\n/);
   // Some pastes put one paragraph per line with no blank lines between them.
   if (blocks.length === 1 && text.split("\n").length > 2) blocks = text.split("\n");
+  // A page header pasted as one block of short lines ("OPINION" / "Posted 6:12 a.m. Oct. 3" / headline / "By …")
+  // is several blocks: otherwise its label, date line, headline and byline run together into one "title".
+  blocks = blocks.flatMap((block, i) => {
+    const lines = block.split("\n").map((l) => l.trim()).filter(Boolean);
+    return i < 3 && lines.length > 1 && lines.length <= 6 && lines.every((l) => wordCount(l) <= 20 && !LIST_MARKER.test(l)) && lines.some((l) => DATE_LINE.test(l) || /^by\s+\p{Lu}/iu.test(l) || /\|/.test(l) || /^[\p{Lu}\s&|]+$/u.test(l))
+      ? lines
+      : [block];
+  });
   let title: string | undefined;
   let author: string | undefined;
   // A headline is a short line without a final period (or with one, when a byline follows it); page furniture and
@@ -540,12 +550,13 @@ function extractText(raw: string): Extracted {
       !BOILERPLATE.test(b.trim()) &&
       !LIST_MARKER.test(b) &&
       !isByline(b) &&
+      !DATE_LINE.test(b.trim()) &&
       !/\|/.test(b),
   );
   const labels: string[] = [];
   if (blocks.length > 1 && headline >= 0) {
     title = blocks[headline]!.trim().replace(/\s*\n\s*/g, " ");
-    labels.push(...blocks.slice(0, headline).filter((b) => wordCount(b) <= 6));
+    labels.push(...blocks.slice(0, headline).filter((b) => wordCount(b) <= 6 && !DATE_LINE.test(b.trim())));
     blocks = blocks.slice(headline + 1);
   }
   for (const block of blocks.slice(0, 3)) {
@@ -598,7 +609,8 @@ function isHeadingLine(line: string): boolean {
     words >= 1 &&
     words <= 10 &&
     /^[\p{Lu}\d“"]/u.test(line) &&
-    !/[.,;!"”'’]$/.test(line) &&
+    // A line ending in a colon leads into what follows ("Lindahl described it in a blog post:"): not a heading.
+    !/[.,;:!"”'’]$/.test(line) &&
     !BOILERPLATE.test(line) &&
     !PAGE_FURNITURE.test(line) &&
     !VIDEO_CAPTION.test(line) &&
@@ -610,7 +622,8 @@ function isHeadingLine(line: string): boolean {
 // ---------------------------------------------------------------- Filters
 
 const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’]{2,40}?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--)\s*/u;
-const BOILERPLATE = /^(advertisement|advert|sponsored|read more|related|share( this)?|sign up|subscribe|follow us|listen|watch|click here|continue reading|most popular|recommended|trending|more from|you may also like|also read)\b/i;
+// "Share" alone or "Share this …" is a share bar; "share a payroll office with …" is a sentence (a list item after "could:").
+const BOILERPLATE = /^(advertisement|advert|sponsored|read more|related|share(?= this\b|\s*$|\s*[|·:])|sign up|subscribe|follow us|listen|watch|click here|continue reading|most popular|recommended|trending|more from|you may also like|also read)\b/i;
 const RELATED_LEAD = /^(related( stories| coverage| articles| links| content)?|read more|more (from|on|about) .{0,40}|more stories|recommended( for you)?|most (popular|read)|you (may|might) also like|also read|see also|trending( now| news)?)\s*:?$/i;
 
 const PAGE_FURNITURE = /\b(notifications?|newsletters?|subscribe|sign up|download (the|our) app|all rights reserved|cookies?|privacy policy|terms of (use|service))\b/i;

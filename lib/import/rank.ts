@@ -14,11 +14,11 @@ export const MAX_DRAFT_QUESTIONS = 20;
 export const MAX_ALTERNATES_PER_SKILL = 4;
 
 const GENERATOR_CAP: Record<QuestionGenerator, number> = {
-  "cloze-key-sentence": 4,
-  "numeric-choice": 3,
+  "cloze-key-sentence": 3,
+  "numeric-choice": 2,
   "who-said-what": 1,
   "who-said-single": 2,
-  "true-false-swap": 3,
+  "true-false-swap": 2,
   "true-false-original": 2,
   "timeline-order": 1,
   "main-idea": 2,
@@ -28,7 +28,7 @@ const GENERATOR_CAP: Record<QuestionGenerator, number> = {
 
   "vocabulary-in-context": 3,
   "perspective-claim": 2,
-  "sourcing-kind": 2,
+  "sourcing-kind": 1,
   "author-purpose": 1,
   inference: 1,
   teacher: 0,
@@ -69,6 +69,7 @@ export function selectQuestions(candidates: Candidate[], order: (sentenceId: str
   const perGenerator = new Map<string, number>();
   const perSentence = new Map<string, number>();
   const clozeAnswers: string[] = [];
+  const recallSentences = new Set<string>();
   let recallCount = 0;
   for (const unit of units) {
     const first = unit.members[0]!;
@@ -78,6 +79,8 @@ export function selectQuestions(candidates: Candidate[], order: (sentenceId: str
       kept.length + size > MAX_DRAFT_QUESTIONS ||
       generated + size > GENERATOR_CAP[first.generator] ||
       unit.members.some((m) => (perSentence.get(m.sentenceId) ?? 0) >= 2) ||
+      // One recall item per sentence: a number asked and then swapped in a true/false is the same question twice.
+      unit.members.some((m) => !isAboveRecall(m) && m.type !== "ordering" && recallSentences.has(m.sentenceId)) ||
       // Recall fills at most 60 % of a full draft, so at least 40 % is above recall when the article allows it.
       (!isAboveRecall(first) && recallCount + size > Math.ceil(MAX_DRAFT_QUESTIONS * 0.6)) ||
       unit.members.some((m) => kept.some((k) => nearDuplicate(k, m) || reveals(k, m) || reveals(m, k))) ||
@@ -89,6 +92,7 @@ export function selectQuestions(candidates: Candidate[], order: (sentenceId: str
     for (const m of unit.members) {
       kept.push(m);
       perSentence.set(m.sentenceId, (perSentence.get(m.sentenceId) ?? 0) + 1);
+      if (!isAboveRecall(m) && m.type !== "ordering") recallSentences.add(m.sentenceId);
       if (m.type === "cloze") clozeAnswers.push(...Object.values(m.answer).map((a) => String(a[0])));
     }
     perGenerator.set(first.generator, generated + size);

@@ -94,6 +94,8 @@ export interface Sentence {
   kind: ParagraphKind;
   /** Index into the article's sections; -1 before the first heading or when there are none. */
   section: number;
+  /** No verb (a fragment such as "Students with laptops, parents with toddlers."): never a statement to ask about. */
+  verbless?: boolean;
 }
 
 export interface NamedEntity {
@@ -236,6 +238,8 @@ export interface ArticleAnalysis {
   /** Sentences built from page furniture that slipped through (credits, captions): never asked about. */
   furniture: string[];
   genre: Genre;
+  /** The article's headline, when known. */
+  title?: string;
   sections: ArticleSection[];
   stats: { words: number; sentences: number; fkGrade: number; readingMinutes: number };
 }

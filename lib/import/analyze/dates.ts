@@ -10,13 +10,21 @@ const DATE_WORD = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|a
 export const YEAR_PHRASE = /\b(?:in|since|by|until|before|after|from|of|during|through)\s+((?:1[89]|20)\d{2})\b(?![-–\d])|\bthe\s+((?:1[89]|20)\d{2})(?=\s+\p{Ll})/giu;
 const PRONOUN_START = /^["“]?(he|she|it|they|we|i|you|this|that|these|those|there|but|and|or|so|his|her|their|its)\b/i;
 
+const FUTURE = /\b(will|would|shall|is due|are due|due (?:on|by)|takes? effect|(?:is|are) (?:expected|scheduled|set|due) to|plans? to|next|upcoming|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\b/i;
+
+const PAST = /\b(was|were|had|did|since|ago|last|earlier|\p{Ll}{3,}ed)\b/u;
+
 export function findDates(sentences: Sentence[], articleDate: string | undefined): DateMention[] {
   const reference = articleDate ? referenceDate(articleDate) : undefined;
   const out: DateMention[] = [];
   for (const sentence of sentences) {
     const seen = new Set<string>();
     // Without an article date, resolve against a fixed instant and keep only dates that name their year.
-    const results = chrono.parse(sentence.text, reference ?? new Date(2000, 0, 1, 12), { forwardDate: false });
+    // A date without its year is the nearest one in the direction the sentence points: ahead for what "will" happen
+    // or is due ("the hearing on Dec. 9", "take effect Jan. 4"), back for what happened ("Since January 9, …").
+    const ahead = FUTURE.test(sentence.text.replace(/[“"][^”"]*[”"]/g, " "));
+    const past = PAST.test(sentence.text.replace(/[“"][^”"]*[”"]/g, " "));
+    const results = chrono.parse(sentence.text, reference ?? new Date(2000, 0, 1, 12), { forwardDate: ahead });
     for (const result of results) {
       const start = result.start;
       const yearKnown = start.isCertain("year");
@@ -31,9 +39,17 @@ export function findDates(sentences: Sentence[], articleDate: string | undefined
       else continue;
       // Durations and vague phrases ("for 38 minutes", "a week later", "next month") are not dates on a timeline.
       if (!DATE_WORD.test(result.text)) continue;
-      const year = start.get("year")!;
-      const month = start.get("month")!;
-      const day = start.get("day")!;
+      let year = start.get("year")!;
+      let month = start.get("month")!;
+      let day = start.get("day")!;
+      // Looking back: a yearless date that chrono put after the article date belongs to the past year (or week).
+      if (reference && !ahead && past && !yearKnown && start.date().getTime() > reference.getTime() + 36 * 3600 * 1000) {
+        if (monthKnown) year -= 1;
+        else if (weekday) {
+          const back = new Date(start.date().getTime() - 7 * 24 * 3600 * 1000);
+          [year, month, day] = [back.getFullYear(), back.getMonth() + 1, back.getDate()];
+        }
+      }
       const iso = precision === "day" ? `${year}-${pad(month)}-${pad(day)}` : precision === "month" ? `${year}-${pad(month)}` : String(year);
       if (seen.has(iso)) continue;
       seen.add(iso);

@@ -73,6 +73,9 @@ export function canBePerson(name: string): boolean {
   if (/^[\p{Lu}.]+$/u.test(name.replace(/\s/g, "")) || /\.\p{Lu}/u.test(name)) return false;
   if (NOT_PEOPLE.test(name) || DISEASE_WORD.test(name) || ORGANIZATION_WORD.test(name)) return false;
   if (/\d/.test(name)) return false;
+  // Storms and institutions named like people ("Hurricane Tessa", "Riverbend General", "St Mary's Memorial").
+  if (/^(Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Tropical Depression|Operation|Project|Camp|Fort|Lake|Mount|River)\s/.test(name)) return false;
+  if (/\s(General|Memorial|Hospital|Clinic|Medical|Library|Museum|Airport|Station|Street|Avenue|Road|Park|Square|Bridge|Hall|Capitol|County|City|Island|Sound|Valley|Courier|Ledger|Gazette|Tribune|Herald|Daily|Journal|Review|Desk)$/.test(name)) return false;
   // Place names compromise sometimes tags as people ("New York", "West Bank", "Port Carrick").
   if (/^(New|North|South|East|West|Western|Eastern|Northern|Southern|Upper|Lower|Port|Fort|Mount|Lake|San|Santa|Los|Las|El|Saint|St\.?|Cape|Gulf)\s/.test(name)) return false;
   return name.split(/\s+/).every((part) => /^\p{Lu}[\p{L}'’.-]*$/u.test(part) || /^(de|da|van|von|bin|al|del|la|le)$/.test(part));
@@ -80,6 +83,12 @@ export function canBePerson(name: string): boolean {
 
 const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2}";
 const SAID_NAME = new RegExp(`\\b(?:said|says|told reporters|added|wrote|argued|explained)\\s+(?:\\p{Ll}+\\s+)?(${NAME})|(${NAME}),?\\s+(?:said|says|told|added|wrote|argued|explained)\\b`, "gu");
+const KIN = "mother|father|son|daughter|wife|husband|sister|brother|grandmother|grandfather|granddaughter|grandson|aunt|uncle|niece|nephew|mom|dad";
+const PERSON_APPOSITIVE = new RegExp(
+  `(?<![\\p{L}])(${NAME}),\\s+(?:who\\s+[^,]{3,80}|an?\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:nurse|teacher|farmer|worker|resident|owner|student|plumber|mother|father|driver|captain|volunteer|retiree|organizer|organiser|doctor|lawyer|pastor|activist|founder)[^,]{0,60}),\\s+(?:said|says|told|worries|argues|added|recalled|explained)\\b|(?<![\\p{L}])(${NAME}),\\s+\\d{1,3},|\\b(?:[Hh]is|[Hh]er|[\\p{Lu}][\\p{L}'’-]+['’]s)\\s+(?:${KIN}),\\s+(${NAME}),`,
+  "gu",
+);
+const SURNAME_AS_PERSON = /(?:^|[.!?]\s+)(\p{Lu}[\p{L}'’-]+),\s+\d{1,3},|(?<![\p{L}]\s)(?<![\p{L}])(\p{Lu}[\p{L}'’-]+)\s+(?:said|says|told|laughed|added)\b/gu;
 const TITLED_NAME = new RegExp(`(?<![\\p{L}])(${TITLE_CASED})\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, "gu");
 
 interface Draft {
@@ -110,6 +119,21 @@ export function findEntities(text: string, sentences: Sentence[], quoteSpeakers:
     for (const match of sentence.text.matchAll(SAID_NAME)) {
       const name = match[1] ?? match[2];
       if (name) raw.push({ value: name, kind: "person", titled: false });
+    }
+    // Appositives only people take: "Tamsin Greer, who organised the rally, said", "Delphine Marsh, a night nurse at
+    // …, said", "Moll, 61, has crossed", "Her father, Anton Moll," / "Ekdahl's son, Jonas Ekdahl,".
+    for (const match of sentence.text.matchAll(PERSON_APPOSITIVE)) {
+      const name = match[1] ?? match[2] ?? match[3];
+      if (name && canBePerson(name)) raw.push({ value: name, kind: "person", titled: false });
+    }
+    // A surname used as a person ("Moll, 61, has crossed", "Greer said"): every "Given Surname" in the text is a person.
+    for (const match of sentence.text.matchAll(SURNAME_AS_PERSON)) {
+      const surname = match[1] ?? match[2];
+      if (!surname || MONTHS_AND_DAYS.test(surname)) continue;
+      for (const full of text.matchAll(new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{L}'’-]+) ${escapeRegex(surname)}(?![\\p{L}])`, "gu"))) {
+        const name = `${full[1]} ${surname}`;
+        if (!TITLE_PREFIX.test(name) && !MONTHS_AND_DAYS.test(full[1]!) && !/^(The|A|An|In|On|At|And|But|When|Her|His|Their|Mr|Ms|Mrs|Dr)$/.test(full[1]!) && canBePerson(name)) raw.push({ value: name, kind: "person", titled: false });
+      }
     }
     for (const match of sentence.text.matchAll(TITLED_NAME)) {
       const title = match[1]!;

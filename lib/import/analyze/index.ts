@@ -31,6 +31,8 @@ export interface AnalyzableArticle {
   quoteSpeakers?: (string | undefined)[];
   sections?: ArticleSection[];
   genre?: Genre;
+  /** The headline: what the article says it is about (main-idea keys must share its meaning). */
+  title?: string;
 }
 
 /** How many vocabulary definitions a draft carries at most. */
@@ -101,6 +103,7 @@ export function analyzeArticle(input: string[] | AnalyzableArticle, options: Ana
     sides: findDisagreements(sentences, entities, attributions),
     furniture: [...furniture],
     genre,
+    ...(article.title ? { title: article.title } : {}),
     sections,
     stats: { words: stats.words, sentences: sentences.length, fkGrade: stats.fkGrade, readingMinutes: stats.readingMinutes },
   };

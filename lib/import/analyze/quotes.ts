@@ -29,7 +29,15 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
   const out: Quotation[] = [];
   const people = entities.filter((e) => e.kind === "person");
   let lastSpeaker: { name: string; index: number; paragraph: number } | undefined;
-  const interviewee = genre === "interview" || looksLikeQandA(sentences) ? intervieweeOf(people) : undefined;
+  const interviewee = genre === "interview" || looksLikeQandA(sentences) ? intervieweeOf(people, sentences) : undefined;
+  const gender = gendersOf(people, sentences);
+  // People a sentence mentions, counting a surname two of them share as a mention of both (gender then tells them apart).
+  const bareSurname = (p: NamedEntity, text: string) => new RegExp(`(?<!\\p{Lu}[\\p{L}'’-]*\\s)(?<![\\p{L}])${escapeForRegex(p.name.split(/\s+/).at(-1)!)}(?![\\p{L}])`, "u").test(text);
+  const mentioned = (s: Sentence) => people.filter((p) => p.sentenceIds.includes(s.id) || (p.name.includes(" ") && bareSurname(p, s.text.replace(QUOTE, " "))));
+  const fits = (p: NamedEntity, pronoun: string) => {
+    const g = gender.get(p.name);
+    return !g || g === (/^she$/i.test(pronoun) ? "f" : "m");
+  };
   let inAnswer = false;
   sentences.forEach((sentence, index) => {
     // A block quote the page attributes ("— Barack Obama") is the speaker's words as a whole.
@@ -41,6 +49,29 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
         lastSpeaker = { name: entity.name, index, paragraph: sentence.paragraph };
       }
       return;
+    }
+    // A transcript turn ("Arnold Pike: Because …") is the labelled speaker's, to the end of the paragraph.
+    const paragraphStart = sentences.find((s) => s.paragraph === sentence.paragraph)!;
+    const label = /^([\p{Lu}][\p{L}.'’ -]{1,40}?):\s+\S/u.exec(paragraphStart.text)?.[1];
+    const labelled = label ? people.find((p) => formsOf(p).includes(label)) : undefined;
+    if (labelled) {
+      // The interviewer's questions are asked, not claimed: they are no one's quotation to ask about.
+      if (/\?["”]?$/.test(sentences.filter((s) => s.paragraph === sentence.paragraph).at(-1)!.text)) return;
+      const text = sentence.text.replace(/^[\p{Lu}][\p{L}.'’ -]{1,40}?:\s+/u, "").replace(/^[“"]|[”"]$/g, "");
+      if (countWords(text) >= 3) out.push({ sentenceId: sentence.id, text, speaker: labelled.name, resolvedBy: "name", direct: true });
+      lastSpeaker = { name: labelled.name, index, paragraph: sentence.paragraph };
+      return;
+    }
+    // A quoted paragraph after a lead-in that names its author ("Lindahl described the discovery in a blog post:").
+    const leadIn = sentences[index - 1];
+    if (sentence.kind === "paragraph" && leadIn && leadIn.paragraph === sentence.paragraph - 1 && /:$/.test(leadIn.text) && /^[“"]/.test(paragraphStart.text) && !/\b(he|she|they)\s+(said|says)\b/i.test(sentence.text)) {
+      const author = people.filter((p) => formsOf(p).some((f) => leadIn.text.includes(f)));
+      if (author.length === 1 && /\b(said|says|wrote|writes|described|explained|posted|put it|told)\b/i.test(leadIn.text)) {
+        const text = sentence.text.replace(/^[“"]|[”"]$/g, "");
+        if (countWords(text) >= 3) out.push({ sentenceId: sentence.id, text, speaker: author[0]!.name, resolvedBy: "name", direct: true });
+        lastSpeaker = { name: author[0]!.name, index, paragraph: sentence.paragraph };
+        return;
+      }
     }
     // Interviews: after a question, the subject's answers (in the first person) are their words; the interviewer's own analysis is not.
     if (interviewee) {
@@ -73,21 +104,32 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
       const speaker = speakerNear(outside, verbs, entities, people, sentences, index);
       resolved = speaker ? { name: speaker.entity.name, by: speaker.by } : undefined;
       // "His mother laughs … she says": the pronoun is someone described by kinship, not the person just named.
-      const kin = /\b(his|her|their)\s+(mother|father|son|daughter|wife|husband|sister|brother|grandmother|grandfather|granddaughter|grandson|aunt|uncle|cousin|partner|friend|colleague|boss)\b/i.test(`${sentences[index - 1]?.text.replace(QUOTE, " ") ?? ""} ${outside}`);
-      if (!resolved && !kin && pronounSubject(outside, verbs)) {
-        // "he said": the speaker of the previous sentence ("Feldt said …. “…,” he said"), else the one person named
-        // in the last few sentences (or the last quoted speaker), else no one.
+      const pronoun = pronounSubject(outside, verbs);
+      // "His mother laughs … she says": a kinship description of the pronoun's gender is someone else, unnamed.
+      const kinWords = `${sentences[index - 1]?.text.replace(QUOTE, " ") ?? ""} ${outside}`.match(/\b(?:his|her|their)\s+(mother|father|son|daughter|wife|husband|sister|brother|grandmother|grandfather|granddaughter|grandson|aunt|uncle|cousin|partner|friend|colleague|boss)\b/gi) ?? [];
+      const kin = pronoun !== undefined && kinWords.some((k) => {
+        const g = kinGender(k.split(/\s+/).at(-1)!);
+        return !g || g === (/^she$/i.test(pronoun) ? "f" : "m");
+      });
+      if (!resolved && !kin && pronoun) {
+        // "he said": the speaker of the previous sentence ("Feldt said …. “…,” he said") if the pronoun fits them,
+        // else the one person of that gender named in the last few sentences (or the last quoted speaker), else no one.
         const previous = sentences[index - 1];
         const previousOutside = previous ? previous.text.replace(QUOTE, (m) => " ".repeat(m.length)) : "";
         const previousVerbs = [...previousOutside.matchAll(SPEECH)].map((m) => m.index ?? 0);
         const previousSpeaker = previous && previousVerbs.length ? speakerNear(previousOutside, previousVerbs, entities, people, sentences, index - 1) : undefined;
-        if (previousSpeaker && previousSpeaker.entity.kind === "person") resolved = { name: previousSpeaker.entity.name, by: "pronoun" };
+        if (previousSpeaker && previousSpeaker.entity.kind === "person" && fits(previousSpeaker.entity, pronoun)) resolved = { name: previousSpeaker.entity.name, by: "pronoun" };
       }
-      if (!resolved && !kin && pronounSubject(outside, verbs)) {
+      if (!resolved && !kin && pronoun) {
         const recent = sentences.slice(Math.max(0, index - 3), index + 1);
-        const named = people.filter((p) => recent.some((s) => p.sentenceIds.includes(s.id)));
+        const named = people.filter((p) => recent.some((s) => mentioned(s).includes(p)) && fits(p, pronoun));
+        const last = lastSpeaker ? people.find((p) => p.name === lastSpeaker!.name) : undefined;
+        // Several fit: the one mentioned last, when only one is ("Jaarsma said … Moll does not take sides … she said").
+        const latest = (p: NamedEntity) => Math.max(...recent.map((s, i) => (s.id !== sentence.id && mentioned(s).includes(p) ? i : -1)));
+        const nearest = named.length > 1 ? [...named].sort((a, b) => latest(b) - latest(a)) : [];
         if (named.length === 1) resolved = { name: named[0]!.name, by: "pronoun" };
-        else if (named.length === 0 && lastSpeaker && index - lastSpeaker.index <= 3) resolved = { name: lastSpeaker.name, by: "pronoun" };
+        else if (nearest.length > 1 && latest(nearest[0]!) > latest(nearest[1]!)) resolved = { name: nearest[0]!.name, by: "pronoun" };
+        else if (named.length === 0 && last && fits(last, pronoun) && index - lastSpeaker!.index <= 3) resolved = { name: last.name, by: "pronoun" };
       }
     }
     if (!resolved) return;
@@ -113,13 +155,78 @@ function looksLikeQandA(sentences: Sentence[]): boolean {
   return pairs >= 2;
 }
 
-/** The person an interview is with: the most mentioned person. */
-function intervieweeOf(people: NamedEntity[]): NamedEntity | undefined {
-  return [...people].sort((a, b) => b.mentions - a.mentions)[0];
+/**
+ * The person an interview is with: the one its introduction names (before the first question), else the most
+ * mentioned person. Mentions alone can pick someone else when the subject shares a surname with a relative.
+ */
+function intervieweeOf(people: NamedEntity[], sentences: Sentence[]): NamedEntity | undefined {
+  const firstQuestion = sentences.findIndex((s) => /^Q[:.]/.test(s.text) || /\?["”]?$/.test(s.text));
+  const intro = sentences.slice(0, firstQuestion > 0 ? firstQuestion : 0);
+  const named = intro.flatMap((s) => people.filter((p) => p.sentenceIds.includes(s.id)));
+  return named[0] ?? [...people].sort((a, b) => b.mentions - a.mentions)[0];
 }
 
-function pronounSubject(outside: string, verbs: number[]): boolean {
-  return verbs.some((v) => /\b(he|she)\s+$/i.test(outside.slice(Math.max(0, v - 6), v)) || /^\S+\s+(he|she)\b/i.test(outside.slice(v)));
+/** The pronoun that is the subject of a speech verb ("she said", "said he"), if any. */
+function pronounSubject(outside: string, verbs: number[]): string | undefined {
+  for (const v of verbs) {
+    const found = /\b(he|she)\s+$/i.exec(outside.slice(Math.max(0, v - 6), v))?.[1] ?? /^\S+\s+(he|she)\b/i.exec(outside.slice(v))?.[1];
+    if (found) return found.toLowerCase();
+  }
+  return undefined;
+}
+
+const FEMALE_KIN = /^(mother|daughter|wife|sister|grandmother|granddaughter|aunt|niece|mom)$/i;
+const MALE_KIN = /^(father|son|husband|brother|grandfather|grandson|uncle|nephew|dad)$/i;
+function kinGender(word: string): "f" | "m" | undefined {
+  return FEMALE_KIN.test(word) ? "f" : MALE_KIN.test(word) ? "m" : undefined;
+}
+
+/**
+ * Each person's grammatical gender as the article shows it, when it does: an honorific ("Ms Vance"), a kinship
+ * appositive ("her father, Anton Moll"), or the pronouns in sentences that name only them ("Henrike Moll … her sleeve").
+ * Used only to tell apart the candidates for "she said"; a person with no evidence fits either pronoun.
+ */
+function gendersOf(people: NamedEntity[], sentences: Sentence[]): Map<string, "f" | "m"> {
+  const votes = new Map<string, { f: number; m: number }>();
+  const vote = (name: string, g: "f" | "m", n = 1) => {
+    const v = votes.get(name) ?? { f: 0, m: 0 };
+    v[g] += n;
+    votes.set(name, v);
+  };
+  for (const person of people) {
+    for (const form of formsOf(person)) {
+      if (/^(Mr|Mister)\.?\s/.test(form)) vote(person.name, "m", 3);
+      if (/^(Ms|Mrs|Miss)\.?\s/.test(form)) vote(person.name, "f", 3);
+    }
+  }
+  const kinPatterns = people.map((person) => new RegExp(`\\b(?:his|her|their|[\\p{Lu}][\\p{L}'’-]+['’]s)\\s+(\\p{Ll}+),\\s+${escapeForRegex(person.name)}\\b`, "iu"));
+  sentences.forEach((sentence, i) => {
+    const text = sentence.text.replace(QUOTE, " ");
+    for (const [p, person] of people.entries()) {
+      const kin = /,/.test(text) ? kinPatterns[p]!.exec(text) : null;
+      const g = kin ? kinGender(kin[1]!) : undefined;
+      if (g) vote(person.name, g, 3);
+    }
+    const named = people.filter((p) => p.sentenceIds.includes(sentence.id));
+    if (named.length !== 1) return;
+    const [person] = named;
+    const at = Math.max(0, ...formsOf(person!).map((f) => text.indexOf(f)));
+    const after = text.slice(at);
+    // The next sentence of the paragraph counts when it names no one else ("… since 2021. Next month … her plan").
+    const nextSentence = sentences[i + 1];
+    const next = nextSentence && nextSentence.paragraph === sentence.paragraph && !people.some((p) => p !== person && p.sentenceIds.includes(nextSentence.id)) ? nextSentence.text.replace(QUOTE, " ") : "";
+    const f = (after.match(/\b(she|her|hers|herself)\b/gi)?.length ?? 0) + (next.match(/\b(she|her|hers|herself)\b/gi)?.length ?? 0);
+    const m = (after.match(/\b(he|him|his|himself)\b/gi)?.length ?? 0) + (next.match(/\b(he|him|his|himself)\b/gi)?.length ?? 0);
+    if (f && !m) vote(person!.name, "f");
+    if (m && !f) vote(person!.name, "m");
+  });
+  const out = new Map<string, "f" | "m">();
+  for (const [name, v] of votes) if (v.f !== v.m) out.set(name, v.f > v.m ? "f" : "m");
+  return out;
+}
+
+function escapeForRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function speakerNear(outside: string, verbs: number[], entities: NamedEntity[], people: NamedEntity[], sentences: Sentence[], index: number): Mention | undefined {

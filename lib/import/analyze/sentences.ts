@@ -52,7 +52,8 @@ export function splitSentences(
       const text = part.text.trim();
       if (!text) continue;
       const id = `s${sentences.length + 1}`;
-      sentences.push({ id, paragraph: index, anchor: `p${index + 1}`, text, words: countWords(text), kind: kinds[index] ?? "paragraph", section });
+      const hasVerb = part.pos.some((tag) => tag === "VERB" || tag === "AUX");
+      sentences.push({ id, paragraph: index, anchor: `p${index + 1}`, text, words: countWords(text), kind: kinds[index] ?? "paragraph", section, ...(hasVerb ? {} : { verbless: true }) });
       tokens.set(id, { tokens: part.tokens, pos: part.pos, entities: part.entities });
     }
   });
@@ -89,6 +90,20 @@ const FURNITURE = [
   /\b(opinions|views) expressed (here |in [\p{L} ]+ )?are (those of the|the author['’]s)/iu,
   /^By \p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,3}(?:,|$)/u,
   /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} (?:covers|writes about|is (?:the|a|an) [\p{L}'’ ]*(?:correspondent|editor|reporter|columnist|writer|contributor))\b/u,
+  // Author bios of any trade ("X is a retired schoolteacher and a member of …", "X joined the paper in 2021"), contact lines.
+  /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} (?:is an? (?:retired |former |freelance |staff |contributing |senior )?[\p{L}'’ -]{0,40}(?:who lives|and a member of|based in)|joined (?:the|our) (?:paper|newsroom|staff))\b/u,
+  /^(?:She|He|They) joined (?:the|our) (?:paper|newsroom|staff)\b/,
+  /^Reach (?:him|her|them|the author) at\b/i,
+  /\b[\w.-]+@[\w-]+\.[\w.]+\b/,
+  // Funding and support notes.
+  /\b(?:produced|made possible|supported|funded|underwritten)(?: in part)? (?:with (?:the )?support (?:of|from)|(?:by|with|through) (?:a )?grants? from)\b/i,
+  /^(?:This|Our|Local) [\p{L} ]{0,30}(?:coverage|reporting|story|article|journalism|series) (?:is|was) (?:supported|funded|produced|made possible)\b/u,
+  /\b(?:donors|funders|sponsors) (?:have|has) no (?:say|control|influence)\b/i,
+  /^(?:Local )?(?:news )?coverage is supported\b/i,
+  // Reader prompts and page controls pasted with the text.
+  /^(?:comments?\s*\(\d+\)|\d+ comments?|gift this article|listen to this article|share this (?:story|article)|save\s*·|read more\s*:|more coverage|most read|posted\s+(?:\d|on |at |[A-Z][a-z]{2,8}\.? \d))/iu,
+  /\bThe views expressed (?:here|in this [\p{L}]+) are (?:his|her|their|the author['’]s) own\b/iu,
+  /^(?:This|The) interview (?:has been|was) (?:edited|condensed|lightly edited)\b/i,
 ];
 
 export function isFurniture(text: string): boolean {

@@ -29,19 +29,38 @@ export function articleSynonyms(answer: string, context: string): string[] {
   const answerSenses = senses(answer.replace(/ /g, "_"), "n");
   if (answerSenses.length === 0) return [];
   const answerBase = baseForm(answer.replace(/ /g, "_"), "n");
-  const answerOffsets = new Set(answerSenses.map((s) => s.offset));
-  const synonymWords = new Set(answerSenses.flatMap((s) => s.words).filter((w) => w !== answerBase?.replace(/_/g, " ")));
+  // Only the answer's most common sense: a rare sense's synonyms ("regular" for "customer") are other words to a student.
+  const main = answerSenses[0]!;
+  const synonymWords = new Set(main.words.filter((w) => w !== answerBase));
   const out = new Set<string>();
-  for (const word of new Set(context.toLowerCase().match(/\b[a-z]{4,}\b/g) ?? [])) {
+  const lower = context.toLowerCase();
+  for (const word of new Set(lower.match(/\b[a-z]{4,}\b/g) ?? [])) {
     const base = baseForm(word, "n");
     if (!base || base === answerBase) continue;
-    if (synonymWords.has(base.replace(/_/g, " "))) {
+    // The word must stand as a noun where the article uses it, not modify another ("regular session").
+    if (!usedAsNoun(lower, word)) continue;
+    const first = senses(word, "n")[0];
+    if (!first) continue;
+    // A synonym shares the answer's main sense as its own main sense; a narrower word's main sense sits below it.
+    if (synonymWords.has(base) && first.offset === main.offset) {
       out.add(word);
       continue;
     }
-    // A narrower word: its most common sense sits below one of the answer's senses.
-    const first = senses(word, "n")[0];
-    if (first && [...ancestors(first, 10)].some((o) => answerOffsets.has(o))) out.add(word);
+    if (ancestors(first, 10).has(main.offset)) out.add(word);
   }
   return [...out].sort();
+}
+
+const AFTER_NOUN = /^(?:[\s]*[.,;:!?)”"'’]|\s+(?:the|a|an|of|in|on|at|to|that|which|who|were|was|are|is|had|have|has|and|or|but|with|from|for|by|as|would|will|could|can|may|might|did|do|does|said|say|says)\b|\s*$)/;
+
+function usedAsNoun(text: string, word: string): boolean {
+  for (const m of text.matchAll(new RegExp(`\\b${word}\\b`, "g"))) if (AFTER_NOUN.test(text.slice((m.index ?? 0) + word.length))) return true;
+  return false;
+}
+
+/** The head noun of a modifier + noun phrase ("legislative committee" → "committee"), which a student may rightly write alone. */
+export function headWord(phrase: string): string | undefined {
+  const words = phrase.split(" ");
+  if (words.length < 2 || !/^[a-z]+$/.test(words.at(-1)!)) return undefined;
+  return words.at(-1);
 }

@@ -169,7 +169,7 @@ export function inTextDefinitions(sentences: Sentence[]): TermDefinition[] {
  * WordNet's sense of `word` that fits the article: the sense whose gloss and synonyms share the most words with the
  * sentence and the article. A tie between senses of different kinds means "can't tell": no definition.
  */
-export function wordnetSense(word: string, pos: WordnetPos, sentence: string, articleWords: Set<string>): Synset | undefined {
+export function wordnetSense(word: string, pos: WordnetPos, sentence: string, articleWords: Set<string>, strict = false): Synset | undefined {
   const all = senses(word, pos);
   if (all.length === 0) return undefined;
   const local = contentWords(sentence);
@@ -188,6 +188,11 @@ export function wordnetSense(word: string, pos: WordnetPos, sentence: string, ar
   // Several senses: only the most common sense, and only when the article supports it at least as well as any other.
   const first = scored.find((x) => x.rank === 0)!;
   if (first.score < 1 || scored.some((x) => x.rank !== 0 && x.score > first.score)) return undefined;
+  // Strict (a question's key): the sentence itself must support the sense, and better than any other sense.
+  if (strict) {
+    const localOnly = (x: (typeof scored)[number]) => [...contentWords(x.s.gloss.replace(/;?\s*"[^"]*"/g, ""))].filter((w) => !own.has(w) && local.has(w)).length;
+    if (localOnly(first) < 1 || scored.some((x) => x.rank !== 0 && x.score >= first.score)) return undefined;
+  }
   return first.s;
 }
 

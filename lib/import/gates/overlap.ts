@@ -95,6 +95,9 @@ export function nearDuplicate(a: DraftQuestion, b: DraftQuestion): boolean {
   const keyOf = (q: DraftQuestion) =>
     q.type === "cloze" ? String(Object.values(q.answer)[0]?.[0] ?? "") : q.type === "single" ? (q.choices.find((c) => c.id === q.answer)?.text ?? "") : "";
   if (a.evidence === b.evidence && keyOf(a) && keyOf(a) === keyOf(b)) return true;
+  // Two "what kind of source" items with the same answer, or two who-said items on one quotation, ask the same thing.
+  if (a.generator === "sourcing-kind" && b.generator === "sourcing-kind" && keyOf(a) === keyOf(b)) return true;
+  if (sharesQuotation(a, b) || sharesQuotation(b, a)) return true;
   if (a.type !== b.type) return false;
   if (a.evidence === b.evidence && a.generator === b.generator) return true;
   const wa = contentWords(visibleText(a));
@@ -103,6 +106,14 @@ export function nearDuplicate(a: DraftQuestion, b: DraftQuestion): boolean {
   for (const w of wa) if (wb.has(w)) shared += 1;
   const jaccard = shared / Math.max(1, wa.size + wb.size - shared);
   return jaccard >= 0.8;
+}
+
+/** A matching item covers every quotation it lists: a who-said or true/false item on one of them repeats it. */
+function sharesQuotation(matching: DraftQuestion, other: DraftQuestion): boolean {
+  if (matching.type !== "matching" || other === matching || !/^(who-said-single|true-false)/.test(other.generator)) return false;
+  const quoted = matching.left.map((l) => normalize(l.text.replace(/…/g, " ")).replace(/^'|'$/g, "").trim()).filter((t) => t.split(" ").length >= 3);
+  const target = normalize(`${other.evidence} ${other.prompt}`);
+  return quoted.some((q) => target.includes(q.split(" ").slice(0, 6).join(" ")));
 }
 
 function normalize(text: string): string {

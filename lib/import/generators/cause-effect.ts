@@ -2,30 +2,41 @@
  * Cause and effect, from the article's own connectives. "According to the article, what led to this? …" with the
  * cause as key and the causes of other relations (or other clauses of the article) as distractors.
  */
-import { countWords, innerQuotes, lowerFirst, round } from "../analyze/text";
+import { countWords, innerQuotes, lowerFirst, round, wordPattern } from "../analyze/text";
 import type { CauseEffect } from "../types";
 import { sortedChoices, type Candidate, type Context } from "./common";
 
 export function causeEffectQuestions(ctx: Context): Candidate[] {
   const { analysis } = ctx;
   const out: Candidate[] = [];
-  const clauses = analysis.causes.map((c) => c.cause);
   // Other clauses the article states, as fallback distractors: first clauses of fact sentences.
+  const nearby = (id: string, sentenceId: string) => Math.abs(ctx.order(id) - ctx.order(sentenceId)) <= 2;
   const fallback = analysis.sentences
-    .filter((s) => ctx.isCheckableFact(s) && s.words <= 25)
-    .map((s) => s.text.replace(/[.!]$/, "").split(/,\s+/)[0]!)
-    .filter((c) => countWords(c) >= 5 && countWords(c) <= 18);
+    .filter((s) => ctx.isCheckableFact(s) && s.words <= 25 && s.kind === "paragraph")
+    .map((s) => ({ id: s.id, text: s.text.replace(/[.!]$/, "").split(/,\s+/)[0]! }))
+    .filter((c) => countWords(c.text) >= 5 && countWords(c.text) <= 18);
+  const pool = [...analysis.causes.map((c) => ({ id: c.sentenceId, text: c.cause })), ...fallback];
   for (const relation of analysis.causes) {
     const sentence = ctx.byId.get(relation.sentenceId)!;
-    if (ctx.furniture.has(sentence.id) || countWords(relation.cause) > 25 || countWords(relation.effect) > 30) continue;
-    // "X said Moscow abstained because …": the reason is X's account, and the question says so.
+    // Only the connectives that state a cause: "after" orders events and does not say one caused the other.
+    if (relation.connective === "after" || !ctx.eligible(sentence, 45)) continue;
+    if (countWords(relation.cause) > 25 || countWords(relation.cause) < 3 || countWords(relation.effect) > 30) continue;
+    // "X said Moscow abstained because …" and "Three years is short, Vos said, because …": the reason is X's account.
     const reported = /^(.+?),?\s+(?:said|says|told reporters|argued|explained)\s+(?:that\s+)?(.{8,})$/.exec(relation.effect);
-    const source = reported ? ctx.people.find((p) => reported[1]!.includes(p.name) || p.variants.some((v) => reported[1]!.includes(v))) : undefined;
-    if (reported && !source) continue;
-    const effect = reported && source ? reported[2]! : relation.effect;
+    const trailing = /^(.{8,}?),\s+([^,]{2,40}?)\s+(?:said|says|argued|explained)\.?$/.exec(relation.effect);
+    const sourceIn = (text: string) => ctx.people.find((p) => text.includes(p.name) || p.variants.some((v) => wordPattern([v], false).test(text)));
+    const source = reported ? sourceIn(reported[1]!) : trailing ? sourceIn(trailing[2]!) : undefined;
+    if ((reported || trailing) && !source) continue;
+    // "Fairhaven faces a shortfall, mostly because …": the hedge belongs to the connective, not to the effect.
+    const effect = (reported && source ? reported[2]! : trailing && source ? trailing[1]! : relation.effect).replace(/,?\s+(mostly|largely|partly|mainly|primarily|in part|chiefly|only)$/i, "");
+    if (countWords(effect) < 4) continue;
+    // The author's own reasoning in a column is the author's claim, and the question says so.
+    const authorsClaim = !source && (ctx.isOpinion(sentence) || (ctx.analysis.genre === "opinion" && !/\b(said|says|according to)\b/i.test(sentence.text)));
     const key = asChoice(relation.cause);
-    const distractors = [...new Set([...clauses, ...fallback].map(asChoice))]
-      .filter((c) => c !== key && !relation.effect.includes(c) && !c.includes(relation.effect) && !sentence.text.includes(c.replace(/\.$/, "")) && !/^(He|She|They|It|We|I|This|That)\b/.test(c) && !/\b(said|says|told)\b/.test(c))
+    // Distractors are clauses from elsewhere in the article (never the sentences around the effect, which may well
+    // be causes of it too) that read as statements: no list fragments, no lead-ins, no attributions.
+    const distractors = [...new Map(pool.filter((c) => c.id !== sentence.id && !nearby(c.id, sentence.id)).map((c) => [asChoice(c.text), c])).keys()]
+      .filter((c) => c !== key && countWords(c) >= 4 && !relation.effect.includes(c) && !c.includes(relation.effect) && !sentence.text.includes(c.replace(/\.$/, "")) && !/^(He|She|They|It|We|I|This|That|According|\$|\d)/.test(c) && !/[:;]$/.test(c) && !/\b(said|says|told)\b/.test(c))
       .slice(0, 3);
     if (distractors.length < 2) continue;
     const { choices, answer } = sortedChoices(key, distractors);
@@ -34,7 +45,11 @@ export function causeEffectQuestions(ctx: Context): Candidate[] {
       type: "single",
       prompt: source
         ? `According to ${source.name}, what is the reason for this? “${innerQuotes(capitalize(effect))}.”`
-        : `According to the article, what ${verbFor(relation)} this? “${innerQuotes(capitalize(effect))}.”`,
+        : authorsClaim
+          ? `According to the author, what is the reason for this? “${innerQuotes(capitalize(effect))}.”`
+          : relation.connective === "because"
+            ? `According to the article, what is the reason for this? “${innerQuotes(capitalize(effect))}.”`
+            : `According to the article, what ${verbFor(relation)} this? “${innerQuotes(capitalize(effect))}.”`,
       choices,
       answer,
       explanation: `The article links them with “${relation.connective}”: ${innerQuotes(sentence.text)}`,

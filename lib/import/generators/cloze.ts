@@ -3,17 +3,35 @@
  * or a number — never part of a compound ("first mass stranding") or a hyphenated or symbol-joined word ("P5+1").
  * Accepted answers include inflections and the article's own synonyms.
  */
-import { articleSynonyms, inflections } from "../analyze/synonyms";
+import { articleSynonyms, headWord, inflections } from "../analyze/synonyms";
+import { daleChall } from "dale-chall";
 import { isWholePhrase } from "../analyze/terms";
 import { escapeRegex, round, wordPattern } from "../analyze/text";
 import type { NumberMention } from "../types";
 import { explanationFor, type Candidate, type Context } from "./common";
 
+const FAMILIAR = new Set(daleChall);
+
 export function clozeQuestions(ctx: Context): Candidate[] {
   const { analysis } = ctx;
   const out: Candidate[] = [];
   const defined = new Set(analysis.definitions.map((d) => d.found.toLowerCase()));
+  const allText = analysis.sentences.filter((s) => !ctx.furniture.has(s.id)).map((s) => s.text.toLowerCase());
+  const joined = allText.join("\n");
+  // A phrase the article uses in another sentence too is one a reader can be expected to supply; a one-off phrase
+  // ("no painless choices left", "the grey water") has many right answers, so the key would mark them wrong.
+  const recurs = (phrase: string, sentenceText: string) => {
+    // Cheap test first: a phrase found only once in the whole text can't recur.
+    const lower = phrase.toLowerCase();
+    const first = joined.indexOf(lower);
+    if (first < 0 || joined.indexOf(lower, first + 1) < 0) return false;
+    const pattern = wordPattern([phrase]);
+    return allText.some((t) => t !== sentenceText.toLowerCase() && pattern.test(t));
+  };
+  // A timeline event is shown whole in the ordering item, which would give its blank away.
+  const events = new Set(analysis.timeline.map((e) => e.sentenceId));
   analysis.sentences.forEach((sentence, index) => {
+    if (events.has(sentence.id)) return;
     if (!ctx.eligible(sentence) || ctx.hasQuote(sentence) || ctx.isOpinion(sentence) || ctx.firstPerson(sentence)) return;
     const gaps: { text: string; accepted: string[]; prior: number; vocabulary: boolean }[] = [];
     for (const match of analysis.glossary) {
@@ -21,21 +39,24 @@ export function clozeQuestions(ctx: Context): Candidate[] {
       if (found) gaps.push({ text: found, accepted: [found, match.term], prior: 0.35, vocabulary: true });
     }
     for (const term of analysis.candidateTerms) {
+      // A single everyday word ("morning") recurs in any story; it is not the article's term.
+      if (!term.term.includes(" ") && FAMILIAR.has(term.term.toLowerCase())) continue;
       const found = sentence.text.match(wordPattern([term.term]))?.[0];
       if (found) gaps.push({ text: found, accepted: [found], prior: 0.3, vocabulary: defined.has(term.term) });
     }
     for (const phrase of analysis.nounPhrases[sentence.id] ?? []) {
-      if (phrase.includes(" ") || phrase.length >= 8) gaps.push({ text: phrase, accepted: [phrase], prior: phrase.includes(" ") ? 0.2 : 0.15, vocabulary: false });
-    }
-    for (const number of analysis.numbers.filter((n) => n.sentenceId === sentence.id)) {
-      gaps.push({ text: number.text, accepted: numberForms(number), prior: 0.1, vocabulary: false });
+      if (phrase.includes(" ") && recurs(phrase, sentence.text)) gaps.push({ text: phrase, accepted: [phrase], prior: 0.2, vocabulary: false });
     }
     // The gap must be unique in the sentence and a whole phrase, or the stem gives the answer away or reads wrongly.
     const gap = gaps.find((g) => (sentence.text.match(wordPattern([g.text]))?.length ?? 0) === 1 && !stemRepeats(sentence.text, g.text) && isWholePhrase(sentence.text, g.text));
     if (!gap) return;
     const neighbours = analysis.sentences.slice(Math.max(0, index - 2), index + 3).map((s) => s.text).join(" ");
-    const isWords = /^[a-z]+( [a-z]+)?$/i.test(gap.text) && !analysis.numbers.some((n) => n.sentenceId === sentence.id && n.text === gap.text);
-    const accepted = isWords ? [...gap.accepted.flatMap((a) => inflections(a.toLowerCase())), ...articleSynonyms(gap.text.toLowerCase(), neighbours)] : gap.accepted;
+    const isWords = /^[a-z]+( [a-z]+)?$/i.test(gap.text);
+    // A student who writes the head word of the phrase ("committee" for "legislative committee") is right too.
+    const head = isWords ? headWord(gap.text.toLowerCase()) : undefined;
+    const accepted = isWords
+      ? [...gap.accepted.flatMap((a) => inflections(a.toLowerCase())), ...(head && !COMMON_HEADS.has(head) ? inflections(head) : []), ...articleSynonyms(gap.text.toLowerCase(), neighbours)]
+      : gap.accepted;
     const text = sentence.text.replace(wordPattern([gap.text]), "{{blank}}");
     out.push({
       id: "",
@@ -53,6 +74,9 @@ export function clozeQuestions(ctx: Context): Candidate[] {
   });
   return out;
 }
+
+/** Head words too vague to count as the answer on their own ("matter" for "organic matter" is fine; "one" is not). */
+const COMMON_HEADS = new Set(["one", "ones", "thing", "things", "way", "ways", "part", "kind", "lot", "number", "amount", "time", "times"]);
 
 /** True when a content word of the answer also appears elsewhere in the sentence. */
 function stemRepeats(sentence: string, answer: string): boolean {

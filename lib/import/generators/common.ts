@@ -32,18 +32,26 @@ export class Context {
     return this.analysis.sentenceScores[id] ?? 0;
   }
   /** Sentences good enough to ask about: 8–40 words, a statement, not leaning on a previous sentence, not page furniture. */
-  eligible(sentence: Sentence, maxWords = 40): boolean {
+  eligible(sentence: Sentence, maxWords = 40, ownVoice = false): boolean {
+    // For a judgment in the author's own voice, "I think …" and "But closing the library … is a false economy" stand alone.
+    const opening = ownVoice ? sentence.text.replace(/^(But|And|Yet|Still|So),?\s+/, "").replace(/^I\s+/, "The author ") : sentence.text;
     return (
       sentence.words >= 8 &&
       sentence.words <= maxWords &&
       !/\?["”]?$/.test(sentence.text) &&
       !/:$/.test(sentence.text) &&
-      !PRONOUN_START.test(sentence.text) &&
+      !PRONOUN_START.test(opening) &&
       // A list item's fragment ("whether ballots were lost;") or an interview's "Q:"/"A:" line is not a statement to ask about.
       /^[\p{Lu}\p{N}“"‘']/u.test(sentence.text) &&
       !/^[QA][:.]\s/.test(sentence.text) &&
       !/;$/.test(sentence.text) &&
-      !this.furniture.has(sentence.id)
+      !this.furniture.has(sentence.id) &&
+      // A bullet cut from its lead-in ("$180 million to rebuild roads") has no subject of its own, and a block quote
+      // the page sets apart is a pull quote or an epigraph: neither is a statement to ask about on its own.
+      sentence.kind === "paragraph" &&
+      !sentence.verbless &&
+      // Words addressed to the reader ("If you use the library, go and say so") are advice, not a fact.
+      !/\b(you|your|you['’]re|you['’]ll)\b/i.test(sentence.text.replace(/[“"][^”"]*[”"]/g, " "))
     );
   }
   /** First person outside quotations ("we audited"), or an interview's "Q:"/"A:" line: true only from the speaker's view. */

@@ -15,18 +15,42 @@ function quoteHolds(ctx: Context, sentenceId: string, holder: string): boolean {
   return ctx.analysis.quotations.some((q) => q.sentenceId === sentenceId && q.speaker === holder && q.resolvedBy !== "pronoun");
 }
 
+/** Predictions, conditions, plans and estimates: not facts a student can check today. */
+const UNCERTAIN = /\b(if|would|could|might|may|will|should|expects?|expected|likely|plans?|planned|hopes?|estimates?|forecasts?|predicts?|wants?)\b/i;
+/** A sentence that reports what someone else said is a fact about them, whatever they said: not the author's opinion. */
+const REPORTS = /\b(said|says|told|tells|according to|argued|argues|claimed|claims|insisted|pointed out|wrote)\b/i;
+const GREETING = /^(welcome|hello|hi|good (morning|afternoon|evening)|thanks|thank you|great to)\b/i;
+/** A first-person account of what the author did or saw is a report, not a judgment. */
+const NARRATION = /\b(I|we) (have|had|was|were|watched|saw|met|went|visited|spent|asked|called|spoke|found|remember)\b/;
+/** At least one cue that judges (an evaluative word or a belief verb), not just "I" or a modal. */
+export function judgment(cues: string[]): boolean {
+  return cues.some((c) => !/^(should|shouldn['’]t|must|ought to|I|my|me|we|our|us|will|would|can|could)$/i.test(c));
+}
+
 const OPINION = "An opinion: a judgment that people could disagree with";
 const FACT = "A fact: something that can be checked";
 
 export function factOpinionQuestions(ctx: Context): Candidate[] {
   const { analysis } = ctx;
   const out: Candidate[] = [];
-  const facts = analysis.sentences.filter((s) => ctx.eligible(s, 30) && ctx.isCheckableFact(s)).sort((a, b) => ctx.order(a.id) - ctx.order(b.id));
+  // A fact a student can check: a figure or a date, stated outright (no prediction, condition or plan, no "I").
+  const dated = new Set(analysis.dates.map((d) => d.sentenceId));
+  const facts = analysis.sentences
+    .filter((s) => ctx.eligible(s, 30) && ctx.isCheckableFact(s) && !ctx.firstPerson(s) && (/\d/.test(s.text) || dated.has(s.id)) && !UNCERTAIN.test(s.text))
+    .sort((a, b) => ctx.order(a.id) - ctx.order(b.id));
   const opinions = analysis.opinions
     .map((o) => ({ mark: o, sentence: ctx.byId.get(o.sentenceId)! }))
     // Only a judgment in the author's own voice, or inside a speaker's direct quote: "X rejected the vote as unfair"
     // reports a fact about X, so it is never offered as an opinion.
-    .filter(({ sentence, mark }) => ctx.eligible(sentence, 35) && ((mark.holder === "author" && ctx.analysis.genre !== "news") || (mark.holder !== "quoted" && mark.holder !== "author" && quoteHolds(ctx, sentence.id, mark.holder) && strongCues(mark.cues))));
+    // The author's voice counts only in a column or an analysis (in a news story or an interview it is the reporter's
+    // narration), with a word of judgment (a first-person scene, "I have watched …", is not an opinion), never a greeting.
+    .filter(
+      ({ sentence, mark }) =>
+        ctx.eligible(sentence, 35, mark.holder === "author") &&
+        !GREETING.test(sentence.text) &&
+        ((mark.holder === "author" && (ctx.analysis.genre === "opinion" || ctx.analysis.genre === "analysis") && judgment(mark.cues) && !NARRATION.test(sentence.text) && !REPORTS.test(sentence.text)) ||
+          (mark.holder !== "quoted" && mark.holder !== "author" && quoteHolds(ctx, sentence.id, mark.holder) && strongCues(mark.cues))),
+    );
   for (const { mark, sentence } of opinions) {
     const cueList = mark.cues.slice(0, 3).map((c) => `“${c}”`).join(", ");
     const holder = mark.holder === "author" ? "the author" : mark.holder;

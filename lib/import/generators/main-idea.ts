@@ -18,26 +18,46 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
   const { analysis } = ctx;
   const usable = (s: Sentence) => ctx.eligible(s, 50) && !mostlyQuote(s) && s.kind === "paragraph";
   const out: MainIdea[] = [];
-  const build = (pool: Sentence[], scope: MainIdea["scope"]) => {
+  const build = (pool: Sentence[], scope: MainIdea["scope"], heading: string | undefined) => {
+    // The headline (or the section heading) says what the text is about: the key must share its meaning, and the
+    // distractors must share less of it. Without a heading to check against, position alone would pick the key (an
+    // anecdote, a statistic), so no question is made.
+    const topic = topicWords(heading ?? "");
+    if (topic.size === 0) return;
+    const need = topic.size >= 4 ? 2 : 1;
+    // Shared names alone ("Gull Sound") don't make a sentence about the topic: one shared common word is required.
+    const onTopic = (s: Sentence) => {
+      const shared = [...contentWords(s.text)].filter((w) => topic.has(w));
+      const common = [...contentWords(s.text.replace(/(?<![.!?]\s|^)\b\p{Lu}[\p{L}'’-]*/gu, " "))].filter((w) => topic.has(w));
+      return common.length > 0 ? shared.length : 0;
+    };
     const candidates = pool.filter(usable);
     if (candidates.length < 5) return;
     const ranked = [...candidates].sort((a, b) => ctx.score(b.id) - ctx.score(a.id) || ctx.order(a.id) - ctx.order(b.id));
-    // The key states something in the article's own voice: no quotation, no opinion of a speaker. A news story puts
-    // its main idea in the lead and a section its point in its first sentence, so those come first when they qualify.
-    const inOwnVoice = (s: Sentence) => !ctx.hasQuote(s) && !ctx.isOpinion(s) && !/\b(said|says|told)\b/.test(s.text);
-    // Only when the lead is also among the most central sentences: a feature's scene-setting opening is not its point.
-    const top = new Set(ranked.slice(0, 3).map((s) => s.id));
-    const lead = scope.kind === "section" || ctx.analysis.genre === "news" ? candidates.find((s) => inOwnVoice(s) && s.paragraph <= (candidates[0]?.paragraph ?? 0) + 1 && top.has(s.id)) : undefined;
+    // The key states something in the article's own voice: no quotation, no opinion of a speaker, no first-person
+    // scene ("I have watched the line form"), not a bare statistic.
+    const inOwnVoice = (s: Sentence) => !ctx.hasQuote(s) && !ctx.isOpinion(s) && !/\b(said|says|told)\b/.test(s.text) && !ctx.firstPerson(s) && (s.text.match(/\$?\d[\d,.]*(?:[-–]\d+)?/g) ?? []).length <= 2;
+    const central = ranked.slice(0, Math.max(4, Math.ceil(ranked.length / 4)));
     // A column's main idea is the author's claim, not the news it hangs on.
-    const thesis = ctx.analysis.genre === "opinion" ? ranked.find((s) => ctx.analysis.opinions.some((o) => o.sentenceId === s.id && o.holder === "author" && o.cues.length > 0)) : undefined;
-    const key = thesis ?? lead ?? ranked.find(inOwnVoice);
+    const thesis =
+      ctx.analysis.genre === "opinion"
+        ? central.find((s) => onTopic(s) >= need && !/\bI (have|had|was|watched|saw|met|went)\b/.test(s.text) && ctx.analysis.opinions.some((o) => o.sentenceId === s.id && o.holder === "author" && o.cues.some((c) => !/^(I|my|me|we|our|us)$/i.test(c))))
+        : undefined;
+    // A column without a thesis the headline shares is left without a main-idea item: its news peg is not its point.
+    if (ctx.analysis.genre === "opinion" && !thesis) return;
+    // A news story states its point in the lead: the first sentence in its own voice, when it is on the headline's topic.
+    const leadSentence = scope.kind === "article" && (ctx.analysis.genre === "news" || ctx.analysis.genre === "analysis") ? candidates.find((s) => s.paragraph <= (candidates[0]?.paragraph ?? 0) + 1 && inOwnVoice(s)) : undefined;
+    const lead = leadSentence && onTopic(leadSentence) >= need ? leadSentence : undefined;
+    const key = thesis ?? lead ?? central.find((s) => inOwnVoice(s) && onTopic(s) >= need);
     if (!key) return;
     const keyWords = contentWords(key.text);
-    // Details: the lower half by score, little overlap with the key, spread across the text.
+    const keyTopic = onTopic(key);
+    // Details: the lower half by score, little overlap with the key or the headline, spread across the text.
     const details = ranked
       .slice(Math.ceil(ranked.length / 2))
-      .filter((s) => s !== key && (!thesis || !ctx.isOpinion(s)))
-      .filter((s) => jaccard(contentWords(s.text), keyWords) < 0.15 && s.words <= 35)
+      // In an interview the subject's answers are details too; elsewhere a first-person aside is not a clean detail.
+      .filter((s) => s !== key && (!thesis || !ctx.isOpinion(s)) && (ctx.analysis.genre === "interview" || !ctx.firstPerson(s)))
+      .filter((s) => jaccard(contentWords(s.text), keyWords) < 0.15 && s.words <= 35 && onTopic(s) < Math.min(need, keyTopic))
       .sort((a, b) => ctx.order(a.id) - ctx.order(b.id));
     // Spread across the text: start from evenly spaced details, then fill with the rest.
     const step = details.length / 3;
@@ -46,11 +66,17 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
     if (distractors.length < 3) return;
     out.push({ key, distractors, scope });
   };
-  build(analysis.sentences, { kind: "article" });
+  build(analysis.sentences, { kind: "article" }, analysis.title);
   analysis.sections.forEach((section, index) => {
-    build(analysis.sentences.filter((s) => s.section === index), { kind: "section", title: section.title, index });
+    build(analysis.sentences.filter((s) => s.section === index), { kind: "section", title: section.title, index }, section.title);
   });
   return out;
+}
+
+/** Words that carry a headline's topic (labels such as "Live updates", "Q&A", "Explainer" and question words left out). */
+const HEADLINE_NOISE = new Set(["live", "update", "updates", "latest", "analysis", "explainer", "opinion", "what", "why", "how", "who", "does", "doesn", "new", "show", "know", "need", "want", "wants"]);
+function topicWords(heading: string): Set<string> {
+  return new Set([...contentWords(heading.replace(/^[^:]{2,20}:\s+/, ""))].filter((w) => !HEADLINE_NOISE.has(w)));
 }
 
 function mostlyQuote(s: Sentence): boolean {

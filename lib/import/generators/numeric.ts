@@ -19,6 +19,7 @@ export function numericQuestions(ctx: Context): Candidate[] {
     const sentence = ctx.byId.get(number.sentenceId)!;
     if (used.has(sentence.id) || !ctx.eligible(sentence) || ctx.hasQuote(sentence) || ctx.firstPerson(sentence) || ctx.score(sentence.id) < central) continue;
     if (sentence.text.split(number.text).length - 1 !== 1) continue;
+    if (isTriviaNumber(sentence.text, number.text, number.value)) continue;
     const distractors = numberDistractors(number, analysis.numbers);
     if (distractors.length < 2) continue;
     used.add(sentence.id);
@@ -94,4 +95,18 @@ export function reformatNumber(number: NumberMention, value: number): string | u
   const digits = decimals ? scaled.toFixed(1).replace(/\.0$/, "") : String(Math.round(scaled));
   const withCommas = match[1]!.includes(",") || scaled >= 10000 ? Number(digits).toLocaleString("en-US", { maximumFractionDigits: 1 }) : digits;
   return text.slice(0, match.index) + withCommas + (match[3] ?? "") + text.slice(match.index + match[0].length);
+}
+
+/**
+ * Identifiers, ages and small counts are trivia: one of a list of numbers ("routes 3, 7, 11 and 15"), an age after a
+ * name ("Moll, 61,"), or a number written as a word ("the two miles").
+ */
+export function isTriviaNumber(sentence: string, text: string, value: number): boolean {
+  const at = sentence.indexOf(text);
+  if (at < 0) return false;
+  const before = sentence.slice(Math.max(0, at - 24), at);
+  const after = sentence.slice(at + text.length, at + text.length + 8);
+  if (/^,?\s*(?:\d|and \d|or \d)/.test(after) || /\d,\s*$|\d (?:and|or) $/.test(before)) return true;
+  if (/\p{Lu}[\p{L}'’-]+,\s*$/u.test(before) && /^,/.test(after) && value < 120) return true;
+  return !/\d/.test(text) && value < 20;
 }

@@ -48,7 +48,12 @@ export function perspectiveQuestions(ctx: Context): Candidate[] {
     const label = SOURCE_LABELS[attribution.sourceKind];
     const quote = analysis.quotations.find((q) => q.sentenceId === sentence.id);
     if (quote && quote.resolvedBy !== "name" && quote.resolvedBy !== "description") continue;
-    if (label && (attribution.sourceKind !== "named-official" || (person && person.roles.length > 0)) && sentence.words <= 40) {
+    // One source per sentence: with two ("X said, citing a report …") a single kind would be half the answer.
+    const outside = sentence.text.replace(/[“"][^”"]*[”"]/g, " ");
+    const named = ctx.people.filter((p) => ctx.mentionsPerson(sentence, p)).length + analysis.entities.filter((e) => e.kind === "organization" && e.sentenceIds.includes(sentence.id)).length;
+    const voices = (outside.match(/\b(said|says|told|according to|reported|wrote|argued|warned|estimated|cited|citing)\b/gi) ?? []).length;
+    const single = voices <= 1 && named <= 1 && analysis.attributions.filter((a) => a.sentenceId === sentence.id).length === 1;
+    if (label && single && ctx.eligible(sentence, 40) && (attribution.sourceKind !== "named-official" || (person && person.roles.length > 0))) {
       const others = Object.entries(SOURCE_LABELS)
         .filter(([kind]) => kind !== attribution.sourceKind)
         .map(([, text]) => text)

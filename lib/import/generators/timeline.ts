@@ -57,5 +57,7 @@ export function withoutDates(sentence: string, dates: DateMention[]): string | u
   // Any date left (a second year, a month) would show the answer; a sentence left too short no longer says anything.
   if (/\b(1[89]|20)\d{2}\b|\b(January|February|March|April|June|July|August|September|October|November|December)\b/.test(text)) return undefined;
   if (text.split(/\s+/).length < 5) return undefined;
+  // The date was part of a longer phrase ("on a dark February morning" → "on a dark,"): the item would not read.
+  if (/\b(a|an|the|of|on|at|in|by|dark|early|late|cold|last|next)\s*[,.;]/i.test(text)) return undefined;
   return text;
 }

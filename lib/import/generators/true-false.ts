@@ -8,19 +8,25 @@ import { innerQuotes, lowerFirst, round, wordPattern } from "../analyze/text";
 import { sameKindAndRole, stillTrueProblem, swapParseProblem } from "../gates/swap";
 import type { ArticleAnalysis, NamedEntity, NumberMention, Sentence } from "../types";
 import { explanationFor, type Candidate, type Context } from "./common";
-import { numberDistractors } from "./numeric";
+import { judgment } from "./fact-opinion";
+import { isTriviaNumber, numberDistractors } from "./numeric";
 
 export function trueFalseQuestions(ctx: Context): Candidate[] {
   const { analysis } = ctx;
   const out: Candidate[] = [];
+  const central = ctx.centralThreshold();
   for (const sentence of analysis.sentences) {
     if (!ctx.eligible(sentence, 32) || ctx.hasQuote(sentence) || ctx.firstPerson(sentence)) continue;
+    // A pronoun subject after the opening clause ("When the library closes, they …") leans on another sentence.
+    if (/,\s+(they|he|she|it|we)\b/i.test(sentence.text)) continue;
     const statement = sentence.text.replace(/\s*[.!]$/, ".");
     const opinion = ctx.opinionOf(sentence);
     if (opinion) {
       // A judgment can be true only as a report of who holds it.
       const holder = opinion.holder === "author" ? "the author" : opinion.holder;
       if (opinion.holder === "quoted") continue;
+      // Only a real judgment (an evaluative word, a belief verb) is a view to attribute; a column's scene-setting is not.
+      if (!judgment(opinion.cues) || /\b(said|says|told|according to)\b/i.test(sentence.text)) continue;
       out.push({
         id: "",
         type: "true_false",
@@ -51,6 +57,8 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
         ...ctx.evidence(sentence),
       });
     }
+    // A statement copied as written is worth asking only when it carries the story (at least the median centrality).
+    if (ctx.score(sentence.id) < central) continue;
     out.push({
       id: "",
       type: "true_false",
@@ -76,7 +84,9 @@ export interface Swap {
 
 export function entitySwap(sentence: Sentence, analysis: ArticleAnalysis): Swap | undefined {
   const entities = analysis.entities;
-  const inSentence = entities.filter((e) => e.sentenceIds.includes(sentence.id));
+  // People only: a place or an organization swapped in may contain, or stand for, the original ("at Fairhaven" for
+  // "at City Hall"), which leaves a "false" statement that is still true.
+  const inSentence = entities.filter((e) => e.sentenceIds.includes(sentence.id) && e.kind === "person");
   for (const entity of inSentence) {
     // Only the bare name or surname is swapped; titled forms ("Ambassador Liu Jieyi") carry a role the swap would contradict.
     const form = [entity.name, ...entity.variants.filter((v) => !v.includes(" "))].find((f) => {
@@ -87,7 +97,9 @@ export function entitySwap(sentence: Sentence, analysis: ArticleAnalysis): Swap 
       return !/^\s+\p{Lu}/u.test(after) && !/\p{Lu}[\p{L}.]*\s+$/u.test(before) && !/^['’]s\b/.test(after) && !inSentence.some((o) => o !== entity && formsOf(o).some((x) => x !== f && x.includes(f)));
     });
     if (!form) continue;
-    const replacement = entities.find((o) => o !== entity && sameKindAndRole(entity, o) && !o.sentenceIds.includes(sentence.id) && o.mentions >= 1 && swapOk(sentence, entity, o, form, analysis));
+    // Never a relative who shares the surname: "Anton Moll climbs … with her sleeve" confuses more than it tests.
+    const surname = (e: NamedEntity) => e.name.split(/\s+/).at(-1);
+    const replacement = entities.find((o) => o !== entity && o.kind === "person" && surname(o) !== surname(entity) && sameKindAndRole(entity, o) && !o.sentenceIds.includes(sentence.id) && o.mentions >= 1 && swapOk(sentence, entity, o, form, analysis));
     if (!replacement) continue;
     const replacementForm = replacementFormFor(entity, replacement, form);
     return { text: sentence.text.replace(wordPattern([form], false), replacementForm), from: form, to: replacementForm };
@@ -111,7 +123,7 @@ function swapOk(sentence: Sentence, entity: NamedEntity, replacement: NamedEntit
 
 function numberSwap(sentence: Sentence, numbers: NumberMention[], sentences: Sentence[]): Swap | undefined {
   for (const number of numbers.filter((n) => n.sentenceId === sentence.id)) {
-    if (sentence.text.split(number.text).length !== 2) continue;
+    if (sentence.text.split(number.text).length !== 2 || isTriviaNumber(sentence.text, number.text, number.value)) continue;
     const distractor = numberDistractors(number, numbers).find((d) => !stillTrueProblem(sentence, [number.text], [d.text], sentences));
     if (!distractor) continue;
     const text = sentence.text.replace(number.text, distractor.text);
@@ -127,7 +139,9 @@ function dateSwap(sentence: Sentence, analysis: ArticleAnalysis): Swap | undefin
   for (const date of analysis.dates.filter((d) => d.sentenceId === sentence.id && d.explicit)) {
     // Years are not swapped: a year two off reads as a near-equal number, and a student can't tell a typo from a trap.
     const month = MONTHS.find((m) => date.text.includes(m));
-    if (month) {
+    // "March 31" → "June 31" is an impossible date a student spots without reading: only days every month has.
+    const day = Number(/\b(\d{1,2})\b/.exec(date.text)?.[1] ?? 1);
+    if (month && day <= 28) {
       const other = MONTHS[(MONTHS.indexOf(month) + 3) % 12]!;
       const text = date.text.replace(month, other);
       return { text: sentence.text.replace(date.text, text), from: date.text.trim(), to: text.trim() };
