@@ -1,15 +1,22 @@
 /**
  * The one database client. better-sqlite3 is synchronous, but callers use
- * Drizzle's awaitable query builders so the driver could be swapped for a
- * networked SQLite (libSQL) without touching them.
+ * Drizzle's awaitable query builders so the driver can be swapped.
  */
 import "server-only";
-import { openDatabase, type Database } from "./open";
+import { currentTransaction, openDatabase, readerFor, type Database } from "./open";
 
 const globalForDb = globalThis as unknown as { civicsDb?: Database };
 
-/** The process-wide connection, opened on first use (cached on globalThis so dev reloads reuse it). */
+/**
+ * The connection for the caller: inside a write transaction, that
+ * transaction's connection (so it reads its own writes); anywhere else the
+ * read-only connection, which never sees another request's uncommitted rows.
+ * Writes go through writeTransaction(getDb(), …), which runs on the writer.
+ * Opened on first use and cached on globalThis so dev reloads reuse it.
+ */
 export function getDb(): Database {
+  const inTransaction = currentTransaction();
+  if (inTransaction) return inTransaction;
   globalForDb.civicsDb ??= openDatabase();
-  return globalForDb.civicsDb;
+  return readerFor(globalForDb.civicsDb);
 }
