@@ -3,6 +3,7 @@
  * Drizzle's awaitable query builders so the driver can be swapped.
  */
 import "server-only";
+import { getEnv } from "../lib/env";
 import { currentTransaction, openDatabase, readerFor, type Database } from "./open";
 
 const globalForDb = globalThis as unknown as { civicsDb?: Database };
@@ -17,6 +18,10 @@ const globalForDb = globalThis as unknown as { civicsDb?: Database };
 export function getDb(): Database {
   const inTransaction = currentTransaction();
   if (inTransaction) return inTransaction;
+  if (!globalForDb.civicsDb && getEnv().DATABASE_URL) {
+    // Never fall back to a SQLite file when the operator asked for PostgreSQL (lib/scripts/prepare-data.ts says why).
+    throw new Error("DATABASE_URL is set, but this version serves from SQLite only; unset DATABASE_URL.");
+  }
   globalForDb.civicsDb ??= openDatabase();
   return readerFor(globalForDb.civicsDb);
 }

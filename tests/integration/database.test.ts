@@ -25,6 +25,15 @@ describe("database client", () => {
     db.$client.close();
   });
 
+  it("refuses a database migrated by a newer version of the app, and changes nothing", () => {
+    const db = openDatabase(tempDbFile());
+    migrateDatabase(db);
+    const future = Date.now() + 365 * 86_400_000;
+    db.$client.prepare("insert into __drizzle_migrations (hash, created_at) values ('from-the-future', ?)").run(future);
+    expect(() => migrateDatabase(db)).toThrow(/newer version of Civics Lab/);
+    closeDatabase(db);
+  });
+
   it("rolls a failed transaction back entirely", async () => {
     const db = openDatabase(":memory:");
     migrateDatabase(db);
