@@ -11,7 +11,11 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { migrateDatabase } from "@/db/migrate";
 import { closeDatabase, openDatabase } from "@/db/open";
 import { checkPostgres, migratePostgres, openPostgres, pgWriteTransaction, withMigrationLock, type PgDatabase } from "@/db/pg";
-import { topics } from "@/db/schema.pg";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { topics, users } from "@/db/schema.pg";
+import { backupPostgres } from "@/lib/scripts/backup";
 import { tempDatabaseFile } from "../helpers/db";
 import { createTempPgDatabase, describePg, PG_ADMIN_URL } from "../helpers/pg";
 
@@ -106,6 +110,30 @@ describePg("engine", () => {
     release();
     await writing;
     expect((await db.select().from(topics)).map((t) => t.id).sort()).toEqual(["nested", "pending"]);
+  });
+
+  it("backs up with pg_dump and restores every row into an empty database", async () => {
+    await pgWriteTransaction(db, async (tx) => {
+      await tx.insert(topics).values({ id: "backed-up", title: "Backed up", description: "Kept" });
+      await tx.insert(users).values({ username: "restore-me", displayName: "Restore Me", passwordHash: "x", role: "teacher", mustChangePassword: true });
+    });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "civics-pg-backup-")), "backup.dump");
+    const result = await backupPostgres(temp.url, file);
+    expect(result.bytes).toBeGreaterThan(0);
+    await expect(backupPostgres(temp.url, file)).rejects.toThrow(/already exists/);
+    const target = await createTempPgDatabase();
+    const restored = openPostgres(target.url, { max: 1 });
+    try {
+      await run("pg_restore", ["--no-owner", `--dbname=${target.url}`, file]);
+      expect(await restored.select().from(topics).orderBy(topics.id)).toEqual(await db.select().from(topics).orderBy(topics.id));
+      expect(await restored.select().from(users)).toEqual(await db.select().from(users));
+      // The restored database is current: migrating it changes nothing.
+      await migratePostgres(restored);
+    } finally {
+      await restored.$client.end();
+      await target.drop();
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
   });
 
   it("refuses a database migrated by a newer version of the app", async () => {
