@@ -7,17 +7,25 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { migrateDatabase } from "@/db/migrate";
 import { closeDatabase, openDatabase } from "@/db/open";
 import { checkPostgres, migratePostgres, openPostgres, pgWriteTransaction, withMigrationLock, type PgDatabase } from "@/db/pg";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import * as sqliteSchema from "@/db/schema";
 import { topics, users } from "@/db/schema.pg";
 import { backupPostgres } from "@/lib/scripts/backup";
+import { startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
+import { copySqliteToPostgres, tablePairs } from "@/lib/scripts/db-copy";
+import { createTestDb } from "../helpers/db";
+import { seedUser } from "../helpers/factories";
+import { signInAs } from "../helpers/session";
 import { tempDatabaseFile } from "../helpers/db";
 import { createTempPgDatabase, describePg, PG_ADMIN_URL } from "../helpers/pg";
+
+vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
 
 const run = promisify(execFile);
 
@@ -174,3 +182,42 @@ describePg("engine", () => {
     expect(unreachable.stderr).toMatch(/Cannot reach PostgreSQL/);
   }, 120_000);
 });
+
+describePg("db:copy from SQLite", () => {
+  it("copies every row of a school's SQLite database into an empty PostgreSQL database, and refuses a non-empty one", async () => {
+    // A school's database: the curriculum, a teacher, a student who submitted a quiz (responses, review cards, audit entries).
+    const source = await createTestDb({ withContent: true });
+    const student = await seedUser({ role: "learner" });
+    signInAs(student);
+    const [quiz] = await source.select({ id: sqliteSchema.quizzes.id }).from(sqliteSchema.quizzes).limit(1);
+    const { attemptId } = await startOrResumeAttempt({ quizId: quiz!.id, mode: "test" });
+    await submitAttempt(attemptId, {});
+    const file = source.$client.name;
+
+    const target = await createTempPgDatabase();
+    try {
+      const counts = await copySqliteToPostgres(file, target.url);
+      const pgDb = openPostgres(target.url, { max: 1 });
+      try {
+        for (const pair of tablePairs()) {
+          const expected = (source.$client.prepare(`select count(*) as n from "${pair.name}"`).get() as { n: number }).n;
+          expect(counts[pair.name], pair.name).toBe(expected);
+          const [row] = (await pgDb.execute<{ n: string }>(sql.raw(`select count(*)::text as n from "${pair.name}"`))).rows;
+          expect(Number(row!.n), pair.name).toBe(expected);
+        }
+        expect(counts.attempts).toBe(1);
+        expect(counts.responses).toBeGreaterThan(0);
+        // New rows after the copy get ids after the copied ones.
+        const [{ maxId }] = (await pgDb.execute<{ maxId: number }>(sql`select max(id) as "maxId" from question_versions`)).rows as [{ maxId: number }];
+        const [{ next }] = (await pgDb.execute<{ next: string }>(sql`select nextval(pg_get_serial_sequence('question_versions', 'id'))::text as next`)).rows as [{ next: string }];
+        expect(Number(next)).toBe(Number(maxId) + 1);
+      } finally {
+        await pgDb.$client.end();
+      }
+      await expect(copySqliteToPostgres(file, target.url)).rejects.toThrow(/already has rows/);
+    } finally {
+      await target.drop();
+    }
+  }, 120_000);
+});
+
