@@ -14,6 +14,21 @@ const envSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   HOSTNAME: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
   DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default("data/civics.db")),
+  /**
+   * Set to run on PostgreSQL instead of the SQLite file (README "Deployment"). Only postgres:// and postgresql://
+   * URLs; anything else is refused at start so a typo never silently falls back to SQLite.
+   */
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((v) => /^postgres(ql)?:\/\//i.test(v), {
+        message: "DATABASE_URL must start with postgres:// or postgresql:// (leave it unset to use the SQLite file at DATABASE_PATH)",
+      })
+      .optional(),
+  ),
+  /** PostgreSQL connections per app server (the pool; SQLite ignores it). */
+  DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(10)),
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
   /**
    * Older session secrets that still verify cookies while they are replaced (docs/SECURITY.md "Rotating AUTH_SECRET"):

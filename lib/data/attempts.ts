@@ -313,13 +313,17 @@ async function assertOpen(db: Database, attempt: AttemptRow, now: Date): Promise
 /** Autosave: merges the given answers into the draft (`null` clears one). */
 export async function saveDraft(attemptId: string, answers: AnswersInput, now: Date = new Date()): Promise<{ savedAt: Date }> {
   const user = await requireUser();
-  return writeTransaction(getDb(), async (tx) => {
-    const attempt = await ownAttempt(tx, user, attemptId);
-    await assertOpen(tx, attempt, now);
-    const layout = layoutOf(attempt);
-    const shown = await publicVersions(tx, layout.questions.map((entry) => entry.versionId));
-    validateAnswers(layout, shown, answers);
-    await tx.update(attempts).set({ draft: mergeDraft(attempt.draft as Draft, answers), updatedAt: now }).where(eq(attempts.id, attempt.id));
+  const db = getDb();
+  // Checks and validation read outside the write lock; the draft itself is merged under it.
+  const attempt = await ownAttempt(db, user, attemptId);
+  await assertOpen(db, attempt, now);
+  const layout = layoutOf(attempt);
+  const shown = await publicVersions(db, layout.questions.map((entry) => entry.versionId));
+  validateAnswers(layout, shown, answers);
+  return writeTransaction(db, async (tx) => {
+    const current = await ownAttempt(tx, user, attemptId);
+    await assertOpen(tx, current, now);
+    await tx.update(attempts).set({ draft: mergeDraft(current.draft as Draft, answers), updatedAt: now }).where(eq(attempts.id, current.id));
     return { savedAt: now };
   });
 }
@@ -408,34 +412,66 @@ const submitStatements = statementsFor((db) => ({
     .prepare(),
 }));
 
+interface GradedEntry {
+  questionId: string;
+  questionVersionId: number;
+  answer: Answer | null;
+  credit: number;
+  outcome: Outcome;
+}
+
+/** Grades every question of the layout against the draft: pure, so it runs outside the write lock. */
+function gradeDraft(layout: AttemptLayout, versions: Map<number, { keyData: unknown }>, draft: Draft): GradedEntry[] {
+  return layout.questions.map((entry) => {
+    const answer = draft[entry.questionId] ?? null;
+    const graded = gradeAnswer((versions.get(entry.versionId)!.keyData as QuestionKeyData).key, answer);
+    return { questionId: entry.questionId, questionVersionId: entry.versionId, answer, credit: graded.credit, outcome: graded.outcome };
+  });
+}
+
+function storedResult(attempt: AttemptRow): SubmitResult {
+  return { attemptId: attempt.id, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0, submittedAt: attempt.submittedAt ?? attempt.updatedAt };
+}
+
 /**
- * Grades and closes the attempt, exactly once. Runs in one BEGIN IMMEDIATE
- * transaction that re-reads the attempt: an attempt already submitted (double
- * click, retry after a timeout, another tab) returns its stored result and
- * changes nothing.
+ * Grades and closes the attempt, exactly once.
+ *
+ * Reading, checking and grading happen first, on the read connection and
+ * outside the write lock. The write transaction then re-reads the attempt:
+ * one already submitted (double click, retry after a timeout, another tab)
+ * returns its stored result and changes nothing; one whose draft changed in
+ * between (an autosave landed) is graded again from the draft it now holds.
+ * Question versions never change once written, so their keys read outside
+ * stay valid.
  */
 export async function submitAttempt(attemptId: string, answers: AnswersInput = {}, now: Date = new Date()): Promise<SubmitResult> {
   const user = await requireUser();
-  return writeTransaction(getDb(), async (tx) => {
+  const db = getDb();
+  const read = submitStatements(db);
+  const attempt = read.ownAttempt.get({ attemptId, userId: user.id });
+  if (!attempt) throw new AppError("not_found", "We couldn't find that attempt.");
+  if (attempt.status === "submitted") return storedResult(attempt);
+  if (attempt.assignmentId) assertNotPastDue(read.dueRule.get({ assignmentId: attempt.assignmentId }), now);
+  // A test attempt is the test itself; any other attempt would grade the quiz while a test of it is open.
+  if (!(attempt.mode === "test" && attempt.assignmentId)) await assertNoOpenTest(db, user, attempt.quizId, now, attempt.assignmentId);
+  const layout = layoutOf(attempt);
+  const versions = new Map(read.versions.all({ versionIds: JSON.stringify(layout.questions.map((entry) => entry.versionId)) }).map((row) => [row.versionId, row]));
+  validateAnswers(layout, new Map([...versions].map(([id, row]) => [id, { data: row.data as PublicQuestionData }])), answers);
+  const draftJson = JSON.stringify(attempt.draft);
+  let draft = mergeDraft(attempt.draft as Draft, answers);
+  let graded = gradeDraft(layout, versions, draft);
+
+  return writeTransaction(db, async (tx) => {
     const statements = submitStatements(tx);
-    const attempt = statements.ownAttempt.get({ attemptId, userId: user.id });
-    if (!attempt) throw new AppError("not_found", "We couldn't find that attempt.");
-    if (attempt.status === "submitted") {
-      return { attemptId: attempt.id, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0, submittedAt: attempt.submittedAt ?? attempt.updatedAt };
+    const current = statements.ownAttempt.get({ attemptId, userId: user.id });
+    if (!current) throw new AppError("not_found", "We couldn't find that attempt.");
+    if (current.status === "submitted") return storedResult(current);
+    if (JSON.stringify(current.draft) !== draftJson) {
+      draft = mergeDraft(current.draft as Draft, answers);
+      graded = gradeDraft(layout, versions, draft);
     }
-    if (attempt.assignmentId) assertNotPastDue(statements.dueRule.get({ assignmentId: attempt.assignmentId }), now);
-    // A test attempt is the test itself; any other attempt would grade the quiz while a test of it is open.
-    if (!(attempt.mode === "test" && attempt.assignmentId)) await assertNoOpenTest(tx, user, attempt.quizId, now, attempt.assignmentId);
-    const layout = layoutOf(attempt);
-    const versions = new Map(statements.versions.all({ versionIds: JSON.stringify(layout.questions.map((entry) => entry.versionId)) }).map((row) => [row.versionId, row]));
-    validateAnswers(layout, new Map([...versions].map(([id, row]) => [id, { data: row.data as PublicQuestionData }])), answers);
-    const draft = mergeDraft(attempt.draft as Draft, answers);
-    for (const entry of layout.questions) {
-      const answer = draft[entry.questionId] ?? null;
-      const graded = gradeAnswer((versions.get(entry.versionId)!.keyData as QuestionKeyData).key, answer);
-      // Practice questions already checked keep their first checked answer (docs/GRADING.md): on conflict, nothing.
-      statements.insertResponse.run({ attemptId, questionId: entry.questionId, questionVersionId: entry.versionId, answer, credit: graded.credit, outcome: graded.outcome, answeredAt: now });
-    }
+    // Practice questions already checked keep their first checked answer (docs/GRADING.md): on conflict, nothing.
+    for (const entry of graded) statements.insertResponse.run({ attemptId, ...entry, answeredAt: now });
     const stored = statements.storedResponses.all({ attemptId });
     const score = Math.round(stored.reduce((sum, row) => sum + row.credit, 0) * 10_000) / 10_000;
     const maxScore = layout.questions.length;

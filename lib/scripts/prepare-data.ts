@@ -8,7 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrateDatabase } from "../../db/migrate";
-import { openDatabase } from "../../db/open";
+import { closeDatabase, openDatabase } from "../../db/open";
+import { checkPostgres, describeUrl, migratePostgres, openPostgres, withMigrationLock } from "../../db/pg";
 import { checkContent } from "../content/check";
 import { loadContent } from "../content/load";
 import { syncContent } from "../data/content-sync";
@@ -24,8 +25,30 @@ export function ensureAuthSecret(): void {
   console.log(`[civics-lab] No AUTH_SECRET set: generated one and saved it to ${path.relative(process.cwd(), file)} (keep this file with the database).`);
 }
 
+/**
+ * PostgreSQL (DATABASE_URL): connect (a clear error for an unreachable server,
+ * wrong credentials or a missing database), then migrate holding an advisory
+ * lock so servers starting together take turns. The data-access layer does
+ * not run on PostgreSQL yet, so this stops there with a clear message instead
+ * of starting a server that would fail on its first request.
+ */
+async function preparePostgres(url: string): Promise<void> {
+  const db = openPostgres(url, { max: 2 });
+  try {
+    await checkPostgres(db, url);
+    await withMigrationLock(db, () => migratePostgres(db));
+  } finally {
+    await db.$client.end();
+  }
+  throw new Error(
+    `PostgreSQL at ${describeUrl(url)} is migrated, but this version of Civics Lab cannot serve from PostgreSQL yet (its data layer runs on SQLite only). Unset DATABASE_URL to run on the SQLite file.`,
+  );
+}
+
 export async function prepareData(): Promise<void> {
   ensureAuthSecret();
+  const url = getEnv().DATABASE_URL;
+  if (url) return preparePostgres(url);
   const db = openDatabase(getDatabasePath());
   try {
     migrateDatabase(db);
@@ -40,7 +63,7 @@ export async function prepareData(): Promise<void> {
       console.log(`[civics-lab] Content synced: ${report.lessons} lesson(s) updated, ${report.versionsAdded} question version(s) added, ${report.retired} item(s) retired.`);
     }
   } finally {
-    db.$client.close();
+    closeDatabase(db);
   }
 }
 

@@ -3,6 +3,7 @@
  * so tests never depend on each other's data.
  */
 import { getDb } from "@/db/client";
+import { writerFor } from "@/db/open";
 import { users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/passwords/password";
 
@@ -18,7 +19,8 @@ export async function seedUser(options: { role?: Role; username?: string; displa
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const role = options.role ?? "learner";
   const username = options.username ?? `${role}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
-  const [user] = await getDb()
+  // Seeding writes straight to the writer connection (the app writes only through writeTransaction).
+  const [user] = await writerFor(getDb())
     .insert(users)
     .values({ role, username, displayName: options.displayName ?? `Test ${role} ${counter}`, email: options.email ?? null, passwordHash: await passwordHash })
     .returning();

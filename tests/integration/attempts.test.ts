@@ -186,6 +186,40 @@ describe("submitting", () => {
     expect(await db.select().from(responses).where(eq(responses.attemptId, attemptId))).toHaveLength(keyMap.size);
   });
 
+  it("an autosave landing between a submission's grading and its write is graded, never overwritten", async () => {
+    await learner();
+    // One of the two starts a few microtask turns after the other, so for some offsets the autosave commits while
+    // the submission has already read and graded outside the lock but not yet taken it (without the regrade under
+    // the lock, this test fails: the submission would overwrite the saved answer with the draft it read).
+    for (let offset = -30; offset <= 30; offset += 1) {
+      const { attemptId } = await startOrResumeAttempt({ quizId: QUIZ_ID, mode: "test" });
+      const keyMap = await keysOf(attemptId);
+      const [questionId, key] = [...keyMap][0]!;
+      const after = async <T>(turns: number, fn: () => Promise<T>) => {
+        for (let i = 0; i < turns; i += 1) await Promise.resolve();
+        return fn();
+      };
+      const [result, saved] = await Promise.allSettled([
+        after(Math.max(0, -offset), () => submitAttempt(attemptId)),
+        after(Math.max(0, offset), () => saveDraft(attemptId, { [questionId]: perfectAnswer(key) })),
+      ]);
+      const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
+      const [response] = await db.select().from(responses).where(and(eq(responses.attemptId, attemptId), eq(responses.questionId, questionId)));
+      expect(result.status).toBe("fulfilled");
+      expect(attempt!.status).toBe("submitted");
+      if (saved.status === "fulfilled") {
+        // The saved answer is part of what was submitted and graded.
+        expect((attempt!.draft as Record<string, unknown>)[questionId]).toEqual(perfectAnswer(key));
+        expect(response!.credit).toBe(1);
+        expect(result.status === "fulfilled" && result.value.score).toBe(1);
+      } else {
+        expect(saved.reason).toMatchObject({ code: "conflict" });
+        expect(response!.credit).toBe(0);
+      }
+      await db.delete(attempts).where(eq(attempts.id, attemptId));
+    }
+  });
+
   it("a second submission returns the stored result and changes nothing; drafts and checks are refused", async () => {
     await learner();
     const { attemptId } = await startOrResumeAttempt({ quizId: QUIZ_ID, mode: "test" });

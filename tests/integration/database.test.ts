@@ -6,7 +6,8 @@ import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { migrateDatabase } from "@/db/migrate";
-import { openDatabase, writeTransaction } from "@/db/open";
+import { getDb } from "@/db/client";
+import { closeDatabase, openDatabase, writeTransaction, type Database } from "@/db/open";
 import { appMeta, topics } from "@/db/schema";
 
 function tempDbFile(): string {
@@ -22,6 +23,15 @@ describe("database client", () => {
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5000);
     db.$client.close();
+  });
+
+  it("refuses a database migrated by a newer version of the app, and changes nothing", () => {
+    const db = openDatabase(tempDbFile());
+    migrateDatabase(db);
+    const future = Date.now() + 365 * 86_400_000;
+    db.$client.prepare("insert into __drizzle_migrations (hash, created_at) values ('from-the-future', ?)").run(future);
+    expect(() => migrateDatabase(db)).toThrow(/newer version of Civics Lab/);
+    closeDatabase(db);
   });
 
   it("rolls a failed transaction back entirely", async () => {
@@ -64,6 +74,40 @@ describe("database client", () => {
       });
     });
     expect((await db.select().from(topics)).map((t) => t.id).sort()).toEqual(["inner", "outer"]);
+  });
+
+  it("never shows a read another request's uncommitted rows", async () => {
+    const db = openDatabase(tempDbFile());
+    migrateDatabase(db);
+    (globalThis as { civicsDb?: Database }).civicsDb = db;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let signalWritten!: () => void;
+    const written = new Promise<void>((resolve) => (signalWritten = resolve));
+    const writing = writeTransaction(getDb(), async (tx) => {
+      await tx.insert(topics).values({ id: "pending", title: "P", description: "D" });
+      // Inside its own transaction the writer sees its row, through getDb() too.
+      expect((await getDb().select().from(topics)).map((t) => t.id)).toEqual(["pending"]);
+      signalWritten();
+      await held; // keeps the transaction open while another request reads
+    });
+    await written;
+    // This code runs outside the transaction, like another request's page render.
+    expect(await getDb().select().from(topics)).toEqual([]);
+    release();
+    await writing;
+    expect((await getDb().select().from(topics)).map((t) => t.id)).toEqual(["pending"]);
+    closeDatabase(db);
+  });
+
+  it("refuses a write outside writeTransaction (reads run on a read-only connection)", async () => {
+    const db = openDatabase(tempDbFile());
+    migrateDatabase(db);
+    (globalThis as { civicsDb?: Database }).civicsDb = db;
+    await expect(getDb().insert(topics).values({ id: "stray", title: "S", description: "D" })).rejects.toThrow(/readonly/i);
+    await writeTransaction(getDb(), (tx) => tx.insert(topics).values({ id: "kept", title: "K", description: "D" }));
+    expect((await getDb().select().from(topics)).map((t) => t.id)).toEqual(["kept"]);
+    closeDatabase(db);
   });
 
   it("lets two processes write to one file without SQLITE_BUSY (BEGIN IMMEDIATE + busy timeout)", async () => {

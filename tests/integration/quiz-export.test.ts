@@ -3,6 +3,7 @@ import { parse } from "gift-pegjs";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
+import { writerFor } from "@/db/open";
 import { quizzes } from "@/db/schema";
 import { GET } from "@/app/quizzes/[quizId]/export/[format]/route";
 import { createImportDraft, publishImportDraft } from "@/lib/data/imports";
@@ -88,11 +89,11 @@ describe("quiz export to the LMS (teacher-only: the answer key leaves only this 
     signInAs(teacher);
     const quizId = curriculumQuiz().id;
     expect((await call(quizId, "docx")).status).toBe(404);
-    await getDb().update(quizzes).set({ retired: true }).where(eq(quizzes.id, quizId));
+    await writerFor(getDb()).update(quizzes).set({ retired: true }).where(eq(quizzes.id, quizId));
     try {
       expect((await call(quizId, "gift")).status).toBe(404);
     } finally {
-      await getDb().update(quizzes).set({ retired: false }).where(eq(quizzes.id, quizId));
+      await writerFor(getDb()).update(quizzes).set({ retired: false }).where(eq(quizzes.id, quizId));
     }
   });
 

@@ -21,9 +21,9 @@ export async function POST(request: Request) {
   const attemptId = new URL(request.url).searchParams.get("attempt") ?? "";
   const body = (await request.json()) as { answers?: Record<string, Answer | null> };
   const answers = body.answers ?? {};
-  const db = getDb();
-  const sqlite = db.$client;
-  const result = await writeTransaction(db, async () => {
+  // getDb() outside a transaction is the read-only connection; the transaction's own connection writes.
+  const result = await writeTransaction(getDb(), async (tx) => {
+    const sqlite = tx.$client;
     const attempt = sqlite.prepare("select * from attempts where id = ?").get(attemptId) as { id: string; status: string; layout: string; score: number | null; max_score: number | null } | undefined;
     if (!attempt) return null;
     if (attempt.status === "submitted") return { attemptId, score: attempt.score, maxScore: attempt.max_score };

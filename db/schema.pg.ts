@@ -1,0 +1,505 @@
+/**
+ * The PostgreSQL twin of db/schema.ts, table for table and column for column
+ * (tests/integration/schema-parity.test.ts proves they match). Types map as
+ * SQLite integer timestamps -> timestamptz(3), integer booleans -> boolean,
+ * JSON text -> jsonb, real -> double precision (SQLite's REAL is 8 bytes).
+ * Its migrations are in db/migrations-pg (drizzle-kit, drizzle.pg.config.ts).
+ *
+ * The whole database schema. Tables are plural camelCase consts with snake_case
+ * SQL names; ids are random UUIDs except for content, whose ids are the stable
+ * kebab-case ids from `content/` (progress and attempts refer to them).
+ * @see docs/ARCHITECTURE.md
+ */
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import type { TeacherGuide } from "../lib/content/schema";
+
+const id = () =>
+  text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+const createdAt = () =>
+  timestamp("created_at", { mode: "date", withTimezone: true, precision: 3 })
+    .notNull()
+    .$defaultFn(() => new Date());
+const updatedAt = () =>
+  timestamp("updated_at", { mode: "date", withTimezone: true, precision: 3 })
+    .notNull()
+    .$defaultFn(() => new Date())
+    .$onUpdate(() => new Date());
+
+export const ROLES = ["teacher", "student", "learner"] as const;
+export type Role = (typeof ROLES)[number];
+
+// ---------------------------------------------------------------- accounts
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    /** Lowercased; the sign-in name. */
+    username: text("username").notNull(),
+    /** Optional and never asked of students. Lowercased. */
+    email: text("email"),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** Bumped on sign-out, password change and removal: JWTs carrying an older version are rejected. */
+    tokenVersion: integer("token_version").notNull().default(0),
+    /** Set when a teacher issued a one-time password the student must replace. */
+    mustChangePassword: boolean("must_change_password")
+      .notNull()
+      .default(false),
+    /** The teacher who created this student account, if any. */
+    createdById: text("created_by_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_username_uq").on(t.username),
+    uniqueIndex("users_email_uq").on(t.email),
+  ],
+);
+
+/** Fixed-window counters for sign-in throttling, keyed "account:<name>" or "ip:<addr>". */
+export const loginThrottles = pgTable("login_throttles", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStart: timestamp("window_start", { mode: "date", withTimezone: true, precision: 3 }).notNull(),
+  lockedUntil: timestamp("locked_until", { mode: "date", withTimezone: true, precision: 3 }),
+});
+
+export const userPreferences = pgTable("user_preferences", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  readingLevel: integer("reading_level"),
+  updatedAt: updatedAt(),
+});
+
+// ---------------------------------------------------------------- content
+
+export const topics = pgTable("topics", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  description: text("description").notNull(),
+  position: integer("position").notNull().default(0),
+});
+
+export const LESSON_ORIGINS = ["curriculum", "imported"] as const;
+
+export const lessons = pgTable(
+  "lessons",
+  {
+    /** The lesson slug. */
+    id: text("id").primaryKey(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    topicId: text("topic_id").notNull(),
+    origin: text("origin", { enum: LESSON_ORIGINS }).notNull().default("curriculum"),
+    /** Null for the shared curriculum; the teacher for a private imported lesson. */
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    asOf: text("as_of").notNull(),
+    /** Objectives, vocabulary, takeaways, discussion, sources, checks, timeline and actor ids. */
+    meta: jsonb("meta").notNull(),
+    /** The authored parts of the teacher's guide (content/lessons/<slug>/teacher-guide.yaml); teachers only, never sent with the lesson. */
+    teacherGuide: jsonb("teacher_guide").$type<TeacherGuide>(),
+    quizId: text("quiz_id"),
+    contentHash: text("content_hash").notNull(),
+    /** Curriculum lessons removed from `content/` are retired, not deleted: attempts refer to them. */
+    retired: boolean("retired").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("lessons_owner_idx").on(t.ownerId), index("lessons_topic_idx").on(t.topicId)],
+);
+
+export const lessonLevels = pgTable(
+  "lesson_levels",
+  {
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    level: integer("level").notNull(),
+    /** Parsed sections and paragraphs (see lib/content/markdown.ts). */
+    body: jsonb("body").notNull(),
+    wordCount: integer("word_count").notNull(),
+    gradeEstimate: doublePrecision("grade_estimate").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.lessonId, t.level] })],
+);
+
+export const glossaryTerms = pgTable("glossary_terms", {
+  id: text("id").primaryKey(),
+  term: text("term").notNull(),
+  definition: text("definition").notNull(),
+  aliases: jsonb("aliases").$type<string[]>().notNull(),
+});
+
+export const timelineEvents = pgTable("timeline_events", {
+  id: text("id").primaryKey(),
+  date: text("date").notNull(),
+  title: text("title").notNull(),
+  description: text("description").notNull(),
+  topics: jsonb("topics").$type<string[]>().notNull(),
+  source: text("source").notNull(),
+});
+
+export const actors = pgTable("actors", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  kind: text("kind", { enum: ["person", "country", "organization"] }).notNull(),
+  role: text("role").notNull(),
+  position: text("position").notNull(),
+  topics: jsonb("topics").$type<string[]>().notNull(),
+  source: text("source").notNull(),
+});
+
+export const quizzes = pgTable(
+  "quizzes",
+  {
+    id: text("id").primaryKey(),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "cascade" }),
+    retired: boolean("retired").notNull().default(false),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("quizzes_lesson_idx").on(t.lessonId)],
+);
+
+/** A question's stable identity; what it says lives in versions. */
+export const questions = pgTable(
+  "questions",
+  {
+    id: text("id").primaryKey(),
+    quizId: text("quiz_id")
+      .notNull()
+      .references(() => quizzes.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    currentVersionId: integer("current_version_id"),
+    retired: boolean("retired").notNull().default(false),
+  },
+  (t) => [index("questions_quiz_idx").on(t.quizId)],
+);
+
+export const QUESTION_TYPES = [
+  "single",
+  "multiple",
+  "true_false",
+  "ordering",
+  "matching",
+  "short_answer",
+  "numeric",
+  "cloze",
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/**
+ * An immutable snapshot of a question as students saw it. `publicData` may be
+ * sent to the browser; `keyData` (answers, explanations, feedback) never is
+ * before the attempt is submitted.
+ */
+export const questionVersions = pgTable(
+  "question_versions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    contentHash: text("content_hash").notNull(),
+    type: text("type", { enum: QUESTION_TYPES }).notNull(),
+    publicData: jsonb("public_data").notNull(),
+    keyData: jsonb("key_data").notNull(),
+    /** The first evidence anchor: the paragraph a single "See it in the text" link opens. */
+    evidence: text("evidence").notNull(),
+    /** Every evidence anchor when the answer rests on several paragraphs (null: just `evidence`). */
+    evidenceAnchors: jsonb("evidence_anchors").$type<string[]>(),
+    topicId: text("topic_id").notNull(),
+    skills: jsonb("skills").$type<string[]>().notNull(),
+    difficulty: integer("difficulty").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("question_versions_q_v_uq").on(t.questionId, t.version)],
+);
+
+// ---------------------------------------------------------------- classes
+
+export const classes = pgTable(
+  "classes",
+  {
+    id: id(),
+    teacherId: text("teacher_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** Null when joining is disabled. */
+    joinCode: text("join_code"),
+    archivedAt: timestamp("archived_at", { mode: "date", withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("classes_teacher_idx").on(t.teacherId), uniqueIndex("classes_join_code_uq").on(t.joinCode)],
+);
+
+export const classMembers = pgTable(
+  "class_members",
+  {
+    classId: text("class_id")
+      .notNull()
+      .references(() => classes.id, { onDelete: "cascade" }),
+    studentId: text("student_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    joinedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.studentId] }), index("class_members_student_idx").on(t.studentId)],
+);
+
+export const QUIZ_MODES = ["practice", "test"] as const;
+export type QuizMode = (typeof QUIZ_MODES)[number];
+
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: id(),
+    classId: text("class_id")
+      .notNull()
+      .references(() => classes.id, { onDelete: "cascade" }),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    includeLesson: boolean("include_lesson").notNull().default(true),
+    quizId: text("quiz_id").references(() => quizzes.id, { onDelete: "cascade" }),
+    dueAt: timestamp("due_at", { mode: "date", withTimezone: true, precision: 3 }),
+    readingLevel: integer("reading_level"),
+    quizMode: text("quiz_mode", { enum: QUIZ_MODES }).notNull().default("test"),
+    attemptLimit: integer("attempt_limit"),
+    /** Students don't see or start the assignment before this moment (null: at once). */
+    startAt: timestamp("start_at", { mode: "date", withTimezone: true, precision: 3 }),
+    /** The teacher's note to the class, shown on the student's card and quiz page. */
+    instructions: text("instructions").notNull().default(""),
+    /** After the due date: accepted and marked Late (true), or refused (false). */
+    lateAllowed: boolean("late_allowed").notNull().default(true),
+    /** The teacher's IANA time zone when assigning; due and start times are shown in it until the viewer's browser says its own. */
+    timeZone: text("time_zone"),
+    /** Removed by the teacher: hidden everywhere, restorable for a few minutes (ASSIGNMENT_UNDO_MS). */
+    deletedAt: timestamp("deleted_at", { mode: "date", withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("assignments_class_idx").on(t.classId)],
+);
+
+// ---------------------------------------------------------------- attempts
+
+export const attempts = pgTable(
+  "attempts",
+  {
+    id: id(),
+    quizId: text("quiz_id")
+      .notNull()
+      .references(() => quizzes.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    assignmentId: text("assignment_id").references(() => assignments.id, { onDelete: "set null" }),
+    mode: text("mode", { enum: QUIZ_MODES }).notNull(),
+    status: text("status", { enum: ["in_progress", "submitted"] }).notNull().default("in_progress"),
+    /** Per question: the version shown and the shuffled order of its choices/items. */
+    layout: jsonb("layout").notNull(),
+    /** Autosaved answers, keyed by question id, until submission. */
+    draft: jsonb("draft").notNull(),
+    score: doublePrecision("score"),
+    maxScore: doublePrecision("max_score"),
+    startedAt: createdAt(),
+    submittedAt: timestamp("submitted_at", { mode: "date", withTimezone: true, precision: 3 }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("attempts_user_quiz_idx").on(t.userId, t.quizId),
+    index("attempts_assignment_idx").on(t.assignmentId, t.userId),
+  ],
+);
+
+export const RESPONSE_OUTCOMES = ["correct", "partial", "incorrect"] as const;
+
+export const responses = pgTable(
+  "responses",
+  {
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => attempts.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    questionVersionId: integer("question_version_id")
+      .notNull()
+      .references(() => questionVersions.id),
+    answer: jsonb("answer"),
+    /** Credit between 0 and 1. */
+    credit: doublePrecision("credit").notNull(),
+    outcome: text("outcome", { enum: RESPONSE_OUTCOMES }).notNull(),
+    answeredAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.attemptId, t.questionId] }),
+    index("responses_version_idx").on(t.questionVersionId),
+    index("responses_question_idx").on(t.questionId),
+  ],
+);
+
+// ---------------------------------------------------------------- reading
+
+export const readingProgress = pgTable(
+  "reading_progress",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    level: integer("level").notNull(),
+    sectionsRead: jsonb("sections_read").$type<string[]>().notNull(),
+    lastAnchor: text("last_anchor"),
+    completedAt: timestamp("completed_at", { mode: "date", withTimezone: true, precision: 3 }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.lessonId] })],
+);
+
+// ---------------------------------------------------------------- review (FSRS)
+
+export const reviewCards = pgTable(
+  "review_cards",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    due: timestamp("due", { mode: "date", withTimezone: true, precision: 3 }).notNull(),
+    stability: doublePrecision("stability").notNull(),
+    difficulty: doublePrecision("difficulty").notNull(),
+    elapsedDays: integer("elapsed_days").notNull(),
+    scheduledDays: integer("scheduled_days").notNull(),
+    learningSteps: integer("learning_steps").notNull().default(0),
+    reps: integer("reps").notNull(),
+    lapses: integer("lapses").notNull(),
+    state: integer("state").notNull(),
+    lastReview: timestamp("last_review", { mode: "date", withTimezone: true, precision: 3 }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.questionId] }), index("review_cards_due_idx").on(t.userId, t.due)],
+);
+
+export const reviewLogs = pgTable(
+  "review_logs",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    rating: integer("rating").notNull(),
+    credit: doublePrecision("credit").notNull(),
+    reviewedAt: createdAt(),
+  },
+  (t) => [index("review_logs_user_idx").on(t.userId)],
+);
+
+/** Guest histories already merged into an account: a merge key is applied once. */
+export const guestMerges = pgTable(
+  "guest_merges",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mergeKey: text("merge_key").notNull(),
+    mergedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.mergeKey] })],
+);
+
+// ---------------------------------------------------------------- import drafts
+
+export const importDrafts = pgTable(
+  "import_drafts",
+  {
+    id: id(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    draft: jsonb("draft").notNull(),
+    publishedLessonId: text("published_lesson_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("import_drafts_owner_idx").on(t.ownerId)],
+);
+
+// ---------------------------------------------------------------- audit log
+
+/** What a teacher (or admin) did that changed grades, rosters or passwords (lib/data/audit.ts). */
+export const AUDIT_ACTIONS = [
+  "roster.student_added",
+  "roster.student_removed",
+  "roster.student_deleted",
+  "password.reset",
+  "class.archived",
+  "class.unarchived",
+  "join_code.changed",
+  "join_code.disabled",
+  "assignment.created",
+  "assignment.removed",
+  "assignment.restored",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Written in the same transaction as the change it records. Names are
+ * snapshots (so the log still reads after a rename); deleting an account
+ * clears its id and name from every entry (lib/data/privacy.ts), and a class's
+ * entries go with the class.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    at: timestamp("at", { mode: "date", withTimezone: true, precision: 3 }).notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    actorName: text("actor_name"),
+    classId: text("class_id").references(() => classes.id, { onDelete: "cascade" }),
+    action: text("action", { enum: AUDIT_ACTIONS }).notNull(),
+    targetUserId: text("target_user_id").references(() => users.id, { onDelete: "set null" }),
+    targetName: text("target_name"),
+    /** Small facts about the change (an assignment's title, a count); never a password or a code. */
+    detail: jsonb("detail").$type<Record<string, string | number | boolean | null>>(),
+  },
+  (t) => [index("audit_log_class_idx").on(t.classId, t.at), index("audit_log_target_idx").on(t.targetUserId), index("audit_log_actor_idx").on(t.actorId)],
+);
+
+/** Key/value settings the app creates for itself (e.g. the generated auth secret is in a file, not here). */
+export const appMeta = pgTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: updatedAt(),
+});
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Lesson = typeof lessons.$inferSelect;
+export type Attempt = typeof attempts.$inferSelect;
+export type QuestionVersion = typeof questionVersions.$inferSelect;

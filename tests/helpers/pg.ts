@@ -1,0 +1,74 @@
+/**
+ * The PostgreSQL test tier. Each test file gets its own temporary database
+ * (created here, dropped afterwards) on the server at PG_TEST_URL (default
+ * postgres://postgres@127.0.0.1:5432/postgres, the one every machine of this project
+ * runs). Without a server the tier is skipped with a message saying how to
+ * enable it; under CI=true a missing server fails the run instead.
+ */
+import crypto from "node:crypto";
+import pg from "pg";
+import { describe, it } from "vitest";
+
+export const PG_ADMIN_URL = process.env.PG_TEST_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+
+async function probe(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message || (error as { code?: string }).code || "unknown error" : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const unavailable = await probe();
+
+/** `describe` for PostgreSQL tests: runs, skips with a clear note, or (CI=true) fails when no server answers. */
+export function describePg(name: string, body: () => void): void {
+  if (!unavailable) {
+    describe(`[postgres] ${name}`, body);
+    return;
+  }
+  if (process.env.CI === "true") {
+    describe(`[postgres] ${name}`, () => {
+      it("needs PostgreSQL under CI", () => {
+        throw new Error(`The PostgreSQL tier must run under CI=true, but ${PG_ADMIN_URL} did not answer: ${unavailable}. .ci/run starts it.`);
+      });
+    });
+    return;
+  }
+  console.warn(
+    `[postgres] SKIPPED "${name}": no PostgreSQL at ${PG_ADMIN_URL} (${unavailable}). Enable: start PostgreSQL 15 (pg_ctlcluster --skip-systemctl-redirect 15 main start, or apt-get install postgresql), or set PG_TEST_URL to a server where this user may CREATE DATABASE.`,
+  );
+  describe.skip(`[postgres] ${name}`, body);
+}
+
+/** A new empty database; `drop()` removes it (and ends anyone still connected). */
+export async function createTempPgDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const name = `civics_test_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
