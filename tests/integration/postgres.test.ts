@@ -26,6 +26,7 @@ import { tempDatabaseFile } from "../helpers/db";
 import { createTempPgDatabase, describePg, PG_ADMIN_URL } from "../helpers/pg";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 
 const run = promisify(execFile);
 
