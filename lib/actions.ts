@@ -49,10 +49,16 @@ function echoValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** An error that names its form fields (AppError `fields`) is shown beside each of them. */
+/**
+ * An error that names its form fields (AppError `fields`) is shown beside each of them; the form's own
+ * message points there when the field already says it, rather than repeating it (as with zod's field errors).
+ */
 function fieldState(error: unknown): ActionState<never> | null {
   if (!isAppError(error) || Object.keys(error.fields).length === 0) return null;
-  return { status: "invalid", message: error.message, fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, [message]])) };
+  const beside = Object.values(error.fields);
+  const saidBeside = beside.includes(error.message);
+  const message = saidBeside ? (beside.length === 1 ? "Please fix the highlighted field." : "Please fix the highlighted fields.") : error.message;
+  return { status: "invalid", message, fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, [message]])) };
 }
 
 async function run<T>(formData: FormData, fn: () => Promise<ActionState<T>>): Promise<ActionState<T>> {

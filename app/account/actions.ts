@@ -17,7 +17,8 @@ export const signOutAction = authedFormAction(
   z.object({}),
   async (_data, user) => {
     await endSessionsOf(user.id);
-    await signOut({ redirectTo: "/" });
+    // A page of its own: the header (GET /api/me) asks again on every new path, and "/" may be where they were.
+    await signOut({ redirectTo: "/sign-in" });
   },
   { allowPendingPasswordChange: true },
 );

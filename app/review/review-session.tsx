@@ -10,6 +10,7 @@ import { AnswerExplanation } from "@/app/quizzes/ui/answer-explanation";
 import { QuestionFields } from "@/app/quizzes/ui/question-fields";
 import { OutcomeBadge } from "@/app/quizzes/ui/results-view";
 import { sendJson } from "@/app/ui/send-json";
+import { refreshViewer } from "@/app/ui/use-viewer";
 
 type Graded = Omit<ReviewOutcome, "nextDue"> & { nextDue: string };
 
@@ -48,6 +49,8 @@ export function ReviewSession({ card, remaining, position, total }: { card: Revi
         { fallback: "We couldn't check your answer. Please try again." },
       );
       setGraded(json);
+      // The header's due count lives outside this page (GET /api/me): ask again.
+      refreshViewer();
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : "We couldn't check your answer.");
     } finally {

@@ -12,6 +12,16 @@ import type { Viewer } from "@/lib/viewer";
  * so signing in or out, and due counts, show on the next page.
  */
 const pending = new Map<string, { at: string; promise: Promise<Viewer> }>();
+const listeners = new Set<() => void>();
+
+/**
+ * Asks /api/me again now, for changes that keep the reader on the same path: a
+ * graded review card (due count) or signing out on the page they were on.
+ */
+export function refreshViewer(): void {
+  pending.clear();
+  for (const listener of listeners) listener();
+}
 
 function load(url: string, pathname: string): Promise<Viewer> {
   const cached = pending.get(url);
@@ -33,7 +43,15 @@ export function useViewer(): Viewer | undefined {
   const pathname = usePathname();
   const url = viewerUrl(pathname);
   const [state, setState] = useState<{ key: string; viewer: Viewer } | null>(null);
-  const key = `${url} ${pathname}`;
+  const [version, setVersion] = useState(0);
+  const key = `${url} ${pathname} ${version}`;
+  useEffect(() => {
+    const listener = () => setVersion((n) => n + 1);
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, []);
   useEffect(() => {
     let live = true;
     void load(url, pathname).then((viewer) => {

@@ -32,7 +32,7 @@ describe("errors that name their fields", () => {
       throw new AppError("bad_request", "Use a longer password.", { fields: ["password"] });
     });
     const state = await action({ status: "idle" }, form({ username: "ada", password: "short" }));
-    expect(state).toEqual({ status: "invalid", message: "Use a longer password.", fieldErrors: { password: ["Use a longer password."] }, values: { username: "ada" } });
+    expect(state).toEqual({ status: "invalid", message: "Please fix the highlighted field.", fieldErrors: { password: ["Use a longer password."] }, values: { username: "ada" } });
   });
 
   it("leave an error without fields as a plain error", async () => {

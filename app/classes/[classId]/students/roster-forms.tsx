@@ -183,18 +183,11 @@ export function ResetPasswordButton({ classId, studentId, name, undoUntil }: { c
   const issued = last === "reset" && state.status === "ok" && Array.isArray(state.data) ? state.data[0] : undefined;
   const undone = last === "undo" && undoState.status === "ok";
   const undoOpenUntil = undone ? undefined : (issued?.undoUntil ?? (last === "reset" && state.status !== "ok" ? undefined : undoUntil));
-  const reset = (formData: FormData) => {
-    setLast("reset");
-    setConfirming(false);
-    action(formData);
-  };
-  const undo = (formData: FormData) => {
-    setLast("undo");
-    undoAction(formData);
-  };
+  // The forms post the server actions themselves (so the HTML carries no client-only action placeholder);
+  // onSubmit runs first and records which one answered.
   return (
     <div className="inline-flex flex-col items-start gap-1 text-sm">
-      <form action={reset} className="inline">
+      <form action={action} onSubmit={() => { setLast("reset"); setConfirming(false); }} className="inline">
         <input type="hidden" name="classId" value={classId} />
         <input type="hidden" name="studentId" value={studentId} />
         {issued ? (
@@ -223,7 +216,7 @@ export function ResetPasswordButton({ classId, studentId, name, undoUntil }: { c
         ) : null}
       </form>
       {undoOpenUntil && !confirming ? (
-        <form action={undo} className="inline-flex flex-wrap items-center gap-2" data-testid="undo-reset">
+        <form action={undoAction} onSubmit={() => setLast("undo")} className="inline-flex flex-wrap items-center gap-2" data-testid="undo-reset">
           <input type="hidden" name="classId" value={classId} />
           <input type="hidden" name="studentId" value={studentId} />
           <SubmitButton className="btn-secondary px-2 py-0.5 text-sm" pendingLabel="Undoing…">
