@@ -10,7 +10,9 @@ import { withoutDates } from "@/lib/import/generators/timeline";
 import { analyzeArticle } from "@/lib/import/analyze";
 import { Context } from "@/lib/import/generators/common";
 import { notCentral, pickMainIdeas } from "@/lib/import/generators/main-idea";
+import { candidateProblems } from "@/lib/import/gates";
 import { stemProblem } from "@/lib/import/gates/stem";
+import { authorPurposeQuestions } from "@/lib/import/generators/author-purpose";
 import { detectGenre } from "@/lib/import/genre";
 import type { DateMention, Sentence } from "@/lib/import/types";
 
@@ -124,5 +126,27 @@ describe("question stems", () => {
     expect(stemProblem("Who said “We counted every ballot twice, and the totals matched.”?")).toBeUndefined();
     expect(stemProblem("Part A: Which sentence best states the main idea of the article?")).toBeUndefined();
     expect(stemProblem("True or false? According to Mayor Ruiz, the audit found no missing ballots.")).toBeUndefined();
+  });
+});
+
+describe("genre-keyed items", () => {
+  const paragraphs = [
+    "The county board approved new ballot counting machines on Tuesday, replacing scanners that jammed during the last two elections.",
+    "Each machine reads a paper ballot and keeps an image of it for later checks.",
+    "Poll workers spent two Saturdays learning how to clear paper jams and seal the bins.",
+  ];
+  it("leave out the author's purpose when the genre was a close call", () => {
+    const certain = analyzeArticle({ paragraphs, genre: "news", title: "County board approves machines" }, { glossary: [], articleDate: PUBLISHED });
+    const unsure = analyzeArticle({ paragraphs, genre: "news", genreCertain: false, title: "County board approves machines" }, { glossary: [], articleDate: PUBLISHED });
+    expect(authorPurposeQuestions(new Context(certain))).toHaveLength(1);
+    expect(authorPurposeQuestions(new Context(unsure))).toEqual([]);
+  });
+
+  it("the stem gate is applied to every candidate", () => {
+    const analysis = analyzeArticle({ paragraphs, genre: "news" }, { glossary: [], articleDate: PUBLISHED });
+    const candidate = (prompt: string) =>
+      ({ id: "", type: "single", prompt, choices: [{ id: "a", text: "True" }, { id: "b", text: "False" }], answer: "a", explanation: "", skills: ["recall"], difficulty: 1, generator: "true-false-original", score: 1, evidence: [], sentenceId: "s1" }) as unknown as Parameters<typeof candidateProblems>[0];
+    expect(candidateProblems(candidate("True or false? HOLT: Each machine reads a paper ballot."), analysis).join()).toMatch(/speaker label/);
+    expect(candidateProblems(candidate("True or false? Each machine reads a paper ballot."), analysis).join()).not.toMatch(/stem/);
   });
 });
