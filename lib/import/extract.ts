@@ -104,7 +104,7 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
     url,
     dateline: [datelinePrefix, extracted.datelineText ?? ""].join("\n"),
   });
-  const { genre } = detectGenre({
+  const { genre, certain: genreCertain } = detectGenre({
     title,
     paragraphs,
     paragraphKinds: body.paragraphKinds,
@@ -117,6 +117,7 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
     title,
     ...body,
     genre,
+    genreCertain,
     ...defined({
       outlet: clean(input.outlet) ?? extracted.outlet,
       author: clean(input.author) ?? extracted.author,

@@ -32,6 +32,11 @@ export interface GenreVerdict {
   scores: Record<Genre, number>;
   /** Human-readable reasons, for tests and the review screen. */
   cues: string[];
+  /**
+   * False when another genre came close (a feature's scene-setting lead on a story detected as news): a question
+   * keyed on the genre, such as the author's purpose, would then have no safe right answer.
+   */
+  certain: boolean;
 }
 
 const LABELS: [Genre, RegExp][] = [
@@ -52,6 +57,7 @@ const EVALUATIVE =
   /\b(should|must|ought to|shameful|disgraceful|outrageous|absurd|foolish|misguided|reckless|wrong-?headed|disastrous|terrible|brilliant|admirable|courageous|cowardly|hypocri\w*|failure|wise|unwise|deserves?|it is time|we need to|let us|let's|clearly|surely|of course|frankly)\b/gi;
 const EXPLAINER =
   /\b(what (it|this) means|here's (why|what|how)|here’s (why|what|how)|what to know|why (it|this) matters|explained|the question (is|now)|the answer|in other words|that is because|to understand|the reason|analysts say|experts say|could|likely|unlikely|may well|the stakes)\b/gi;
+const COURT = /\b(ruled|rulings?|justices?|majority opinion|dissent(?:ed|ing)?|appeals court|supreme court|the court|judge)\b/i;
 const REPORTING = /\b(said|says|told|according to|announced|reported|confirmed|stated)\b/i;
 const QA_TURN = /^(Q|A|Q\.|A\.|Question|Answer)\s*[:.—-]\s|^[A-Z][\p{L}.'’ -]{1,40}:\s+\S/u;
 
@@ -106,7 +112,11 @@ export function detectGenre(input: GenreInput): GenreVerdict {
 
   // A feature opens on a scene or a person, not on the news: no reporting verb in the first paragraph, and it shows people as characters.
   const lead = paragraphs[0] ?? "";
-  if (lead && !REPORTING.test(lead) && words >= 300) add("feature", 2, "scene-setting lead");
+  // A court ruling reported as news: its lead says what the court ruled, not "said", yet it is a report, not a scene.
+  const courtLead = COURT.test(paragraphs.slice(0, 2).join(" "));
+  const courtTerms = new Set((text.match(new RegExp(COURT.source, "gi")) ?? []).map((m) => m.toLowerCase())).size;
+  if (courtLead && courtTerms >= 2) add("news", 3, "court ruling reported");
+  if (lead && !REPORTING.test(lead) && !courtLead && words >= 300) add("feature", 2, "scene-setting lead");
   if (/^(on a|in the|at the|when|as|by (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dawn|dusk|noon|midnight|morning|evening|nightfall)|the (first|morning|night|afternoon|evening|day|first time)|it was|for (years|decades))\b/i.test(lead) || /^by (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dawn|dusk|noon|midnight|nightfall)\b/i.test(paragraphs[1] ?? "")) add("feature", 1, "narrative opening");
   if (/\b\d{1,3}-year-old\b|\b\p{Lu}\p{Ll}+, \d{2},/u.test(text) && !REPORTING.test(lead)) add("feature", 1, "people described as characters");
   if (/\b(said|says),? (standing|sitting|pointing|laughing|smiling|looking|walking|holding|dragging|leaning|gesturing|pausing)\b/.test(text)) add("feature", 1, "scene in the attribution");
@@ -117,7 +127,13 @@ export function detectGenre(input: GenreInput): GenreVerdict {
   const ranked = (Object.entries(scores) as [Genre, number][]).sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]));
   const [best] = ranked;
   const genre = best && best[0] !== "news" && best[1] >= 3 && best[1] > scores.news ? best[0] : "news";
-  return { genre, scores, cues };
+  const winner = scores[genre];
+  const rival = Math.max(...ranked.filter(([g]) => g !== genre).map(([, points]) => points));
+  // News is the default: it is certain when no other genre has real cues; another genre must lead by two points.
+  // A wire dateline or a reported court ruling is hard news even when the lead has no "said" (a scene-setting cue).
+  const hardNews = cues.some((c) => c === "news: wire dateline" || c === "news: court ruling reported");
+  const certain = winner - rival >= 2 || (genre === "news" && (rival <= 1 || (hardNews && rival <= winner)));
+  return { genre, scores, cues, certain };
 }
 
 function order(genre: Genre): number {

@@ -71,6 +71,8 @@ export interface ExtractedArticle {
   /** Headings found in the article, in order; empty when it has none. */
   sections: ArticleSection[];
   genre: Genre;
+  /** False when the genre detector found another genre nearly as likely (see `detectGenre`). */
+  genreCertain?: boolean;
   outlet?: string;
   author?: string;
   date?: string;
@@ -133,6 +135,8 @@ export interface DateMention {
   precision: DatePrecision;
   /** True when the text names the date itself (not "on Tuesday" resolved against the article date). */
   explicit: boolean;
+  /** False when the year is a guess (a yearless date about six months from the article date, a weekday without tense). */
+  certain?: boolean;
 }
 
 /** What backs a statement: who or what the article cites for it. */
@@ -238,6 +242,8 @@ export interface ArticleAnalysis {
   /** Sentences built from page furniture that slipped through (credits, captions): never asked about. */
   furniture: string[];
   genre: Genre;
+  /** False when the genre is a close call (author's-purpose items are then not generated). */
+  genreCertain?: boolean;
   /** The article's headline, when known. */
   title?: string;
   sections: ArticleSection[];

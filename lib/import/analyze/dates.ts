@@ -12,7 +12,7 @@ const PRONOUN_START = /^["“]?(he|she|it|they|we|i|you|this|that|these|those|th
 
 const FUTURE = /\b(will|would|shall|is due|are due|due (?:on|by)|takes? effect|(?:is|are) (?:expected|scheduled|set|due) to|plans? to|next|upcoming|by (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\b/i;
 
-const PAST = /\b(was|were|had|did|since|ago|last|earlier|\p{Ll}{3,}ed)\b/u;
+const PAST = /\b(was|were|had|did|since|ago|last|earlier|met|said|told|went|came|took|gave|won|lost|held|began|ran|made|sent|left|fell|rose|paid|spoke|wrote|found|brought|chose|struck|sat|stood|\p{Ll}{3,}ed)\b/u;
 
 export function findDates(sentences: Sentence[], articleDate: string | undefined): DateMention[] {
   const reference = articleDate ? referenceDate(articleDate) : undefined;
@@ -42,24 +42,47 @@ export function findDates(sentences: Sentence[], articleDate: string | undefined
       let year = start.get("year")!;
       let month = start.get("month")!;
       let day = start.get("day")!;
-      // Looking back: a yearless date that chrono put after the article date belongs to the past year (or week).
-      if (reference && !ahead && past && !yearKnown && start.date().getTime() > reference.getTime() + 36 * 3600 * 1000) {
-        if (monthKnown) year -= 1;
-        else if (weekday) {
+      // Whether the year is known: named, or the only sensible reading of a yearless date (ordering needs this).
+      let certain = yearKnown || !reference;
+      if (reference && !yearKnown && monthKnown) {
+        // A date without a year is the occurrence nearest the article date (the standard rule: "the Nov. 4 election"
+        // in a mid-October story is this November). Only when the nearest occurrence is four months or more away does
+        // the sentence's tense decide.
+        const at = (y: number) => new Date(y, month - 1, dayKnown ? day : 15, 12).getTime();
+        const options = [year - 1, year, year + 1].map((y) => ({ y, gap: at(y) - reference.getTime() })).sort((a, b) => Math.abs(a.gap) - Math.abs(b.gap));
+        const [nearest, second] = options as [{ y: number; gap: number }, { y: number; gap: number }];
+        const DAY = 24 * 3600 * 1000;
+        const after = nearest.gap > 0 ? nearest : second;
+        const before = nearest.gap > 0 ? second : nearest;
+        const tense = ahead && !past ? after : past && !ahead ? before : undefined;
+        if (Math.abs(nearest.gap) <= 120 * DAY) {
+          year = nearest.y;
+          certain = true;
+        } else {
+          // Both occurrences are four months or more away: the tense breaks the tie ("Since January 9" in August is
+          // this January, "take effect Jan. 4" is next year); with no clear tense the year stays a guess.
+          year = (tense ?? nearest).y;
+          certain = tense === nearest;
+        }
+      } else if (reference && !yearKnown && weekday) {
+        // A weekday is the one nearest the article date in the sentence's direction: chrono's forward reading for
+        // "next Tuesday" or what will happen, the week before for what happened. Without a tense it is a guess.
+        if (past && !ahead && start.date().getTime() > reference.getTime() + 36 * 3600 * 1000) {
           const back = new Date(start.date().getTime() - 7 * 24 * 3600 * 1000);
           [year, month, day] = [back.getFullYear(), back.getMonth() + 1, back.getDate()];
         }
+        certain = /\b(next|last|this|coming|past)\s+\w+day\b/i.test(result.text) || ahead !== past;
       }
       const iso = precision === "day" ? `${year}-${pad(month)}-${pad(day)}` : precision === "month" ? `${year}-${pad(month)}` : String(year);
       if (seen.has(iso)) continue;
       seen.add(iso);
-      out.push({ sentenceId: sentence.id, text: result.text, iso, precision, explicit: monthKnown || yearKnown });
+      out.push({ sentenceId: sentence.id, text: result.text, iso, precision, explicit: monthKnown || yearKnown, certain });
     }
     for (const match of sentence.text.matchAll(YEAR_PHRASE)) {
       const iso = (match[1] ?? match[2])!;
       if ([...seen].some((s) => s.startsWith(iso))) continue;
       seen.add(iso);
-      out.push({ sentenceId: sentence.id, text: match[0], iso, precision: "year", explicit: true });
+      out.push({ sentenceId: sentence.id, text: match[0], iso, precision: "year", explicit: true, certain: true });
     }
   }
   return out;
@@ -71,7 +94,7 @@ export function buildTimeline(sentences: Sentence[], dates: DateMention[], furni
   const seenSentence = new Set<string>();
   const events: TimelineEntry[] = [];
   for (const date of dates) {
-    if (seenSentence.has(date.sentenceId) || !date.explicit || /^since\b/i.test(date.text) || furniture.has(date.sentenceId)) continue;
+    if (seenSentence.has(date.sentenceId) || !date.explicit || date.certain === false || /^since\b/i.test(date.text) || furniture.has(date.sentenceId)) continue;
     const sentence = byId.get(date.sentenceId)!;
     const at = sentence.text.indexOf(date.text);
     if (PRONOUN_START.test(sentence.text) || /\b(since|until|by)\s+$/i.test(sentence.text.slice(0, Math.max(0, at)))) continue;

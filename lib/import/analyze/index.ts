@@ -31,6 +31,8 @@ export interface AnalyzableArticle {
   quoteSpeakers?: (string | undefined)[];
   sections?: ArticleSection[];
   genre?: Genre;
+  /** False when the genre is a close call; question types keyed on the genre are then not generated. */
+  genreCertain?: boolean;
   /** The headline: what the article says it is about (main-idea keys must share its meaning). */
   title?: string;
 }
@@ -103,6 +105,7 @@ export function analyzeArticle(input: string[] | AnalyzableArticle, options: Ana
     sides: findDisagreements(sentences, entities, attributions),
     furniture: [...furniture],
     genre,
+    ...(article.genreCertain === false ? { genreCertain: false } : {}),
     ...(article.title ? { title: article.title } : {}),
     sections,
     stats: { words: stats.words, sentences: sentences.length, fkGrade: stats.fkGrade, readingMinutes: stats.readingMinutes },

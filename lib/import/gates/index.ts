@@ -10,6 +10,7 @@ import { furnitureProblem } from "./furniture";
 import { numberChoicesProblem } from "./numbers";
 import { orderingItemsProblem } from "./ordering";
 import { peopleChoicesProblem, speakerKeyProblem } from "./people";
+import { stemProblem } from "./stem";
 
 const PERSON_CHOICES = new Set(["who-said-single", "perspective-claim", "inference"]);
 
@@ -20,6 +21,7 @@ export function candidateProblems(question: DraftQuestion & { sentenceId: string
   };
   const furniture = new Set(analysis.furniture.map((id) => analysis.sentences.find((s) => s.id === id)!.text));
   push(furnitureProblem(question.evidence, furniture));
+  push(stemProblem(question.prompt));
   push(opinionProblem(question, analysis.opinions.find((o) => o.sentenceId === question.sentenceId)));
   if (question.type === "single" && PERSON_CHOICES.has(question.generator)) {
     push(peopleChoicesProblem(question.choices.map((c) => c.text), analysis.entities));

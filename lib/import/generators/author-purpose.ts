@@ -39,6 +39,8 @@ export function authorPurposeQuestions(ctx: Context): Candidate[] {
   const lead = analysis.sentences.find((s) => ctx.eligible(s, 60)) ?? analysis.sentences[0];
   if (!lead) return [];
   const genre = analysis.genre;
+  // The key is the genre's purpose: when the genre was a close call, the truer purpose may be a distractor.
+  if (analysis.genreCertain === false) return [];
   const { choices, answer } = sortedChoices(PURPOSES[genre], DISTANT[genre].map((g) => PURPOSES[g]));
   const opinion = analysis.opinions.find((o) => o.holder === "author");
   const example = opinion ? ctx.byId.get(opinion.sentenceId) : undefined;

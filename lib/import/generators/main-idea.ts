@@ -36,19 +36,24 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
     const ranked = [...candidates].sort((a, b) => ctx.score(b.id) - ctx.score(a.id) || ctx.order(a.id) - ctx.order(b.id));
     // The key states something in the article's own voice: no quotation, no opinion of a speaker, no first-person
     // scene ("I have watched the line form"), not a bare statistic.
-    const inOwnVoice = (s: Sentence) => !ctx.hasQuote(s) && !ctx.isOpinion(s) && !/\b(said|says|told)\b/.test(s.text) && !ctx.firstPerson(s) && (s.text.match(/\$?\d[\d,.]*(?:[-–]\d+)?/g) ?? []).length <= 2;
+    const inOwnVoice = (s: Sentence) => !ctx.hasQuote(s) && !ctx.isOpinion(s) && !/\b(said|says|told)\b/.test(s.text) && !ctx.firstPerson(s) && notCentral(s) === undefined;
+    // The key is the central claim only if it shares the headline strongly (not one word of a long headline) and
+    // comes from the lead or the nut graf; otherwise position would pick it, and no question is better than a wrong key.
+    const strong = Math.max(need, Math.min(3, Math.ceil(topic.size / 2)));
+    const firstParagraph = candidates[0]?.paragraph ?? 0;
+    const early = (s: Sentence) => s.paragraph <= firstParagraph + 2;
     const central = ranked.slice(0, Math.max(4, Math.ceil(ranked.length / 4)));
     // A column's main idea is the author's claim, not the news it hangs on.
     const thesis =
       ctx.analysis.genre === "opinion"
-        ? central.find((s) => onTopic(s) >= need && !/\bI (have|had|was|watched|saw|met|went)\b/.test(s.text) && ctx.analysis.opinions.some((o) => o.sentenceId === s.id && o.holder === "author" && o.cues.some((c) => !/^(I|my|me|we|our|us)$/i.test(c))))
+        ? central.find((s) => onTopic(s) >= strong && notCentral(s) === undefined && !/\bI (have|had|was|watched|saw|met|went)\b/.test(s.text) && ctx.analysis.opinions.some((o) => o.sentenceId === s.id && o.holder === "author" && o.cues.some((c) => !/^(I|my|me|we|our|us)$/i.test(c))))
         : undefined;
     // A column without a thesis the headline shares is left without a main-idea item: its news peg is not its point.
     if (ctx.analysis.genre === "opinion" && !thesis) return;
     // A news story states its point in the lead: the first sentence in its own voice, when it is on the headline's topic.
     const leadSentence = scope.kind === "article" && (ctx.analysis.genre === "news" || ctx.analysis.genre === "analysis") ? candidates.find((s) => s.paragraph <= (candidates[0]?.paragraph ?? 0) + 1 && inOwnVoice(s)) : undefined;
-    const lead = leadSentence && onTopic(leadSentence) >= need ? leadSentence : undefined;
-    const key = thesis ?? lead ?? central.find((s) => inOwnVoice(s) && onTopic(s) >= need);
+    const lead = leadSentence && onTopic(leadSentence) >= strong ? leadSentence : undefined;
+    const key = thesis ?? lead ?? central.find((s) => inOwnVoice(s) && early(s) && onTopic(s) >= strong);
     if (!key) return;
     const keyWords = contentWords(key.text);
     const keyTopic = onTopic(key);
@@ -71,6 +76,22 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
     build(analysis.sentences.filter((s) => s.section === index), { kind: "section", title: section.title, index }, section.title);
   });
   return out;
+}
+
+/**
+ * Why a sentence cannot be an article's central claim whatever its position or score: it is about the reporting
+ * ("X sat down with Y to talk about…"), it gives a minority, dissenting or opposing view, or it is mostly figures.
+ */
+export function notCentral(s: Pick<Sentence, "text">): "meta" | "dissent" | "figures" | undefined {
+  const text = s.text;
+  if (/\b(sat down with|spoke (?:with|to)|talked (?:with|to)|in an interview|this interview|this conversation|(?:has|have) been (?:edited|condensed)|asked (?:him|her|them) (?:about|why|how|what)|caught up with|reached (?:by|for)|(?:did not|didn't) (?:respond|return)|declined to comment)\b/i.test(text)) return "meta";
+  if (/\b(dissent(?:ed|ing|s)?|minority opinion|in the minority|opponents?|critics?|objected|disagreed|voted against|opposed)\b/i.test(text)) return "dissent";
+  // Dates ("Oct. 21", "2025") are not statistics.
+  const undated = text.replace(/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b(?:1[89]|20)\d{2}\b/g, " ");
+  const figures = undated.match(/\$?\d[\d,.]*(?:[-–]\d+)?\s*(?:%|percent\b|per cent\b)?/g) ?? [];
+  const words = text.split(/\s+/).length;
+  if (figures.some((f) => /%|per\s?cent/.test(f)) || figures.length >= 3 || figures.length / Math.max(1, words) > 0.1) return "figures";
+  return undefined;
 }
 
 /** Words that carry a headline's topic (labels such as "Live updates", "Q&A", "Explainer" and question words left out). */

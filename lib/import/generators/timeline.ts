@@ -46,10 +46,17 @@ export function withoutDates(sentence: string, dates: DateMention[]): string | u
   let text = sentence;
   for (const date of [...dates].sort((a, b) => b.text.length - a.text.length)) {
     const escaped = date.text.replace(/[\s,.;]+$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    text = text.replace(new RegExp(`(,?)\\s*\\b(?:on|in|since|by|during|until|from|of|through|early|late)?\\s*${escaped}(,?)`, "i"), (whole, lead: string, trail: string, offset: number) =>
-      // Mid-sentence, a date set off by a comma leaves the comma ("Liu, at a conference in July, said" → "…conference, said").
-      offset > 0 && (lead || trail) && !(lead && trail) ? ", " : offset > 0 && lead && trail ? ", " : " ",
-    );
+    let dangling = false;
+    text = text.replace(new RegExp(`(,?)\\s*\\b(?:on|in|since|by|during|until|from|of|through|early|late)?\\s*${escaped}(,?)`, "i"), (whole, lead: string, trail: string, offset: number, all: string) => {
+      // The date was the object of a longer phrase ("on a Saturday night", "that March"): without it the phrase is
+      // left hanging ("had a heart attack on a and waited"), so the item is dropped, not shown broken.
+      if (/\b(a|an|the|that|this|one|each|every|last|next|early|late|on|in|at|of|by|from|to|since|until)\s*$/i.test(all.slice(0, offset))) dangling = true;
+      return (
+        // Mid-sentence, a date set off by a comma leaves the comma ("Liu, at a conference in July, said" → "…conference, said").
+        offset > 0 && (lead || trail) && !(lead && trail) ? ", " : offset > 0 && lead && trail ? ", " : " "
+      );
+    });
+    if (dangling) return undefined;
   }
   text = text.replace(/\s+([,.;])/g, "$1").replace(/\s{2,}/g, " ").replace(/^[\s,]+/, "").trim();
   if (!text) return undefined;
@@ -59,5 +66,6 @@ export function withoutDates(sentence: string, dates: DateMention[]): string | u
   if (text.split(/\s+/).length < 5) return undefined;
   // The date was part of a longer phrase ("on a dark February morning" → "on a dark,"): the item would not read.
   if (/\b(a|an|the|of|on|at|in|by|dark|early|late|cold|last|next)\s*[,.;]/i.test(text)) return undefined;
+  if (/\b(a|an|the)\s+(a|an|the|and|or|but|to|of|on|in|at|by|with|for|when|while|after|before|was|were|is|are)\b/i.test(text)) return undefined;
   return text;
 }
