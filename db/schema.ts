@@ -14,6 +14,8 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import type { TeacherGuide } from "../lib/content/schema";
+import { QUESTION_TYPES, QUIZ_MODES } from "../lib/quiz/types";
+import { ROLES } from "../lib/roles";
 
 const id = () =>
   text("id")
@@ -28,9 +30,6 @@ const updatedAt = () =>
     .notNull()
     .$defaultFn(() => new Date())
     .$onUpdate(() => new Date());
-
-export const ROLES = ["teacher", "student", "learner"] as const;
-export type Role = (typeof ROLES)[number];
 
 // ---------------------------------------------------------------- accounts
 
@@ -188,18 +187,6 @@ export const questions = sqliteTable(
   (t) => [index("questions_quiz_idx").on(t.quizId)],
 );
 
-export const QUESTION_TYPES = [
-  "single",
-  "multiple",
-  "true_false",
-  "ordering",
-  "matching",
-  "short_answer",
-  "numeric",
-  "cloze",
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
 /**
  * An immutable snapshot of a question as students saw it. `publicData` may be
  * sent to the browser; `keyData` (answers, explanations, feedback) never is
@@ -261,9 +248,6 @@ export const classMembers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.classId, t.studentId] }), index("class_members_student_idx").on(t.studentId)],
 );
-
-export const QUIZ_MODES = ["practice", "test"] as const;
-export type QuizMode = (typeof QUIZ_MODES)[number];
 
 export const assignments = sqliteTable(
   "assignments",

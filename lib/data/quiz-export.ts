@@ -8,7 +8,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { assignments, classes, lessonLevels, lessons, questions, questionVersions, quizzes, type QuestionType } from "../../db/schema";
+import { assignments, classes, lessonLevels, lessons, questions, questionVersions, quizzes } from "../../db/schema";
 import { getSessionUser, requireUser } from "./session";
 import type { LessonBody } from "../content/markdown";
 import { AppError } from "../errors";
@@ -18,7 +18,7 @@ import { writeCommonCartridge } from "../interop/qti12";
 import type { ExportFormat, ExportQuiz, WrittenExport } from "../interop/types";
 import { evidenceSentence } from "../interop/answer-key";
 import { describeKey } from "../quiz/describe";
-import type { PublicQuestionData, QuestionKeyData } from "../quiz/types";
+import type { PublicQuestionData, QuestionKeyData, QuestionType } from "../quiz/types";
 import { nearestLevel } from "../reading/levels";
 import { DEFAULT_READING_LEVEL } from "./quizzes";
 

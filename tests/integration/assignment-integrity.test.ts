@@ -12,7 +12,7 @@ import { POST as checkRoute } from "@/app/api/attempts/[attemptId]/check/route";
 import { startAttemptAction } from "@/app/quizzes/[quizId]/actions";
 import { restoreAssignmentAction } from "@/app/classes/actions";
 import type { Database } from "@/db/open";
-import { assignments, attempts, questionVersions, type QuizMode } from "@/db/schema";
+import { assignments, attempts, questionVersions } from "@/db/schema";
 import {
   ASSIGNMENT_UNDO_MS,
   createAssignment,
@@ -30,7 +30,7 @@ import { createImportDraft, publishImportDraft } from "@/lib/data/imports";
 import { currentPublicQuestions } from "@/lib/data/quizzes";
 import { getNextReviewCard, submitReview } from "@/lib/data/review";
 import { formatInZone } from "@/lib/dates";
-import type { QuestionKeyData } from "@/lib/quiz/types";
+import type { QuestionKeyData, QuizMode } from "@/lib/quiz/types";
 import { createAssignmentSchema } from "@/lib/validations/assignments";
 import { perfectAnswer } from "../helpers/answers";
 import { createTestDb } from "../helpers/db";
