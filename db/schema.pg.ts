@@ -22,8 +22,10 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { LessonBody } from "../lib/content/markdown";
 import type { TeacherGuide } from "../lib/content/schema";
-import { QUESTION_TYPES, QUIZ_MODES } from "../lib/quiz/types";
+import type { AttemptLayout } from "../lib/quiz/layout";
+import { type Answer, type PublicQuestionData, type QuestionKeyData, QUESTION_TYPES, QUIZ_MODES } from "../lib/quiz/types";
 import { ROLES } from "../lib/roles";
 
 const id = () =>
@@ -132,7 +134,7 @@ export const lessonLevels = pgTable(
       .references(() => lessons.id, { onDelete: "cascade" }),
     level: integer("level").notNull(),
     /** Parsed sections and paragraphs (see lib/content/markdown.ts). */
-    body: jsonb("body").notNull(),
+    body: jsonb("body").$type<LessonBody>().notNull(),
     wordCount: integer("word_count").notNull(),
     gradeEstimate: doublePrecision("grade_estimate").notNull(),
   },
@@ -211,8 +213,8 @@ export const questionVersions = pgTable(
     version: integer("version").notNull(),
     contentHash: text("content_hash").notNull(),
     type: text("type", { enum: QUESTION_TYPES }).notNull(),
-    publicData: jsonb("public_data").notNull(),
-    keyData: jsonb("key_data").notNull(),
+    publicData: jsonb("public_data").$type<PublicQuestionData>().notNull(),
+    keyData: jsonb("key_data").$type<QuestionKeyData>().notNull(),
     /** The first evidence anchor: the paragraph a single "See it in the text" link opens. */
     evidence: text("evidence").notNull(),
     /** Every evidence anchor when the answer rests on several paragraphs (null: just `evidence`). */
@@ -305,9 +307,9 @@ export const attempts = pgTable(
     mode: text("mode", { enum: QUIZ_MODES }).notNull(),
     status: text("status", { enum: ["in_progress", "submitted"] }).notNull().default("in_progress"),
     /** Per question: the version shown and the shuffled order of its choices/items. */
-    layout: jsonb("layout").notNull(),
+    layout: jsonb("layout").$type<AttemptLayout>().notNull(),
     /** Autosaved answers, keyed by question id, until submission. */
-    draft: jsonb("draft").notNull(),
+    draft: jsonb("draft").$type<Record<string, Answer>>().notNull(),
     score: doublePrecision("score"),
     maxScore: doublePrecision("max_score"),
     startedAt: createdAt(),
@@ -332,7 +334,7 @@ export const responses = pgTable(
     questionVersionId: integer("question_version_id")
       .notNull()
       .references(() => questionVersions.id),
-    answer: jsonb("answer"),
+    answer: jsonb("answer").$type<Answer>(),
     /** Credit between 0 and 1. */
     credit: doublePrecision("credit").notNull(),
     outcome: text("outcome", { enum: RESPONSE_OUTCOMES }).notNull(),
