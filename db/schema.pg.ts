@@ -22,7 +22,11 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { LessonBody } from "../lib/content/markdown";
 import type { TeacherGuide } from "../lib/content/schema";
+import type { AttemptLayout } from "../lib/quiz/layout";
+import { type Answer, type PublicQuestionData, type QuestionKeyData, QUESTION_TYPES, QUIZ_MODES } from "../lib/quiz/types";
+import { ROLES } from "../lib/roles";
 
 const id = () =>
   text("id")
@@ -37,9 +41,6 @@ const updatedAt = () =>
     .notNull()
     .$defaultFn(() => new Date())
     .$onUpdate(() => new Date());
-
-export const ROLES = ["teacher", "student", "learner"] as const;
-export type Role = (typeof ROLES)[number];
 
 // ---------------------------------------------------------------- accounts
 
@@ -133,7 +134,7 @@ export const lessonLevels = pgTable(
       .references(() => lessons.id, { onDelete: "cascade" }),
     level: integer("level").notNull(),
     /** Parsed sections and paragraphs (see lib/content/markdown.ts). */
-    body: jsonb("body").notNull(),
+    body: jsonb("body").$type<LessonBody>().notNull(),
     wordCount: integer("word_count").notNull(),
     gradeEstimate: doublePrecision("grade_estimate").notNull(),
   },
@@ -197,18 +198,6 @@ export const questions = pgTable(
   (t) => [index("questions_quiz_idx").on(t.quizId)],
 );
 
-export const QUESTION_TYPES = [
-  "single",
-  "multiple",
-  "true_false",
-  "ordering",
-  "matching",
-  "short_answer",
-  "numeric",
-  "cloze",
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
 /**
  * An immutable snapshot of a question as students saw it. `publicData` may be
  * sent to the browser; `keyData` (answers, explanations, feedback) never is
@@ -224,8 +213,8 @@ export const questionVersions = pgTable(
     version: integer("version").notNull(),
     contentHash: text("content_hash").notNull(),
     type: text("type", { enum: QUESTION_TYPES }).notNull(),
-    publicData: jsonb("public_data").notNull(),
-    keyData: jsonb("key_data").notNull(),
+    publicData: jsonb("public_data").$type<PublicQuestionData>().notNull(),
+    keyData: jsonb("key_data").$type<QuestionKeyData>().notNull(),
     /** The first evidence anchor: the paragraph a single "See it in the text" link opens. */
     evidence: text("evidence").notNull(),
     /** Every evidence anchor when the answer rests on several paragraphs (null: just `evidence`). */
@@ -270,9 +259,6 @@ export const classMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.classId, t.studentId] }), index("class_members_student_idx").on(t.studentId)],
 );
-
-export const QUIZ_MODES = ["practice", "test"] as const;
-export type QuizMode = (typeof QUIZ_MODES)[number];
 
 export const assignments = pgTable(
   "assignments",
@@ -321,9 +307,9 @@ export const attempts = pgTable(
     mode: text("mode", { enum: QUIZ_MODES }).notNull(),
     status: text("status", { enum: ["in_progress", "submitted"] }).notNull().default("in_progress"),
     /** Per question: the version shown and the shuffled order of its choices/items. */
-    layout: jsonb("layout").notNull(),
+    layout: jsonb("layout").$type<AttemptLayout>().notNull(),
     /** Autosaved answers, keyed by question id, until submission. */
-    draft: jsonb("draft").notNull(),
+    draft: jsonb("draft").$type<Record<string, Answer>>().notNull(),
     score: doublePrecision("score"),
     maxScore: doublePrecision("max_score"),
     startedAt: createdAt(),
@@ -348,7 +334,7 @@ export const responses = pgTable(
     questionVersionId: integer("question_version_id")
       .notNull()
       .references(() => questionVersions.id),
-    answer: jsonb("answer"),
+    answer: jsonb("answer").$type<Answer>(),
     /** Credit between 0 and 1. */
     credit: doublePrecision("credit").notNull(),
     outcome: text("outcome", { enum: RESPONSE_OUTCOMES }).notNull(),

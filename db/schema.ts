@@ -13,7 +13,11 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { LessonBody } from "../lib/content/markdown";
 import type { TeacherGuide } from "../lib/content/schema";
+import type { AttemptLayout } from "../lib/quiz/layout";
+import { type Answer, type PublicQuestionData, type QuestionKeyData, QUESTION_TYPES, QUIZ_MODES } from "../lib/quiz/types";
+import { ROLES } from "../lib/roles";
 
 const id = () =>
   text("id")
@@ -28,9 +32,6 @@ const updatedAt = () =>
     .notNull()
     .$defaultFn(() => new Date())
     .$onUpdate(() => new Date());
-
-export const ROLES = ["teacher", "student", "learner"] as const;
-export type Role = (typeof ROLES)[number];
 
 // ---------------------------------------------------------------- accounts
 
@@ -124,7 +125,7 @@ export const lessonLevels = sqliteTable(
       .references(() => lessons.id, { onDelete: "cascade" }),
     level: integer("level").notNull(),
     /** Parsed sections and paragraphs (see lib/content/markdown.ts). */
-    body: text("body", { mode: "json" }).notNull(),
+    body: text("body", { mode: "json" }).$type<LessonBody>().notNull(),
     wordCount: integer("word_count").notNull(),
     gradeEstimate: real("grade_estimate").notNull(),
   },
@@ -188,18 +189,6 @@ export const questions = sqliteTable(
   (t) => [index("questions_quiz_idx").on(t.quizId)],
 );
 
-export const QUESTION_TYPES = [
-  "single",
-  "multiple",
-  "true_false",
-  "ordering",
-  "matching",
-  "short_answer",
-  "numeric",
-  "cloze",
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
 /**
  * An immutable snapshot of a question as students saw it. `publicData` may be
  * sent to the browser; `keyData` (answers, explanations, feedback) never is
@@ -215,8 +204,8 @@ export const questionVersions = sqliteTable(
     version: integer("version").notNull(),
     contentHash: text("content_hash").notNull(),
     type: text("type", { enum: QUESTION_TYPES }).notNull(),
-    publicData: text("public_data", { mode: "json" }).notNull(),
-    keyData: text("key_data", { mode: "json" }).notNull(),
+    publicData: text("public_data", { mode: "json" }).$type<PublicQuestionData>().notNull(),
+    keyData: text("key_data", { mode: "json" }).$type<QuestionKeyData>().notNull(),
     /** The first evidence anchor: the paragraph a single "See it in the text" link opens. */
     evidence: text("evidence").notNull(),
     /** Every evidence anchor when the answer rests on several paragraphs (null: just `evidence`). */
@@ -261,9 +250,6 @@ export const classMembers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.classId, t.studentId] }), index("class_members_student_idx").on(t.studentId)],
 );
-
-export const QUIZ_MODES = ["practice", "test"] as const;
-export type QuizMode = (typeof QUIZ_MODES)[number];
 
 export const assignments = sqliteTable(
   "assignments",
@@ -312,9 +298,9 @@ export const attempts = sqliteTable(
     mode: text("mode", { enum: QUIZ_MODES }).notNull(),
     status: text("status", { enum: ["in_progress", "submitted"] }).notNull().default("in_progress"),
     /** Per question: the version shown and the shuffled order of its choices/items. */
-    layout: text("layout", { mode: "json" }).notNull(),
+    layout: text("layout", { mode: "json" }).$type<AttemptLayout>().notNull(),
     /** Autosaved answers, keyed by question id, until submission. */
-    draft: text("draft", { mode: "json" }).notNull(),
+    draft: text("draft", { mode: "json" }).$type<Record<string, Answer>>().notNull(),
     score: real("score"),
     maxScore: real("max_score"),
     startedAt: createdAt(),
@@ -339,7 +325,7 @@ export const responses = sqliteTable(
     questionVersionId: integer("question_version_id")
       .notNull()
       .references(() => questionVersions.id),
-    answer: text("answer", { mode: "json" }),
+    answer: text("answer", { mode: "json" }).$type<Answer>(),
     /** Credit between 0 and 1. */
     credit: real("credit").notNull(),
     outcome: text("outcome", { enum: RESPONSE_OUTCOMES }).notNull(),

@@ -6,7 +6,7 @@ import { authedAction } from "@/lib/actions";
 import { createImportDraft, deleteImportDraft, publishImportDraft, saveImportDraft } from "@/lib/data/imports";
 import { AppError } from "@/lib/errors";
 import { limitArticleImport } from "@/lib/data/request-limits";
-import { createImportSchema, draftIdSchema, saveDraftSchema } from "@/lib/validations/import";
+import { createImportSchema, draftIdSchema, saveImportDraftSchema } from "@/lib/validations/import";
 
 const teachers = { roles: ["teacher"] as const };
 
@@ -30,7 +30,7 @@ function parseQuestions(json: string): unknown {
 }
 
 export const saveImportAction = authedAction(
-  saveDraftSchema,
+  saveImportDraftSchema,
   async ({ draftId, title, questions }) => {
     await saveImportDraft(draftId, { title, questions: parseQuestions(questions) });
     revalidatePath(`/import/${draftId}`);
@@ -41,7 +41,7 @@ export const saveImportAction = authedAction(
 
 /** Saves the editor's current questions, then publishes, so nothing on screen is lost. */
 export const publishImportAction = authedAction(
-  saveDraftSchema,
+  saveImportDraftSchema,
   async ({ draftId, title, questions }) => {
     await saveImportDraft(draftId, { title, questions: parseQuestions(questions) });
     const published = await publishImportDraft(draftId);

@@ -11,13 +11,13 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
-import { assignments, attempts, lessons, questionVersions, quizzes, responses, type QuizMode } from "../../db/schema";
+import { assignments, attempts, lessons, questionVersions, quizzes, responses } from "../../db/schema";
 import { requireUser, type SessionUser } from "./session";
 import { formatInZone } from "../dates";
 import { AppError } from "../errors";
 import { feedbackFor, gradeAnswer } from "../quiz/grade";
 import { applyLayout, layoutEntry, type AttemptLayout } from "../quiz/layout";
-import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType } from "../quiz/types";
+import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType, QuizMode } from "../quiz/types";
 import { countOutcomes, gradedQuestion, type GradedQuestion } from "../quiz/results";
 import { answerProblem } from "../quiz/validate";
 import type { AnswersInput } from "../validations/attempts";
@@ -116,7 +116,7 @@ function percentOf(score: number, maxScore: number): number {
 }
 
 function layoutOf(attempt: AttemptRow): AttemptLayout {
-  return attempt.layout as AttemptLayout;
+  return attempt.layout;
 }
 
 /** The caller's own attempt, or `not_found` (someone else's attempt looks exactly like a missing one). */
@@ -133,7 +133,7 @@ async function ownAttempt(db: Database, user: SessionUser, attemptId: string): P
 async function gradingKeys(db: Database, versionIds: readonly number[]): Promise<Map<number, QuestionKeyData>> {
   if (versionIds.length === 0) return new Map();
   const rows = await db.select({ id: questionVersions.id, keyData: questionVersions.keyData }).from(questionVersions).where(inArray(questionVersions.id, [...versionIds]));
-  return new Map(rows.map((row) => [row.id, row.keyData as QuestionKeyData]));
+  return new Map(rows.map((row) => [row.id, row.keyData]));
 }
 
 interface DueRule {
@@ -277,7 +277,7 @@ export async function getAttemptForTaking(attemptId: string): Promise<TakingAtte
         const version = shown.get(row.questionVersionId);
         if (!keyData || !version) continue;
         const scored = { credit: row.credit, outcome: row.outcome };
-        checks[row.questionId] = { questionId: row.questionId, ...scored, scored, explanation: keyData.explanation, feedback: feedbackFor(keyData, row.answer as Answer | null), evidence: evidenceLinks(quiz.lessonId, level, version) };
+        checks[row.questionId] = { questionId: row.questionId, ...scored, scored, explanation: keyData.explanation, feedback: feedbackFor(keyData, row.answer), evidence: evidenceLinks(quiz.lessonId, level, version) };
       }
     }
   }
@@ -292,7 +292,7 @@ export async function getAttemptForTaking(attemptId: string): Promise<TakingAtte
     mode: attempt.mode,
     status: attempt.status,
     questions,
-    answers: attempt.draft as Draft,
+    answers: attempt.draft,
     checks,
     dueAt: due?.dueAt ?? null,
     lateAllowed: due?.lateAllowed ?? true,
@@ -323,7 +323,7 @@ export async function saveDraft(attemptId: string, answers: AnswersInput, now: D
   return writeTransaction(db, async (tx) => {
     const current = await ownAttempt(tx, user, attemptId);
     await assertOpen(tx, current, now);
-    await tx.update(attempts).set({ draft: mergeDraft(current.draft as Draft, answers), updatedAt: now }).where(eq(attempts.id, current.id));
+    await tx.update(attempts).set({ draft: mergeDraft(current.draft, answers), updatedAt: now }).where(eq(attempts.id, current.id));
     return { savedAt: now };
   });
 }
@@ -353,7 +353,7 @@ export async function checkQuestion(attemptId: string, questionId: string, answe
       .values({ attemptId, questionId, questionVersionId: entry.versionId, answer, credit: graded.credit, outcome: graded.outcome, answeredAt: now })
       .onConflictDoNothing();
     const [stored] = await tx.select({ credit: responses.credit, outcome: responses.outcome }).from(responses).where(and(eq(responses.attemptId, attemptId), eq(responses.questionId, questionId)));
-    await tx.update(attempts).set({ draft: mergeDraft(attempt.draft as Draft, { [questionId]: answer }), updatedAt: now }).where(eq(attempts.id, attempt.id));
+    await tx.update(attempts).set({ draft: mergeDraft(attempt.draft, { [questionId]: answer }), updatedAt: now }).where(eq(attempts.id, attempt.id));
     const quiz = await quizHeader(tx, attempt.quizId);
     const version = shown.get(entry.versionId)!;
     const level = await evidenceLevel(tx, user, attempt);
@@ -456,9 +456,9 @@ export async function submitAttempt(attemptId: string, answers: AnswersInput = {
   if (!(attempt.mode === "test" && attempt.assignmentId)) await assertNoOpenTest(db, user, attempt.quizId, now, attempt.assignmentId);
   const layout = layoutOf(attempt);
   const versions = new Map(read.versions.all({ versionIds: JSON.stringify(layout.questions.map((entry) => entry.versionId)) }).map((row) => [row.versionId, row]));
-  validateAnswers(layout, new Map([...versions].map(([id, row]) => [id, { data: row.data as PublicQuestionData }])), answers);
+  validateAnswers(layout, new Map([...versions].map(([id, row]) => [id, { data: row.data }])), answers);
   const draftJson = JSON.stringify(attempt.draft);
-  let draft = mergeDraft(attempt.draft as Draft, answers);
+  let draft = mergeDraft(attempt.draft, answers);
   let graded = gradeDraft(layout, versions, draft);
 
   return writeTransaction(db, async (tx) => {
@@ -467,7 +467,7 @@ export async function submitAttempt(attemptId: string, answers: AnswersInput = {
     if (!current) throw new AppError("not_found", "We couldn't find that attempt.");
     if (current.status === "submitted") return storedResult(current);
     if (JSON.stringify(current.draft) !== draftJson) {
-      draft = mergeDraft(current.draft as Draft, answers);
+      draft = mergeDraft(current.draft, answers);
       graded = gradeDraft(layout, versions, draft);
     }
     // Practice questions already checked keep their first checked answer (docs/GRADING.md): on conflict, nothing.
@@ -513,7 +513,7 @@ export async function getAttemptResults(attemptId: string): Promise<AttemptResul
     const response = byQuestion.get(entry.questionId);
     if (!version || !keyData || !response) return [];
     const question = { questionId: entry.questionId, number: index + 1, type: version.type };
-    const graded = gradedQuestion(question, applyLayout(version.data, entry), keyData, (response.answer as Answer | null) ?? null, response);
+    const graded = gradedQuestion(question, applyLayout(version.data, entry), keyData, (response.answer) ?? null, response);
     return [{ ...graded, evidence: available ? evidenceLinks(quiz.lessonId, level, version) : [] }];
   });
   const counts = countOutcomes(questions);

@@ -10,7 +10,6 @@ import { getDb } from "../../db/client";
 import { attempts, questionVersions, responses, users } from "../../db/schema";
 import { requireUser } from "./session";
 import { describeAnswer } from "../quiz/describe";
-import type { Answer, PublicQuestionData } from "../quiz/types";
 import { getOwnedClassOrThrow } from "./class-access";
 import { getClassGrid } from "./dashboard";
 
@@ -95,7 +94,7 @@ export async function buildResponsesCsv(classId: string): Promise<{ filename: st
     row.type,
     safeCell((row.publicData as { prompt?: string }).prompt ?? ""),
     // The answer as the student saw it (option text, "1. … 2. …" for orderings), not the stored ids.
-    safeCell(describeAnswer(row.publicData as PublicQuestionData, (row.answer as Answer | null) ?? null).join("; ")),
+    safeCell(describeAnswer(row.publicData, (row.answer) ?? null).join("; ")),
     String(row.credit),
     row.outcome,
   ]);

@@ -15,7 +15,7 @@ import { questions, questionVersions } from "../../db/schema";
 import { getSessionUser } from "./session";
 import { AppError } from "../errors";
 import { gradeAnswer } from "../quiz/grade";
-import type { Outcome, PublicQuestionData, QuestionKeyData } from "../quiz/types";
+import type { Outcome } from "../quiz/types";
 import { answerProblem } from "../quiz/validate";
 import type { GuestSubmission } from "../validations/attempts";
 import { assertNoOpenTest } from "./assignments";
@@ -53,7 +53,7 @@ export async function gradeGuestSubmission(quizId: string, submission: GuestSubm
   for (const [index, entry] of submission.answers.entries()) {
     const version = byVersion.get(entry.versionId);
     if (!version || version.questionId !== entry.questionId) throw new AppError("bad_request", `Question "${entry.questionId}" is not part of this quiz. Nothing was graded.`);
-    const problem = entry.answer ? answerProblem(version.data as PublicQuestionData, entry.answer, `Question ${index + 1}`) : null;
+    const problem = entry.answer ? answerProblem(version.data, entry.answer, `Question ${index + 1}`) : null;
     if (problem) throw new AppError("bad_request", `${problem} Nothing was graded.`);
   }
 
@@ -61,10 +61,10 @@ export async function gradeGuestSubmission(quizId: string, submission: GuestSubm
   const results = versions
     .filter((version) => answersByVersion.has(version.versionId))
     .map((version, index) => {
-      const keyData = version.keyData as QuestionKeyData;
+      const keyData = version.keyData;
       const answer = answersByVersion.get(version.versionId) ?? null;
       const question = { questionId: version.questionId, number: index + 1, type: version.type };
-      const graded = gradedQuestion(question, version.data as PublicQuestionData, keyData, answer, gradeAnswer(keyData.key, answer));
+      const graded = gradedQuestion(question, version.data, keyData, answer, gradeAnswer(keyData.key, answer));
       return { ...graded, versionId: version.versionId, evidence: evidenceLinks(quiz.lessonId, DEFAULT_READING_LEVEL, version) };
     });
   const counts = countOutcomes(results);

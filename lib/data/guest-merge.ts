@@ -11,10 +11,9 @@ import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
 import { attempts, guestMerges, lessonLevels, lessons, questions, questionVersions, readingProgress, responses } from "../../db/schema";
 import { requireUser } from "./session";
-import { paragraphAnchors, type LessonBody } from "../content/markdown";
+import { paragraphAnchors } from "../content/markdown";
 import { gradeAnswer } from "../quiz/grade";
 import type { AttemptLayout } from "../quiz/layout";
-import type { PublicQuestionData, QuestionKeyData } from "../quiz/types";
 import { answerProblem } from "../quiz/validate";
 import type { GuestMergeInput } from "../validations/review";
 import { visibleLessonCondition } from "./lessons";
@@ -59,9 +58,9 @@ export async function mergeGuestHistory(input: GuestMergeInput, now: Date = new 
       const graded = guest.responses.flatMap((response) => {
         const version = byId.get(response.versionId);
         if (!version || version.questionId !== response.questionId || seen.has(response.questionId)) return [];
-        if (response.answer && answerProblem(version.data as PublicQuestionData, response.answer, "Answer")) return [];
+        if (response.answer && answerProblem(version.data, response.answer, "Answer")) return [];
         seen.add(response.questionId);
-        return [{ questionId: response.questionId, versionId: version.id, answer: response.answer, ...gradeAnswer((version.keyData as QuestionKeyData).key, response.answer) }];
+        return [{ questionId: response.questionId, versionId: version.id, answer: response.answer, ...gradeAnswer((version.keyData).key, response.answer) }];
       });
       if (graded.length === 0) continue;
       const submittedAt = pastDate(guest.submittedAt, now) ?? now;
@@ -83,13 +82,13 @@ export async function mergeGuestHistory(input: GuestMergeInput, now: Date = new 
       if (!lesson) continue;
       const [level] = await tx.select({ body: lessonLevels.body }).from(lessonLevels).where(and(eq(lessonLevels.lessonId, lesson.id), eq(lessonLevels.level, guest.level)));
       if (!level) continue;
-      const sectionIds = (level.body as LessonBody).sections.map((s) => s.id);
+      const sectionIds = (level.body).sections.map((s) => s.id);
       const [existing] = await tx.select().from(readingProgress).where(and(eq(readingProgress.userId, user.id), eq(readingProgress.lessonId, lesson.id)));
       const read = new Set([...(existing?.sectionsRead ?? []), ...guest.sectionsRead]);
       const sectionsRead = sectionIds.filter((id) => read.has(id));
       const guestCompleted = pastDate(guest.completedAt, now);
       const completedAt = existing?.completedAt ?? (sectionsRead.length === sectionIds.length ? (guestCompleted ?? now) : null);
-      const guestAnchor = guest.lastAnchor && paragraphAnchors(level.body as LessonBody).includes(guest.lastAnchor) ? guest.lastAnchor : null;
+      const guestAnchor = guest.lastAnchor && paragraphAnchors(level.body).includes(guest.lastAnchor) ? guest.lastAnchor : null;
       const values = { level: existing?.level ?? guest.level, sectionsRead, lastAnchor: existing?.lastAnchor ?? guestAnchor, completedAt, updatedAt: now };
       await tx
         .insert(readingProgress)

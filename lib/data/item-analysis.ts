@@ -11,10 +11,9 @@ import { assignments, attempts, classMembers, lessonLevels, questions, questionV
 import { analyzeItems, mostMissed, type ItemStats } from "../analysis/item-analysis";
 import { requireUser } from "./session";
 import { scheduleAnswer } from "../review/schedule";
-import type { LessonBody } from "../content/markdown";
 import { AppError } from "../errors";
 import { describeAnswer } from "../quiz/describe";
-import type { Answer, PublicQuestionData, QuestionKeyData } from "../quiz/types";
+import type { PublicQuestionData, QuestionKeyData } from "../quiz/types";
 import { getOwnedClassOrThrow } from "./class-access";
 
 export interface AnalyzedQuestion {
@@ -98,7 +97,7 @@ export async function getQuizItemAnalysis(classId: string, quizId: string): Prom
 
   const [level] = await db.select({ body: lessonLevels.body }).from(lessonLevels).where(eq(lessonLevels.lessonId, quiz.lessonId)).orderBy(asc(lessonLevels.level)).limit(1);
   const paragraphs = new Map<string, string>();
-  for (const section of (level?.body as LessonBody | undefined)?.sections ?? []) for (const p of section.paragraphs) paragraphs.set(p.anchor, p.plain);
+  for (const section of (level?.body)?.sections ?? []) for (const p of section.paragraphs) paragraphs.set(p.anchor, p.plain);
 
   const stats = analyzeItems(
     rows.map((r) => ({ studentId: studentByAttempt.get(r.attemptId) ?? r.attemptId, questionId: r.questionId, credit: r.credit, answer: r.answer })),
@@ -114,11 +113,11 @@ export async function getQuizItemAnalysis(classId: string, quizId: string): Prom
     for (const r of rows.filter((row) => row.questionId === questionId)) {
       const id = studentByAttempt.get(r.attemptId)!;
       const student = { id, displayName: nameOf.get(id) ?? "Former student" };
-      const answer = r.answer as Answer | null;
+      const answer = r.answer;
       const chosen = answer?.type === "single" ? [answer.choice] : answer?.type === "multiple" ? answer.choices : answer?.type === "true_false" ? [String(answer.value)] : [];
       for (const option of chosen) (byOption[option] ??= []).push(student);
       if (r.credit >= 1) right += 1;
-      else missedBy.push({ ...student, answer: describeAnswer(r.shown as PublicQuestionData, answer).join("; ") });
+      else missedBy.push({ ...student, answer: describeAnswer(r.shown, answer).join("; ") });
     }
     for (const list of Object.values(byOption)) list.sort(byStudentName);
     return { byOption, missed: missedBy.sort(byStudentName), right };
@@ -131,8 +130,8 @@ export async function getQuizItemAnalysis(classId: string, quizId: string): Prom
     questions: quizQuestions.map((q) => ({
       questionId: q.id,
       position: q.position,
-      data: q.data as PublicQuestionData,
-      key: q.key as QuestionKeyData,
+      data: q.data,
+      key: q.key,
       evidence: { anchor: q.evidence, text: paragraphs.get(q.evidence) ?? null },
       stats: statsById.get(q.id)!,
       mostMissed: missed.has(q.id),

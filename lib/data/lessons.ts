@@ -241,7 +241,7 @@ export const getLessonForReading = cache(async (slug: string, requestedLevel?: n
 
   const [levelRow] = await db.select({ body: lessonLevels.body }).from(lessonLevels).where(and(eq(lessonLevels.lessonId, lesson.id), eq(lessonLevels.level, level)));
   if (!levelRow) return null;
-  const body = levelRow.body as LessonBody;
+  const body = levelRow.body;
   const meta = parseStoredMeta(lesson.id, lesson.meta);
 
   const termIds = [...new Set([...body.sections.flatMap((s) => s.paragraphs.flatMap((p) => termIdsIn(p.inline))), ...(meta.vocabulary ?? [])])];

@@ -8,9 +8,8 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { assignments, classes, lessonLevels, lessons, questions, questionVersions, quizzes, type QuestionType } from "../../db/schema";
+import { assignments, classes, lessonLevels, lessons, questions, questionVersions, quizzes } from "../../db/schema";
 import { getSessionUser, requireUser } from "./session";
-import type { LessonBody } from "../content/markdown";
 import { AppError } from "../errors";
 import { writeGift } from "../interop/gift";
 import { writeMoodleXml } from "../interop/moodle-xml";
@@ -18,7 +17,7 @@ import { writeCommonCartridge } from "../interop/qti12";
 import type { ExportFormat, ExportQuiz, WrittenExport } from "../interop/types";
 import { evidenceSentence } from "../interop/answer-key";
 import { describeKey } from "../quiz/describe";
-import type { PublicQuestionData, QuestionKeyData } from "../quiz/types";
+import type { QuestionType } from "../quiz/types";
 import { nearestLevel } from "../reading/levels";
 import { DEFAULT_READING_LEVEL } from "./quizzes";
 
@@ -56,7 +55,7 @@ export async function getQuizWithKeyForTeacher(quizId: string): Promise<TeacherQ
     .orderBy(asc(questions.position));
   return {
     ...quiz,
-    questions: rows.map((row) => ({ id: row.id, type: row.type, data: row.publicData as PublicQuestionData, key: row.keyData as QuestionKeyData, points: 1, evidenceAnchor: row.evidence })),
+    questions: rows.map((row) => ({ id: row.id, type: row.type, data: row.publicData, key: row.keyData, points: 1, evidenceAnchor: row.evidence })),
   };
 }
 
@@ -89,7 +88,7 @@ export async function getPrintableAnswerKey(quizId: string): Promise<{ quiz: Tea
   const level = levels.length ? nearestLevel(levels.map((l) => l.level), DEFAULT_READING_LEVEL) : null;
   const [row] = level === null ? [] : await db.select({ body: lessonLevels.body }).from(lessonLevels).where(and(eq(lessonLevels.lessonId, quiz.lessonId), eq(lessonLevels.level, level)));
   const paragraphs = new Map<string, string>();
-  for (const section of (row?.body as LessonBody | undefined)?.sections ?? []) for (const p of section.paragraphs) paragraphs.set(p.anchor, p.plain);
+  for (const section of (row?.body)?.sections ?? []) for (const p of section.paragraphs) paragraphs.set(p.anchor, p.plain);
   const items = quiz.questions.map((question, index) => {
     const anchor = question.evidenceAnchor;
     const answer = describeKey(question.data, question.key.key);

@@ -78,7 +78,7 @@ export async function currentPublicQuestions(db: Database, quizId: string): Prom
     .innerJoin(questionVersions, eq(questionVersions.id, questions.currentVersionId))
     .where(and(eq(questions.quizId, quizId), eq(questions.retired, false)))
     .orderBy(asc(questions.position));
-  return rows.map((row) => ({ ...row, data: row.data as PublicQuestionData }));
+  return rows;
 }
 
 /** Public sides of specific versions (what an attempt showed), keyed by version id. */
@@ -88,7 +88,7 @@ export async function publicVersions(db: Database, versionIds: readonly number[]
     .select({ questionId: questionVersions.questionId, versionId: questionVersions.id, type: questionVersions.type, data: questionVersions.publicData, evidence: questionVersions.evidence, evidenceAnchors: questionVersions.evidenceAnchors })
     .from(questionVersions)
     .where(inArray(questionVersions.id, [...versionIds]));
-  return new Map(rows.map((row) => [row.versionId, { ...row, data: row.data as PublicQuestionData }]));
+  return new Map(rows.map((row) => [row.versionId, row]));
 }
 
 export async function getQuizSummary(quizId: string): Promise<QuizSummary> {

@@ -9,7 +9,7 @@ import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
 import { lessonLevels, lessons, readingProgress, userPreferences } from "../../db/schema";
 import { getSessionUser, requireUser } from "./session";
-import { paragraphAnchors, type LessonBody } from "../content/markdown";
+import { paragraphAnchors } from "../content/markdown";
 import { AppError } from "../errors";
 import type { SaveReadingProgressInput } from "../validations/reading";
 import { visibleLessonCondition } from "./lessons";
@@ -43,7 +43,7 @@ export async function saveOwnReadingProgress(input: SaveReadingProgressInput): P
       .from(lessonLevels)
       .where(and(eq(lessonLevels.lessonId, lesson.id), eq(lessonLevels.level, input.level)));
     if (!levelRow) throw new AppError("bad_request", `This lesson has no level ${input.level}.`);
-    const body = levelRow.body as LessonBody;
+    const body = levelRow.body;
     const sectionIds = body.sections.map((section) => section.id);
     const unknown = input.sectionIds.filter((id) => !sectionIds.includes(id));
     if (unknown.length > 0) throw new AppError("bad_request", `This lesson has no section "${unknown[0]}".`);

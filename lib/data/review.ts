@@ -14,7 +14,7 @@ import { AppError } from "../errors";
 import { describeKey } from "../quiz/describe";
 import { feedbackFor, gradeAnswer } from "../quiz/grade";
 import { applyLayout, layoutEntry } from "../quiz/layout";
-import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType } from "../quiz/types";
+import type { Answer, Outcome, PublicQuestionData, QuestionType } from "../quiz/types";
 import { answerProblem } from "../quiz/validate";
 import { scheduleAnswer, type CardState } from "../review/schedule";
 import { assertNoOpenTest, openTestQuizIds } from "./assignments";
@@ -177,12 +177,12 @@ export async function getNextReviewCard(now: Date = new Date()): Promise<ReviewC
     .from(questionVersions)
     .where(eq(questionVersions.id, due.versionId));
   if (!version) return null;
-  const data = version.data as PublicQuestionData;
+  const data = version.data;
   let orderingAnswer: string[] | null = null;
   if (data.type === "ordering") {
     // Read only so the starting order is never already the answer; the key itself stays here.
     const [key] = await db.select({ keyData: questionVersions.keyData }).from(questionVersions).where(eq(questionVersions.id, due.versionId));
-    const answerKey = (key?.keyData as QuestionKeyData | undefined)?.key;
+    const answerKey = (key?.keyData)?.key;
     orderingAnswer = answerKey?.type === "ordering" ? answerKey.answer : null;
   }
   const entry = layoutEntry(due.card.questionId, due.versionId, data, orderingAnswer);
@@ -224,10 +224,10 @@ export async function submitReview(input: { questionId: string; versionId: numbe
       .from(questionVersions)
       .where(eq(questionVersions.id, input.versionId));
     if (!version || version.questionId !== input.questionId) throw new AppError("bad_request", "That question version doesn't belong to this card. Reload the page.");
-    const data = version.data as PublicQuestionData;
+    const data = version.data;
     const problem = answerProblem(data, input.answer, "Your answer");
     if (problem) throw new AppError("bad_request", problem);
-    const keyData = version.keyData as QuestionKeyData;
+    const keyData = version.keyData;
     const graded = gradeAnswer(keyData.key, input.answer);
     const shownNow = found.card.due.getTime() === input.dueToken;
     let nextDue = found.card.due;

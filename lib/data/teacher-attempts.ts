@@ -11,11 +11,10 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { assignments, attempts, lessonLevels, lessons, questionVersions, quizzes, responses, users } from "../../db/schema";
 import { requireUser } from "./session";
-import type { LessonBody } from "../content/markdown";
 import { AppError } from "../errors";
 import { countOutcomes, gradedQuestion, type GradedQuestion } from "../quiz/results";
-import { applyLayout, type AttemptLayout } from "../quiz/layout";
-import type { Answer, AnswerKey, Outcome, PublicQuestionData, QuestionKeyData } from "../quiz/types";
+import { applyLayout } from "../quiz/layout";
+import type { Answer, AnswerKey, Outcome, PublicQuestionData } from "../quiz/types";
 import { assertStudentOfTeacherOrThrow } from "./class-access";
 import { DEFAULT_READING_LEVEL, evidenceHref, publicVersions } from "./quizzes";
 
@@ -76,7 +75,7 @@ export async function getStudentAttemptForTeacher(classId: string, studentId: st
     .where(and(eq(attempts.id, attemptId), eq(attempts.userId, studentId), eq(attempts.status, "submitted")));
   if (!attempt) throw new AppError("not_found", NOT_FOUND);
   const row = attempt.attempt;
-  const layout = row.layout as AttemptLayout;
+  const layout = row.layout;
   const versionIds = layout.questions.map((entry) => entry.versionId);
   const [shown, keyRows, answered, [quiz], siblings] = await Promise.all([
     publicVersions(db, versionIds),
@@ -98,9 +97,9 @@ export async function getStudentAttemptForTeacher(classId: string, studentId: st
   const wanted = attempt.readingLevel ?? DEFAULT_READING_LEVEL;
   const level = levels.find((l) => l.level === wanted) ?? levels[0];
   const paragraphs = new Map<string, string>();
-  for (const section of (level?.body as LessonBody | undefined)?.sections ?? []) for (const p of section.paragraphs) paragraphs.set(p.anchor, p.plain);
+  for (const section of (level?.body)?.sections ?? []) for (const p of section.paragraphs) paragraphs.set(p.anchor, p.plain);
 
-  const keys = new Map(keyRows.map((k) => [k.id, k.keyData as QuestionKeyData]));
+  const keys = new Map(keyRows.map((k) => [k.id, k.keyData]));
   const byQuestion = new Map(answered.map((r) => [r.questionId, r]));
   const answers: TeacherAnswerView[] = layout.questions.flatMap((entry, index) => {
     const version = shown.get(entry.versionId);
@@ -108,7 +107,7 @@ export async function getStudentAttemptForTeacher(classId: string, studentId: st
     const response = byQuestion.get(entry.questionId);
     if (!version || !keyData || !response) return [];
     const data = applyLayout(version.data, entry);
-    const answer = (response.answer as Answer | null) ?? null;
+    const answer = (response.answer) ?? null;
     const graded = gradedQuestion({ questionId: entry.questionId, number: index + 1, type: version.type }, data, keyData, answer, response);
     return [
       {

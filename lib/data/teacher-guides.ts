@@ -91,8 +91,8 @@ export async function getTeacherGuide(slug: string): Promise<TeacherGuideView> {
     : [];
 
   const answerKey: AnswerKeyItem[] = rows.map((row, index) => {
-    const data = row.data as PublicQuestionData;
-    const keyData = row.keyData as QuestionKeyData;
+    const data = row.data;
+    const keyData = row.keyData;
     return {
       number: index + 1,
       questionId: row.questionId,

@@ -3,9 +3,8 @@
  * may reach the browser before submission; `QuestionKey` never does.
  */
 /**
- * Domain enums, below the schema: db/schema.ts should import these (it still
- * declares its own copies until the db/ work lands; tests/unit/domain-enums.test.ts
- * keeps them equal).
+ * Domain enums, below the schema: db/schema.ts and db/schema.pg.ts import these
+ * for their enum columns, so there is one list of each.
  */
 export const QUESTION_TYPES = ["single", "multiple", "true_false", "ordering", "matching", "short_answer", "numeric", "cloze"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];

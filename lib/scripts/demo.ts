@@ -20,14 +20,12 @@ import { openDatabase, writeTransaction } from "../../db/open";
 import { assignments, attempts, classMembers, classes, lessonLevels, lessons, questions, questionVersions, quizzes, readingProgress, responses, reviewCards, users } from "../../db/schema";
 import { hashPassword } from "../passwords/password";
 import { zonedLocalToUtc } from "../dates";
-import type { LessonBody } from "../content/markdown";
 import { checkContent } from "../content/check";
 import { loadContent } from "../content/load";
 import { syncContent } from "../data/content-sync";
 import { seededRandom, simulateResponse } from "../demo/simulate";
 import { layoutEntry } from "../quiz/layout";
 import { scheduleAnswer, type CardState } from "../review/schedule";
-import type { PublicQuestionData, QuestionKeyData } from "../quiz/types";
 import { DEMO_JOIN_CODE } from "../demo/join-code";
 
 const FIRST_NAMES = ["Ada", "Bo", "Carmen", "Dev", "Elif", "Farah", "Gabe", "Hana", "Ines", "Jamal", "Kai", "Lena", "Malik", "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tariq", "Uma", "Vera", "Wes", "Ximena", "Yusuf", "Zoe", "Ana", "Ben"];
@@ -63,7 +61,7 @@ async function main() {
     .orderBy(asc(questions.position));
   const sections = new Map<string, string[]>();
   for (const level of await db.select().from(lessonLevels).where(eq(lessonLevels.level, 2))) {
-    sections.set(level.lessonId, (level.body as LessonBody).sections.map((s) => s.id));
+    sections.set(level.lessonId, (level.body).sections.map((s) => s.id));
   }
 
   await writeTransaction(db, async (tx) => {
@@ -115,8 +113,8 @@ async function main() {
           const late = past && random() < 0.12;
           const submittedAt = new Date(Math.min(now - DAY / 24, assignment.dueAt.getTime() + (late ? random() * 2 * DAY : -random() * 4 * DAY)));
           const quizQuestions = questionRows.filter((q) => q.quizId === assignment.quizId);
-          const graded = quizQuestions.map((q) => ({ q, ...simulateResponse(q.data as PublicQuestionData, q.key as QuestionKeyData, Math.min(1, ability + t * 0.15), q.difficulty, random) }));
-          const layout = { questions: quizQuestions.map((q) => layoutEntry(q.questionId, q.versionId, q.data as PublicQuestionData, null, random)) };
+          const graded = quizQuestions.map((q) => ({ q, ...simulateResponse(q.data, q.key, Math.min(1, ability + t * 0.15), q.difficulty, random) }));
+          const layout = { questions: quizQuestions.map((q) => layoutEntry(q.questionId, q.versionId, q.data, null, random)) };
           const [attempt] = await tx
             .insert(attempts)
             .values({
@@ -149,7 +147,7 @@ async function main() {
       const quiz = quizRows[index % 3]!;
       const at = new Date(now - daysAgo * DAY + (random() - 0.5) * 4 * 3_600_000);
       const quizQuestions = questionRows.filter((q) => q.quizId === quiz.id);
-      const graded = quizQuestions.map((q) => ({ q, ...simulateResponse(q.data as PublicQuestionData, q.key as QuestionKeyData, 0.35 + index * 0.11, q.difficulty, random) }));
+      const graded = quizQuestions.map((q) => ({ q, ...simulateResponse(q.data, q.key, 0.35 + index * 0.11, q.difficulty, random) }));
       const [attempt] = await tx
         .insert(attempts)
         .values({
@@ -157,7 +155,7 @@ async function main() {
           userId: learner!.id,
           mode: index % 2 ? "test" : "practice",
           status: "submitted",
-          layout: { questions: quizQuestions.map((q) => layoutEntry(q.questionId, q.versionId, q.data as PublicQuestionData, null, random)) },
+          layout: { questions: quizQuestions.map((q) => layoutEntry(q.questionId, q.versionId, q.data, null, random)) },
           draft: Object.fromEntries(graded.map((g) => [g.q.questionId, g.answer])),
           score: graded.reduce((sum, g) => sum + g.credit, 0),
           maxScore: quizQuestions.length,

@@ -25,7 +25,7 @@ export const progressTokenSchema = z.object({ token: z.uuid() });
 export const draftIdSchema = z.object({ draftId: z.uuid("That draft doesn't exist.") });
 
 /** The review editor sends the whole question list as JSON; each question is checked against the content schema on the server. */
-export const saveDraftSchema = draftIdSchema.extend({
+export const saveImportDraftSchema = draftIdSchema.extend({
   title: z.string().trim().min(1, "Give the lesson a title.").max(200),
   questions: z.string().max(1_000_000),
 });

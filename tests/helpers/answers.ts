@@ -2,7 +2,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/open";
 import { questions, questionVersions } from "@/db/schema";
-import type { Answer, AnswerKey, PublicQuestionData, QuestionKeyData } from "@/lib/quiz/types";
+import type { Answer, AnswerKey, PublicQuestionData } from "@/lib/quiz/types";
 
 export function perfectAnswer(key: AnswerKey): Answer {
   switch (key.type) {
@@ -51,6 +51,6 @@ export async function keyedQuestions(db: Database, quizId: string): Promise<Keye
   const byId = new Map(versions.map((v) => [v.id, v]));
   return ids.map((id) => {
     const v = byId.get(id)!;
-    return { questionId: v.questionId, versionId: v.id, data: v.publicData as PublicQuestionData, key: (v.keyData as QuestionKeyData).key };
+    return { questionId: v.questionId, versionId: v.id, data: v.publicData, key: (v.keyData).key };
   });
 }

@@ -4,7 +4,8 @@
  */
 import { getDb } from "@/db/client";
 import { writerFor } from "@/db/open";
-import { users, type Role } from "@/db/schema";
+import { users } from "@/db/schema";
+import type { Role } from "@/lib/roles";
 import { hashPassword } from "@/lib/passwords/password";
 
 let counter = 0;

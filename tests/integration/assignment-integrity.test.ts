@@ -12,7 +12,7 @@ import { POST as checkRoute } from "@/app/api/attempts/[attemptId]/check/route";
 import { startAttemptAction } from "@/app/quizzes/[quizId]/actions";
 import { restoreAssignmentAction } from "@/app/classes/actions";
 import type { Database } from "@/db/open";
-import { assignments, attempts, questionVersions, type QuizMode } from "@/db/schema";
+import { assignments, attempts, questionVersions } from "@/db/schema";
 import {
   ASSIGNMENT_UNDO_MS,
   createAssignment,
@@ -30,7 +30,7 @@ import { createImportDraft, publishImportDraft } from "@/lib/data/imports";
 import { currentPublicQuestions } from "@/lib/data/quizzes";
 import { getNextReviewCard, submitReview } from "@/lib/data/review";
 import { formatInZone } from "@/lib/dates";
-import type { QuestionKeyData } from "@/lib/quiz/types";
+import type { QuizMode } from "@/lib/quiz/types";
 import { createAssignmentSchema } from "@/lib/validations/assignments";
 import { perfectAnswer } from "../helpers/answers";
 import { createTestDb } from "../helpers/db";
@@ -96,11 +96,11 @@ async function assign(options: { quizMode?: QuizMode; attemptLimit?: number; due
 
 async function keysOf(attemptId: string) {
   const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
-  const layout = attempt!.layout as { questions: { questionId: string; versionId: number }[] };
+  const layout = attempt!.layout;
   const answers: Record<string, ReturnType<typeof perfectAnswer>> = {};
   for (const entry of layout.questions) {
     const [version] = await db.select().from(questionVersions).where(eq(questionVersions.id, entry.versionId));
-    answers[entry.questionId] = perfectAnswer((version!.keyData as QuestionKeyData).key);
+    answers[entry.questionId] = perfectAnswer((version!.keyData).key);
   }
   return answers;
 }

@@ -83,7 +83,7 @@ describe("assignments", () => {
     const quizOnly = await createAssignment({ ...base, includeLesson: false, classId, lessonId: "sanctions", dueAt: past }, assignedAt);
     const reading = await createAssignment({ ...base, includeQuiz: false, classId, lessonId: "thaad", dueAt: future }, assignedAt);
     // Ada submitted the quiz after the due date and finished the reading; Bo did nothing.
-    await db.insert(attempts).values({ quizId: "sanctions-quiz", userId: ada!.studentId, assignmentId: quizOnly.id, mode: "test", status: "submitted", layout: {}, draft: {}, score: 12, maxScore: 15, submittedAt: new Date(now.getTime() - 3600_000) });
+    await db.insert(attempts).values({ quizId: "sanctions-quiz", userId: ada!.studentId, assignmentId: quizOnly.id, mode: "test", status: "submitted", layout: { questions: [] }, draft: {}, score: 12, maxScore: 15, submittedAt: new Date(now.getTime() - 3600_000) });
     await db.insert(readingProgress).values({ userId: ada!.studentId, lessonId: "thaad", level: 2, sectionsRead: [], completedAt: now });
 
     signInAs({ id: ada!.studentId, name: "Ada L", role: "student", username: ada!.username });

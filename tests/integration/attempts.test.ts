@@ -6,7 +6,7 @@ import { checkQuestion, getAttemptForTaking, getAttemptResults, listMyAttempts, 
 import { getMyMastery } from "@/lib/data/mastery";
 import { getPublicQuiz, getQuizSummary, listVisibleQuizzes } from "@/lib/data/quizzes";
 import { computeMastery } from "@/lib/quiz/mastery";
-import type { Answer, AnswerKey, QuestionKeyData } from "@/lib/quiz/types";
+import type { Answer, AnswerKey } from "@/lib/quiz/types";
 import { createTestDb, realContent } from "../helpers/db";
 import { seedUser } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
@@ -32,11 +32,11 @@ async function learner() {
 
 async function keysOf(attemptId: string): Promise<Map<string, AnswerKey>> {
   const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
-  const layout = attempt!.layout as { questions: { questionId: string; versionId: number }[] };
+  const layout = attempt!.layout;
   const map = new Map<string, AnswerKey>();
   for (const entry of layout.questions) {
     const [version] = await db.select().from(questionVersions).where(eq(questionVersions.id, entry.versionId));
-    map.set(entry.questionId, (version!.keyData as QuestionKeyData).key);
+    map.set(entry.questionId, (version!.keyData).key);
   }
   return map;
 }

@@ -2,7 +2,6 @@ import { eq, inArray } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/open";
 import { attempts, guestMerges, lessonLevels, readingProgress, responses, reviewCards } from "@/db/schema";
-import type { LessonBody } from "@/lib/content/markdown";
 import { mergeGuestHistory } from "@/lib/data/guest-merge";
 import { guestMergeSchema, type GuestMergeInput } from "@/lib/validations/review";
 import { keyedQuestions, perfectAnswer, wrongAnswer, type KeyedQuestion } from "../helpers/answers";
@@ -23,7 +22,7 @@ beforeAll(async () => {
   db = await createTestDb({ withContent: true });
   quiz = await keyedQuestions(db, QUIZ_ID);
   const [level] = await db.select().from(lessonLevels).where(eq(lessonLevels.lessonId, LESSON_ID)).limit(1);
-  sectionIds = (level!.body as LessonBody).sections.map((s) => s.id);
+  sectionIds = (level!.body).sections.map((s) => s.id);
 });
 
 beforeEach(() => signOutTestUser());

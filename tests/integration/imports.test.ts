@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
+import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { importDrafts, lessonLevels, lessons, questions, questionVersions, quizzes } from "@/db/schema";
@@ -180,6 +181,15 @@ describe("article import drafts", () => {
     const { id } = await createImportDraft({ content: article });
     const exported = await exportImportDraft(id);
     expect(exported.files.map((f) => f.path)).toEqual([`lessons/${exported.slug}/lesson.yaml`, `lessons/${exported.slug}/level-2.md`, `quizzes/${exported.slug}-quiz.yaml`]);
+    const { GET } = await import("@/app/import/[draftId]/download/route");
+    const response = await GET(new Request("http://localhost/x"), { params: Promise.resolve({ draftId: id }) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${exported.slug}.zip"`);
+    const zipped = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(Object.fromEntries(Object.entries(zipped).map(([name, bytes]) => [name, strFromU8(bytes)]))).toEqual(Object.fromEntries(exported.files.map((f) => [f.path, f.contents])));
+    const badId = await GET(new Request("http://localhost/x"), { params: Promise.resolve({ draftId: "not-a-uuid" }) });
+    expect(badId.status).toBe(404);
     await deleteImportDraft(id);
     await expect(getImportDraft(id)).rejects.toMatchObject({ code: "not_found" });
   });

@@ -37,8 +37,8 @@ describe("momentum: daily goal and streak from the learner's own data", () => {
     for (let i = 0; i < 3; i += 1) await reviewAt(learner.id, daysAgo(0, 9 + i));
     await reviewAt(learner.id, daysAgo(1));
     // Day 2: a submitted quiz and no review still counts; an open attempt on day 3 does not, so the streak stops there.
-    await db.insert(attempts).values({ quizId: "sanctions-quiz", userId: learner.id, mode: "test", status: "submitted", layout: {}, draft: {}, score: 1, maxScore: 1, submittedAt: daysAgo(2) });
-    await db.insert(attempts).values({ quizId: "sanctions-quiz", userId: learner.id, mode: "test", status: "in_progress", layout: {}, draft: {}, startedAt: daysAgo(3) });
+    await db.insert(attempts).values({ quizId: "sanctions-quiz", userId: learner.id, mode: "test", status: "submitted", layout: { questions: [] }, draft: {}, score: 1, maxScore: 1, submittedAt: daysAgo(2) });
+    await db.insert(attempts).values({ quizId: "sanctions-quiz", userId: learner.id, mode: "test", status: "in_progress", layout: { questions: [] }, draft: {}, startedAt: daysAgo(3) });
     await reviewAt(learner.id, daysAgo(4));
     // Someone else's busy week changes nothing for the learner.
     for (let i = 0; i < 7; i += 1) await reviewAt(other.id, daysAgo(i));

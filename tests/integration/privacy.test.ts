@@ -14,7 +14,6 @@ import { deleteOwnAccount, deleteStudentAccount, exportMyData, exportStudentData
 import { getQuizSummary } from "@/lib/data/quizzes";
 import { listOwnReadingProgress, saveOwnReadingProgress, setOwnReadingLevel } from "@/lib/data/reading-progress";
 import { countDueReviews, getNextReviewCard, getReviewStats, submitReview } from "@/lib/data/review";
-import type { LessonBody } from "@/lib/content/markdown";
 import { keyedQuestions, perfectAnswer, type KeyedQuestion } from "../helpers/answers";
 import { createTestDb } from "../helpers/db";
 import { seedUser, TEST_PASSWORD } from "../helpers/factories";
@@ -65,7 +64,7 @@ async function activeUser(role: "learner" | "student" = "learner", existing?: { 
   const keyed = quiz.find((q) => q.questionId === card.questionId)!;
   await submitReview({ questionId: card.questionId, versionId: card.versionId, dueToken: card.dueToken, answer: perfectAnswer(keyed.key) }, later);
   const [level] = await db.select().from(lessonLevels).where(eq(lessonLevels.lessonId, LESSON_ID)).limit(1);
-  await saveOwnReadingProgress({ lessonId: LESSON_ID, level: level!.level, sectionIds: [(level!.body as LessonBody).sections[0]!.id] });
+  await saveOwnReadingProgress({ lessonId: LESSON_ID, level: level!.level, sectionIds: [(level!.body).sections[0]!.id] });
   await setOwnReadingLevel(3);
   await db.insert(guestMerges).values({ userId: user.id, mergeKey: crypto.randomUUID() });
   await db.insert(loginThrottles).values({ key: `account:${user.username}`, failures: 2, windowStart: now });

@@ -27,7 +27,7 @@ beforeEach(async () => {
 });
 
 async function submitted(userId: string, assignmentId: string, quizId: string, score: number, at: Date) {
-  await db.insert(attempts).values({ quizId, userId, assignmentId, mode: "test", status: "submitted", layout: {}, draft: {}, score, maxScore: 10, submittedAt: at });
+  await db.insert(attempts).values({ quizId, userId, assignmentId, mode: "test", status: "submitted", layout: { questions: [] }, draft: {}, score, maxScore: 10, submittedAt: at });
 }
 
 describe("teacher home (who needs me today)", () => {
@@ -47,7 +47,7 @@ describe("teacher home (who needs me today)", () => {
       await submitted(s.studentId, first.id, "sanctions-quiz", 8, hours(-80));
       await submitted(s.studentId, second.id, "thaad-quiz", 8, hours(-30));
     }
-    await db.insert(attempts).values({ quizId: "six-party-talks-quiz", userId: cy!.studentId, assignmentId: soon.id, mode: "test", status: "in_progress", layout: {}, draft: {} });
+    await db.insert(attempts).values({ quizId: "six-party-talks-quiz", userId: cy!.studentId, assignmentId: soon.id, mode: "test", status: "in_progress", layout: { questions: [] }, draft: {} });
     await db.insert(readingProgress).values({ userId: di!.studentId, lessonId: "reading-the-news", level: 2, sectionsRead: [], completedAt: hours(-1) });
 
     const [today] = await getTeacherToday(now);
