@@ -27,6 +27,7 @@ import type { TeacherGuide } from "../lib/content/schema";
 import type { AttemptLayout } from "../lib/quiz/layout";
 import { type Answer, type PublicQuestionData, type QuestionKeyData, QUESTION_TYPES, QUIZ_MODES } from "../lib/quiz/types";
 import { ROLES } from "../lib/roles";
+import type { StoredDraft } from "../lib/import/stored-draft";
 
 const id = () =>
   text("id")
@@ -428,7 +429,7 @@ export const importDrafts = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
-    draft: jsonb("draft").notNull(),
+    draft: jsonb("draft").$type<StoredDraft>().notNull(),
     publishedLessonId: text("published_lesson_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -19,6 +19,9 @@ import { draftInWorker } from "../import/worker-pool";
 import { questionProblems } from "../import/generate-questions";
 import { draftToContent, slugForTitle, type ContentFile } from "../import/to-content";
 import type { ArticleDraft, ArticleMetadata, DraftQuestion, EntityKind } from "../import/types";
+import type { ImportedLessonExtras, Publication } from "../import/stored-draft";
+
+export type { ImportedLessonExtras } from "../import/stored-draft";
 import { splitQuestion } from "../content/split";
 import { getLessonForReading } from "./lessons";
 import { textStats } from "../text/readability";
@@ -122,7 +125,7 @@ export async function getImportDraft(draftId: string): Promise<ImportDraftDetail
     .from(importDrafts)
     .where(and(eq(importDrafts.id, draftId), eq(importDrafts.ownerId, user.id)));
   if (!row) throw new AppError("not_found");
-  const { publication, ...draft } = row.draft as StoredDraft;
+  const { publication, ...draft } = row.draft;
   return {
     id: row.id,
     title: row.title,
@@ -146,7 +149,7 @@ export async function saveImportDraft(draftId: string, edit: { title: string; qu
       .from(importDrafts)
       .where(and(eq(importDrafts.id, draftId), eq(importDrafts.ownerId, user.id)));
     if (!row) throw new AppError("not_found");
-    const draft = row.draft as StoredDraft;
+    const draft = row.draft;
     const checked = checkEditedQuestions(draft, edit.questions);
     // A published draft stays editable: the edits go live as a new version when the teacher publishes again.
     const changed = draft.publication !== undefined && (edit.title !== draft.title || JSON.stringify(checked) !== JSON.stringify(draft.questions));
@@ -188,28 +191,7 @@ function hash(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
 }
 
-/** What a published draft remembers: the lesson it became and what the lesson page shows beside the text. */
-interface Publication {
-  lessonId: string;
-  quizId: string;
-  version: number;
-  publishedAt: string;
-  /** Saved edits not yet published. */
-  unpublishedChanges: boolean;
-  extras: ImportedLessonExtras;
-}
 
-type StoredDraft = ArticleDraft & { publication?: Publication };
-
-/** What an imported lesson's page shows that a curriculum lesson gets from content/: whose text it is, the draft's timeline, people and definitions. */
-export interface ImportedLessonExtras {
-  source: { title: string; outlet?: string; author?: string; date?: string; url?: string };
-  timeline: { id: string; date: string; title: string; description: string; source: string }[];
-  actors: { id: string; name: string; kind: "person" | "country" | "organization"; role: string; position: string; source: string }[];
-  /** Definitions written for this article (sense-checked), by term; they win over the curriculum glossary's. */
-  vocabulary: { id: string; term: string; definition: string }[];
-  version: number;
-}
 
 const ACTOR_KIND: Record<EntityKind, ImportedLessonExtras["actors"][number]["kind"]> = { person: "person", organization: "organization", place: "country" };
 
@@ -260,7 +242,7 @@ export async function publishImportDraft(draftId: string): Promise<{ lessonId: s
       .from(importDrafts)
       .where(and(eq(importDrafts.id, draftId), eq(importDrafts.ownerId, user.id)));
     if (!row) throw new AppError("not_found");
-    const draft = row.draft as StoredDraft;
+    const draft = row.draft;
     const previous = draft.publication;
     if (row.publishedLessonId && previous && !previous.unpublishedChanges) return { lessonId: previous.lessonId, quizId: previous.quizId, version: previous.version };
     if (draft.questions.length === 0) throw new AppError("bad_request", "Add at least one question before publishing.");
@@ -338,7 +320,7 @@ export async function getImportedLessonExtras(lessonId: string): Promise<Importe
   const lesson = await getLessonForReading(lessonId);
   if (!lesson || lesson.origin !== "imported") return null;
   const [row] = await getDb().select({ draft: importDrafts.draft }).from(importDrafts).where(eq(importDrafts.publishedLessonId, lesson.id));
-  return (row?.draft as StoredDraft | undefined)?.publication?.extras ?? null;
+  return row?.draft.publication?.extras ?? null;
 }
 
 /** The draft as content/ files (lesson.yaml, level-N.md, quiz YAML) for download. */

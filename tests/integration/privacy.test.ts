@@ -18,6 +18,7 @@ import { keyedQuestions, perfectAnswer, type KeyedQuestion } from "../helpers/an
 import { createTestDb } from "../helpers/db";
 import { seedUser, TEST_PASSWORD } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
+import type { StoredDraft } from "@/lib/import/stored-draft";
 
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
 vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
@@ -78,7 +79,7 @@ async function teacherWithClass() {
   const { id: classId } = await createClass("Period 3");
   const [issued] = await addRosterStudents(classId, ["Robin Example"]);
   await db.insert(assignments).values({ classId, lessonId: LESSON_ID, quizId: QUIZ_ID });
-  await db.insert(importDrafts).values({ ownerId: teacher.id, title: "Draft", draft: { note: `by ${teacher.username}` } });
+  await db.insert(importDrafts).values({ ownerId: teacher.id, title: "Draft", draft: { note: `by ${teacher.username}` } as unknown as StoredDraft }); // only the teacher's name matters here, not a whole draft
   const [student] = await db.select().from(users).where(eq(users.id, issued!.studentId));
   return { teacher, classId, student: student! };
 }
