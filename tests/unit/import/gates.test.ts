@@ -51,7 +51,7 @@ describe("people: one entity per person, only people offered", () => {
 
   it("keys a quote to the ambassador the article names, never to “U.N”", () => {
     const cbs = analyze([
-      "The two sides hold “the primary responsibility” for easing tensions, not China, Beijing's U.N. ambassador said Monday.",
+      "The two sides, and not China, carry “the primary responsibility” for calming things, Beijing's U.N. ambassador said on Monday.",
       "“China's efforts will not yield practical results on their own,” Ambassador Liu Jieyi said.",
       "“No matter how capable a mediator is, talks need both parties at the table,” Beijing's U.N. ambassador told reporters.",
       "Liu spoke at a news conference at the end of China's month chairing the council.",
