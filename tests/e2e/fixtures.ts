@@ -7,6 +7,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import BetterSqlite3 from "better-sqlite3";
 import { hash } from "@node-rs/argon2";
 import crypto from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 
 export const E2E_PASSWORD = "correct horse battery staple";
 
@@ -77,5 +78,16 @@ export const test = base.extend<{ foreignRequests: string[] }>({
     { auto: true },
   ],
 });
+
+/** No serious or critical axe violations on the page as it stands, in light and in dark. */
+export async function expectNoSeriousAxe(page: Page, label: string) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${label} (${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
 
 export { expect };

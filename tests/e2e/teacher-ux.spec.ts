@@ -4,24 +4,12 @@
  * time on phones), review momentum, the guest front door, and the smaller
  * fixes; axe serious/critical = 0 on each page, light and dark.
  */
-import AxeBuilder from "@axe-core/playwright";
 import crypto from "node:crypto";
-import type { Page } from "@playwright/test";
-import { createUser, expect, openTestDb, signIn, test, type E2EUser } from "./fixtures";
+import { createUser, expect, expectNoSeriousAxe, openTestDb, signIn, test, type E2EUser } from "./fixtures";
 import { answerWithKeyboard, loadQuiz } from "./quiz-helpers";
 
 const QUIZ = loadQuiz("sanctions-quiz");
 const DAY = 86_400_000;
-
-async function expectNoSeriousAxe(page: Page, label: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${label} (${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 /** A class for `teacher` with the students in it and two assignments: the sanctions quiz (due tomorrow) and the THAAD quiz (due yesterday). */
 function seedClass(teacher: E2EUser, students: E2EUser[]) {

@@ -3,9 +3,8 @@
  * terms of the lessons read, for a guest (reading progress in this browser)
  * and a signed-in learner (reading progress on the server), by keyboard.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { createUser, expect, openTestDb, signIn, test } from "./fixtures";
+import { createUser, expect, expectNoSeriousAxe, openTestDb, signIn, test } from "./fixtures";
 
 /** The curriculum glossary, definition → term (the practice shows a definition and asks for its word). */
 function glossary(): Map<string, string> {
@@ -26,16 +25,6 @@ function lessonVocabularyCount(lessonId: string): number {
   } finally {
     db.close();
   }
-}
-
-async function expectNoSeriousAxe(page: Page, label: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${label} (${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
 }
 
 /** Plays one whole round by keyboard: the right word for every card but the first. Returns how many cards the round had. */
