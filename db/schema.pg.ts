@@ -23,7 +23,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { LessonBody } from "../lib/content/markdown";
-import type { TeacherGuide } from "../lib/content/schema";
+import type { StoredLessonMeta, TeacherGuide } from "../lib/content/schema";
 import type { AttemptLayout } from "../lib/quiz/layout";
 import { type Answer, type PublicQuestionData, type QuestionKeyData, QUESTION_TYPES, QUIZ_MODES } from "../lib/quiz/types";
 import { ROLES } from "../lib/roles";
@@ -114,7 +114,7 @@ export const lessons = pgTable(
     position: integer("position").notNull().default(0),
     asOf: text("as_of").notNull(),
     /** Objectives, vocabulary, takeaways, discussion, sources, checks, timeline and actor ids. */
-    meta: jsonb("meta").notNull(),
+    meta: jsonb("meta").$type<StoredLessonMeta>().notNull(),
     /** The authored parts of the teacher's guide (content/lessons/<slug>/teacher-guide.yaml); teachers only, never sent with the lesson. */
     teacherGuide: jsonb("teacher_guide").$type<TeacherGuide>(),
     quizId: text("quiz_id"),

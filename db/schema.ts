@@ -14,7 +14,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import type { LessonBody } from "../lib/content/markdown";
-import type { TeacherGuide } from "../lib/content/schema";
+import type { StoredLessonMeta, TeacherGuide } from "../lib/content/schema";
 import type { AttemptLayout } from "../lib/quiz/layout";
 import { type Answer, type PublicQuestionData, type QuestionKeyData, QUESTION_TYPES, QUIZ_MODES } from "../lib/quiz/types";
 import { ROLES } from "../lib/roles";
@@ -105,7 +105,7 @@ export const lessons = sqliteTable(
     position: integer("position").notNull().default(0),
     asOf: text("as_of").notNull(),
     /** Objectives, vocabulary, takeaways, discussion, sources, checks, timeline and actor ids. */
-    meta: text("meta", { mode: "json" }).notNull(),
+    meta: text("meta", { mode: "json" }).$type<StoredLessonMeta>().notNull(),
     /** The authored parts of the teacher's guide (content/lessons/<slug>/teacher-guide.yaml); teachers only, never sent with the lesson. */
     teacherGuide: text("teacher_guide", { mode: "json" }).$type<TeacherGuide>(),
     quizId: text("quiz_id"),

@@ -14,13 +14,14 @@
  * Only each student's first submitted attempt counts (as Moodle does by default):
  * later attempts measure practice, not the question.
  */
+import type { Answer } from "../quiz/types";
 
 export interface ItemResponse {
   studentId: string;
   questionId: string;
   credit: number;
-  /** The stored answer JSON (see lib/quiz/types.ts Answer). */
-  answer: unknown;
+  /** The stored answer (responses.answer); null when the question was left blank. */
+  answer: Answer | null;
 }
 
 export interface ItemStats {
@@ -59,20 +60,17 @@ function pearson(xs: number[], ys: number[]): number | null {
   return sxy / Math.sqrt(sxx * syy);
 }
 
-function chosenOptions(answer: unknown): string[] {
-  if (!answer || typeof answer !== "object") return [];
-  const a = answer as { type?: string; choice?: unknown; choices?: unknown; value?: unknown };
-  if (a.type === "single" && typeof a.choice === "string") return [a.choice];
-  if (a.type === "multiple" && Array.isArray(a.choices)) return a.choices.filter((c): c is string => typeof c === "string");
-  if (a.type === "true_false" && typeof a.value === "boolean") return [String(a.value)];
+/** The options a choice answer picked (choice ids, or "true"/"false"); none for other answers. */
+export function chosenOptions(answer: Answer | null): string[] {
+  if (answer?.type === "single") return [answer.choice];
+  if (answer?.type === "multiple") return answer.choices;
+  if (answer?.type === "true_false") return [String(answer.value)];
   return [];
 }
 
-function freeTextAnswer(answer: unknown): string | null {
-  if (!answer || typeof answer !== "object") return null;
-  const a = answer as { type?: string; text?: unknown; value?: unknown };
-  if (a.type === "short_answer" && typeof a.text === "string") return a.text.trim().toLowerCase().slice(0, 80);
-  if (a.type === "numeric" && typeof a.value === "number") return String(a.value);
+function freeTextAnswer(answer: Answer | null): string | null {
+  if (answer?.type === "short_answer") return answer.text.trim().toLowerCase().slice(0, 80);
+  if (answer?.type === "numeric") return String(answer.value);
   return null;
 }
 

@@ -248,6 +248,13 @@ export type GlossaryTerm = z.infer<typeof glossaryFileSchema>["terms"][number];
 export type TimelineEvent = z.infer<typeof timelineFileSchema>["events"][number];
 export type Actor = z.infer<typeof actorsFileSchema>["actors"][number];
 export type LessonMeta = z.infer<typeof lessonMetaSchema>;
+/** The lesson.yaml fields that have a column of their own in `lessons`. */
+export type LessonColumnField = "slug" | "title" | "summary" | "topic" | "order" | "asOf" | "quiz";
+/**
+ * What `lessons.meta` holds (typed in db/schema.ts): lesson.yaml without the fields that have
+ * their own columns. Every list may be missing (an imported lesson, a test row), so readers default it.
+ */
+export type StoredLessonMeta = Partial<Omit<LessonMeta, LessonColumnField>>;
 export type LessonCheck = z.infer<typeof checkSchema>;
 export type ContentQuestion = z.infer<typeof contentQuestionSchema>;
 export type QuizFile = z.infer<typeof quizFileSchema>;

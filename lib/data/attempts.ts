@@ -421,10 +421,10 @@ interface GradedEntry {
 }
 
 /** Grades every question of the layout against the draft: pure, so it runs outside the write lock. */
-function gradeDraft(layout: AttemptLayout, versions: Map<number, { keyData: unknown }>, draft: Draft): GradedEntry[] {
+function gradeDraft(layout: AttemptLayout, versions: Map<number, { keyData: QuestionKeyData }>, draft: Draft): GradedEntry[] {
   return layout.questions.map((entry) => {
     const answer = draft[entry.questionId] ?? null;
-    const graded = gradeAnswer((versions.get(entry.versionId)!.keyData as QuestionKeyData).key, answer);
+    const graded = gradeAnswer(versions.get(entry.versionId)!.keyData.key, answer);
     return { questionId: entry.questionId, questionVersionId: entry.versionId, answer, credit: graded.credit, outcome: graded.outcome };
   });
 }
@@ -513,7 +513,7 @@ export async function getAttemptResults(attemptId: string): Promise<AttemptResul
     const response = byQuestion.get(entry.questionId);
     if (!version || !keyData || !response) return [];
     const question = { questionId: entry.questionId, number: index + 1, type: version.type };
-    const graded = gradedQuestion(question, applyLayout(version.data, entry), keyData, (response.answer) ?? null, response);
+    const graded = gradedQuestion(question, applyLayout(version.data, entry), keyData, response.answer ?? null, response);
     return [{ ...graded, evidence: available ? evidenceLinks(quiz.lessonId, level, version) : [] }];
   });
   const counts = countOutcomes(questions);

@@ -92,9 +92,9 @@ export async function buildResponsesCsv(classId: string): Promise<{ filename: st
     row.questionId,
     String(row.version),
     row.type,
-    safeCell((row.publicData as { prompt?: string }).prompt ?? ""),
+    safeCell(row.publicData.prompt),
     // The answer as the student saw it (option text, "1. … 2. …" for orderings), not the stored ids.
-    safeCell(describeAnswer(row.publicData, (row.answer) ?? null).join("; ")),
+    safeCell(describeAnswer(row.publicData, row.answer ?? null).join("; ")),
     String(row.credit),
     row.outcome,
   ]);

@@ -60,7 +60,7 @@ export async function mergeGuestHistory(input: GuestMergeInput, now: Date = new 
         if (!version || version.questionId !== response.questionId || seen.has(response.questionId)) return [];
         if (response.answer && answerProblem(version.data, response.answer, "Answer")) return [];
         seen.add(response.questionId);
-        return [{ questionId: response.questionId, versionId: version.id, answer: response.answer, ...gradeAnswer((version.keyData).key, response.answer) }];
+        return [{ questionId: response.questionId, versionId: version.id, answer: response.answer, ...gradeAnswer(version.keyData.key, response.answer) }];
       });
       if (graded.length === 0) continue;
       const submittedAt = pastDate(guest.submittedAt, now) ?? now;
@@ -82,7 +82,7 @@ export async function mergeGuestHistory(input: GuestMergeInput, now: Date = new 
       if (!lesson) continue;
       const [level] = await tx.select({ body: lessonLevels.body }).from(lessonLevels).where(and(eq(lessonLevels.lessonId, lesson.id), eq(lessonLevels.level, guest.level)));
       if (!level) continue;
-      const sectionIds = (level.body).sections.map((s) => s.id);
+      const sectionIds = level.body.sections.map((s) => s.id);
       const [existing] = await tx.select().from(readingProgress).where(and(eq(readingProgress.userId, user.id), eq(readingProgress.lessonId, lesson.id)));
       const read = new Set([...(existing?.sectionsRead ?? []), ...guest.sectionsRead]);
       const sectionsRead = sectionIds.filter((id) => read.has(id));

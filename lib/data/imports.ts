@@ -111,7 +111,7 @@ export async function listImportDrafts(): Promise<ImportDraftSummary[]> {
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
-    questionCount: (row.draft as ArticleDraft).questions.length,
+    questionCount: row.draft.questions.length,
     publishedLessonId: row.publishedLessonId,
     updatedAt: row.updatedAt,
   }));

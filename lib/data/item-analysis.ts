@@ -8,7 +8,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
 import { assignments, attempts, classMembers, lessonLevels, questions, questionVersions, quizzes, responses, reviewCards, users } from "../../db/schema";
-import { analyzeItems, mostMissed, type ItemStats } from "../analysis/item-analysis";
+import { analyzeItems, chosenOptions, mostMissed, type ItemStats } from "../analysis/item-analysis";
 import { requireUser } from "./session";
 import { scheduleAnswer } from "../review/schedule";
 import { AppError } from "../errors";
@@ -97,7 +97,7 @@ export async function getQuizItemAnalysis(classId: string, quizId: string): Prom
 
   const [level] = await db.select({ body: lessonLevels.body }).from(lessonLevels).where(eq(lessonLevels.lessonId, quiz.lessonId)).orderBy(asc(lessonLevels.level)).limit(1);
   const paragraphs = new Map<string, string>();
-  for (const section of (level?.body)?.sections ?? []) for (const p of section.paragraphs) paragraphs.set(p.anchor, p.plain);
+  for (const section of level?.body.sections ?? []) for (const p of section.paragraphs) paragraphs.set(p.anchor, p.plain);
 
   const stats = analyzeItems(
     rows.map((r) => ({ studentId: studentByAttempt.get(r.attemptId) ?? r.attemptId, questionId: r.questionId, credit: r.credit, answer: r.answer })),
@@ -114,8 +114,7 @@ export async function getQuizItemAnalysis(classId: string, quizId: string): Prom
       const id = studentByAttempt.get(r.attemptId)!;
       const student = { id, displayName: nameOf.get(id) ?? "Former student" };
       const answer = r.answer;
-      const chosen = answer?.type === "single" ? [answer.choice] : answer?.type === "multiple" ? answer.choices : answer?.type === "true_false" ? [String(answer.value)] : [];
-      for (const option of chosen) (byOption[option] ??= []).push(student);
+      for (const option of chosenOptions(answer)) (byOption[option] ??= []).push(student);
       if (r.credit >= 1) right += 1;
       else missedBy.push({ ...student, answer: describeAnswer(r.shown, answer).join("; ") });
     }

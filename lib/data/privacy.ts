@@ -166,7 +166,7 @@ async function collectUserData(db: Database, userId: string, now: Date, scope?: 
       ...attempt,
       responses: responseRows
         .filter((r) => r.attemptId === attempt.id)
-        .map((r) => ({ questionId: r.questionId, prompt: (r.publicData as { prompt: string }).prompt, answer: r.answer, credit: r.credit, outcome: r.outcome, answeredAt: r.answeredAt })),
+        .map((r) => ({ questionId: r.questionId, prompt: r.publicData.prompt, answer: r.answer, credit: r.credit, outcome: r.outcome, answeredAt: r.answeredAt })),
     })),
     readingProgress: reading.map(({ userId: _userId, ...rest }) => rest),
     reviewCards: cards.map(({ userId: _userId, ...rest }) => rest),

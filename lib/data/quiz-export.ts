@@ -88,7 +88,7 @@ export async function getPrintableAnswerKey(quizId: string): Promise<{ quiz: Tea
   const level = levels.length ? nearestLevel(levels.map((l) => l.level), DEFAULT_READING_LEVEL) : null;
   const [row] = level === null ? [] : await db.select({ body: lessonLevels.body }).from(lessonLevels).where(and(eq(lessonLevels.lessonId, quiz.lessonId), eq(lessonLevels.level, level)));
   const paragraphs = new Map<string, string>();
-  for (const section of (row?.body)?.sections ?? []) for (const p of section.paragraphs) paragraphs.set(p.anchor, p.plain);
+  for (const section of row?.body.sections ?? []) for (const p of section.paragraphs) paragraphs.set(p.anchor, p.plain);
   const items = quiz.questions.map((question, index) => {
     const anchor = question.evidenceAnchor;
     const answer = describeKey(question.data, question.key.key);

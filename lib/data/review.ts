@@ -182,7 +182,7 @@ export async function getNextReviewCard(now: Date = new Date()): Promise<ReviewC
   if (data.type === "ordering") {
     // Read only so the starting order is never already the answer; the key itself stays here.
     const [key] = await db.select({ keyData: questionVersions.keyData }).from(questionVersions).where(eq(questionVersions.id, due.versionId));
-    const answerKey = (key?.keyData)?.key;
+    const answerKey = key?.keyData.key;
     orderingAnswer = answerKey?.type === "ordering" ? answerKey.answer : null;
   }
   const entry = layoutEntry(due.card.questionId, due.versionId, data, orderingAnswer);

@@ -97,7 +97,7 @@ export async function getStudentAttemptForTeacher(classId: string, studentId: st
   const wanted = attempt.readingLevel ?? DEFAULT_READING_LEVEL;
   const level = levels.find((l) => l.level === wanted) ?? levels[0];
   const paragraphs = new Map<string, string>();
-  for (const section of (level?.body)?.sections ?? []) for (const p of section.paragraphs) paragraphs.set(p.anchor, p.plain);
+  for (const section of level?.body.sections ?? []) for (const p of section.paragraphs) paragraphs.set(p.anchor, p.plain);
 
   const keys = new Map(keyRows.map((k) => [k.id, k.keyData]));
   const byQuestion = new Map(answered.map((r) => [r.questionId, r]));
@@ -107,7 +107,7 @@ export async function getStudentAttemptForTeacher(classId: string, studentId: st
     const response = byQuestion.get(entry.questionId);
     if (!version || !keyData || !response) return [];
     const data = applyLayout(version.data, entry);
-    const answer = (response.answer) ?? null;
+    const answer = response.answer ?? null;
     const graded = gradedQuestion({ questionId: entry.questionId, number: index + 1, type: version.type }, data, keyData, answer, response);
     return [
       {

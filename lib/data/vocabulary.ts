@@ -33,11 +33,6 @@ export interface VocabularyDeck {
   lessons: { id: string; title: string }[];
 }
 
-const vocabularyIdsOf = (meta: unknown): string[] => {
-  const list = (meta as { vocabulary?: unknown } | null)?.vocabulary;
-  return Array.isArray(list) ? list.filter((id): id is string => typeof id === "string") : [];
-};
-
 export async function getVocabularyDeck(): Promise<VocabularyDeck> {
   const user = await getSessionUser();
   const db = getDb();
@@ -62,7 +57,7 @@ export async function getVocabularyDeck(): Promise<VocabularyDeck> {
     byKey.set(key, entry);
   };
 
-  const glossaryIds = [...new Set(visible.filter((l) => l.origin === "curriculum").flatMap((l) => vocabularyIdsOf(l.meta)))];
+  const glossaryIds = [...new Set(visible.filter((l) => l.origin === "curriculum").flatMap((l) => l.meta.vocabulary ?? []))];
   const glossary = glossaryIds.length
     ? new Map((await db.select({ id: glossaryTerms.id, term: glossaryTerms.term, definition: glossaryTerms.definition }).from(glossaryTerms).where(inArray(glossaryTerms.id, glossaryIds))).map((row) => [row.id, row]))
     : new Map<string, { id: string; term: string; definition: string }>();
@@ -71,7 +66,7 @@ export async function getVocabularyDeck(): Promise<VocabularyDeck> {
     const ref = { id: lesson.id, title: lesson.title };
     let any = false;
     if (lesson.origin === "curriculum") {
-      for (const id of vocabularyIdsOf(lesson.meta)) {
+      for (const id of lesson.meta.vocabulary ?? []) {
         const entry = glossary.get(id);
         if (!entry) continue;
         add(entry.id, entry.term, entry.definition, ref);

@@ -61,7 +61,7 @@ async function main() {
     .orderBy(asc(questions.position));
   const sections = new Map<string, string[]>();
   for (const level of await db.select().from(lessonLevels).where(eq(lessonLevels.level, 2))) {
-    sections.set(level.lessonId, (level.body).sections.map((s) => s.id));
+    sections.set(level.lessonId, level.body.sections.map((s) => s.id));
   }
 
   await writeTransaction(db, async (tx) => {

@@ -209,7 +209,7 @@ describe("submitting", () => {
       expect(attempt!.status).toBe("submitted");
       if (saved.status === "fulfilled") {
         // The saved answer is part of what was submitted and graded.
-        expect((attempt!.draft as Record<string, unknown>)[questionId]).toEqual(perfectAnswer(key));
+        expect(attempt!.draft[questionId]).toEqual(perfectAnswer(key));
         expect(response!.credit).toBe(1);
         expect(result.status === "fulfilled" && result.value.score).toBe(1);
       } else {

@@ -34,7 +34,7 @@ describe("content sync", () => {
     const [row] = await db.select().from(questions).where(eq(questions.id, question.id));
     const current = versions.find((v) => v.id === row!.currentVersionId)!;
     expect(current.version).toBe(2);
-    expect((current.publicData as { prompt: string }).prompt).toContain("(reworded)");
+    expect(current.publicData.prompt).toContain("(reworded)");
   });
 
   it("updates tags in place without a new version", async () => {

@@ -107,7 +107,7 @@ describe("article import drafts", () => {
     expect(lesson).toMatchObject({ origin: "imported", ownerId: teacher.id, quizId: first.quizId, topicId: "article", asOf: "2023-03-21" });
     const [level] = await db.select().from(lessonLevels).where(eq(lessonLevels.lessonId, first.lessonId));
     expect(level!.level).toBe(2);
-    expect((level!.body as { sections: { paragraphs: { anchor: string }[] }[] }).sections[0]!.paragraphs.map((p) => p.anchor)).toEqual(draft.paragraphs.map((_, i) => `p${i + 1}`));
+    expect(level!.body.sections[0]!.paragraphs.map((p) => p.anchor)).toEqual(draft.paragraphs.map((_, i) => `p${i + 1}`));
     const [quiz] = await db.select().from(quizzes).where(eq(quizzes.id, first.quizId));
     expect(quiz!.ownerId).toBe(teacher.id);
     const rows = await db.select().from(questions).innerJoin(questionVersions, eq(questionVersions.id, questions.currentVersionId)).where(eq(questions.quizId, first.quizId));

@@ -19,7 +19,7 @@ beforeAll(async () => {
   // A teacher's private lesson whose only key word appears nowhere else.
   const [sanctions] = await db.select().from(lessons).where(eq(lessons.id, "sanctions"));
   await db.insert(glossaryTerms).values({ id: "private-word", term: "private word", definition: "Only the owner's readers should see this.", aliases: [] });
-  await db.insert(lessons).values({ ...sanctions!, id: "private-lesson", title: "Private lesson", ownerId: owner.id, meta: { ...(sanctions!.meta as object), vocabulary: ["private-word"] } });
+  await db.insert(lessons).values({ ...sanctions!, id: "private-lesson", title: "Private lesson", ownerId: owner.id, meta: { ...sanctions!.meta, vocabulary: ["private-word"] } });
 });
 
 beforeEach(() => signOutTestUser());
