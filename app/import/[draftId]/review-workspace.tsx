@@ -6,36 +6,32 @@
  * for a kept-out candidate of the same skill, edit, save and publish; a
  * published draft can be corrected and republished as a new version. Leaving
  * with unsaved edits asks first (browser close/reload and in-app links).
+ * This file holds the state; the parts it lays out each have a file of their own.
  */
 import { useActionState, useEffect, useMemo, useRef, useState } from "react";
-import Link from "next/link";
-import { FormMessage, SubmitButton } from "@/app/ui/form";
 import { idleState } from "@/lib/action-state";
 import type { ActionState } from "@/lib/actions";
-import type { ArticleDraft, DraftQuestion } from "@/lib/import/types";
+import type { DraftQuestion } from "@/lib/import/types";
 import { publishImportAction, saveImportAction } from "../actions";
-import { DeleteDraft } from "./delete-draft";
+import { AddQuestion } from "./add-question";
+import { alternatePool, replacementsFor, type DraftWithAlternates } from "./alternates";
+import { articleSentences, sentenceKey } from "./article-sentences";
+import { ArticleText } from "./article-text";
+import { blankQuestion } from "./blank-question";
 import { LessonDraftPanel } from "./lesson-draft-panel";
-import { QuestionCard, TYPE_LABEL, mainSkill, type Kind, type SentenceRef } from "./question-editor";
+import { PublishedNotice } from "./published-notice";
+import { QuestionCard } from "./question-card";
+import { TYPE_LABEL, mainSkill, type Kind } from "./question-labels";
+import { SaveAndPublish } from "./save-and-publish";
+import { useUnsavedChangesWarning } from "./use-unsaved-changes-warning";
 
 type Editable = DraftQuestion & { uid: number };
-
-/** Candidates the pipeline kept out, grouped by main skill in the draft (older drafts have none). */
-type DraftWithAlternates = ArticleDraft | (Omit<ArticleDraft, "alternates"> & { alternates?: DraftQuestion[] });
-
-function alternatePool(alternates: DraftWithAlternates["alternates"]): DraftQuestion[] {
-  if (!alternates) return [];
-  return Array.isArray(alternates) ? alternates : Object.values(alternates).flatMap((group) => group ?? []);
-}
 
 export interface PublicationInfo {
   version: number;
   publishedAt: string;
   unpublishedChanges: boolean;
 }
-
-const NEW_TYPES: Kind[] = ["single", "true_false", "short_answer", "multiple", "numeric"];
-const UNSAVED_WARNING = "You have unsaved changes to this draft. Leave without saving them?";
 
 export function ReviewWorkspace({
   draftId,
@@ -58,7 +54,6 @@ export function ReviewWorkspace({
   const [pool, setPool] = useState<DraftQuestion[]>(() => alternatePool(draft.alternates));
   const [skillFilter, setSkillFilter] = useState<string>("all");
   const [active, setActive] = useState<number | null>(null);
-  const [newType, setNewType] = useState<Kind>("single");
   const [announcement, setAnnouncement] = useState("");
   const [saveState, saveAction] = useActionState(saveImportAction, idleState);
   const [publishState, publishAction] = useActionState(publishImportAction, idleState as ActionState<{ lessonId: string; quizId: string; version: number }>);
@@ -80,10 +75,7 @@ export function ReviewWorkspace({
   const lessonId = published?.lessonId ?? publishedLessonId;
   const version = published?.version ?? publication?.version ?? null;
 
-  const sentences: SentenceRef[] = useMemo(
-    () => draft.paragraphSentences.flatMap((list, paragraph) => list.map((text) => ({ anchor: `p${paragraph + 1}`, paragraph, text }))),
-    [draft.paragraphSentences],
-  );
+  const sentences = useMemo(() => articleSentences(draft.paragraphSentences), [draft.paragraphSentences]);
   const activeQuestion = questions.find((q) => q.uid === active);
   const activeKey = activeQuestion ? sentenceKey(activeQuestion.evidenceAnchor, activeQuestion.evidence) : null;
 
@@ -119,13 +111,13 @@ export function ReviewWorkspace({
     setAnnouncement(`Question ${index + 1} replaced.`);
   }
 
-  function add() {
+  function add(type: Kind) {
     const evidence = (activeQuestion ? sentences.find((s) => sentenceKey(s.anchor, s.text) === activeKey) : undefined) ?? sentences[0]!;
     const uid = nextUid.current++;
-    setQuestions((list) => [...list, { ...blankQuestion(newType, evidence), uid }]);
+    setQuestions((list) => [...list, { ...blankQuestion(type, evidence), uid }]);
     setActive(uid);
     setSkillFilter("all");
-    setAnnouncement(`${TYPE_LABEL[newType]} question added at the end.`);
+    setAnnouncement(`${TYPE_LABEL[type]} question added at the end.`);
   }
 
   function focusEvidence(question: Editable) {
@@ -133,60 +125,12 @@ export function ReviewWorkspace({
     sentenceRefs.current.get(sentenceKey(question.evidenceAnchor, question.evidence))?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }
 
-  const replacementsFor = (question: Editable) => {
-    const used = new Set(questions.map((q) => `${q.evidenceAnchor}|${q.type === "cloze" ? q.text : q.prompt}`));
-    return pool.filter((c) => mainSkill(c) === mainSkill(question) && !used.has(`${c.evidenceAnchor}|${c.type === "cloze" ? c.text : c.prompt}`)).slice(0, 4);
-  };
-
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <section aria-labelledby="article-heading" className="card lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
-        <h2 id="article-heading" className="text-lg font-semibold">
-          The article
-        </h2>
-        <p className="muted mt-1 text-sm">Hover over or move into a question to highlight the sentence that answers it.</p>
-        <div className="mt-4 space-y-4 font-serif text-[1.05rem] leading-relaxed">
-          {draft.paragraphSentences.map((list, p) => (
-            <p key={p} id={`article-p${p + 1}`} className="relative pl-9">
-              <span aria-hidden="true" className="absolute left-0 top-1 font-sans text-xs font-semibold text-stone-500 dark:text-stone-400">
-                p{p + 1}
-              </span>
-              {list.map((text, s) => {
-                const key = sentenceKey(`p${p + 1}`, text);
-                const highlighted = key === activeKey;
-                return (
-                  <span key={s}>
-                    <span
-                      ref={(el) => {
-                        if (el) sentenceRefs.current.set(key, el);
-                      }}
-                      data-evidence={highlighted ? "active" : undefined}
-                      className={highlighted ? "rounded bg-amber-200 text-stone-950 ring-2 ring-amber-400 dark:bg-amber-300 dark:ring-amber-200" : undefined}
-                    >
-                      {highlighted ? <span className="sr-only">Evidence: </span> : null}
-                      {text}
-                    </span>{" "}
-                  </span>
-                );
-              })}
-            </p>
-          ))}
-        </div>
-      </section>
+      <ArticleText paragraphSentences={draft.paragraphSentences} activeKey={activeKey} sentenceRefs={sentenceRefs} />
 
       <div className="space-y-6">
-        {lessonId ? (
-          <div role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
-            <p className="font-semibold">
-              Published as a private lesson and quiz{version ? ` (version ${version})` : ""}.
-            </p>
-            <p className="mt-1">
-              Only you and the classes you assign it to can see it: <Link href={`/lessons/${lessonId}`}>open the lesson</Link>. You can still correct it here; publishing your changes
-              makes a new version, and students&apos; past results keep the version they answered.
-            </p>
-            {publication?.unpublishedChanges && !published ? <p className="mt-1 font-semibold">Saved changes are waiting to be published.</p> : null}
-          </div>
-        ) : null}
+        {lessonId ? <PublishedNotice lessonId={lessonId} version={version} changesWaiting={Boolean(publication?.unpublishedChanges && !published)} /> : null}
 
         <LessonDraftPanel draft={draft} />
 
@@ -227,7 +171,7 @@ export function ReviewWorkspace({
                 sentences={sentences}
                 skillLabels={skillLabels}
                 error={index === errorIndex ? errorMatch?.[2] : undefined}
-                replacements={replacementsFor(question)}
+                replacements={replacementsFor(question, questions, pool)}
                 active={question.uid === active}
                 onChange={(next) => update(question.uid, next)}
                 onRemove={() => remove(question.uid, index)}
@@ -238,122 +182,23 @@ export function ReviewWorkspace({
             ))}
           </ol>
 
-          <div className="card flex flex-wrap items-end gap-3">
-            <div>
-              <label htmlFor="new-type" className="field-label">
-                New question type
-              </label>
-              <select id="new-type" className="field-input" value={newType} onChange={(e) => setNewType(e.target.value as Kind)}>
-                {NEW_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {TYPE_LABEL[t]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="button" className="btn-secondary" onClick={add}>
-              Add question
-            </button>
-          </div>
+          <AddQuestion onAdd={add} />
         </div>
 
-        <div className="card space-y-3" data-no-print>
-          {errorIndex >= 0 ? (
-            <p role="alert" className="text-sm font-semibold text-red-800 dark:text-red-300">
-              Question {errorIndex + 1} needs fixing before this can be saved; see the message on that question.
-            </p>
-          ) : (
-            <>
-              <FormMessage state={publishState.status === "ok" ? idleState : publishState} />
-              <FormMessage state={saveState} />
-            </>
-          )}
-          <p className={`text-sm ${dirty ? "font-semibold text-amber-800 dark:text-amber-300" : "muted"}`} data-testid="save-status">
-            {dirty ? "Unsaved changes" : "All changes saved"}
-          </p>
-          <div className="flex flex-wrap gap-3">
-            <form action={saveAction} onSubmit={() => (submitted.current = current)}>
-              <input type="hidden" name="draftId" value={draftId} />
-              <input type="hidden" name="title" value={title} />
-              <input type="hidden" name="questions" value={payload} />
-              <SubmitButton className="btn-secondary" pendingLabel="Saving…">
-                Save draft
-              </SubmitButton>
-            </form>
-            <form action={publishAction} onSubmit={() => (submitted.current = current)}>
-              <input type="hidden" name="draftId" value={draftId} />
-              <input type="hidden" name="title" value={title} />
-              <input type="hidden" name="questions" value={payload} />
-              <SubmitButton pendingLabel="Publishing…">{lessonId ? "Publish changes" : "Publish lesson and quiz"}</SubmitButton>
-            </form>
-            <a href={`/import/${draftId}/download`} className="btn-secondary" download>
-              Download content files (.zip)
-            </a>
-          </div>
-          <p className="muted text-sm">Publishing saves your edits first. The download holds lesson.yaml, the reading text and the quiz in the content/ format of the saved draft.</p>
-          {!lessonId ? <DeleteDraft draftId={draftId} /> : null}
-        </div>
+        <SaveAndPublish
+          draftId={draftId}
+          title={title}
+          questionsJson={payload}
+          dirty={dirty}
+          published={Boolean(lessonId)}
+          errorQuestion={errorIndex}
+          saveState={saveState}
+          saveAction={saveAction}
+          publishState={publishState}
+          publishAction={publishAction}
+          onSubmit={() => (submitted.current = current)}
+        />
       </div>
     </div>
   );
 }
-
-/** Warns before the page is closed or reloaded, or an in-app link is followed, while there are unsaved edits. */
-function useUnsavedChangesWarning(dirty: boolean) {
-  useEffect(() => {
-    if (!dirty) return;
-    const beforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      // Older browsers show the prompt only when returnValue is set.
-      event.returnValue = "";
-    };
-    const click = (event: MouseEvent) => {
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const link = (event.target as Element | null)?.closest?.("a[href]");
-      if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.hasAttribute("download")) return;
-      const url = new URL(link.href, window.location.href);
-      if (url.origin !== window.location.origin || (url.pathname === window.location.pathname && url.hash)) return;
-      if (!window.confirm(UNSAVED_WARNING)) {
-        event.preventDefault();
-        event.stopPropagation();
-      }
-    };
-    window.addEventListener("beforeunload", beforeUnload);
-    document.addEventListener("click", click, true);
-    return () => {
-      window.removeEventListener("beforeunload", beforeUnload);
-      document.removeEventListener("click", click, true);
-    };
-  }, [dirty]);
-}
-
-function sentenceKey(anchor: string, text: string): string {
-  return `${anchor}|${text}`;
-}
-
-function blankQuestion(type: Kind, evidence: SentenceRef): DraftQuestion {
-  const base = {
-    id: "new",
-    prompt: "",
-    explanation: `The article says: “${evidence.text.replace(/["“”]/g, "'")}”`,
-    skills: ["recall" as const],
-    difficulty: 2 as const,
-    evidence: evidence.text,
-    evidenceAnchor: evidence.anchor,
-    generator: "teacher" as const,
-    score: 0,
-  };
-  switch (type) {
-    case "single":
-      return { ...base, type, choices: [{ id: "a", text: "" }, { id: "b", text: "" }, { id: "c", text: "" }], answer: "a" };
-    case "multiple":
-      return { ...base, type, choices: [{ id: "a", text: "" }, { id: "b", text: "" }, { id: "c", text: "" }], answer: ["a"] };
-    case "true_false":
-      return { ...base, type, answer: true };
-    case "numeric":
-      return { ...base, type, answer: 0, tolerance: 0 };
-    default:
-      return { ...base, type: "short_answer", answer: [""] };
-  }
-}
-
