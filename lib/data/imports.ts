@@ -161,6 +161,14 @@ export async function saveImportDraft(draftId: string, edit: { title: string; qu
   });
 }
 
+/**
+ * A problem with one of the editor's questions: the message names it ("Question 3: …") and the
+ * error carries it as the field `questions.<index>`, so the review screen shows it beside that question.
+ */
+function questionError(index: number, problem: string): AppError {
+  return new AppError("bad_request", `Question ${index + 1}: ${problem}`, { fields: { [`questions.${index}`]: problem } });
+}
+
 function checkEditedQuestions(draft: ArticleDraft, value: unknown): DraftQuestion[] {
   if (!Array.isArray(value)) throw new AppError("bad_request", "The questions could not be read. Reload the page and try again.");
   if (value.length > 60) throw new AppError("bad_request", "A quiz can have at most 60 questions.");
@@ -178,11 +186,11 @@ function checkEditedQuestions(draft: ArticleDraft, value: unknown): DraftQuestio
     const anchorIndex = /^p(\d+)$/.exec(String(question.evidenceAnchor))?.[1];
     const sentences = anchorIndex ? draft.paragraphSentences[Number(anchorIndex) - 1] : undefined;
     if (!sentences || typeof question.evidence !== "string" || !sentences.includes(question.evidence)) {
-      throw new AppError("bad_request", `${label}: choose the sentence from the article that answers it.`);
+      throw questionError(index, "choose the sentence from the article that answers it.");
     }
     if (typeof question.generator !== "string" || typeof question.score !== "number") throw new AppError("bad_request", `${label} could not be read.`);
     const problems = questionProblems(question);
-    if (problems.length > 0) throw new AppError("bad_request", `${label}: ${problems[0]}`);
+    if (problems.length > 0) throw questionError(index, problems[0]!);
     return question;
   });
 }
@@ -248,7 +256,7 @@ export async function publishImportDraft(draftId: string): Promise<{ lessonId: s
     if (draft.questions.length === 0) throw new AppError("bad_request", "Add at least one question before publishing.");
     for (const [index, question] of draft.questions.entries()) {
       const problems = questionProblems(question);
-      if (problems.length > 0) throw new AppError("bad_request", `Question ${index + 1}: ${problems[0]}`);
+      if (problems.length > 0) throw questionError(index, problems[0]!);
     }
     // The draft id keeps slugs unique between teachers who import the same story; a republished lesson keeps its slug.
     const slug = row.publishedLessonId ?? `${slugForTitle(draft.title).slice(0, 48).replace(/-+$/, "")}-${row.id.slice(0, 8)}`;

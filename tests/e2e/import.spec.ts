@@ -72,9 +72,15 @@ test.describe("article import", () => {
     await expect(highlighted).toHaveCount(1);
     expect(evidence).toContain((await highlighted.innerText()).replace(/^Evidence:\s*/, "").slice(0, 40));
 
-    // Edit a multiple-choice question's prompt.
+    // A question the server refuses gets the message beside it, not only at the bottom of the page.
     const single = questions.filter({ hasText: "Multiple choice" }).first();
     const prompt = single.getByLabel("Question", { exact: true });
+    await prompt.fill("");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(single.getByRole("alert")).toContainText("Fix this question: prompt: must not be empty");
+    await expect(page.getByRole("alert").filter({ hasText: /needs fixing before this can be saved/ })).toBeVisible();
+
+    // Edit a multiple-choice question's prompt.
     await prompt.fill("According to the article, which number belongs in the blank?");
 
     // Delete the last question.

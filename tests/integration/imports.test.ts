@@ -88,8 +88,8 @@ describe("article import drafts", () => {
     await saveImportDraft(id, { title: "Sanctions vote", questions: edited });
 
     const single = edited.find((q) => q.type === "single")!;
-    await expect(saveImportDraft(id, { title: "x", questions: [{ ...single, answer: "z" }] })).rejects.toMatchObject({ message: expect.stringMatching(/Question 1: answer/) });
-    await expect(saveImportDraft(id, { title: "x", questions: [{ ...single, evidence: "A sentence the article never said." }] })).rejects.toMatchObject({ message: expect.stringMatching(/sentence from the article/) });
+    await expect(saveImportDraft(id, { title: "x", questions: [{ ...single, answer: "z" }] })).rejects.toMatchObject({ message: expect.stringMatching(/Question 1: answer/), fields: { "questions.0": expect.stringMatching(/^answer/) } });
+    await expect(saveImportDraft(id, { title: "x", questions: [{ ...single, evidence: "A sentence the article never said." }] })).rejects.toMatchObject({ message: expect.stringMatching(/sentence from the article/), fields: { "questions.0": expect.stringMatching(/sentence from the article/) } });
     await expect(saveImportDraft(id, { title: "x", questions: "nope" })).rejects.toMatchObject({ code: "bad_request" });
     expect((await getImportDraft(id)).draft.questions).toHaveLength(edited.length);
   });

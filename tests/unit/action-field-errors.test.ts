@@ -9,6 +9,7 @@ vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"
 
 const { publicAction } = await import("@/lib/actions");
 const { AppError } = await import("@/lib/errors");
+const { questionErrorOf } = await import("@/app/import/[draftId]/question-error");
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -40,5 +41,22 @@ describe("errors that name their fields", () => {
       throw new AppError("not_found", "We couldn't find that.");
     });
     expect(await action({ status: "idle" }, form({ username: "ada", password: "x" }))).toMatchObject({ status: "error", message: "We couldn't find that." });
+  });
+});
+
+describe("the import review editor's question errors", () => {
+  it("go beside the question the field names, from the first state that names one", async () => {
+    const action = publicAction(z.object({}), async () => {
+      throw new AppError("bad_request", "Question 3: prompt: must not be empty", { fields: { "questions.2": "prompt: must not be empty" } });
+    });
+    const refused = await action({ status: "idle" }, form({}));
+    expect(questionErrorOf({ status: "ok" }, refused)).toEqual({ index: 2, message: "prompt: must not be empty" });
+    expect(questionErrorOf({ status: "invalid", message: "x", fieldErrors: { "questions.0": ["first"] } }, refused)).toEqual({ index: 0, message: "first" });
+  });
+
+  it("stay at the bottom of the page when no question field is named, whatever the message says", () => {
+    expect(questionErrorOf({ status: "error", message: "Question 1: prompt: must not be empty" })).toBeNull();
+    expect(questionErrorOf({ status: "invalid", message: "Please fix the highlighted field.", fieldErrors: { title: ["Too long."] } })).toBeNull();
+    expect(questionErrorOf({ status: "idle" }, { status: "ok" })).toBeNull();
   });
 });

@@ -21,6 +21,7 @@ import { blankQuestion } from "./blank-question";
 import { LessonDraftPanel } from "./lesson-draft-panel";
 import { PublishedNotice } from "./published-notice";
 import { QuestionCard } from "./question-card";
+import { questionErrorOf } from "./question-error";
 import { TYPE_LABEL, mainSkill, type Kind } from "./question-labels";
 import { SaveAndPublish } from "./save-and-publish";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes-warning";
@@ -86,10 +87,9 @@ export function ReviewWorkspace({
   }, [questions]);
   const visible = questions.map((q, index) => ({ q, index })).filter(({ q }) => skillFilter === "all" || mainSkill(q) === skillFilter);
 
-  // "Question 3: answer: …" from the server belongs next to question 3.
-  const errorMessage = [saveState, publishState].find((s) => s.status === "error")?.message;
-  const errorMatch = errorMessage ? /^Question (\d+): (.*)$/s.exec(errorMessage) : null;
-  const errorIndex = errorMatch ? Number(errorMatch[1]) - 1 : -1;
+  // A refused question is named by its field (questions.<index>); its message goes next to it.
+  const questionError = questionErrorOf(saveState, publishState);
+  const errorIndex = questionError?.index ?? -1;
 
   function update(uid: number, next: DraftQuestion) {
     setQuestions((list) => list.map((q) => (q.uid === uid ? { ...next, uid } : q)));
@@ -170,7 +170,7 @@ export function ReviewWorkspace({
                 index={index}
                 sentences={sentences}
                 skillLabels={skillLabels}
-                error={index === errorIndex ? errorMatch?.[2] : undefined}
+                error={index === errorIndex ? questionError?.message : undefined}
                 replacements={replacementsFor(question, questions, pool)}
                 active={question.uid === active}
                 onChange={(next) => update(question.uid, next)}
