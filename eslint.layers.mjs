@@ -5,7 +5,7 @@
  * LAYERS is ordered from the top down. A module may import from its own element
  * and from elements further down the list, never up: so no import runs up a
  * layer, and no cycle between two elements can be written at all (a cycle
- * needs one import going up). Only lib/data, lib/scripts and bench/ may import
+ * needs one import going up). Only lib/data, scripts and bench/ may import
  * db/. tests/unit/layers.test.ts proves that a break and a cycle fail lint, and
  * that every source file has a layer (boundaries skips files that have none).
  */
@@ -14,7 +14,7 @@ import boundaries from "eslint-plugin-boundaries";
 /** @type {{ type: string; pattern: string | string[]; why: string }[]} */
 export const LAYERS = [
   { type: "bench", pattern: ["bench", "app/**/*.bench.ts", "app/**/*.bench.tsx"], why: "benchmarks, load generators and their routes (built only with BENCH_ROUTES=1)" },
-  { type: "scripts", pattern: "lib/scripts", why: "CLI entry points: start, prepare-data, content-check, demo, import, backup" },
+  { type: "scripts", pattern: "scripts", why: "CLI entry points: start, prepare-data, content-check, demo, import, backup, db-copy" },
   { type: "app", pattern: ["app", "proxy.ts", "instrumentation.ts"], why: "routes, pages, server actions, UI; never db/" },
   { type: "glue", pattern: ["lib/actions.ts", "lib/action-state.ts", "lib/pages.ts", "lib/http.ts"], why: "server-action wrapper, page and route-handler helpers" },
   { type: "auth", pattern: "lib/auth", why: "next-auth (issues cookies), signing in from actions, the proxy's cookie check" },
@@ -59,12 +59,12 @@ const files = LAYERS.flatMap((layer) => layerGlobs(layer).map((pattern) => ({ ca
 /** @type {import("eslint").Linter.Config[]} */
 export const layerRules = [
   {
-    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx,mjs}", "db/**/*.ts", "bench/**/*.{ts,tsx}", "proxy.ts", "instrumentation.ts"],
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx,mjs}", "db/**/*.ts", "bench/**/*.{ts,tsx}", "scripts/**/*.{ts,mjs}", "proxy.ts", "instrumentation.ts"],
     plugins: { boundaries },
     settings: {
       "boundaries/files": files,
       "boundaries/dependency-nodes": ["import", "export", "dynamic-import"],
-      "boundaries/include": ["app/**", "lib/**", "db/**", "bench/**", "proxy.ts", "instrumentation.ts"],
+      "boundaries/include": ["app/**", "lib/**", "db/**", "bench/**", "scripts/**", "proxy.ts", "instrumentation.ts"],
     },
     rules: {
       "boundaries/dependencies": [
@@ -93,7 +93,7 @@ export const layerRules = [
 /** @type {import("eslint").Linter.Config[]} */
 export const cycleRules = [
   {
-    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "db/**/*.ts", "proxy.ts", "instrumentation.ts"],
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "db/**/*.ts", "scripts/**/*.ts", "proxy.ts", "instrumentation.ts"],
     rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
   },
 ];

@@ -13,7 +13,7 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
-  // Separate build folders let several checkouts' test runs share one machine (see lib/scripts/start.ts).
+  // Separate build folders let several checkouts' test runs share one machine (see scripts/start.ts).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Benchmark-only routes are named *.bench.tsx / *.bench.ts and exist only in builds made with BENCH_ROUTES=1
   // (`npm run bench`, in its own build folder); the shipped build has no such routes at all.

@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/bench-import-io.ts [runs]`: the importer's I/O-side
  * numbers for docs/BENCHMARKS.md.
- * 1. CLI start: wall time of `node lib/scripts/import-launcher.mjs` (what
+ * 1. CLI start: wall time of `node scripts/import-launcher.mjs` (what
  *    `npm run -s import` runs) on an empty file and on a ~1,500-word article,
  *    with the bundle already built; plus `npm run -s import` itself once.
  * 2. Off-thread imports: a ~260 KB article drafted in the worker pool while
@@ -34,12 +34,12 @@ function wall(command: string, args: string[]): number {
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-spawnSync(process.execPath, ["lib/scripts/import-launcher.mjs", "--ensure-built"], { stdio: "inherit" });
+spawnSync(process.execPath, ["scripts/import-launcher.mjs", "--ensure-built"], { stdio: "inherit" });
 for (const [label, file] of [
   ["empty file", empty],
   [`${words}-word article`, medium],
 ] as const) {
-  const times = Array.from({ length: runs }, () => wall(process.execPath, ["lib/scripts/import-launcher.mjs", file]));
+  const times = Array.from({ length: runs }, () => wall(process.execPath, ["scripts/import-launcher.mjs", file]));
   console.log(`CLI ${label}: median ${Math.round(median(times))} ms, min ${Math.round(Math.min(...times))} ms, max ${Math.round(Math.max(...times))} ms (node launcher, ${runs} runs)`);
   console.log(`CLI ${label} via npm run -s import: ${Math.round(wall("npm", ["run", "-s", "import", "--", file]))} ms`);
 }

@@ -19,7 +19,7 @@ export function getDb(): Database {
   const inTransaction = currentTransaction();
   if (inTransaction) return inTransaction;
   if (!globalForDb.civicsDb && getEnv().DATABASE_URL) {
-    // Never fall back to a SQLite file when the operator asked for PostgreSQL (lib/scripts/prepare-data.ts says why).
+    // Never fall back to a SQLite file when the operator asked for PostgreSQL (scripts/prepare-data.ts says why).
     throw new Error("DATABASE_URL is set, but this version serves from SQLite only; unset DATABASE_URL.");
   }
   globalForDb.civicsDb ??= openDatabase();

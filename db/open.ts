@@ -1,6 +1,6 @@
 /**
  * Opening and configuring a SQLite database. Shared by the app's client
- * (db/client.ts), the scripts in lib/scripts and the test database factory.
+ * (db/client.ts), the scripts in scripts and the test database factory.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";

@@ -1,7 +1,7 @@
 /**
  * Runs imports in worker threads so the web server keeps answering other
  * requests while an article is analysed (a 260 KB paste is many seconds of
- * CPU). Workers run the compiled bundle from lib/scripts/import-launcher.mjs
+ * CPU). Workers run the compiled bundle from scripts/import-launcher.mjs
  * (built on first use, rebuilt when sources change) and are reused; at most
  * two run at once, further jobs wait their turn.
  */
@@ -38,7 +38,7 @@ const pool: Pool = ((globalThis as { __civicsImportPool?: Pool }).__civicsImport
 function ensureBuilt(): Promise<string> {
   pool.ready ??= new Promise<string>((resolve, reject) => {
     const root = process.cwd();
-    const child = spawn(process.execPath, [path.join(root, "lib/scripts/import-launcher.mjs"), "--ensure-built"], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [path.join(root, "scripts/import-launcher.mjs"), "--ensure-built"], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);

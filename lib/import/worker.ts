@@ -1,7 +1,7 @@
 /**
  * Worker-thread entry: runs the import pipeline off the web server's request
  * thread (a 260 KB paste takes many seconds of CPU) and reports each stage as
- * it starts. Compiled by lib/scripts/import-launcher.mjs; driven by
+ * it starts. Compiled by scripts/import-launcher.mjs; driven by
  * lib/import/worker-pool.ts.
  */
 import { parentPort } from "node:worker_threads";

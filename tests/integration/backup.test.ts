@@ -9,10 +9,10 @@ import { describe, expect, it } from "vitest";
 import { migrateDatabase } from "@/db/migrate";
 import { openDatabase, writeTransaction } from "@/db/open";
 import { appMeta } from "@/db/schema";
-import { backupDatabase } from "@/lib/scripts/backup";
+import { backupDatabase } from "@/scripts/backup";
 
 async function runBackupInChild(source: string, target: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "lib/scripts/backup.ts", target], { env: { ...process.env, DATABASE_PATH: source } });
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/backup.ts", target], { env: { ...process.env, DATABASE_PATH: source } });
   return stdout;
 }
 

@@ -13,7 +13,7 @@ import { signInAs } from "../helpers/session";
 vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
 vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
 
-const run = (args: string[]) => promisify(execFile)(process.execPath, ["--import", "tsx", "lib/scripts/demo.ts", ...args], { timeout: 120_000 });
+const run = (args: string[]) => promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/demo.ts", ...args], { timeout: 120_000 });
 
 describe("npm run demo", () => {
   it("seeds a demo teacher, a class of 28 students and attempt history into its own file, and refuses to overwrite without --force", async () => {

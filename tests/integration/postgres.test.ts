@@ -16,9 +16,9 @@ import os from "node:os";
 import path from "node:path";
 import * as sqliteSchema from "@/db/schema";
 import { topics, users } from "@/db/schema.pg";
-import { backupPostgres } from "@/lib/scripts/backup";
+import { backupPostgres } from "@/scripts/backup";
 import { startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
-import { copySqliteToPostgres, tablePairs } from "@/lib/scripts/db-copy";
+import { copySqliteToPostgres, tablePairs } from "@/scripts/db-copy";
 import { createTestDb } from "../helpers/db";
 import { seedUser } from "../helpers/factories";
 import { signInAs } from "../helpers/session";
@@ -172,7 +172,7 @@ describePg("engine", () => {
 
   it("npm start's data step exits non-zero with the reason for bad configuration, never half-starting", async () => {
     const attempt = (url: string) =>
-      run(process.execPath, ["--import", "tsx", "lib/scripts/prepare-data.ts"], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: "test" } }).then(
+      run(process.execPath, ["--import", "tsx", "scripts/prepare-data.ts"], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: "test" } }).then(
         () => ({ code: 0, stderr: "" }),
         (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
       );

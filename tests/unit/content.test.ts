@@ -155,7 +155,7 @@ describe("content checks fail loudly on broken content", () => {
 
   it("content:check exits non-zero and prints every problem with file and field", async () => {
     const dir = brokenCopy("quizzes/mini-quiz.yaml", (t) => t.replace("    answer: a\n", "    answer: z\n").replace("evidence: [p1, p2]", "evidence: [p1, p7]"));
-    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "lib/scripts/content-check.ts", dir]);
+    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/content-check.ts", dir]);
     await expect(run).rejects.toMatchObject({ code: 1 });
     const error = (await run.catch((e: unknown) => e)) as { stderr: string };
     expect(error.stderr).toMatch(/4 problems/);

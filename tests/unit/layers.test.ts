@@ -88,11 +88,18 @@ describe("layer rules", () => {
 
   it("place every source file in a layer (the plugin skips files that have none)", () => {
     const globs = LAYERS.flatMap(layerGlobs).map(globToRegExp);
-    const sources = ["app", "lib", "db", "bench"].flatMap((dir) => fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).map((file) => `${dir}/${file.split(path.sep).join("/")}`));
+    const sources = ["app", "lib", "db", "bench", "scripts"].flatMap((dir) => fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).map((file) => `${dir}/${file.split(path.sep).join("/")}`));
     const code = [...sources.filter((file) => /\.(ts|tsx|mjs)$/.test(file) && !file.startsWith("db/migrations/")), "proxy.ts", "instrumentation.ts"];
     expect(code.length).toBeGreaterThan(200);
     expect(code.filter((file) => !globs.some((glob) => glob.test(file)))).toEqual([]);
     expect(globs.some((glob) => glob.test("lib/newthing/x.ts"))).toBe(false);
+  });
+
+  it("keep CLIs and benchmarks out of lib/, and in app/ only the bench routes (*.bench.ts[x]) Next.js must find there", () => {
+    const homes = LAYERS.filter((layer) => layer.type === "bench" || layer.type === "scripts").flatMap((layer) => (Array.isArray(layer.pattern) ? layer.pattern : [layer.pattern]));
+    expect(homes.filter((pattern) => pattern.startsWith("lib"))).toEqual([]);
+    expect(homes.filter((pattern) => pattern.startsWith("app") && !/\.bench\.tsx?$/.test(pattern))).toEqual([]);
+    expect(fs.existsSync("lib/scripts")).toBe(false);
   });
 
   it("give the database to lib/data, scripts and benchmarks only", () => {

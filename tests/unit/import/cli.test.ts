@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 const tsx = path.resolve("node_modules/.bin/tsx");
 // The way `npm run -s import` runs it: the launcher compiles on first use, then runs the bundle.
-const run = (...args: string[]) => spawnSync(process.execPath, ["lib/scripts/import-launcher.mjs", ...args], { encoding: "utf8", timeout: 120_000 });
+const run = (...args: string[]) => spawnSync(process.execPath, ["scripts/import-launcher.mjs", ...args], { encoding: "utf8", timeout: 120_000 });
 
 describe("npm run import", { timeout: 180_000 }, () => {
   it("prints the draft as JSON on stdout, with evidence sentences taken verbatim from the article", () => {
@@ -33,7 +33,7 @@ describe("npm run import", { timeout: 180_000 }, () => {
     expect(result.status).toBe(0);
     expect(fs.existsSync(path.join(out, "lessons/county-voters-approve-new-library-bond/lesson.yaml"))).toBe(true);
     expect(fs.existsSync(path.join(out, "quizzes/county-voters-approve-new-library-bond-quiz.yaml"))).toBe(true);
-    const check = spawnSync(tsx, ["lib/scripts/content-check.ts", out], { encoding: "utf8", timeout: 120_000 });
+    const check = spawnSync(tsx, ["scripts/content-check.ts", out], { encoding: "utf8", timeout: 120_000 });
     expect(check.stdout).toContain("content OK");
     expect(check.status).toBe(0);
   });
@@ -67,13 +67,13 @@ describe("npm run import", { timeout: 180_000 }, () => {
 describe("the compiled CLI", { timeout: 180_000 }, () => {
   it("is rebuilt when one of its sources changes", async () => {
     // @ts-expect-error -- plain JavaScript launcher, no type declarations
-    const launcher = (await import("../../../lib/scripts/import-launcher.mjs")) as { build: (dir: string) => Promise<void>; isFresh: (dir: string) => boolean };
+    const launcher = (await import("../../../scripts/import-launcher.mjs")) as { build: (dir: string) => Promise<void>; isFresh: (dir: string) => boolean };
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "import-cli-build-"));
     await launcher.build(out);
     expect(fs.existsSync(path.join(out, "import.mjs"))).toBe(true);
     expect(launcher.isFresh(out)).toBe(true);
     const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")) as { inputs: Record<string, string> };
-    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(["lib/scripts/import.ts", "lib/import/extract.ts", "package-lock.json"]));
+    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(["scripts/import.ts", "lib/import/extract.ts", "package-lock.json"]));
     // A source whose size or modification time differs from what the bundle was built from makes it stale. The
     // recorded stamp is changed rather than the file's time: restoring a file's mtime through a Date can land a
     // fraction of a millisecond off and look like a change of its own.

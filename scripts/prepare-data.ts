@@ -7,13 +7,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { migrateDatabase } from "../../db/migrate";
-import { closeDatabase, openDatabase } from "../../db/open";
-import { checkPostgres, describeUrl, migratePostgres, openPostgres, withMigrationLock } from "../../db/pg";
-import { checkContent } from "../content/check";
-import { loadContent } from "../content/load";
-import { syncContent } from "../data/content-sync";
-import { getAuthSecretPath, getDatabasePath, getEnv } from "../env";
+import { migrateDatabase } from "../db/migrate";
+import { closeDatabase, openDatabase } from "../db/open";
+import { checkPostgres, describeUrl, migratePostgres, openPostgres, withMigrationLock } from "../db/pg";
+import { checkContent } from "../lib/content/check";
+import { loadContent } from "../lib/content/load";
+import { syncContent } from "../lib/data/content-sync";
+import { getAuthSecretPath, getDatabasePath, getEnv } from "../lib/env";
 
 /** Creates and persists a random secret when AUTH_SECRET is not configured. */
 export function ensureAuthSecret(): void {

@@ -18,9 +18,9 @@ import fs from "node:fs";
 import { promisify } from "node:util";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { BUSY_TIMEOUT_MS } from "../../db/open";
-import { describeUrl } from "../../db/pg";
-import { getDatabasePath, getEnv } from "../env";
+import { BUSY_TIMEOUT_MS } from "../db/open";
+import { describeUrl } from "../db/pg";
+import { getDatabasePath, getEnv } from "../lib/env";
 
 const run = promisify(execFile);
 

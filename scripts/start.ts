@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { getAuthSecret, getEnv } from "../env";
+import { getAuthSecret, getEnv } from "../lib/env";
 import { prepareData } from "./prepare-data";
 
 const BUILD_INPUTS = ["app", "lib", "db", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts", "instrumentation.ts"];
@@ -47,7 +47,7 @@ async function main() {
   const env = getEnv();
   await prepareData();
   buildIfNeeded();
-  // The article importer's worker bundle (lib/scripts/import-launcher.mjs); built now so the first import doesn't wait for it.
+  // The article importer's worker bundle (scripts/import-launcher.mjs); built now so the first import doesn't wait for it.
   const worker = spawnSync(process.execPath, [path.join("lib", "scripts", "import-launcher.mjs"), "--ensure-built"], { stdio: "inherit" });
   if (worker.status !== 0) console.warn("[civics-lab] Could not prepare the importer's worker now; it will be built on the first import.");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {

@@ -3,8 +3,8 @@
  * with file and field; exits 1 when there is any.
  */
 import path from "node:path";
-import { checkContent } from "../content/check";
-import { loadContent } from "../content/load";
+import { checkContent } from "../lib/content/check";
+import { loadContent } from "../lib/content/load";
 
 const dir = path.resolve(process.argv[2] ?? "content");
 const { content, problems } = loadContent(dir);

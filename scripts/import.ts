@@ -9,12 +9,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { decodeNonEmpty } from "../import/decode";
-import { ImportError, MAX_INPUT_BYTES } from "../import/types";
+import { decodeNonEmpty } from "../lib/import/decode";
+import { ImportError, MAX_INPUT_BYTES } from "../lib/import/types";
 
 // Only Node built-ins and the byte checks load up front: bad input is refused
 // before the language libraries (a few MB of JavaScript) are loaded. The
-// launcher (lib/scripts/import-launcher.mjs) runs this file compiled.
+// launcher (scripts/import-launcher.mjs) runs this file compiled.
 
 const SHARED_FILES = ["topics.yaml", "glossary.yaml", "timeline.yaml", "actors.yaml"];
 
@@ -65,10 +65,10 @@ async function main(): Promise<void> {
   }
 
   const [{ tryDraftFromArticle }, { draftToContent }, { default: YAML }, { glossaryFileSchema }] = await Promise.all([
-    import("../import"),
-    import("../import/to-content"),
+    import("../lib/import"),
+    import("../lib/import/to-content"),
     import("yaml"),
-    import("../content/schema"),
+    import("../lib/content/schema"),
   ]);
   const contentDir = path.resolve("content");
   // Only the glossary is needed, not the whole curriculum.

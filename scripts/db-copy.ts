@@ -16,11 +16,11 @@ import { getTableConfig as pgConfig, PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import BetterSqlite3 from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrateDatabase } from "../../db/migrate";
-import { checkPostgres, describeUrl, migratePostgres, openPostgres, withMigrationLock } from "../../db/pg";
-import * as sqliteSchema from "../../db/schema";
-import * as pgSchema from "../../db/schema.pg";
-import { getDatabasePath } from "../env";
+import { migrateDatabase } from "../db/migrate";
+import { checkPostgres, describeUrl, migratePostgres, openPostgres, withMigrationLock } from "../db/pg";
+import * as sqliteSchema from "../db/schema";
+import * as pgSchema from "../db/schema.pg";
+import { getDatabasePath } from "../lib/env";
 
 const BATCH = 500;
 

@@ -1,5 +1,5 @@
 /**
- * `npm run -s import`: runs lib/scripts/import.ts compiled ahead of time.
+ * `npm run -s import`: runs scripts/import.ts compiled ahead of time.
  * Loading TypeScript through tsx at run time took seconds before the CLI
  * printed anything; an esbuild bundle loads in a fraction of that. The bundle
  * is built on first use into node_modules/.cache/civics-lab-import (ignored
@@ -12,9 +12,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** The CLI, and the worker the web app runs imports in (lib/import/worker-pool.ts). */
-const ENTRIES = { import: "lib/scripts/import.ts", "import-worker": "lib/import/worker.ts" };
+const ENTRIES = { import: "scripts/import.ts", "import-worker": "lib/import/worker.ts" };
 export const DEFAULT_OUT_DIR = path.join(ROOT, "node_modules/.cache/civics-lab-import");
 
 /** A source's identity for staleness: size and modification time. */
@@ -61,7 +61,7 @@ export async function build(outDir = DEFAULT_OUT_DIR) {
     banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   });
   // Our sources are checked one by one; npm packages change only with the lockfile.
-  const inputs = { "package-lock.json": stamp("package-lock.json"), "lib/scripts/import-launcher.mjs": stamp("lib/scripts/import-launcher.mjs") };
+  const inputs = { "package-lock.json": stamp("package-lock.json"), "scripts/import-launcher.mjs": stamp("scripts/import-launcher.mjs") };
   for (const file of Object.keys(result.metafile.inputs)) if (!file.includes("node_modules/")) inputs[file] = stamp(file);
   fs.writeFileSync(path.join(staging, "manifest.json"), JSON.stringify({ inputs }, null, 1));
   fs.rmSync(outDir, { recursive: true, force: true });
