@@ -1,6 +1,6 @@
 // Benchmark-only routes (app/**/*.bench.ts[x]) must not be routes of the shipped build: next.config.mjs only
 // counts the .bench extensions as page/route files when BENCH_ROUTES=1 (`npm run bench`, its own build folder).
-// tests/e2e/shipped-build.spec.ts checks the same on a real production build.
+// tests/e2e/shipped-build.spec.ts checks the same on a real production build. The routes are thin: their code lives in bench/.
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, expect, it, vi } from "vitest";
@@ -52,4 +52,14 @@ it("the shipped build's configuration doesn't count them as routes", async () =>
 it("a benchmark build (BENCH_ROUTES=1) does", async () => {
   const { pageExtensions } = await loadConfig("1");
   for (const file of benchFiles()) expect(isRouteFile(file, pageExtensions), file).toBe(true);
+});
+
+it("the submission floor route is bench/submit-floor.ts: it answers 404 for an attempt that doesn't exist", async () => {
+  const { createTestDb } = await import("../helpers/db");
+  await createTestDb();
+  const route = await import("@/app/api/bench/submit/route.bench");
+  const { submitFloor } = await import("@/bench/submit-floor");
+  expect(route.POST).toBe(submitFloor);
+  const response = await route.POST(new Request("http://localhost/api/bench/submit?attempt=missing", { method: "POST", body: JSON.stringify({ answers: {} }) }));
+  expect(response.status).toBe(404);
 });
