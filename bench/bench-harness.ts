@@ -34,7 +34,7 @@ export function tempDataDir(name: string): string {
 export async function startServer(options: { dbPath: string; port: number; distDir: string; benchRoutes?: boolean; timeoutMs?: number }): Promise<BenchServer> {
   const log = `${options.dbPath}.server-${options.port}.log`;
   const out = fs.openSync(log, "a");
-  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("lib", "scripts", "start.ts")], {
+  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("scripts", "start.ts")], {
     // Own process group, so stopping the server ends the `next start` child too.
     detached: true,
     stdio: ["ignore", out, out],

@@ -9,9 +9,9 @@ import path from "node:path";
 import { getAuthSecret, getEnv } from "../lib/env";
 import { prepareData } from "./prepare-data";
 
+// What the build is made from. The command-line scripts (scripts/) and benchmarks (bench/) are not part of it, so
+// editing them doesn't trigger a rebuild, except that a benchmark build (BENCH_ROUTES=1) compiles the bench/ code its routes use.
 const BUILD_INPUTS = ["app", "lib", "db", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts", "instrumentation.ts"];
-// Command-line scripts are never part of the Next.js build; editing them shouldn't trigger a rebuild.
-const SCRIPTS_DIR = path.join("lib", "scripts") + path.sep;
 const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
 
 function hashSources(): string {
@@ -21,11 +21,11 @@ function hashSources(): string {
     const stat = fs.statSync(entry);
     if (stat.isDirectory()) {
       for (const child of fs.readdirSync(entry).sort()) visit(path.join(entry, child));
-    } else if (!entry.includes(`${path.sep}migrations${path.sep}`) && !entry.startsWith(SCRIPTS_DIR)) {
+    } else if (!entry.includes(`${path.sep}migrations${path.sep}`)) {
       hash.update(entry).update(fs.readFileSync(entry));
     }
   };
-  BUILD_INPUTS.forEach(visit);
+  [...BUILD_INPUTS, ...(getEnv().BENCH_ROUTES ? ["bench"] : [])].forEach(visit);
   // A build with the benchmark routes is a different build (next.config.mjs pageExtensions).
   hash.update(`bench-routes:${getEnv().BENCH_ROUTES ? 1 : 0}`);
   return hash.digest("hex");
@@ -48,7 +48,7 @@ async function main() {
   await prepareData();
   buildIfNeeded();
   // The article importer's worker bundle (scripts/import-launcher.mjs); built now so the first import doesn't wait for it.
-  const worker = spawnSync(process.execPath, [path.join("lib", "scripts", "import-launcher.mjs"), "--ensure-built"], { stdio: "inherit" });
+  const worker = spawnSync(process.execPath, [path.join("scripts", "import-launcher.mjs"), "--ensure-built"], { stdio: "inherit" });
   if (worker.status !== 0) console.warn("[civics-lab] Could not prepare the importer's worker now; it will be built on the first import.");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {
     stdio: "inherit",
