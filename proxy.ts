@@ -10,7 +10,8 @@
  *    except on shared pages (SHARED below), which are cached for every reader and
  *    carry a policy with their inline scripts' hashes (lib/cache/page-cache-handler.cjs),
  *    and `/lessons/<slug>?level=<n>` is rewritten to `/lessons/<slug>/level/<n>` so
- *    the level is part of the cached path rather than a dynamic query, `/` to the shared
+ *    the level is part of the cached path rather than a dynamic query (without `?level=`, the
+ *    reader's remembered level from its cookie, at `/level/p<n>`), `/` to the shared
  *    catalog's route, and a teacher's `/` and `/quizzes/<id>` to their per-request pages;
  * 3. redirect signed-out visitors away from account-only pages, and someone
  *    signed in with a one-time password to /account/password until they change it;
@@ -27,6 +28,7 @@ import { checkActionBody } from "./lib/security/action-body";
 import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, createNonce } from "./lib/security/csp";
 import { checkSameOrigin } from "./lib/security/origin";
 import { parseLevelParam } from "./lib/reading/levels";
+import { LEVEL_COOKIE, PREFERRED_LEVEL_PREFIX } from "./lib/reading/level-cookie";
 
 /**
  * Pages that are the same for every reader and cached (docs/ARCHITECTURE.md "Cached pages").
@@ -123,10 +125,12 @@ export async function proxy(request: NextRequest) {
 
   const lesson = LESSON.exec(pathname);
   const level = lesson ? parseLevelParam(request.nextUrl.searchParams.get("level") ?? undefined) : undefined;
+  // No `?level=`: the level the reader chose before, from its cookie (lib/reading/level-cookie.ts), is served at once.
+  const preferred = lesson && level === undefined && !request.nextUrl.searchParams.has("level") ? parseLevelParam(request.cookies.get(LEVEL_COOKIE)?.value) : undefined;
   // Page loads only: a server action posted from that page runs the same wherever it lands, and Next refuses
   // (403) an action whose request was rewritten to another path.
   const isRead = request.method === "GET" || request.method === "HEAD";
-  const levelPath = isRead && lesson && level !== undefined ? `/lessons/${lesson[1]}/level/${level}` : null;
+  const levelPath = !isRead || !lesson ? null : level !== undefined ? `/lessons/${lesson[1]}/level/${level}` : preferred !== undefined ? `/lessons/${lesson[1]}/level/${PREFERRED_LEVEL_PREFIX}${preferred}` : null;
   // A teacher's home and quiz pages carry their own dashboard and export tools: rendered per request
   // (the token's role only picks the route; those pages check the user themselves). Everyone else
   // reads the shared catalog and quiz pages.

@@ -92,6 +92,16 @@ test.describe("a cached lesson, read by two students and a guest", () => {
     await page.goto(LESSON);
     await expect(page).toHaveURL(/\?level=1$/);
     await expect(page.getByRole("navigation", { name: "Reading level" }).getByRole("link", { name: /Level 1/ })).toHaveAttribute("aria-current", "page");
+
+    // Applying it left the level in a cookie: the next visit is served at level 1 by the server (proxy.ts), no switch after load.
+    const served = await page.request.get(LESSON);
+    expect(await served.text()).toContain('aria-current="page"');
+    await page.goto(LESSON);
+    await expect(page.getByRole("navigation", { name: "Reading level" }).getByRole("link", { name: /Level 1/ })).toHaveAttribute("aria-current", "page");
+    await page.waitForTimeout(500);
+    await expect(page).toHaveURL(new RegExp(`${LESSON}$`));
+    expect(await served.text()).toBe(await (await page.request.get(`${LESSON}/level/p1`)).text());
+    expect(await served.text()).not.toContain("doesn&#x27;t have the level you asked for");
   });
 
   test("a lesson only some readers may see is not served from the shared page: its readers get it, others a 404", async ({ page }) => {

@@ -112,6 +112,18 @@ describe("shared pages (docs/ARCHITECTURE.md \"Cached pages\")", () => {
     }
   });
 
+  it("without `?level=`, the level remembered in the reading-level cookie is served at /level/p<n>; an explicit level or a bad cookie wins over it", async () => {
+    const rewrite = async (path: string, cookie: string) => {
+      const target = (await proxy(request(path, { headers: { cookie } }))).headers.get("x-middleware-rewrite");
+      return target ? new URL(target).pathname : null;
+    };
+    expect(await rewrite("/lessons/who-is-responsible", "reading-level=3")).toBe("/lessons/who-is-responsible/level/p3");
+    expect(await rewrite("/lessons/who-is-responsible?level=1", "reading-level=3")).toBe("/lessons/who-is-responsible/level/1");
+    expect(await rewrite("/lessons/who-is-responsible?level=9", "reading-level=3")).toBeNull();
+    expect(await rewrite("/lessons/who-is-responsible", "reading-level=7")).toBeNull();
+    expect(await rewrite("/lessons/who-is-responsible/print", "reading-level=3")).toBeNull();
+  });
+
   it("`/` is rewritten to the shared catalog, and a teacher's `/` and quiz pages to their per-request routes (the query kept)", async () => {
     const rewriteOf = async (path: string, claims?: Record<string, unknown>) => {
       const response = await proxy(request(path, claims ? { headers: { cookie: `authjs.session-token=${await session(claims)}` } } : {}));
