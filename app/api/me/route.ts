@@ -9,7 +9,7 @@ import { slugSchema } from "@/lib/content/schema";
 import { getMyCatalog } from "@/lib/data/my-catalog";
 import { getMyQuizStart } from "@/lib/data/my-quiz-start";
 import { countDueReviews } from "@/lib/data/review";
-import { getOwnReadingLevel, getOwnReadingProgress } from "@/lib/data/reading-progress";
+import { getOwnLessonState } from "@/lib/data/reading-progress";
 import type { Viewer } from "@/lib/viewer";
 
 export const dynamic = "force-dynamic";
@@ -32,16 +32,15 @@ export async function GET(request: Request) {
   const learner = user.role === "learner" || user.role === "student";
   // A one-time-password holder may only change it: nothing else of theirs is read (lib/data/session.ts).
   const full = !user.mustChangePassword;
-  const [dueReviews, progress, readingLevel, catalog, quiz] = await Promise.all([
+  const [dueReviews, lessonState, catalog, quiz] = await Promise.all([
     learner && full ? countDueReviews() : 0,
-    lessonId && full ? getOwnReadingProgress(lessonId) : null,
-    lessonId && full ? getOwnReadingLevel() : null,
-    params.get("catalog") === "1" && full ? getMyCatalog() : null,
+    lessonId && full ? getOwnLessonState(lessonId) : null,
+    params.get("catalog") === "1" && full && user.role !== "teacher" ? getMyCatalog() : null,
     quizId && full ? getMyQuizStart(quizId, idParam(params, "assignment") ?? undefined, { lenient: true }) : null,
   ]);
   const body: Viewer = {
     user: { name: user.name, username: user.username, role: user.role, dueReviews, mustChangePassword: user.mustChangePassword === true },
-    lesson: lessonId ? { readingLevel, progress: progress ? { sectionsRead: progress.sectionsRead, lastAnchor: progress.lastAnchor, completed: progress.completedAt !== null } : null } : null,
+    lesson: lessonId ? (lessonState ?? { readingLevel: null, progress: null }) : null,
     catalog,
     quiz,
   };
