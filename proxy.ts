@@ -10,7 +10,9 @@
  *    except on shared pages (SHARED below), which are cached for every reader and
  *    carry a policy with their inline scripts' hashes (lib/cache/page-cache-handler.cjs),
  *    and `/lessons/<slug>?level=<n>` is rewritten to `/lessons/<slug>/level/<n>` so
- *    the level is part of the cached path rather than a dynamic query;
+ *    the level is part of the cached path rather than a dynamic query (without `?level=`, the
+ *    reader's remembered level from its cookie, at `/level/p<n>`), `/` to the shared
+ *    catalog's route, and a teacher's `/` and `/quizzes/<id>` to their per-request pages;
  * 3. redirect signed-out visitors away from account-only pages, and someone
  *    signed in with a one-time password to /account/password until they change it;
  * 4. move a session cookie made with a previous AUTH_SECRET to the current one
@@ -26,13 +28,17 @@ import { checkActionBody } from "./lib/security/action-body";
 import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, createNonce } from "./lib/security/csp";
 import { checkSameOrigin } from "./lib/security/origin";
 import { parseLevelParam } from "./lib/reading/levels";
+import { LEVEL_COOKIE, PREFERRED_LEVEL_PREFIX } from "./lib/reading/level-cookie";
 
 /**
  * Pages that are the same for every reader and cached (docs/ARCHITECTURE.md "Cached pages").
  * Their policy comes with the cached entry; a nonce here would be one the page never saw.
  */
-const SHARED = /^\/(?:about|privacy|lessons\/[a-z0-9-]+(?:\/level\/[^/]+)?)\/?$/;
+const SHARED = /^\/(?:about|privacy|home\/everyone|lessons\/[a-z0-9-]+(?:\/level\/[^/]+)?|quizzes\/[a-z0-9-]+)\/?$/;
 const LESSON = /^\/lessons\/([a-z0-9-]+)\/?$/;
+const QUIZ = /^\/quizzes\/([a-z0-9-]+)\/?$/;
+/** The shared catalog's route: `/` is rewritten there (a dynamic segment, so nothing is rendered at build time). */
+const CATALOG = "/home/everyone";
 
 const PROTECTED = /^\/(account|classes|progress|review|import|assignments)(\/|$)/;
 /** Where someone with a one-time password may go: the page to change it, and next-auth's own routes (sign-out). */
@@ -119,13 +125,22 @@ export async function proxy(request: NextRequest) {
 
   const lesson = LESSON.exec(pathname);
   const level = lesson ? parseLevelParam(request.nextUrl.searchParams.get("level") ?? undefined) : undefined;
+  // No `?level=`: the level the reader chose before, from its cookie (lib/reading/level-cookie.ts), is served at once.
+  const preferred = lesson && level === undefined && !request.nextUrl.searchParams.has("level") ? parseLevelParam(request.cookies.get(LEVEL_COOKIE)?.value) : undefined;
   // Page loads only: a server action posted from that page runs the same wherever it lands, and Next refuses
   // (403) an action whose request was rewritten to another path.
   const isRead = request.method === "GET" || request.method === "HEAD";
-  const levelPath = isRead && lesson && level !== undefined ? withPath(request, `/lessons/${lesson[1]}/level/${level}`) : null;
+  const levelPath = !isRead || !lesson ? null : level !== undefined ? `/lessons/${lesson[1]}/level/${level}` : preferred !== undefined ? `/lessons/${lesson[1]}/level/${PREFERRED_LEVEL_PREFIX}${preferred}` : null;
+  // A teacher's home and quiz pages carry their own dashboard and export tools: rendered per request
+  // (the token's role only picks the route; those pages check the user themselves). Everyone else
+  // reads the shared catalog and quiz pages.
+  const teacher = session?.token.role === "teacher";
+  const quiz = isRead ? QUIZ.exec(pathname) : null;
+  const target = levelPath ?? (isRead && pathname === "/" ? (teacher ? "/today" : CATALOG) : quiz && teacher ? `/quizzes/${quiz[1]}/own` : null);
+  const rewriteTo = target ? withPath(request, target, target !== levelPath) : null;
   // `next dev` renders every page per request, so there the nonce policy covers shared pages too.
-  if (process.env.NODE_ENV === "production" && isRead && SHARED.test(pathname)) {
-    const response = levelPath ? NextResponse.rewrite(levelPath) : NextResponse.next();
+  if (process.env.NODE_ENV === "production" && isRead && SHARED.test(target ?? pathname)) {
+    const response = rewriteTo ? NextResponse.rewrite(rewriteTo) : NextResponse.next();
     if (isHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     return withReissuedCookie(response, session);
   }
@@ -142,16 +157,17 @@ export async function proxy(request: NextRequest) {
     const cookies = request.cookies.getAll().map((c) => `${c.name}=${c.name === name ? reissued.value : c.value}`);
     requestHeaders.set("cookie", cookies.join("; "));
   }
-  const response = levelPath ? NextResponse.rewrite(levelPath, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
+  const response = rewriteTo ? NextResponse.rewrite(rewriteTo, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (isHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return withReissuedCookie(response, session);
 }
 
-function withPath(request: NextRequest, pathname: string): URL {
+/** The same request at another path; the query is kept (the shared pages don't read it, their islands do). */
+function withPath(request: NextRequest, pathname: string, keepSearch = true): URL {
   const url = request.nextUrl.clone();
   url.pathname = pathname;
-  url.search = "";
+  if (!keepSearch) url.search = "";
   return url;
 }
 

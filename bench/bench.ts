@@ -62,8 +62,7 @@ async function loadPage(baseUrl: string, pagePath: string, cookie: string, conne
  * What a lesson page costs a signed-in reader beyond the shared page: the page (the same cached
  * bytes as a guest's) plus its one GET /api/me, measured as that pair per "page view".
  */
-async function loadSignedInView(baseUrl: string, pagePath: string, lessonId: string | null, cookie: string, label: string): Promise<LoadResult> {
-  const me = lessonId ? `/api/me?lesson=${lessonId}` : "/api/me";
+async function loadSignedInView(baseUrl: string, pagePath: string, me: string, cookie: string, label: string): Promise<LoadResult> {
   for (let i = 0; i < 5; i += 1) await fetch(baseUrl + me, { headers: { cookie } }).then((r) => r.text());
   const result = await autocannon({ url: baseUrl, connections: CONNECTIONS, duration: SECONDS, timeout: 10, headers: { cookie }, requests: [{ method: "GET", path: pagePath }, { method: "GET", path: me }] });
   // autocannon counts each request of the pair; a page view is both.
@@ -188,19 +187,27 @@ async function main() {
       const guestLesson = await loadPage(server.baseUrl, LESSON, "", CONNECTIONS, `${LESSON} (guest)`);
       const guestQuiz = await loadPage(server.baseUrl, quizPath, "", CONNECTIONS, `${quizPath} (guest)`);
       const lesson = await loadPage(server.baseUrl, LESSON, cookie, CONNECTIONS, `${LESSON} (signed in, page only)`);
-      const lessonView = await loadSignedInView(server.baseUrl, LESSON, LESSON.split("/").pop()!, cookie, `${LESSON} (signed in, page + /api/me)`);
-      const quiz = await loadPage(server.baseUrl, quizPath, cookie, CONNECTIONS, `${quizPath} (signed in)`);
+      const lessonView = await loadSignedInView(server.baseUrl, LESSON, `/api/me?lesson=${LESSON.split("/").pop()!}`, cookie, `${LESSON} (signed in, page + /api/me)`);
+      // The per-reader request alone, beside the cheapest route handler (/api/health below): the floor of a second request.
+      const me = await loadPage(server.baseUrl, `/api/me?lesson=${LESSON.split("/").pop()!}`, cookie, CONNECTIONS, "/api/me?lesson= (signed in, alone)");
+      // The quiz start page and the catalog are shared pages too: a signed-in view is the page plus its /api/me.
+      const quiz = await loadSignedInView(server.baseUrl, quizPath, `/api/me?quiz=${quizId}`, cookie, `${quizPath} (signed in, page + /api/me)`);
+      const guestCatalog = await loadPage(server.baseUrl, "/", "", CONNECTIONS, "/ (guest)");
+      const catalog = await loadSignedInView(server.baseUrl, "/", "/api/me?catalog=1", cookie, "/ (signed in, page + /api/me)");
       const lessonC50 = await loadPage(server.baseUrl, LESSON, "", 50, `${LESSON} (guest, c=50)`);
       const staticC50 = await loadPage(server.baseUrl, "/bench/static", "", 50, "/bench/static (c=50)");
       const health = await loadPage(server.baseUrl, "/api/health", "", CONNECTIONS, "/api/health");
       const bytes = { lesson: await pageBytes(server.baseUrl, LESSON), bare: await pageBytes(server.baseUrl, "/bench/static") };
       report.pages = {
         loadAverage: loadAverage(),
-        staticBare, bare, guestLesson, guestQuiz, lesson, lessonView, quiz, lessonC50, staticC50, health, bytes,
+        staticBare, bare, guestLesson, guestQuiz, lesson, lessonView, me, quiz, guestCatalog, catalog, lessonC50, staticC50, health, bytes,
         guestLessonToStatic: ratio(guestLesson.requestsPerSecond, staticBare.requestsPerSecond),
         guestQuizToStatic: ratio(guestQuiz.requestsPerSecond, staticBare.requestsPerSecond),
         signedInLessonToGuest: ratio(lessonView.requestsPerSecond, guestLesson.requestsPerSecond),
         signedInQuizToGuest: ratio(quiz.requestsPerSecond, guestQuiz.requestsPerSecond),
+        guestCatalogToStatic: ratio(guestCatalog.requestsPerSecond, staticBare.requestsPerSecond),
+        signedInCatalogToGuest: ratio(catalog.requestsPerSecond, guestCatalog.requestsPerSecond),
+        meToHealth: ratio(me.requestsPerSecond, health.requestsPerSecond),
       };
     }
 
@@ -243,16 +250,18 @@ async function main() {
 }
 
 function printTable(report: Record<string, unknown>) {
-  const pages = report.pages as Record<"staticBare" | "bare" | "guestLesson" | "guestQuiz" | "lesson" | "lessonView" | "quiz" | "lessonC50" | "staticC50" | "health", LoadResult> & { bytes: unknown } | undefined;
+  const pages = report.pages as Record<"staticBare" | "bare" | "guestLesson" | "guestQuiz" | "lesson" | "lessonView" | "me" | "quiz" | "guestCatalog" | "catalog" | "lessonC50" | "staticC50" | "health", LoadResult> & { bytes: unknown } | undefined;
   const submissions = report.submissions as { real: LoadResult & { distinctAttempts: number }; minimal: LoadResult & { distinctAttempts: number }; realAttemptsStored: number } | undefined;
   const rows: string[][] = [["Measure", "req/s", "p50 ms", "p99 ms", "ratio", "non-2xx/errors"]];
   const row = (r: LoadResult, label: string, base: LoadResult, baseName: string) =>
     rows.push([label, String(r.requestsPerSecond), String(r.p50), String(r.p99), `${ratio(r.requestsPerSecond, base.requestsPerSecond)}× ${baseName}`, `${r.non2xx}/${r.errors}`]);
   if (pages) {
-    for (const r of [pages.staticBare, pages.bare, pages.guestLesson, pages.guestQuiz, pages.health]) row(r, r.name, pages.staticBare, "static");
+    for (const r of [pages.staticBare, pages.bare, pages.guestLesson, pages.guestQuiz, pages.guestCatalog, pages.health]) row(r, r.name, pages.staticBare, "static");
     row(pages.lesson, pages.lesson.name, pages.guestLesson, "guest");
     row(pages.lessonView, pages.lessonView.name, pages.guestLesson, "guest");
+    row(pages.me, pages.me.name, pages.health, "health");
     row(pages.quiz, pages.quiz.name, pages.guestQuiz, "guest");
+    row(pages.catalog, pages.catalog.name, pages.guestCatalog, "guest");
     row(pages.lessonC50, pages.lessonC50.name, pages.staticC50, "static c=50");
     row(pages.staticC50, pages.staticC50.name, pages.staticC50, "static c=50");
   }

@@ -14,4 +14,63 @@ export interface ViewerProgress {
 export interface Viewer {
   user: { name: string; username: string; role: Role; dueReviews: number; mustChangePassword: boolean } | null;
   lesson: { readingLevel: number | null; progress: ViewerProgress | null } | null;
+  /** Only when asked for (`?catalog=1`) and signed in. */
+  catalog?: ViewerCatalog | null;
+  /** Only when asked for (`?quiz=<id>`) and signed in. */
+  quiz?: ViewerQuiz | null;
+}
+
+/** One line of "What to do next" (lib/data/next-steps.ts). */
+export interface NextStep {
+  key: string;
+  href: string;
+  action: string;
+  why: string;
+}
+
+/** A lesson card of the catalog (the shared page's, or one only this reader may see). */
+export interface ViewerCatalogLesson {
+  id: string;
+  title: string;
+  summary: string;
+  topicTitle: string;
+  sectionCount: number;
+  /** "6 min read · 3 reading levels (grades 6–12) · quiz" (lib/reading/catalog-text.ts). */
+  details: string;
+}
+
+/** The reader's own parts of the catalog (`/`), from GET /api/me?catalog=1. */
+export interface ViewerCatalog {
+  /** Sections read per lesson id, for the cards' progress bars. */
+  progress: Record<string, { read: number; completed: boolean }>;
+  /** The half-read lesson to continue, if any. */
+  resume: { lessonId: string; title: string; level: number; lastAnchor: string | null; read: number; total: number } | null;
+  nextSteps: NextStep[];
+  /** Lessons only this reader may see (a teacher's imported article assigned to their class): never in the shared page. */
+  privateLessons: ViewerCatalogLesson[];
+}
+
+/** The reader's assignment of a quiz, as the start page shows it (dates as ISO strings). */
+export interface ViewerQuizAssignment {
+  id: string;
+  className: string;
+  quizMode: "practice" | "test";
+  dueAt: string | null;
+  timeZone: string | null;
+  attemptLimit: number | null;
+  attemptsUsed: number;
+  instructions: string;
+  late: boolean;
+  closedReason: string | null;
+  openAttemptId: string | null;
+  testOpen: boolean;
+}
+
+/** The reader's own parts of a quiz's start page, from GET /api/me?quiz=<id>[&assignment=<id>]. */
+export interface ViewerQuiz {
+  assignment: ViewerQuizAssignment | null;
+  /** The link named an assignment that isn't this reader's: the page says so and offers the quiz without it. */
+  assignmentNotFound: boolean;
+  open: { practice: boolean; test: boolean };
+  history: { attemptId: string; mode: "practice" | "test"; percent: number | null; submittedAt: string | null }[];
 }

@@ -45,8 +45,11 @@ export const publishImportAction = authedAction(
   async ({ draftId, title, questions }) => {
     await saveImportDraft(draftId, { title, questions: parseQuestions(questions) });
     const published = await publishImportDraft(draftId);
-    // The lesson's cached shared pages (lib/cache/page-cache-handler.cjs), every level and the redirect to its own route.
+    // The cached shared pages (lib/cache/page-cache-handler.cjs): the lesson at every level and the quiz's
+    // start page (each a redirect to its own route, since an imported lesson is private), and the catalog.
     revalidatePath(`/lessons/${published.lessonId}`, "layout");
+    revalidatePath(`/quizzes/${published.quizId}`);
+    revalidatePath("/home/everyone");
     revalidatePath("/");
     revalidatePath("/import");
     revalidatePath(`/import/${draftId}`);

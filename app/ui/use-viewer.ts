@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import type { Viewer } from "@/lib/viewer";
 
 /**
@@ -11,6 +11,7 @@ import type { Viewer } from "@/lib/viewer";
  * `undefined` until the answer arrives. Asked again after each navigation,
  * so signing in or out, and due counts, show on the next page.
  */
+const noSubscription = () => () => {};
 const pending = new Map<string, { at: string; promise: Promise<Viewer> }>();
 const listeners = new Set<() => void>();
 
@@ -33,15 +34,28 @@ function load(url: string, pathname: string): Promise<Viewer> {
   return promise;
 }
 
-/** On a lesson's page the same request also brings the reader's progress in it, so the header and the tracker share one. */
-export function viewerUrl(pathname: string): string {
+/**
+ * On a shared page the same request also brings that page's per-reader parts, so the header and the
+ * page's islands share one: a lesson's progress, the catalog's, a quiz's start state (with the
+ * `?assignment=` of an assignment link, read here because the shared page never reads its query).
+ */
+export function viewerUrl(pathname: string, search = ""): string {
   const lesson = /^\/lessons\/([a-z0-9-]+)(?:\/(?:level|own)\/[^/]+)?\/?$/.exec(pathname)?.[1];
-  return lesson ? `/api/me?lesson=${lesson}` : "/api/me";
+  if (lesson) return `/api/me?lesson=${lesson}`;
+  if (pathname === "/") return "/api/me?catalog=1";
+  const quiz = /^\/quizzes\/([a-z0-9-]+)\/?$/.exec(pathname)?.[1];
+  if (quiz) {
+    const assignment = new URLSearchParams(search).get("assignment");
+    return `/api/me?quiz=${quiz}${assignment && /^[A-Za-z0-9_-]{1,100}$/.test(assignment) ? `&assignment=${assignment}` : ""}`;
+  }
+  return "/api/me";
 }
 
 export function useViewer(): Viewer | undefined {
   const pathname = usePathname();
-  const url = viewerUrl(pathname);
+  // Read in the browser only (the server render of a shared page has no query).
+  const search = useSyncExternalStore(noSubscription, () => window.location.search, () => "");
+  const url = viewerUrl(pathname, search);
   const [state, setState] = useState<{ key: string; viewer: Viewer } | null>(null);
   const [version, setVersion] = useState(0);
   const key = `${url} ${pathname} ${version}`;

@@ -4,9 +4,10 @@
  * through lib/data/users.ts, which checks the caller.
  */
 import "server-only";
-import { eq, or } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
+import { statementsFor } from "./prepared";
 
 export async function findUserByLogin(login: string) {
   const normalized = login.trim().toLowerCase();
@@ -18,10 +19,15 @@ export async function findUserByLogin(login: string) {
   return user;
 }
 
-export async function getUserAuthState(userId: string) {
-  const [state] = await getDb()
+/** Runs on every signed-in request (lib/data/session-token.ts), so it is prepared once per connection. */
+const authStatements = statementsFor((db) => ({
+  state: db
     .select({ tokenVersion: users.tokenVersion, role: users.role, displayName: users.displayName, username: users.username, mustChangePassword: users.mustChangePassword })
     .from(users)
-    .where(eq(users.id, userId));
-  return state;
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare(),
+}));
+
+export async function getUserAuthState(userId: string) {
+  return authStatements(getDb()).state.get({ userId });
 }

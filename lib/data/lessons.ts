@@ -45,8 +45,12 @@ export interface CatalogLesson {
   quizId: string | null;
 }
 
-export async function listCatalogLessons(): Promise<CatalogLesson[]> {
-  const user = await getSessionUser();
+/**
+ * The catalog this reader may see, in order. `audience: "everyone"` lists what a guest
+ * sees without looking at the session: the shared, cached catalog page (`/`).
+ */
+export async function listCatalogLessons(audience: "reader" | "everyone" = "reader"): Promise<CatalogLesson[]> {
+  const user = audience === "everyone" ? null : await getSessionUser();
   const rows = await getDb()
     .select({
       id: lessons.id,

@@ -91,8 +91,9 @@ export async function publicVersions(db: Database, versionIds: readonly number[]
   return new Map(rows.map((row) => [row.versionId, row]));
 }
 
-export async function getQuizSummary(quizId: string): Promise<QuizSummary> {
-  const user = await getSessionUser();
+/** `audience: "everyone"` reads the quiz as a guest would, without the session: the shared, cached start page. */
+export async function getQuizSummary(quizId: string, audience: "reader" | "everyone" = "reader"): Promise<QuizSummary> {
+  const user = audience === "everyone" ? null : await getSessionUser();
   const db = getDb();
   const quiz = await findVisibleQuiz(db, user, quizId);
   const [row] = await db
@@ -120,8 +121,8 @@ export async function listVisibleQuizzes(): Promise<QuizSummary[]> {
  * A quiz for a guest (or anyone) to take without an attempt row: public data
  * only, at the current versions. Choice order is shuffled in the browser.
  */
-export async function getPublicQuiz(quizId: string): Promise<{ quiz: QuizSummary; questions: PublicQuestion[] }> {
-  const user = await getSessionUser();
+export async function getPublicQuiz(quizId: string, audience: "reader" | "everyone" = "reader"): Promise<{ quiz: QuizSummary; questions: PublicQuestion[] }> {
+  const user = audience === "everyone" ? null : await getSessionUser();
   const db = getDb();
   const quiz = await findVisibleQuiz(db, user, quizId);
   const items = await currentPublicQuestions(db, quizId);

@@ -4,7 +4,7 @@
  * function reads or writes only the caller's own rows.
  */
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
 import { lessonLevels, lessons, readingProgress, userPreferences } from "../../db/schema";
@@ -13,6 +13,7 @@ import { paragraphAnchors } from "../content/markdown";
 import { AppError } from "../errors";
 import type { SaveReadingProgressInput } from "../validations/reading";
 import { visibleLessonCondition } from "./lessons";
+import { statementsFor } from "./prepared";
 
 export interface ReadingProgressDto {
   lessonId: string;
@@ -88,6 +89,31 @@ export async function getOwnReadingProgress(lessonId: string): Promise<ReadingPr
     .from(readingProgress)
     .where(and(eq(readingProgress.userId, user.id), eq(readingProgress.lessonId, lessonId)));
   return row ?? null;
+}
+
+const lessonStateStatements = statementsFor((db) => ({
+  progress: db
+    .select({ sectionsRead: readingProgress.sectionsRead, lastAnchor: readingProgress.lastAnchor, completedAt: readingProgress.completedAt })
+    .from(readingProgress)
+    .where(and(eq(readingProgress.userId, sql.placeholder("userId")), eq(readingProgress.lessonId, sql.placeholder("lessonId"))))
+    .prepare(),
+  level: db.select({ level: userPreferences.readingLevel }).from(userPreferences).where(eq(userPreferences.userId, sql.placeholder("userId"))).prepare(),
+}));
+
+/**
+ * The caller's progress in one lesson and their saved level, for GET /api/me on every signed-in
+ * lesson view: prepared statements (lib/data/prepared.ts), read synchronously. Null for guests.
+ */
+export async function getOwnLessonState(lessonId: string): Promise<{ progress: { sectionsRead: string[]; lastAnchor: string | null; completed: boolean } | null; readingLevel: number | null } | null> {
+  const user = await getSessionUser();
+  if (!user) return null;
+  const statements = lessonStateStatements(getDb());
+  const progress = statements.progress.get({ userId: user.id, lessonId });
+  const level = statements.level.get({ userId: user.id });
+  return {
+    progress: progress ? { sectionsRead: progress.sectionsRead, lastAnchor: progress.lastAnchor, completed: progress.completedAt !== null } : null,
+    readingLevel: level?.level ?? null,
+  };
 }
 
 /** All of the caller's progress in lessons they can still read, most recent first; empty for guests. */

@@ -8,6 +8,7 @@ import { createUser, expect, openTestDb, signIn, test, type E2EUser } from "./fi
 
 const SLUG = "who-is-responsible";
 const LESSON = `/lessons/${SLUG}`;
+const QUIZ = "/quizzes/who-is-responsible-quiz";
 
 function seedProgress(user: E2EUser, sectionsRead: string[], lastAnchor: string) {
   const db = openTestDb();
@@ -91,6 +92,16 @@ test.describe("a cached lesson, read by two students and a guest", () => {
     await page.goto(LESSON);
     await expect(page).toHaveURL(/\?level=1$/);
     await expect(page.getByRole("navigation", { name: "Reading level" }).getByRole("link", { name: /Level 1/ })).toHaveAttribute("aria-current", "page");
+
+    // Applying it left the level in a cookie: the next visit is served at level 1 by the server (proxy.ts), no switch after load.
+    const served = await page.request.get(LESSON);
+    expect(await served.text()).toContain('aria-current="page"');
+    await page.goto(LESSON);
+    await expect(page.getByRole("navigation", { name: "Reading level" }).getByRole("link", { name: /Level 1/ })).toHaveAttribute("aria-current", "page");
+    await page.waitForTimeout(500);
+    await expect(page).toHaveURL(new RegExp(`${LESSON}$`));
+    expect(await served.text()).toBe(await (await page.request.get(`${LESSON}/level/p1`)).text());
+    expect(await served.text()).not.toContain("doesn&#x27;t have the level you asked for");
   });
 
   test("a lesson only some readers may see is not served from the shared page: its readers get it, others a 404", async ({ page }) => {
@@ -112,5 +123,84 @@ test.describe("a cached lesson, read by two students and a guest", () => {
     await signIn(page, teacher);
     await page.goto(`/lessons/${slug}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("A private lesson");
+  });
+});
+
+test.describe("the catalog and a quiz's start page, shared by two students and a guest", () => {
+  test("everyone gets the same cached bytes, and each sees only their own progress, next steps and attempts", async ({ browser, page }) => {
+    const ada = await createUser("student", { displayName: "Ada Sharedhome" });
+    const bo = await createUser("learner", { displayName: "Bo Sharedhome" });
+    seedProgress(ada, ["s-the-news"], "p5");
+    const adaContext = await signedInContext(browser, ada);
+    const boContext = await signedInContext(browser, bo);
+
+    // Ada has a practice attempt open at the quiz; Bo has none.
+    const adaPage = await adaContext.newPage();
+    await adaPage.goto(QUIZ);
+    await adaPage.getByRole("button", { name: "Start practice" }).click();
+    await expect(adaPage).toHaveURL(/\/attempts\//);
+
+    for (const path of ["/", QUIZ]) {
+      const guestHtml = await (await page.request.get(path)).text();
+      const adaResponse = await adaContext.request.get(path);
+      const boResponse = await boContext.request.get(path);
+      expect(adaResponse.headers()["x-nextjs-cache"], path).toBe("HIT");
+      expect(boResponse.headers()["x-nextjs-cache"], path).toBe("HIT");
+      expect(await adaResponse.text(), path).toBe(guestHtml);
+      expect(await boResponse.text(), path).toBe(guestHtml);
+      for (const personal of [ada.username, bo.username, "Sharedhome", "Sign out", "sections read", "Continue where you left off", "What to do next", "Resume practice", "Your attempts"]) {
+        expect(guestHtml, `${path}: ${personal}`).not.toContain(personal);
+      }
+      // Public questions only: never a key field (tests/e2e/key-leak.spec.ts scans for the keys' contents too).
+      if (path === QUIZ) expect(guestHtml).not.toMatch(/\\*"(?:answer|keyData|explanation|feedback|tolerance)\\*"\s*:/);
+    }
+
+    // The quiz page: each reader's own start state, from their own request.
+    await adaPage.goto(QUIZ);
+    await expect(adaPage.getByRole("button", { name: "Resume practice" })).toBeVisible();
+    await expect(adaPage.getByRole("button", { name: "Start test" })).toBeVisible();
+    const boPage = await boContext.newPage();
+    await boPage.goto(QUIZ);
+    await expect(boPage.getByRole("button", { name: "Start practice" })).toBeVisible();
+    await expect(boPage.getByRole("button", { name: "Resume practice" })).toHaveCount(0);
+    await expect(boPage.getByRole("button", { name: "Submit answers" })).toHaveCount(0);
+    await page.goto(QUIZ);
+    await expect(page.getByRole("button", { name: "Submit answers" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Start practice|Resume practice/ })).toHaveCount(0);
+
+    // The catalog: Ada's progress and continue card, Bo's untouched cards, the guest's sign-up calls.
+    await adaPage.goto("/");
+    await expect(adaPage.getByRole("heading", { name: "Continue where you left off" })).toBeVisible();
+    await expect(adaPage.getByText("1 of 5 sections read").first()).toBeVisible();
+    await expect(adaPage.getByTestId("next-steps")).toBeVisible();
+    await expect(adaPage.getByRole("link", { name: "Sign up free" })).toHaveCount(0);
+    await expect(adaPage.getByRole("button", { name: /account menu/i })).toContainText("Ada Sharedhome");
+    await boPage.goto("/");
+    await expect(boPage.getByTestId("next-steps")).toBeVisible();
+    await expect(boPage.getByRole("heading", { name: "Continue where you left off" })).toHaveCount(0);
+    await expect(boPage.getByText("1 of 5 sections read")).toHaveCount(0);
+    await expect(boPage.getByText("Ada Sharedhome")).toHaveCount(0);
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: "Sign up free" })).toBeVisible();
+    await expect(page.getByTestId("next-steps")).toHaveCount(0);
+    await expect(page.getByText("Sharedhome")).toHaveCount(0);
+
+    const me = await adaContext.request.get(`/api/me?quiz=who-is-responsible-quiz`);
+    expect(me.headers()["cache-control"]).toContain("no-store");
+    expect(await me.json()).toMatchObject({ user: { name: "Ada Sharedhome" }, quiz: { open: { practice: true, test: false } } });
+    await adaContext.close();
+    await boContext.close();
+  });
+
+  test("a teacher's home and quiz page are their own, per request", async ({ page }) => {
+    const teacher = await createUser("teacher", { displayName: "Tess Sharedhome" });
+    await signIn(page, teacher);
+    const home = await page.request.get("/");
+    expect(home.headers()["x-nextjs-cache"]).toBeUndefined();
+    expect(home.headers()["content-security-policy"]).toMatch(/'nonce-/);
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+    await page.goto(QUIZ);
+    await expect(page.getByRole("heading", { name: /Use this quiz in your LMS/ })).toBeVisible();
   });
 });

@@ -112,14 +112,44 @@ describe("shared pages (docs/ARCHITECTURE.md \"Cached pages\")", () => {
     }
   });
 
+  it("without `?level=`, the level remembered in the reading-level cookie is served at /level/p<n>; an explicit level or a bad cookie wins over it", async () => {
+    const rewrite = async (path: string, cookie: string) => {
+      const target = (await proxy(request(path, { headers: { cookie } }))).headers.get("x-middleware-rewrite");
+      return target ? new URL(target).pathname : null;
+    };
+    expect(await rewrite("/lessons/who-is-responsible", "reading-level=3")).toBe("/lessons/who-is-responsible/level/p3");
+    expect(await rewrite("/lessons/who-is-responsible?level=1", "reading-level=3")).toBe("/lessons/who-is-responsible/level/1");
+    expect(await rewrite("/lessons/who-is-responsible?level=9", "reading-level=3")).toBeNull();
+    expect(await rewrite("/lessons/who-is-responsible", "reading-level=7")).toBeNull();
+    expect(await rewrite("/lessons/who-is-responsible/print", "reading-level=3")).toBeNull();
+  });
+
+  it("`/` is rewritten to the shared catalog, and a teacher's `/` and quiz pages to their per-request routes (the query kept)", async () => {
+    const rewriteOf = async (path: string, claims?: Record<string, unknown>) => {
+      const response = await proxy(request(path, claims ? { headers: { cookie: `authjs.session-token=${await session(claims)}` } } : {}));
+      const target = response.headers.get("x-middleware-rewrite");
+      return target ? `${new URL(target).pathname}${new URL(target).search}` : null;
+    };
+    expect(await rewriteOf("/")).toBe("/home/everyone");
+    expect(await rewriteOf("/?reason=account-deleted")).toBe("/home/everyone?reason=account-deleted");
+    expect(await rewriteOf("/", {})).toBe("/home/everyone");
+    expect(await rewriteOf("/", { role: "learner" })).toBe("/home/everyone");
+    expect(await rewriteOf("/", { role: "teacher" })).toBe("/today");
+    expect(await rewriteOf("/quizzes/sanctions-quiz?assignment=a1", {})).toBeNull();
+    expect(await rewriteOf("/quizzes/sanctions-quiz?assignment=a1", { role: "teacher" })).toBe("/quizzes/sanctions-quiz/own?assignment=a1");
+    expect(await rewriteOf("/quizzes/sanctions-quiz/attempts/x", { role: "teacher" })).toBeNull();
+  });
+
   it("in production a shared page gets no nonce policy from the proxy (its cached entry carries a hash policy); every other page still does", async () => {
     vi.stubEnv("NODE_ENV", "production");
     try {
-      for (const path of ["/lessons/who-is-responsible", "/lessons/who-is-responsible?level=1", "/about", "/privacy"]) {
-        expect((await proxy(request(path))).headers.get("content-security-policy"), path).toBeNull();
+      const student = { cookie: `authjs.session-token=${await session({})}` };
+      const teacher = { cookie: `authjs.session-token=${await session({ role: "teacher" })}` };
+      for (const [path, headers] of [["/lessons/who-is-responsible", {}], ["/lessons/who-is-responsible?level=1", {}], ["/about", {}], ["/privacy", {}], ["/", {}], ["/", student], ["/quizzes/sanctions-quiz", {}], ["/quizzes/sanctions-quiz?assignment=a1", student]] as const) {
+        expect((await proxy(request(path, { headers }))).headers.get("content-security-policy"), path).toBeNull();
       }
-      for (const path of ["/", "/quizzes", "/lessons/who-is-responsible/print", "/lessons/who-is-responsible/own/2", "/sign-in"]) {
-        expect((await proxy(request(path))).headers.get("content-security-policy"), path).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+      for (const [path, headers] of [["/quizzes", {}], ["/quizzes/sanctions-quiz/own", {}], ["/lessons/who-is-responsible/print", {}], ["/lessons/who-is-responsible/own/2", {}], ["/sign-in", {}], ["/", teacher], ["/quizzes/sanctions-quiz", teacher]] as const) {
+        expect((await proxy(request(path, { headers }))).headers.get("content-security-policy"), path).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
       }
     } finally {
       vi.unstubAllEnvs();

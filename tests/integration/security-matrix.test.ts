@@ -346,7 +346,7 @@ describe("server actions: denied personas change nothing, allowed ones succeed",
 
 /** Route params for each page: class A's things, teacher A's private lesson and quiz, student A's attempt on the assigned quiz. */
 function pageParams(route: string): Record<string, string> {
-  const values: Record<string, string> = { classId: world.classA.id, draftId: world.draftA, slug: world.privateLesson, attemptId: world.attemptA, studentId: world.users.studentA.id, level: "2", ownLevel: "default" };
+  const values: Record<string, string> = { classId: world.classA.id, draftId: world.draftA, slug: world.privateLesson, attemptId: world.attemptA, studentId: world.users.studentA.id, level: "2", ownLevel: "default", audience: "everyone" };
   values.quizId = route.startsWith("/quizzes/[quizId]/attempts") || route.startsWith("/classes/") ? PUBLIC_QUIZ : world.privateQuiz;
   if (route.endsWith("/results")) Object.assign(values, world.submittedAttempt);
   if (route.startsWith("/classes/[classId]/students/[studentId]/attempts")) values.attemptId = world.classAttempt;
@@ -361,7 +361,7 @@ async function renderOutcome(file: string, route: string): Promise<{ outcome: Pa
   } catch (error) {
     if (isRedirectError(error)) {
       const location = error.digest.split(";")[2] ?? "";
-      return { outcome: location.startsWith("/sign-in") ? "sign-in" : location === "/" ? "home" : /^\/lessons\/[^/]+\/own\//.test(location) ? "own" : "ok", detail: location };
+      return { outcome: location.startsWith("/sign-in") ? "sign-in" : location === "/" ? "home" : /^\/(?:lessons\/[^/]+\/own\/|quizzes\/[^/]+\/own$)/.test(location) ? "own" : "ok", detail: location };
     }
     if (isHTTPAccessFallbackError(error)) return { outcome: "404", detail: error.digest };
     throw error;

@@ -21,8 +21,8 @@ export type HandlerOutcome = "ok" | "401" | "403" | "404";
 export type ActionOutcome = "allowed" | "denied";
 /**
  * Pages: "ok" = 200, "sign-in" = redirect to sign in, "home" = redirect to /, "404" = not found,
- * "own" = a shared (cached) lesson page that doesn't show a private lesson to anyone and sends every
- * reader to /lessons/[slug]/own/…, where the reader's own visibility decides.
+ * "own" = a shared (cached) lesson or quiz page that doesn't show a private lesson or quiz to anyone and
+ * sends every reader to /lessons/[slug]/own/… or /quizzes/[quizId]/own, where the reader's own visibility decides.
  */
 export type PageOutcome = "ok" | "sign-in" | "home" | "404" | "own";
 
@@ -106,7 +106,9 @@ export const ACTION_MATRIX: Record<string, Record<Persona, ActionOutcome>> = {
 
 /** Pages, keyed by route pattern. */
 export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
-  "/": everyone("ok"),
+  // The catalog (`/`, rewritten by proxy.ts): shared by everyone; a teacher's `/` is their per-request home.
+  "/home/[audience]": everyone("ok"),
+  "/today": only(["teacherA", "teacherB"], "ok", "home", { anonymous: "sign-in" }),
   "/about": everyone("ok"),
   "/privacy": everyone("ok"),
   // Signed-in visitors are sent home from the sign-in and sign-up forms.
@@ -144,7 +146,9 @@ export const PAGE_MATRIX: Record<string, Record<Persona, PageOutcome>> = {
   "/lessons/[slug]/own/[ownLevel]": only(["teacherA"], "ok", "404"),
   // The teacher's guide carries the answer key: teachers who can see the lesson only; students, learners and guests get 404.
   "/lessons/[slug]/teacher-guide": only(["teacherA"], "ok", "404"),
-  "/quizzes/[quizId]": only(["teacherA"], "ok", "404"),
+  // The shared quiz start page likewise sends everyone on to the per-reader route for a private quiz.
+  "/quizzes/[quizId]": everyone("own"),
+  "/quizzes/[quizId]/own": only(["teacherA"], "ok", "404"),
   // Print views: the student copy and the lesson follow the quiz's and lesson's visibility; the answer key is for teachers who may assign the quiz.
   "/quizzes/[quizId]/print": only(["teacherA"], "ok", "404"),
   "/quizzes/[quizId]/print/key": only(["teacherA"], "ok", "404", { anonymous: "sign-in", studentA: "home", studentB: "home", learner: "home" }),

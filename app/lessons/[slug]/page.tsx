@@ -15,6 +15,7 @@ import { getImportedLessonExtras } from "@/lib/data/imports";
 import { getLessonForReading } from "@/lib/data/lessons";
 import { formatContentDate } from "@/lib/reading/format";
 import { glossaryPopoversHtml, paragraphHtml } from "@/lib/reading/paragraph-html";
+import { PREFERRED_LEVEL_PREFIX } from "@/lib/reading/level-cookie";
 import { parseLevelParam } from "@/lib/reading/levels";
 import { registerHtml } from "@/lib/reading/shared-html";
 
@@ -38,11 +39,13 @@ async function loadLesson({ params }: Props) {
   const { slug, level, ownLevel } = await params;
   if (!slugSchema.safeParse(slug).success) notFound();
   const own = ownLevel !== undefined;
-  const requested = parseLevelParam(own ? ownLevel : level);
+  // `/level/p<n>`: the level the reader chose before (proxy.ts, from its cookie), a preference rather than a request.
+  const preferred = !own && level !== undefined && level.startsWith(PREFERRED_LEVEL_PREFIX);
+  const requested = parseLevelParam(own ? ownLevel : preferred ? level.slice(PREFERRED_LEVEL_PREFIX.length) : level);
   const lesson = await getLessonForReading(slug, requested, own ? "reader" : "everyone");
-  if (!lesson && !own) redirect(`/lessons/${slug}/own/${requested ?? "default"}`);
+  if (!lesson && !own) redirect(`/lessons/${slug}/own/${preferred ? "default" : (requested ?? "default")}`);
   if (!lesson) notFound();
-  return lesson;
+  return preferred && requested !== undefined ? { ...lesson, levelFellBack: false, levelSource: "preference" as const } : lesson;
 }
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const lesson = await loadLesson(props);

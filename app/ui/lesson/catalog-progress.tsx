@@ -60,7 +60,8 @@ export function ContinueCard({ target }: { target: ContinueTarget }) {
   const href = `/lessons/${target.lessonId}?level=${target.level}${target.lastAnchor ? `#${target.lastAnchor}` : ""}`;
   return (
     <section aria-labelledby="continue-heading" className="card flex flex-wrap items-center gap-4 border-brand-300 dark:border-brand-700">
-      <div className="min-w-0 flex-1">
+      {/* A minimum width so that on a phone the button goes below the title instead of squeezing it. */}
+      <div className="min-w-[14rem] flex-1">
         <h2 id="continue-heading" className="text-sm font-semibold uppercase tracking-wide text-brand-800 dark:text-brand-200">
           Continue where you left off
         </h2>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useTransition } from "react";
 import { setReadingLevelAction } from "@/app/lessons/[slug]/actions";
 import { idleState } from "@/lib/action-state";
 import { writeGuestLevel } from "@/lib/reading/guest-progress";
+import { rememberLevelInCookie } from "@/lib/reading/level-cookie";
 import { useViewer } from "../use-viewer";
 import { paragraphInView } from "./dom";
 
@@ -38,6 +39,7 @@ export function LevelSwitcher({ slug, levels, current }: { slug: string; levels:
     event.preventDefault();
     if (level === current) return;
     keepInView.current = paragraphInView()?.id ?? null;
+    rememberLevelInCookie(level);
     if (signedIn) {
       const form = new FormData();
       form.set("level", String(level));

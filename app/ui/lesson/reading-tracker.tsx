@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { saveReadingProgressAction, type SavedProgress } from "@/app/lessons/[slug]/actions";
 import { readGuestLevel, readGuestReading, recordGuestReading } from "@/lib/reading/guest-progress";
+import { rememberLevelInCookie } from "@/lib/reading/level-cookie";
 import { nearestLevel } from "@/lib/reading/levels";
 import { useViewer } from "../use-viewer";
 import { revealParagraph } from "./dom";
@@ -70,6 +71,8 @@ export function ReadingTracker({
     setResumeAnchor(saved && !saved.completed ? saved.lastAnchor : null);
     if (!levelFromUrlOrAccount && account.readingLevel !== null) {
       const target = nearestLevel(levels, account.readingLevel);
+      // Next time the server serves this level at once (proxy.ts reads the cookie).
+      rememberLevelInCookie(account.readingLevel);
       if (target !== level) router.replace(`/lessons/${lessonId}?level=${target}${window.location.hash}`, { scroll: false });
     }
   }, [account, lessonId, level, levels, levelFromUrlOrAccount, router]);
@@ -88,6 +91,7 @@ export function ReadingTracker({
     if (!levelFromUrlOrAccount) {
       const remembered = readGuestLevel();
       const target = remembered === null ? level : nearestLevel(levels, remembered);
+      if (remembered !== null) rememberLevelInCookie(remembered);
       if (target !== level) router.replace(`/lessons/${lessonId}?level=${target}${window.location.hash}`, { scroll: false });
     }
   }, [known, signedIn, lessonId, level, levels, levelFromUrlOrAccount, router]);
