@@ -106,3 +106,110 @@ describe("furniture of every genre", () => {
     expect(result.paragraphs).toEqual(P.slice(0, 4));
   });
 });
+
+import { analyzeArticle } from "@/lib/import/analyze";
+import { Context } from "@/lib/import/generators/common";
+import { pickMainIdeas } from "@/lib/import/generators/main-idea";
+import { authorPurposeQuestions } from "@/lib/import/generators/author-purpose";
+import { factOpinionQuestions } from "@/lib/import/generators/fact-opinion";
+import { trueFalseQuestions } from "@/lib/import/generators/true-false";
+import { perspectiveQuestions } from "@/lib/import/generators/perspective";
+import type { Genre } from "@/lib/import/types";
+
+const analyze = (paragraphs: string[], genre: Genre, title?: string) => analyzeArticle({ paragraphs, genre, ...(title ? { title } : {}) }, { glossary: [] });
+
+describe("main idea and purpose abstain where the point is not in the opening", () => {
+  const transcript = [
+    "HOST (JUNE PARK): Today we are talking about redistricting, the redrawing of district lines after every census in each state.",
+    "JUNE PARK: Let's start with the basics of redistricting. Who actually draws the district maps in most states?",
+    "ARTURO BLAINE: In most states the legislature draws its own districts, so lawmakers choose the voters who will decide whether they keep their jobs.",
+    "ARTURO BLAINE: About a dozen states hand redistricting to a commission, which usually includes members of both major parties and meets in public.",
+    "JUNE PARK: Do commissions always produce fairer district maps than the legislatures do in those states?",
+    "ARTURO BLAINE: Not always, since a commission can deadlock, and then a court often draws the district map instead of the commission.",
+    "ARTURO BLAINE: Studies of the 2021 round found that commission maps were on average more competitive than maps drawn by legislatures.",
+  ];
+  it("makes no main-idea or purpose item from a podcast transcript", () => {
+    const ctx = new Context(analyze(transcript, "interview", "Who draws the district maps in redistricting?"));
+    expect(pickMainIdeas(ctx)).toEqual([]);
+    expect(authorPurposeQuestions(ctx)).toEqual([]);
+  });
+  it("makes no main-idea item from a Q&A whose introduction sets a scene", () => {
+    const qa = [
+      "It was nearly midnight when we found the ranger Ines Carvalho on Marrow Ridge, checking the dark sky with a small meter.",
+      "Carvalho has worked as a ranger at Halden Valley State Park for eleven years and led its application for dark-sky status.",
+      "Q: What does the dark-sky status change for the park and for the people who visit the park at night?",
+      "A: It commits the park to keeping artificial light low, and every outdoor light at the park has to point down and use warm bulbs.",
+      "Q: Why does the dark sky matter to people who never visit the park at night?",
+      "A: Light at night confuses migrating birds and insects, and darkness is part of the habitat of the park just like water is.",
+      "Q: What do you want visitors to the park to take away from a night under the dark sky?",
+      "A: That the dark sky is something we can lose without noticing, and one of the easiest things in the park to restore.",
+    ];
+    expect(pickMainIdeas(new Context(analyze(qa, "interview", "The ranger who protects the park's dark sky")))).toEqual([]);
+  });
+});
+
+describe("fact or opinion: reported speech and procedures", () => {
+  const news = [
+    "The Riverton Transit Authority board voted 6-3 on Thursday to cut bus fares for students and riders over 65 by half.",
+    "Board chair Miriam Castellanos called the cut overdue and unfair to wait any longer for.",
+    "The reduced fare will be $1.25 a ride, down from $2.50, starting on Jan. 5 for all riders who qualify.",
+    "Board member Grant Whitfield said the $3.2 million deficit made the cut reckless and irresponsible.",
+    "The authority will cover the lost revenue of $2.4 million a year with a sales tax that voters approved in 2024.",
+    "About 21,000 riders in 2025 would have qualified for the new fare, the planning office counted in March.",
+  ];
+  it("never says “according to the author” of a judgment someone else made in a news story", () => {
+    const items = trueFalseQuestions(new Context(analyze(news, "news")));
+    expect(items.map((q) => q.prompt).join("\n")).not.toMatch(/According to the author/);
+  });
+  it("never keys a sentence of reported speech as a fact", () => {
+    const items = factOpinionQuestions(new Context(analyze([...news, "The fare cut is clearly the best decision the board has made in years, and it is long overdue."], "opinion")));
+    const facts = items.filter((q) => q.type === "single" && q.answer === "a" && /fact or an opinion/.test(q.prompt));
+    for (const q of facts) expect(q.prompt).not.toMatch(/\b(said|called|counted)\b/);
+  });
+  it("does not call a step of a procedure in an explainer an opinion", () => {
+    const explainer = [
+      "A registered voter asks the county clerk for an absentee ballot, either online or with a paper form, before the deadline.",
+      "It is important that the request reaches the clerk at least seven days before Election Day in 2026.",
+      "The voter must sign the outer envelope, and it is essential that the signature matches the one on file.",
+      "An election worker compares the signature with the one in the voter's registration file when the envelope arrives.",
+      "In 2024, about 38 percent of the state's 2.1 million votes arrived by mail, according to the secretary of state.",
+      "Only after the signature is accepted is the outer envelope opened and the inner envelope separated from it.",
+    ];
+    const items = factOpinionQuestions(new Context(analyze(explainer, "analysis")));
+    expect(items.filter((q) => q.answer === "b")).toEqual([]);
+  });
+});
+
+describe("who said and who claims", () => {
+  const ruling = [
+    "The state Supreme Court ruled 4-3 on Tuesday that libraries may not give police a reader's records without a warrant.",
+    "Justice Samuel Greer wrote the dissent, joined by Justices Lena Hart and Victor Amsel.",
+    "“The majority rewrites a statute it does not like,” the dissent said.",
+    "Justice Carla Benning wrote the majority opinion, joined by Chief Justice Owen Tate and Justice Priya Raman.",
+  ];
+  it("credits a dissent's words to the justice who wrote it, never to one who joined it", () => {
+    const analysis = analyze(ruling, "news");
+    const quote = analysis.quotations.find((q) => q.text.startsWith("The majority rewrites"));
+    expect(quote?.speaker).toBe("Samuel Greer");
+    expect(analysis.attributions.some((a) => /^the dissent, joined/.test(a.claim))).toBe(false);
+  });
+  it("credits “…,” Hart wrote in a dissent joined by Amsel to Hart, not Amsel", () => {
+    const analysis = analyze(
+      [ruling[0]!, "“Police will now wait weeks for what once took an afternoon,” wrote Justice Lena Hart, joined by Justice Victor Amsel and Justice Samuel Greer."],
+      "news",
+    );
+    expect(analysis.quotations[0]?.speaker).toBe("Lena Hart");
+  });
+  it("asks “who claims” only when no he/she in the claim points at the answer", () => {
+    const story = [
+      "More than 200 parents and students attended the school board meeting on Tuesday night in Fenwick.",
+      "Student Kai Albers said she regularly falls asleep in her first-period class at Fenwick High.",
+      "Parent Douglas Fenner said a later end time would push sports practices past dark for most teams.",
+      "Transportation director Wendell Brisco said the later schedule would require 14 additional buses.",
+      "Board president Aurelia Stamos said the board still supported the idea of later start times.",
+    ];
+    const prompts = perspectiveQuestions(new Context(analyze(story, "news"))).map((q) => q.prompt);
+    expect(prompts.some((p) => /who claims/.test(p))).toBe(true);
+    expect(prompts.filter((p) => /who claims/.test(p) && /\b(she|he|her|his)\b/.test(p))).toEqual([]);
+  });
+});
