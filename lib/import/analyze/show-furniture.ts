@@ -28,6 +28,6 @@ export const SPEAKER_LABEL = /^(?:[\p{Lu}][\p{Lu}.'’-]*(?:\s+[\p{Lu}][\p{Lu}.'
 
 /** True when a line or sentence (its speaker label ignored) is broadcast, press-release or reader-prompt furniture. */
 export function isShowFurniture(text: string): boolean {
-  const words = text.replace(SPEAKER_LABEL, "");
+  const words = String(text).replace(SPEAKER_LABEL, "");
   return SHOW_FURNITURE.some((pattern) => pattern.test(words));
 }

@@ -213,3 +213,89 @@ describe("who said and who claims", () => {
     expect(prompts.filter((p) => /who claims/.test(p) && /\b(she|he|her|his)\b/.test(p))).toEqual([]);
   });
 });
+
+import { argumentQuestions } from "@/lib/import/generators/argument";
+import { inflections } from "@/lib/import/analyze/synonyms";
+
+describe("an opinion column's argument", () => {
+  const column = [
+    "Harlow County voters will decide on Nov. 4 whether to use ranked-choice ballots in county elections, and they should say yes.",
+    "Under the proposal, voters would rank up to five candidates for county commission instead of picking only one of them.",
+    "In the 2022 commission race, Dale Prewitt won a five-way primary with 31 percent of the vote in the county.",
+    "Critics say ranked ballots confuse voters and slow down the count.",
+    "But the evidence from other places does not support the fear of confusion among voters.",
+    "When Linwood County switched in 2021, its rate of spoiled ballots stayed under 1 percent of all ballots cast.",
+    "The county already spends about $95,000 on every runoff election, and ranked ballots would end the runoffs.",
+    "Some opponents also argue that the change helps fringe candidates.",
+    "The opposite is more likely: a candidate with a narrow base cannot win without the second choices of other voters.",
+  ];
+  const analysis = analyzeArticle({ paragraphs: column, genre: "opinion", title: "Give ranked-choice voting a fair trial in Harlow County" }, { glossary: [] });
+  const items = argumentQuestions(new Context(analysis), false);
+  it("asks for the thesis, keyed to the author's claim, with the critics' view among the wrong choices", () => {
+    const thesis = items.find((q) => /main claim/.test(q.prompt));
+    expect(thesis?.type).toBe("single");
+    if (thesis?.type !== "single") return;
+    expect(thesis.choices.find((c) => c.id === thesis.answer)?.text).toBe(column[0]);
+    expect(thesis.choices.map((c) => c.text)).toContain(column[3]);
+    expect(thesis.evidence).toBe(column[0]);
+  });
+  it("asks for the author's reply to each objection, citing the reply", () => {
+    const replies = items.filter((q) => /reply to it/.test(q.prompt));
+    expect(replies.length).toBeGreaterThanOrEqual(1);
+    for (const q of replies) {
+      if (q.type !== "single") continue;
+      const key = q.choices.find((c) => c.id === q.answer)!.text;
+      expect([column[4], column[8]]).toContain(key);
+      expect(q.evidence).toBe(key);
+      // The critics' own words are never a choice.
+      expect(q.choices.map((c) => c.text)).not.toContain(column[3]);
+    }
+  });
+  it("makes no argument item outside an opinion column", () => {
+    expect(argumentQuestions(new Context({ ...analysis, genre: "news" }), false)).toEqual([]);
+  });
+});
+
+describe("accepted answers", () => {
+  it("never accept a made-up singular (“bu” for “bus”)", () => {
+    expect(inflections("bus")).not.toContain("bu");
+    expect(inflections("school bus")).not.toContain("school bu");
+    expect(inflections("ballots")).toContain("ballot");
+    expect(inflections("ballot")).toContain("ballots");
+  });
+});
+
+import { blankProblem, givenAway } from "@/lib/import/gates/blank";
+import { clozeQuestions } from "@/lib/import/generators/cloze";
+
+describe("blanks the sentence gives away", () => {
+  it.each([
+    ["A registered voter asks the county clerk for a ballot, either online or with a paper form.", "form"],
+    ["The county clerk mails every ballot with two envelopes and a return label.", "clerk"],
+    ["The voter signs the outer envelope, and the clerk checks the signature.", "signature"],
+    ["The committee counted the votes again, and the count took two days.", "count"],
+  ])("“%s” gives away “%s”", (sentence, answer) => {
+    expect(givenAway(sentence, answer)).toBe(true);
+    expect(blankProblem(sentence, answer, [answer], [answer])).toMatch(/gives the gap away/);
+  });
+  it.each([
+    ["Voters cast ballots in every precinct of the county on Tuesday.", "ballots"],
+    ["The board approved new sanctions on Monday after a long debate.", "sanctions"],
+    ["The request must reach the clerk at least seven days before Election Day.", "clerk"],
+  ])("“%s” does not give away “%s”", (sentence, answer) => {
+    expect(givenAway(sentence, answer)).toBe(false);
+  });
+  it("accepts a hyphenated phrase written with a space, and the last two words of a three-word phrase", () => {
+    const paragraphs = [
+      "Harlow County will hold a vote on ranked-choice voting in local elections this fall, the county clerk announced on Monday.",
+      "Supporters of ranked-choice voting say winners would need a majority of the vote to take office in the county.",
+      "The state resilience grant will pay for most of the seawall, and the state resilience grant must be spent by 2028.",
+      "Engineers said the seawall design would be ready in March, before the state resilience grant deadline arrives.",
+    ];
+    const items = clozeQuestions(new Context(analyze(paragraphs, "news")));
+    const answers = items.flatMap((q) => (q.type === "cloze" ? Object.values(q.answer).flat() : []));
+    if (answers.includes("ranked-choice voting")) expect(answers).toContain("ranked choice voting");
+    if (answers.includes("state resilience grant")) expect(answers).toContain("resilience grant");
+    expect(answers.some((a) => a === "ranked-choice voting" || a === "state resilience grant")).toBe(true);
+  });
+});
