@@ -116,12 +116,14 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
     hasDateline,
     ...defined({ url, section: extracted.section, schemaType: extracted.schemaType, qaTurns: extracted.qaTurns }),
   });
+  // A press release speaks for the organization that issued it: none of the five genres' purposes fits it cleanly.
+  const pressRelease = /^\s*(?:for immediate release|media contact|press release)\b|^\s*#{3}\s*$/im.test(raw.slice(0, 600)) || /^\s*#{3}\s*$/m.test(raw.slice(-400));
   return {
     format,
     title,
     ...body,
     genre,
-    genreCertain,
+    genreCertain: genreCertain && !pressRelease,
     ...defined({
       outlet: clean(input.outlet) ?? extracted.outlet,
       author: clean(input.author) ?? extracted.author,

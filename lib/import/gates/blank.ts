@@ -49,8 +49,10 @@ export function givenAway(sentence: string, answer: string): boolean {
   const at = lower.search(new RegExp(`(?<![\\p{L}])${gap.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u"));
   if (at < 0) return false;
   if (!gap.includes(" ")) {
-    const before = sentence.slice(0, at).match(/([A-Za-z]+)\s+$/)?.[1];
-    if (before && /^[a-z]/.test(before) && !FUNCTION_WORDS.has(before) && isKnown(before, "n") && !isKnown(before, "a") && (taggedCount(before, "n") ?? 0) >= (taggedCount(before, "v") ?? 0)) return true;
+    const [, twoBefore, before] = sentence.slice(0, at).match(/(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$/) ?? [];
+    // "experts who study ____", "to paper ____": after a subject pronoun, a relative or "to", the word is a verb.
+    const verbSlot = twoBefore !== undefined && /^(who|that|which|to|they|we|i|you|he|she|it|will|would|can|could|should|must|may|might|did|do|does|not|also|often|never)$/i.test(twoBefore);
+    if (before && !verbSlot && /^[a-z]/.test(before) && !FUNCTION_WORDS.has(before) && isKnown(before, "n") && !isKnown(before, "a") && (taggedCount(before, "n") ?? 0) >= (taggedCount(before, "v") ?? 0)) return true;
   }
   const rest = `${lower.slice(0, at)} ${lower.slice(at + gap.length)}`;
   const stem = (w: string) => w.replace(/(ations?|ures?|ings?|ers?|ed|es|s|ly|ment|ments)$/, "").slice(0, 6);

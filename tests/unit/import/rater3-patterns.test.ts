@@ -299,3 +299,17 @@ describe("blanks the sentence gives away", () => {
     expect(answers.some((a) => a === "ranked-choice voting" || a === "state resilience grant")).toBe(true);
   });
 });
+
+describe("press releases", () => {
+  it("are not given a confident genre (so no author's-purpose item is keyed on one)", () => {
+    const text = ["FOR IMMEDIATE RELEASE", "Harbor City approves $48 million plan to rebuild seawall", ...P, "###"].join("\n\n");
+    expect(extractArticle({ content: text, format: "text" }).genreCertain).toBe(false);
+    expect(extractArticle({ content: ["Harbor City approves $48 million plan to rebuild seawall", ...P].join("\n\n"), format: "text" }).genreCertain).not.toBe(false);
+  });
+});
+
+describe("blanks after a verb", () => {
+  it("a verb that can be a noun (“experts who study ____”) does not count as a modifier", () => {
+    expect(givenAway("Experts who study sanctions say enforcement is the hard part.", "sanctions")).toBe(false);
+  });
+});
