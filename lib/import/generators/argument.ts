@@ -14,7 +14,7 @@ import { compatibleSentences, sortedChoices, type Candidate, type Context } from
 import { judgment } from "./fact-opinion";
 
 /** An opponent's view reported by the author: "Critics say …", "Some opponents also argue that …". */
-const OPPONENTS = /^(?:(?:some|many|other)\s+)?(?:critics|opponents|skeptics|sceptics|detractors|those who oppose [\p{L} ]{1,30}|people who oppose [\p{L} ]{1,30})(?:\s+\w+){0,2}?\s+(?:also\s+)?(?:say|says|argue|argues|claim|claims|warn|warns|worry|worries|insist|insists|contend|contends|object|complain|point out|fear|fears)\b/iu;
+const OPPONENTS = /^(?:(?:some|many|other)\s+)?(?:critics|opponents|skeptics|sceptics|detractors|supporters of (?:the|this|a) [\p{L}-]+|defenders of (?:the|this) [\p{L}-]+|those who (?:oppose|support) [\p{L} ]{1,30}|people who (?:oppose|support) [\p{L} ]{1,30})(?:\s+\w+){0,3}?\s+(?:also\s+)?(?:say|says|argue|argues|claim|claims|warn|warns|worry|worries|insist|insists|contend|contends|object|complain|point out|point to|fear|fears)\b/iu;
 /** The author's reply: a turn that opens the next sentence. */
 const REPLY = /^(?:But|However|Yet|Still|In fact|That is not|That isn['’]t|That argument|This argument|The evidence|The opposite|The truth|The record|The numbers|The data|The cost is real, but)\b/;
 const JUDGING = /\b(should|must|deserves?|need to|needs to|it is time|ought to|is (?:a|an) (?:modest|reasonable|sensible|bad|good|false|better|costly|mistake)|would be (?:a )?(?:mistake|wise|better))\b/i;
@@ -68,7 +68,9 @@ export function argumentQuestions(ctx: Context, hasMainIdea: boolean): Candidate
   // ---- Claim and evidence: an author's claim followed in its paragraph by the fact that backs it.
   for (const claim of body) {
     if (out.some((q) => q.skills[0] === "evidence")) break;
-    if (!ctx.eligible(claim, 35, true) || !authorJudgment(claim) || OPPONENTS.test(claim.text)) continue;
+    // In a column every sentence in the author's voice without a figure is the author's claim (opinion.ts).
+    const own = ctx.opinionOf(claim)?.holder === "author" && !/\d/.test(claim.text) && !ctx.hasQuote(claim) && !/\b(said|says|told|argue|argues|claim|claims)\b/i.test(claim.text);
+    if (!ctx.eligible(claim, 35, true) || !(authorJudgment(claim) || own) || OPPONENTS.test(claim.text)) continue;
     const next = body[body.indexOf(claim) + 1];
     if (!next || next.paragraph !== claim.paragraph || !facts.includes(next)) continue;
     const claimWords = contentWords(claim.text);
