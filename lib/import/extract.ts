@@ -10,6 +10,7 @@
  * syntax. Nothing from the input is ever rendered as HTML.
  * @see docs/IMPORT.md
  */
+import { isShowFurniture } from "./analyze/show-furniture";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import sanitizeHtml from "sanitize-html";
@@ -31,6 +32,9 @@ const MIN_WORDS = 80;
 
 /** Elements whose contents are dropped entirely, not just unwrapped. */
 const DROPPED_WITH_CONTENT = ["head", "title", "script", "style", "noscript", "iframe", "object", "embed", "svg", "math", "template", "canvas", "video", "audio", "form", "button", "select", "textarea", "nav", "aside", "footer", "figcaption"];
+
+/** Obsolete elements whose contents a parser reads as raw text (an unclosed one would swallow the page). */
+const RAW_TEXT_TAGS = ["xmp", "plaintext", "listing", "noembed", "noframes"];
 
 const KEPT_TAGS = ["article", "main", "section", "div", "header", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "a", "em", "strong", "b", "i", "u", "span", "br", "figure", "time", "table", "tbody", "thead", "tr", "td", "th", "small", "sup", "sub", "q", "cite", "abbr"];
 
@@ -112,12 +116,14 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
     hasDateline,
     ...defined({ url, section: extracted.section, schemaType: extracted.schemaType, qaTurns: extracted.qaTurns }),
   });
+  // A press release speaks for the organization that issued it: none of the five genres' purposes fits it cleanly.
+  const pressRelease = /^\s*(?:for immediate release|media contact|press release)\b|^\s*#{3}\s*$/im.test(raw.slice(0, 600)) || /^\s*#{3}\s*$/m.test(raw.slice(-400));
   return {
     format,
     title,
     ...body,
     genre,
-    genreCertain,
+    genreCertain: genreCertain && !pressRelease,
     ...defined({
       outlet: clean(input.outlet) ?? extracted.outlet,
       author: clean(input.author) ?? extracted.author,
@@ -187,7 +193,7 @@ function extractHtml(raw: string): Extracted {
   const sanitized = sanitizeHtml(repaired, {
     allowedTags: KEPT_TAGS,
     allowedAttributes: { "*": ["class", "id"], time: ["datetime"] },
-    nonTextTags: DROPPED_WITH_CONTENT,
+    nonTextTags: [...DROPPED_WITH_CONTENT, ...RAW_TEXT_TAGS],
     disallowedTagsMode: "discard",
     allowedSchemes: [],
     // Captions, credits, related links and sign-up boxes inside the article go with their contents (never a big container).
@@ -222,6 +228,12 @@ function extractHtml(raw: string): Extracted {
   const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
   const blocks: Block[] = [];
   walkBlocks(content.body, blocks, meta.quoteSpeakers, title);
+  // Saved pages often repeat a photo's caption as a plain paragraph next to it (a lazy-load fallback, an alt text):
+  // the caption was dropped with its <figcaption>, and so is its copy.
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const key = quoteKey(blocks[i]!.text);
+    if (blocks[i]!.kind === "paragraph" && wordCount(key) >= 4 && meta.captions.some((c) => c === key || c.startsWith(`${key} `))) blocks.splice(i, 1);
+  }
   const qaTurns = ([...content.querySelectorAll("p")] as Element[]).filter((p) => {
     const bold = ([...p.querySelectorAll("strong, b")] as Element[]).map((b) => b.textContent ?? "").join(" ");
     const text = normalizeSpace(p.textContent ?? "");
@@ -295,8 +307,15 @@ function quoteKey(text: string): string {
  * removed instead, and stray <html>/<body> tags are dropped.
  */
 export function repairHtml(raw: string): string {
-  let html = raw.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
-  for (const tag of DROPPED_WITH_CONTENT) {
+  // A comment with no end ("<!-- ad slot" and then the article) loses only its opening marker, not the rest.
+  let html = raw.replace(/<!--[\s\S]*?-->/g, "").replace(/<!--/g, "");
+  // "<textarea/>" or "<script src=… />" is an opening tag to an HTML parser (the slash means nothing there), so it
+  // would swallow the rest of the page: written out as an empty element instead.
+  for (const tag of [...DROPPED_WITH_CONTENT, ...RAW_TEXT_TAGS]) {
+    html = html.replace(new RegExp(`<(${tag})\\b([^>]*?)\\s*/>`, "gi"), "<$1$2></$1>");
+  }
+  // Obsolete raw-text elements (<xmp>, <plaintext>, <listing>) are never article text: unclosed, only the tag goes.
+  for (const tag of [...DROPPED_WITH_CONTENT, ...RAW_TEXT_TAGS]) {
     const pattern = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi");
     const open: { start: number; end: number }[] = [];
     const unmatched: { start: number; end: number }[] = [];
@@ -326,6 +345,8 @@ interface HtmlMetadata {
   schemaType?: string;
   /** Block-quote text key → speaker, from <footer>/<cite> inside the quote or the caption of its figure. */
   quoteSpeakers: Map<string, string>;
+  /** The text keys (see quoteKey) of every <figcaption> and caption-classed element on the page. */
+  captions: string[];
 }
 
 /** Metadata from JSON-LD, <meta>, <link rel=canonical> and <time>; read from a DOM that never runs scripts. */
@@ -386,6 +407,7 @@ function readHtmlMetadata(raw: string): HtmlMetadata {
       schemaType: jsonLd.type,
     }),
     timeText: ([...document.querySelectorAll("time, .updated, .timestamp, .date, .dateline")] as Element[]).map((t) => t.textContent ?? "").join("\n"),
+    captions: ([...document.querySelectorAll('figcaption, [class*="caption" i], [class*="cutline" i]')] as Element[]).map((c) => quoteKey(c.textContent ?? "")).filter((k) => k.length > 0),
     kicker: ([...document.querySelectorAll('.kicker, .eyebrow, .section-label, .label, [class*="kicker"]')] as Element[]).map((k) => normalizeSpace(k.textContent ?? "")).filter((t) => wordCount(t) <= 5).join(" | "),
     quoteSpeakers,
   };
@@ -547,8 +569,9 @@ function extractText(raw: string): Extracted {
     (b, i) =>
       wordCount(b) >= 4 &&
       wordCount(b) <= 30 &&
-      (!/[.!?]$/.test(b.trim()) || (wordCount(b) <= 30 && isByline(blocks[i + 1]))) &&
+      (!/[.!?]$/.test(b.trim()) || (wordCount(b) <= 30 && isByline(blocks[i + 1])) || (i === 0 && /^[^?]{3,80}:\s[^?]+\?$/.test(b.trim()) && wordCount(b) <= 16)) &&
       !BOILERPLATE.test(b.trim()) &&
+      !isShowFurniture(b.trim()) &&
       !LIST_MARKER.test(b) &&
       !isByline(b) &&
       !DATE_LINE.test(b.trim()) &&
@@ -622,7 +645,7 @@ function isHeadingLine(line: string): boolean {
 
 // ---------------------------------------------------------------- Filters
 
-const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’]{2,40}?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--)\s*/u;
+const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’]{2,40}?(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--)\s*/u;
 // "Share" alone or "Share this …" is a share bar; "share a payroll office with …" is a sentence (a list item after "could:").
 const BOILERPLATE = /^(advertisement|advert|sponsored|read more|related|share(?= this\b|\s*$|\s*[|·:])|sign up|subscribe|follow us|listen|watch|click here|continue reading|most popular|recommended|trending|more from|you may also like|also read)\b/i;
 const RELATED_LEAD = /^(related( stories| coverage| articles| links| content)?|read more|more (from|on|about) .{0,40}|more stories|recommended( for you)?|most (popular|read)|you (may|might) also like|also read|see also|trending( now| news)?)\s*:?$/i;
@@ -647,6 +670,9 @@ function isContentBlock(text: string, kind: BlockKind, position?: { index: numbe
   if (position && position.index >= position.total - 4 && AUTHOR_BIO.test(text) && words < 60) return false;
   if ((BOILERPLATE.test(text) || PAGE_FURNITURE.test(text)) && words < 20) return false;
   if (CREDIT.test(text) && words < 40) return false;
+  // A host's greeting or sign-off, production credits, a press release's header or "About …" note, a caption or docket
+  // line, a prompt to the reader: judged on the block's first sentence, so a long answer that ends with thanks stays.
+  if (words < 60 && isShowFurniture(text.split(/(?<=[.!?])\s+(?=[“"\p{Lu}])/u)[0]!)) return false;
   if (VIDEO_CAPTION.test(text)) return false;
   // List items and quotes need not end like sentences ("- Cut emissions by half by 2030").
   if (kind === "list-item" || kind === "blockquote") return words >= 3;

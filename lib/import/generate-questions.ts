@@ -8,6 +8,7 @@
 import { checkQuestionShape } from "../content/check";
 import { answerParts, contentQuestionSchema, isSpanningType, type ContentQuestion } from "../content/schema";
 import { candidateProblems } from "./gates";
+import { argumentQuestions } from "./generators/argument";
 import { authorPurposeQuestions } from "./generators/author-purpose";
 import { causeEffectQuestions } from "./generators/cause-effect";
 import { clozeQuestions } from "./generators/cloze";
@@ -42,6 +43,7 @@ export function generateQuestions(analysis: ArticleAnalysis): GeneratedQuestions
     ...authorPurposeQuestions(ctx),
     ...mainIdeaQuestions(ctx, ideas),
     ...evidencePairs(ctx, ideas),
+    ...argumentQuestions(ctx, ideas.some((idea) => idea.scope.kind === "article")),
     ...causeEffectQuestions(ctx),
     ...factOpinionQuestions(ctx),
     ...vocabularyQuestions(ctx),

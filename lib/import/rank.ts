@@ -30,6 +30,7 @@ const GENERATOR_CAP: Record<QuestionGenerator, number> = {
   "perspective-claim": 2,
   "sourcing-kind": 1,
   "author-purpose": 1,
+  argument: 2,
   inference: 1,
   teacher: 0,
 };

@@ -266,6 +266,8 @@ export type QuestionGenerator =
   | "perspective-claim"
   | "sourcing-kind"
   | "author-purpose"
+  /** An opinion column's argument: the claim a detail supports, the author's reply to critics (generators/argument.ts). */
+  | "argument"
   | "inference"
   | "teacher";
 

@@ -103,6 +103,12 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
     } else {
       const speaker = speakerNear(outside, verbs, entities, people, sentences, index);
       resolved = speaker ? { name: speaker.entity.name, by: speaker.by } : undefined;
+      // "…,” the dissent said: the words of the justice who wrote the dissent, never of one who joined it.
+      const opinion = /\bthe\s+(dissent|majority|concurrence)(?:ing opinion| opinion)?\s+(?:said|says|wrote|writes|argued|argues|added|warned|concluded|stated)\b|\b(?:said|wrote|argued|added|warned)\s+the\s+(dissent|majority|concurrence)\b/i.exec(outside);
+      if (!resolved && opinion) {
+        const writer = opinionWriter((opinion[1] ?? opinion[2])!.toLowerCase() as "dissent" | "majority" | "concurrence", people, sentences, index);
+        if (writer) resolved = { name: writer.name, by: "description" };
+      }
       // "His mother laughs … she says": the pronoun is someone described by kinship, not the person just named.
       const pronoun = pronounSubject(outside, verbs);
       // "His mother laughs … she says": a kinship description of the pronoun's gender is someone else, unnamed.
@@ -231,8 +237,13 @@ function escapeForRegex(text: string): string {
 
 function speakerNear(outside: string, verbs: number[], entities: NamedEntity[], people: NamedEntity[], sentences: Sentence[], index: number): Mention | undefined {
   const candidates: Mention[] = [];
+  const joined = joinedSpans(outside);
   for (const entity of people) {
-    for (const match of outside.matchAll(wordPattern(formsOf(entity), false))) candidates.push({ entity, at: match.index ?? 0, by: "name" });
+    for (const match of outside.matchAll(wordPattern(formsOf(entity), false))) {
+      // "…, joined by Justices Hart and Amsel": a justice who only joined an opinion did not write its words.
+      if (joined.some(([from, to]) => (match.index ?? 0) >= from && (match.index ?? 0) < to)) continue;
+      candidates.push({ entity, at: match.index ?? 0, by: "name" });
+    }
   }
   for (const match of outside.matchAll(DESCRIPTION)) {
     const modifier = match[1]!.trim().split(/\s+/).at(-1)?.toLowerCase();
@@ -262,6 +273,31 @@ function speakerNear(outside: string, verbs: number[], entities: NamedEntity[], 
       if (at >= 0 && at < firstVerb && firstVerb - at <= 150) return { entity, at, by: "name" };
       if (new RegExp(`\\b(?:said|says)\\s+(?:the\\s+)?${wordPattern([form], false).source}`, "u").test(outside)) return { entity, at: 0, by: "name" };
     }
+  }
+  return undefined;
+}
+
+/** Character spans of "joined by X and Y" and "X (and Y) joined (the|her|his) dissent/opinion" phrases. */
+export function joinedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const names = String.raw`(?:(?:Chief\s+)?Justices?\s+|Judges?\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}`;
+  // Commas separate names only in a list that ends with "and" ("Hart, Amsel and Cole"); "Amsel, Justice Hart said" is two phrases.
+  const list = `${names}(?:(?:\\s*,\\s*${names})*,?\\s+and\\s+${names})?`;
+  for (const m of text.matchAll(new RegExp(`\\bjoined\\s+(?:in\\s+full\\s+|in\\s+part\\s+)?by\\s+${list}`, "gu"))) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of text.matchAll(new RegExp(`${list}\\s+(?:also\\s+)?joined\\s+(?:the|her|his|their|that|a|in\\s+the)\\s+(?:\\w+\\s+)?(?:dissent|opinion|concurrence|majority)`, "gu"))) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return spans;
+}
+
+/** The justice or judge who wrote the opinion a sentence calls "the dissent", "the majority" or "the concurrence". */
+export function opinionWriter(kind: "dissent" | "majority" | "concurrence", people: NamedEntity[], sentences: Sentence[], index: number): NamedEntity | undefined {
+  const word = kind === "dissent" ? "dissent(?:ing opinion)?" : kind === "majority" ? "majority(?: opinion)?|opinion for the court|court['’]s opinion" : "concurr(?:ence|ing opinion)";
+  const wrote = new RegExp(`^(?:.*?\\b(?:Chief\\s+)?(?:Justice|Judge)\\s+)?(\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2})\\s*,?\\s+(?:who\\s+)?wrote\\s+(?:the|a|a\\s+separate|his|her)\\s+(?:${word})\\b|\\b(?:${word}),?\\s+(?:was\\s+)?written\\s+by\\s+(?:Chief\\s+)?(?:Justice\\s+|Judge\\s+)?(\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2})`, "u");
+  for (let i = index; i >= Math.max(0, index - 4); i--) {
+    const m = wrote.exec(sentences[i]!.text);
+    const name = m?.[1] ?? m?.[2];
+    if (!name) continue;
+    const found = people.filter((p) => formsOf(p).some((f) => f === name || name.endsWith(` ${f}`) || f.endsWith(` ${name}`)));
+    if (found.length === 1) return found[0];
   }
   return undefined;
 }
@@ -314,7 +350,8 @@ export function findAttributions(sentences: Sentence[], entities: NamedEntity[],
     if (reported) {
       const entity = people.find((p) => formsOf(p).includes(reported[1]!))!;
       const claim = reported[3]!.replace(/[.!]$/, "");
-      if (countWords(claim) >= 5 && !/^["“]/.test(claim)) out.push({ sentenceId: sentence.id, claim, source: entity.name, sourceKind: kindOfEntity(entity) });
+      // "Greer wrote the dissent, joined by …" names who wrote what, not a claim.
+      if (countWords(claim) >= 5 && !/^["“]/.test(claim) && !/^(?:the|a|an|his|her|a separate)\s+(?:\w+\s+)?(?:dissent|opinion|concurrence|majority)\b/i.test(claim)) out.push({ sentenceId: sentence.id, claim, source: entity.name, sourceKind: kindOfEntity(entity) });
       return;
     }
     if (ANONYMOUS.test(outside)) out.push({ sentenceId: sentence.id, claim: text, source: ANONYMOUS.exec(outside)![0], sourceKind: "anonymous" });

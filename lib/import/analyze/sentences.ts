@@ -6,6 +6,7 @@
 import type { ItemEntity, ItemSentence } from "wink-nlp";
 import { getNlp } from "../../text/readability";
 import type { ArticleSection, ParagraphKind, Sentence } from "../types";
+import { isShowFurniture } from "./show-furniture";
 import { countWords } from "./text";
 
 export interface SentenceTokens {
@@ -107,5 +108,5 @@ const FURNITURE = [
 ];
 
 export function isFurniture(text: string): boolean {
-  return FURNITURE.some((pattern) => pattern.test(text));
+  return FURNITURE.some((pattern) => pattern.test(text)) || isShowFurniture(text);
 }

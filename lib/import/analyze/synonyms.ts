@@ -9,7 +9,13 @@ export function inflections(phrase: string): string[] {
   const words = phrase.split(" ");
   const head = words.at(-1)!;
   const forms = new Set([phrase]);
-  const swap = (h: string) => forms.add([...words.slice(0, -1), h].join(" "));
+  // A made-up form ("bu" from "bus", "gas" → "ga") would be accepted as right: only a form WordNet knows, or the plural
+  // of a known word, is added.
+  const swap = (h: string) => {
+    if (h.length < 3 || (!senses(h, "n").length && !senses(head, "n").length)) return;
+    if (/s$/.test(head) && !/s$/.test(h) && senses(h, "n").length === 0) return;
+    forms.add([...words.slice(0, -1), h].join(" "));
+  };
   if (/[^s]s$/.test(head) && !/ss$/.test(head)) {
     if (/ies$/.test(head)) swap(head.replace(/ies$/, "y"));
     else if (/(ches|shes|xes|sses)$/.test(head)) swap(head.replace(/es$/, ""));

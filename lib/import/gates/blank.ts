@@ -4,7 +4,7 @@
  * questions blank the same answer.
  */
 import { isWholePhrase } from "../analyze/terms";
-import { isKnown } from "../analyze/wordnet";
+import { isKnown, taggedCount } from "../analyze/wordnet";
 
 const COMMON = new Set(
   "thing things people time times year years way ways day days man men woman women part place case week weeks group number world life hand work point home room fact night area money story issue side kind head house service friend father mother power hour game line end member members law car city community name team minute idea kid body information back parent face others level office door health person art war history party result change morning reason research girl guy moment air teacher force education".split(" "),
@@ -32,7 +32,33 @@ export function blankProblem(sentence: string, answer: string, wholePhrases: str
   const after = sentence.slice(at + lower.length);
   if (!isNumber && /^\s+[a-z]+(ing|tion|sion|ment|ness|ity|ship|ance|ence)\b(?!\s+(the|a|an|his|her|their|its|to|that|this|these|those)\b)/.test(after)) return "the gap is part of a compound";
   if (!isNumber && splitsCompound(sentence, answer)) return "the gap splits a fixed expression";
+  if (!isNumber && givenAway(sentence, answer)) return "the sentence gives the gap away";
   return undefined;
+}
+
+const FUNCTION_WORDS = new Set("the a an of to in on at by for with from and or but as its his her their our your my this that these those some any no each every all both more most new old own other such than then into onto over under about after before during".split(" "));
+
+/**
+ * The rest of the sentence gives the answer away: a single noun left behind its noun modifier ("a paper ____", "the
+ * county ____": the compound names the answer), or a word of the same stem elsewhere in the sentence ("signs the ____"
+ * for "signature", "counted … the ____" for "count").
+ */
+export function givenAway(sentence: string, answer: string): boolean {
+  const lower = sentence.toLowerCase();
+  const gap = answer.toLowerCase();
+  const at = lower.search(new RegExp(`(?<![\\p{L}])${gap.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u"));
+  if (at < 0) return false;
+  if (!gap.includes(" ")) {
+    const [, twoBefore, before] = sentence.slice(0, at).match(/(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$/) ?? [];
+    // "experts who study ____", "to paper ____": after a subject pronoun, a relative or "to", the word is a verb.
+    const verbSlot = twoBefore !== undefined && /^(who|that|which|to|they|we|i|you|he|she|it|will|would|can|could|should|must|may|might|did|do|does|not|also|often|never)$/i.test(twoBefore);
+    if (before && !verbSlot && /^[a-z]/.test(before) && !FUNCTION_WORDS.has(before) && isKnown(before, "n") && !isKnown(before, "a") && (taggedCount(before, "n") ?? 0) >= (taggedCount(before, "v") ?? 0)) return true;
+  }
+  const rest = `${lower.slice(0, at)} ${lower.slice(at + gap.length)}`;
+  const stem = (w: string) => w.replace(/(ations?|ures?|ings?|ers?|ed|es|s|ly|ment|ments)$/, "").slice(0, 6);
+  const gapStems = gap.split(/\s+/).filter((w) => w.length >= 5).map(stem);
+  const restStems = (rest.match(/[a-z]{5,}/g) ?? []).map(stem);
+  return gapStems.some((g) => g.length >= 4 && restStems.some((r) => r.length >= 4 && (g.startsWith(r) || r.startsWith(g))));
 }
 
 /** Fixed "X of Y" expressions a gap must not cut in two. */

@@ -5,6 +5,7 @@
 import { innerQuotes, round } from "../analyze/text";
 import type { Genre } from "../types";
 import { sortedChoices, type Candidate, type Context } from "./common";
+import { isTranscript } from "./main-idea";
 
 export const PURPOSES: Record<Genre, string> = {
   news: "To report recent events and what people involved said about them",
@@ -41,9 +42,13 @@ export function authorPurposeQuestions(ctx: Context): Candidate[] {
   const genre = analysis.genre;
   // The key is the genre's purpose: when the genre was a close call, the truer purpose may be a distractor.
   if (analysis.genreCertain === false) return [];
+  // A broadcast transcript (host and guests) is a conversation, not one person's views nor a report: no key is safe.
+  if (isTranscript(analysis.sentences)) return [];
   const { choices, answer } = sortedChoices(PURPOSES[genre], DISTANT[genre].map((g) => PURPOSES[g]));
   const opinion = analysis.opinions.find((o) => o.holder === "author");
-  const example = opinion ? ctx.byId.get(opinion.sentenceId) : undefined;
+  // An interview shows itself in its questions and answers: the first question is the evidence, not the scene-setting intro.
+  const firstQuestion = genre === "interview" ? analysis.sentences.find((s) => /^Q[:.]\s/.test(s.text) || (/\?$/.test(s.text) && s.kind === "paragraph" && s.paragraph > 0)) : undefined;
+  const example = genre === "interview" ? firstQuestion : opinion ? ctx.byId.get(opinion.sentenceId) : undefined;
   return [
     {
       id: "",

@@ -51,11 +51,15 @@ export function clozeQuestions(ctx: Context): Candidate[] {
     const gap = gaps.find((g) => (sentence.text.match(wordPattern([g.text]))?.length ?? 0) === 1 && !stemRepeats(sentence.text, g.text) && isWholePhrase(sentence.text, g.text));
     if (!gap) return;
     const neighbours = analysis.sentences.slice(Math.max(0, index - 2), index + 3).map((s) => s.text).join(" ");
-    const isWords = /^[a-z]+( [a-z]+)?$/i.test(gap.text);
-    // A student who writes the head word of the phrase ("committee" for "legislative committee") is right too.
-    const head = isWords ? headWord(gap.text.toLowerCase()) : undefined;
+    const isWords = /^[a-z]+(?:[- ][a-z]+){0,2}$/i.test(gap.text);
+    // A student who writes the head word of the phrase ("committee" for "legislative committee") is right too, and so
+    // is one who writes a hyphenated phrase with a space ("ranked choice") or drops the first of three words.
+    const lowerGap = gap.text.toLowerCase();
+    const head = isWords ? headWord(lowerGap.replace(/-/g, " ")) : undefined;
+    const words = lowerGap.replace(/-/g, " ").split(" ");
+    const variants = [lowerGap.includes("-") ? lowerGap.replace(/-/g, " ") : "", words.length === 3 ? words.slice(1).join(" ") : ""].filter(Boolean);
     const accepted = isWords
-      ? [...gap.accepted.flatMap((a) => inflections(a.toLowerCase())), ...(head && !COMMON_HEADS.has(head) ? inflections(head) : []), ...articleSynonyms(gap.text.toLowerCase(), neighbours)]
+      ? [...[...gap.accepted, ...variants].flatMap((a) => inflections(a.toLowerCase())), ...(head && !COMMON_HEADS.has(head) ? inflections(head) : []), ...articleSynonyms(lowerGap, neighbours)]
       : gap.accepted;
     const text = sentence.text.replace(wordPattern([gap.text]), "{{blank}}");
     out.push({

@@ -6,6 +6,9 @@ import type { ArticleAnalysis, DraftQuestion, NamedEntity, Sentence } from "../t
 export const CHOICE_IDS = ["a", "b", "c", "d", "e", "f"];
 export const PRONOUN_START = /^["“]?(he|she|it|they|we|i|you|this|that|these|those|there|but|and|or|so|his|her|their|its|him|them|such|also|yet|still|then)\b/i;
 
+/** A court's docket or case number inside a sentence. */
+const DOCKET = /\b(?:No\.|Nos\.|Docket|Case No\.?)\s*\d{1,4}[-–][\w-]*\d\b|\b(?:docket|case) (?:no\.|number)\s*\d/i;
+
 /** A candidate question with the id of the sentence it rests on (dropped when the draft is built). */
 export type Candidate = DraftQuestion & { sentenceId: string };
 
@@ -46,6 +49,8 @@ export class Context {
       !/^[QA][:.]\s/.test(sentence.text) &&
       !/;$/.test(sentence.text) &&
       !this.furniture.has(sentence.id) &&
+      // A docket or case number ("No. 2025-SC-0417") is a filing label, not something a student should learn.
+      !DOCKET.test(sentence.text) &&
       // A bullet cut from its lead-in ("$180 million to rebuild roads") has no subject of its own, and a block quote
       // the page sets apart is a pull quote or an epigraph: neither is a statement to ask about on its own.
       sentence.kind === "paragraph" &&

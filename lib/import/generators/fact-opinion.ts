@@ -17,8 +17,15 @@ function quoteHolds(ctx: Context, sentenceId: string, holder: string): boolean {
 
 /** Predictions, conditions, plans and estimates: not facts a student can check today. */
 const UNCERTAIN = /\b(if|would|could|might|may|will|should|expects?|expected|likely|plans?|planned|hopes?|estimates?|forecasts?|predicts?|wants?)\b/i;
-/** A sentence that reports what someone else said is a fact about them, whatever they said: not the author's opinion. */
-const REPORTS = /\b(said|says|told|tells|according to|argued|argues|claimed|claims|insisted|pointed out|wrote)\b/i;
+/** Reported speech or judgment of any verb ("X called the cut overdue", "Y described it as reckless"): someone else's words. */
+export const REPORTED_SPEECH = /\b(said|says|say|told|tells|according to|argued|argues|claimed|claims|insisted|pointed out|wrote|writes|called|calls|described|describes|praised|critici[sz]ed|denounced|dismissed|hailed|blasted|labell?ed|branded|warned|warns|added|noted|contended|maintained|believes|agreed|disagreed|testified|announced|stated)\b/i;
+/**
+ * A description of a procedure or a rule ("Every fixture has to point down", "The request must reach the clerk seven
+ * days before"): it says what is required, not what the author judges.
+ */
+const PROCEDURE = /\b(must|has to|have to|needs? to|is required to|are required to|may not|cannot|can't|is not allowed|are not allowed|is allowed|are allowed)\b/i;
+/** Cues too weak to make a sentence in an explainer the author's judgment ("an important step", "necessary"). */
+const WEAK_CUES = new Set(["important", "necessary", "welcome", "fair", "better", "worse", "bold", "right to", "failed", "failure", "essential", "vital", "crucial", "should", "must", "ought to"]);
 const GREETING = /^(welcome|hello|hi|good (morning|afternoon|evening)|thanks|thank you|great to)\b/i;
 /** A first-person account of what the author did or saw is a report, not a judgment. */
 const NARRATION = /\b(I|we) (have|had|was|were|watched|saw|met|went|visited|spent|asked|called|spoke|found|remember)\b/;
@@ -36,7 +43,7 @@ export function factOpinionQuestions(ctx: Context): Candidate[] {
   // A fact a student can check: a figure or a date, stated outright (no prediction, condition or plan, no "I").
   const dated = new Set(analysis.dates.map((d) => d.sentenceId));
   const facts = analysis.sentences
-    .filter((s) => ctx.eligible(s, 30) && ctx.isCheckableFact(s) && !ctx.firstPerson(s) && (/\d/.test(s.text) || dated.has(s.id)) && !UNCERTAIN.test(s.text))
+    .filter((s) => ctx.eligible(s, 30) && ctx.isCheckableFact(s) && !ctx.firstPerson(s) && (/\d/.test(s.text) || dated.has(s.id)) && !UNCERTAIN.test(s.text) && !REPORTED_SPEECH.test(s.text) && !PROCEDURE.test(s.text))
     .sort((a, b) => ctx.order(a.id) - ctx.order(b.id));
   const opinions = analysis.opinions
     .map((o) => ({ mark: o, sentence: ctx.byId.get(o.sentenceId)! }))
@@ -48,7 +55,13 @@ export function factOpinionQuestions(ctx: Context): Candidate[] {
       ({ sentence, mark }) =>
         ctx.eligible(sentence, 35, mark.holder === "author") &&
         !GREETING.test(sentence.text) &&
-        ((mark.holder === "author" && (ctx.analysis.genre === "opinion" || ctx.analysis.genre === "analysis") && judgment(mark.cues) && !NARRATION.test(sentence.text) && !REPORTS.test(sentence.text)) ||
+        ((mark.holder === "author" &&
+          (ctx.analysis.genre === "opinion" || ctx.analysis.genre === "analysis") &&
+          judgment(mark.cues) &&
+          !NARRATION.test(sentence.text) &&
+          !REPORTED_SPEECH.test(sentence.text.replace(/[“"][^”"]*[”"]/g, " ")) &&
+          // In an explainer, a step of a procedure with "important" or "must" is a description; a judgment needs a stronger cue.
+          (ctx.analysis.genre === "opinion" || (!PROCEDURE.test(sentence.text) && mark.cues.some((c) => !WEAK_CUES.has(c.toLowerCase()) && !/^(I|my|me|we|our|us)$/i.test(c))))) ||
           (mark.holder !== "quoted" && mark.holder !== "author" && quoteHolds(ctx, sentence.id, mark.holder) && strongCues(mark.cues))),
     );
   for (const { mark, sentence } of opinions) {
@@ -61,7 +74,9 @@ export function factOpinionQuestions(ctx: Context): Candidate[] {
       picked = compatibleSentences(ctx, [sentence], [...spaced, ...facts], 3);
       if (picked.length < 3) picked.length = 0;
     }
-    if (facts.length >= 3 && picked.length === 3) {
+    // "Which sentence gives an opinion" with a reported quotation as the key: the sentence itself reports a fact (X said
+    // it), so only the author's own judgment is offered against facts.
+    if (facts.length >= 3 && picked.length === 3 && mark.holder === "author") {
       const { choices, answer } = sortedChoices(sentence.text, picked.map((f) => f.text));
       out.push({
         id: "",

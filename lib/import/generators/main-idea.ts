@@ -18,6 +18,9 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
   const { analysis } = ctx;
   const usable = (s: Sentence) => ctx.eligible(s, 50) && !mostlyQuote(s) && s.kind === "paragraph";
   const out: MainIdea[] = [];
+  // An interview or a transcript makes its point across the answers, not in the introduction that sets the scene (and
+  // a host's opening names the topic, not a claim): no sentence can be keyed as its main idea, so none is guessed.
+  if (analysis.genre === "interview" || isTranscript(analysis.sentences)) return out;
   const build = (pool: Sentence[], scope: MainIdea["scope"], heading: string | undefined) => {
     // The headline (or the section heading) says what the text is about: the key must share its meaning, and the
     // distractors must share less of it. Without a heading to check against, position alone would pick the key (an
@@ -76,6 +79,16 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
     build(analysis.sentences.filter((s) => s.section === index), { kind: "section", title: section.title, index }, section.title);
   });
   return out;
+}
+
+/** Three or more turns opened by a speaker's label ("JUNE PARK: …", "HOST (JUNE PARK): …"), from two or more speakers. */
+export function isTranscript(sentences: Pick<Sentence, "text" | "paragraph">[]): boolean {
+  const labels = new Map<number, string>();
+  for (const s of sentences) {
+    const label = /^([\p{Lu}][\p{Lu}.'’-]*(?:\s+[\p{Lu}][\p{Lu}.'’-]*){0,3}(?:\s*\([^)]{1,40}\))?):\s+/u.exec(s.text)?.[1];
+    if (label && !labels.has(s.paragraph) && !/^[QA]$/.test(label)) labels.set(s.paragraph, label.replace(/^.*\(([^)]+)\)$/, "$1"));
+  }
+  return labels.size >= 3 && new Set(labels.values()).size >= 2;
 }
 
 /**

@@ -27,7 +27,9 @@ export function perspectiveQuestions(ctx: Context): Candidate[] {
     // Who claims what: reported (indirect) claims only; direct quotes are the who-said items.
     if (person && !analysis.quotations.some((q) => q.sentenceId === sentence.id) && attribution.claim !== sentence.text) {
       const distractors = people.filter((p) => p !== person.name).slice(0, 3);
-      if (distractors.length >= 2 && !people.some((p) => attribution.claim.includes(p))) {
+      // A gendered pronoun in the claim ("that she falls asleep in class") points at the answer among people of the
+      // other gender, and a claim about "the dissent"/"the majority" names who wrote what, not a view.
+      if (distractors.length >= 2 && !people.some((p) => attribution.claim.includes(p)) && !/\b(he|she|his|her|hers|him|himself|herself)\b/i.test(attribution.claim)) {
         const { choices, answer } = sortedChoices(person.name, distractors);
         out.push({
           id: "",

@@ -8,7 +8,7 @@ import { innerQuotes, lowerFirst, round, wordPattern } from "../analyze/text";
 import { sameKindAndRole, stillTrueProblem, swapParseProblem } from "../gates/swap";
 import type { ArticleAnalysis, NamedEntity, NumberMention, Sentence } from "../types";
 import { explanationFor, type Candidate, type Context } from "./common";
-import { judgment } from "./fact-opinion";
+import { judgment, REPORTED_SPEECH } from "./fact-opinion";
 import { isTriviaNumber, numberDistractors } from "./numeric";
 
 export function trueFalseQuestions(ctx: Context): Candidate[] {
@@ -25,8 +25,11 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
       // A judgment can be true only as a report of who holds it.
       const holder = opinion.holder === "author" ? "the author" : opinion.holder;
       if (opinion.holder === "quoted") continue;
+      // "The author" is a columnist or an analyst; in a report or an interview the narration is the reporter's, and an
+      // answer is the interviewee's, so no one can be named as holding the view.
+      if (opinion.holder === "author" && analysis.genre !== "opinion" && analysis.genre !== "analysis") continue;
       // Only a real judgment (an evaluative word, a belief verb) is a view to attribute; a column's scene-setting is not.
-      if (!judgment(opinion.cues) || /\b(said|says|told|according to)\b/i.test(sentence.text)) continue;
+      if (!judgment(opinion.cues) || REPORTED_SPEECH.test(sentence.text)) continue;
       out.push({
         id: "",
         type: "true_false",

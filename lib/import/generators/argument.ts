@@ -1,0 +1,127 @@
+/**
+ * The argument of an opinion column, above recall and keyed only on the column's own structure:
+ * - thesis: which statement best states the author's main claim (the author's judgment that shares the headline's
+ *   words, from the opening or the closing paragraph; distractors are an opponent's claim and checkable facts);
+ * - claim and evidence: which detail supports a claim the author makes (the fact that follows the claim in the
+ *   same paragraph; distractors are facts from other paragraphs that share no content word with the claim);
+ * - rebuttal: how the author answers the critics ("Critics say …" followed by the author's "But …" reply; the
+ *   distractors are the author's other sentences that are not replies, and the critics' own words are never a choice).
+ * Each item cites its evidence sentence(s); when a part is missing or ambiguous, no item is made.
+ */
+import { contentWords, innerQuotes, round } from "../analyze/text";
+import type { Sentence } from "../types";
+import { compatibleSentences, sortedChoices, type Candidate, type Context } from "./common";
+import { judgment } from "./fact-opinion";
+
+/** An opponent's view reported by the author: "Critics say …", "Some opponents also argue that …". */
+const OPPONENTS = /^(?:(?:some|many|other)\s+)?(?:critics|opponents|skeptics|sceptics|detractors|supporters of (?:the|this|a) [\p{L}-]+|defenders of (?:the|this) [\p{L}-]+|those who (?:oppose|support) [\p{L} ]{1,30}|people who (?:oppose|support) [\p{L} ]{1,30})(?:\s+\w+){0,3}?\s+(?:also\s+)?(?:say|says|argue|argues|claim|claims|warn|warns|worry|worries|insist|insists|contend|contends|object|complain|point out|point to|fear|fears)\b/iu;
+/** The author's reply: a turn that opens the next sentence. */
+const REPLY = /^(?:But|However|Yet|Still|In fact|That is not|That isn['’]t|That argument|This argument|The evidence|The opposite|The truth|The record|The numbers|The data|The cost is real, but)\b/;
+const JUDGING = /\b(should|must|deserves?|need to|needs to|it is time|ought to|is (?:a|an) (?:modest|reasonable|sensible|bad|good|false|better|costly|mistake)|would be (?:a )?(?:mistake|wise|better))\b/i;
+
+export function argumentQuestions(ctx: Context, hasMainIdea: boolean): Candidate[] {
+  const { analysis } = ctx;
+  if (analysis.genre !== "opinion" || analysis.genreCertain === false) return [];
+  const out: Candidate[] = [];
+  const body = analysis.sentences.filter((s) => s.kind === "paragraph" && !ctx.furniture.has(s.id));
+  // The author's own judgment: an evaluative word or belief verb, or (for a thesis) "should"/"deserves" in the author's voice.
+  const authorJudgment = (s: Sentence, modalCounts = false) => {
+    const mark = ctx.opinionOf(s);
+    return !!mark && mark.holder === "author" && (judgment(mark.cues) || (modalCounts && JUDGING.test(s.text))) && !ctx.hasQuote(s) && !/\b(said|says|told|argue|argues|claim|claims)\b/i.test(s.text);
+  };
+  const facts = body.filter((s) => ctx.eligible(s, 40) && ctx.isCheckableFact(s) && /\d/.test(s.text) && !ctx.firstPerson(s) && !/\b(said|says|told|according to)\b/i.test(s.text));
+  const opponents = body.filter((s) => OPPONENTS.test(s.text) && ctx.eligible(s, 40));
+  const paragraphs = [...new Set(body.map((s) => s.paragraph))];
+  const firstParas = new Set(paragraphs.slice(0, 2));
+  const lastPara = paragraphs.at(-1);
+
+  // ---- Thesis
+  const topic = contentWords(analysis.title ?? "");
+  const onTopic = (s: Sentence) => [...contentWords(s.text)].filter((w) => topic.has(w)).length;
+  const thesisPool = body.filter((s) => ctx.eligible(s, 45, true) && authorJudgment(s, true) && JUDGING.test(s.text) && (firstParas.has(s.paragraph) || s.paragraph === lastPara) && onTopic(s) >= 1 && !OPPONENTS.test(s.text));
+  // Two equally strong candidates in the opening would make the key a guess: only a clear winner is kept.
+  const ranked = [...thesisPool].sort((a, b) => onTopic(b) - onTopic(a) || ctx.order(a.id) - ctx.order(b.id));
+  const thesis = ranked[0] && (ranked.length === 1 || onTopic(ranked[0]) > onTopic(ranked[1]!) || ranked[1]!.paragraph === ranked[0].paragraph || ranked[1]!.paragraph === lastPara) ? ranked[0] : undefined;
+  if (thesis && !hasMainIdea) {
+    // A view the column argues against is the strongest wrong choice: the column reports it but does not hold it.
+    const opposing = opponents.slice(0, 1);
+    const detail = compatibleSentences(ctx, [thesis, ...opposing], facts.filter((f) => f.paragraph !== thesis.paragraph), 3 - opposing.length);
+    const distractors = [...opposing, ...detail];
+    if (distractors.length === 3) {
+      const { choices, answer } = sortedChoices(thesis.text, distractors.map((d) => d.text));
+      out.push({
+        id: "",
+        type: "single",
+        prompt: "Which statement best states the author's main claim in this column?",
+        choices,
+        answer,
+        explanation: `The author argues: “${innerQuotes(thesis.text)}” The other choices are facts the column uses${opposing.length ? " or a view the author argues against" : ""}.`,
+        skills: ["main-idea", "perspective"],
+        difficulty: 2,
+        generator: "main-idea",
+        score: round(ctx.score(thesis.id) + 0.7),
+        ...ctx.evidence(thesis),
+      });
+    }
+  }
+
+  // ---- Claim and evidence: an author's claim followed in its paragraph by the fact that backs it.
+  for (const claim of body) {
+    if (out.some((q) => q.skills[0] === "evidence")) break;
+    // In a column every sentence in the author's voice without a figure is the author's claim (opinion.ts).
+    const own = ctx.opinionOf(claim)?.holder === "author" && !/\d/.test(claim.text) && !ctx.hasQuote(claim) && !/\b(said|says|told|argue|argues|claim|claims)\b/i.test(claim.text);
+    if (!ctx.eligible(claim, 35, true) || !(authorJudgment(claim) || own) || OPPONENTS.test(claim.text)) continue;
+    const next = body[body.indexOf(claim) + 1];
+    if (!next || next.paragraph !== claim.paragraph || !facts.includes(next)) continue;
+    const claimWords = contentWords(claim.text);
+    // Details from other paragraphs (any figure-bearing sentence that is not a judgment) sharing no word with the claim.
+    const details = body.filter((s) => s !== next && /\d/.test(s.text) && ctx.eligible(s, 40) && !ctx.isOpinion(s) && !OPPONENTS.test(s.text));
+    const unrelated = details.filter((f) => f.paragraph !== claim.paragraph && [...contentWords(f.text)].every((w) => !claimWords.has(w)));
+    const distractors = compatibleSentences(ctx, [next], unrelated, 3);
+    if (distractors.length < 3) continue;
+    const { choices, answer } = sortedChoices(next.text, distractors.map((d) => d.text));
+    out.push({
+      id: "",
+      type: "single",
+      prompt: `The author claims: “${innerQuotes(claim.text)}” Which detail from the column best supports this claim?`,
+      choices,
+      answer,
+      explanation: `Right after the claim, the author gives this evidence: “${innerQuotes(next.text)}” The other details support other points.`,
+      skills: ["evidence", "main-idea"],
+      difficulty: 3,
+      generator: "argument",
+      score: round(ctx.score(next.id) + 0.6),
+      ...ctx.evidence(next),
+    });
+  }
+
+  // ---- Rebuttal: "Critics say …" then the author's "But …".
+  const replies: { objection: Sentence; reply: Sentence }[] = [];
+  for (const objection of opponents) {
+    const after = body.slice(body.indexOf(objection) + 1, body.indexOf(objection) + 4);
+    const reply = after.find((s) => REPLY.test(s.text) && !OPPONENTS.test(s.text) && s.paragraph <= objection.paragraph + 1);
+    if (reply && ctx.eligible(reply, 40, true) && !ctx.hasQuote(reply)) replies.push({ objection, reply });
+  }
+  for (const { objection, reply } of replies.slice(0, 2)) {
+    const otherReplies = replies.filter((r) => r.reply !== reply).map((r) => r.reply);
+    // Distractors: the author's replies to other objections, then facts from elsewhere; never the critics' words.
+    const pool = [...otherReplies, ...facts.filter((f) => Math.abs(f.paragraph - reply.paragraph) > 1)];
+    const distractors = compatibleSentences(ctx, [reply, objection], pool, 3);
+    if (distractors.length < 3) continue;
+    const { choices, answer } = sortedChoices(reply.text, distractors.map((d) => d.text));
+    out.push({
+      id: "",
+      type: "single",
+      prompt: `The column reports this view: “${innerQuotes(objection.text)}” Which sentence is the author's reply to it?`,
+      choices,
+      answer,
+      explanation: `The author answers the objection right after reporting it: “${innerQuotes(reply.text)}”`,
+      skills: ["perspective", "evidence"],
+      difficulty: 3,
+      generator: "argument",
+      score: round(ctx.score(reply.id) + 0.65),
+      ...ctx.evidence(reply),
+    });
+  }
+  return out;
+}
