@@ -19,6 +19,8 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
   const used = new Map<string, number>();
   for (const sentence of analysis.sentences) {
     if (!ctx.eligible(sentence, 32) || ctx.hasQuote(sentence) || ctx.firstPerson(sentence)) continue;
+    // An interviewee's answer is their account, not the article's fact: copied it reads as fact, swapped it is a trap.
+    if (analysis.quotations.some((q) => q.sentenceId === sentence.id && q.resolvedBy === "interview")) continue;
     // A pronoun subject after the opening clause ("When the library closes, they …") leans on another sentence.
     if (/,\s+(they|he|she|it|we)\b/i.test(sentence.text)) continue;
     const statement = sentence.text.replace(/\s*[.!]$/, ".");

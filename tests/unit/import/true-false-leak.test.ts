@@ -1,5 +1,7 @@
 /** True/false items must not give their key away through wording (outside rating, pattern 6). */
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { draftFromArticle } from "@/lib/import";
 import { analyzeArticle } from "@/lib/import/analyze";
 import { entitySwap } from "@/lib/import/generators/true-false";
 
@@ -29,6 +31,17 @@ describe("swapped true/false statements", () => {
       const swap = entitySwap(sentence, analysis);
       if (!swap) continue;
       expect(["Petrov", "Ferreira", "Mbeki", "Tasker"]).toContain(swap.to);
+    }
+  });
+});
+
+describe("true/false in a Q&A", () => {
+  it("never copies or swaps an interviewee's answer as a statement of fact", () => {
+    const content = fs.readFileSync("tests/fixtures/genres/interview-plain.txt", "utf8");
+    const draft = draftFromArticle({ content, date: "2026-03-05" }, { glossary: [] });
+    const answers = new Set(draft.paragraphs.slice(1));
+    for (const question of draft.questions.filter((q) => q.type === "true_false")) {
+      expect([...answers].some((p) => p.includes(question.evidence) && !/\?$/.test(p) && !/has been the chief engineer/.test(p)), question.prompt).toBe(false);
     }
   });
 });
