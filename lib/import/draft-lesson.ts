@@ -115,7 +115,12 @@ export function draftLesson(analysis: ArticleAnalysis, questions: DraftQuestion[
 
   const discussion: string[] = [];
   for (const side of analysis.sides.slice(0, 2)) discussion.push(`${side.a} and ${side.b} disagree in this article. What does each one claim, and whose argument does the article's evidence support better?`);
-  if (analysis.genre === "opinion") discussion.push("The author wants to persuade you. Which of the author's reasons is strongest, and what would someone who disagrees say?");
+  // Genre-shaped prompts only when the genre is certain: a feature or an interview read as a column is not "persuading".
+  const genreSure = analysis.genreCertain !== false;
+  if (genreSure && analysis.genre === "opinion") discussion.push("The author wants to persuade you. Which of the author's reasons is strongest, and what would someone who disagrees say?");
+  if (genreSure && analysis.genre === "press-release") discussion.push("This is an official release from the people whose work it describes. What does it want readers to think, and what would you check with an independent source?");
+  if (genreSure && analysis.genre === "legal") discussion.push("What question did the court have to decide, and what reason did it give for its answer?");
+  if (genreSure && analysis.genre === "interview") discussion.push("Which of the interviewee's answers would you want to check, and what question would you have asked next?");
   discussion.push("What is the most important fact in this article, and why?");
   discussion.push("What else would you want to know, and where could you check it?");
 

@@ -100,7 +100,9 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
     throw new ImportError("too_short", `That text is too short for a lesson (${words} words). Paste a whole article of at least ${MIN_WORDS} words.`);
   }
   assertEnglish(paragraphs.join(" "));
-  const title = cleanTitle(input.title) ?? extracted.title ?? "Untitled article";
+  const chosen = chooseTitle(cleanTitle(input.title), extracted.title, body);
+  const title = chosen.title;
+  if (chosen.fromSection) body.sections.shift();
   const url = validUrl(input.url, true) ?? extracted.url;
   const date = findDate({
     given: validDate(input.date, true),
@@ -114,7 +116,7 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
     paragraphKinds: body.paragraphKinds,
     headings: body.sections.map((section) => section.title),
     hasDateline,
-    ...defined({ url, section: extracted.section, schemaType: extracted.schemaType, qaTurns: extracted.qaTurns }),
+    ...defined({ url, section: [extracted.section, ...chosen.labels].filter(Boolean).join(" | ") || undefined, schemaType: extracted.schemaType, qaTurns: extracted.qaTurns }),
   });
   // A press release speaks for the organization that issued it: none of the five genres' purposes fits it cleanly.
   const pressRelease = /^\s*(?:for immediate release|media contact|press release)\b|^\s*#{3}\s*$/im.test(raw.slice(0, 600)) || /^\s*#{3}\s*$/m.test(raw.slice(-400));
@@ -213,7 +215,7 @@ function extractHtml(raw: string): Extracted {
   const outlet = clean(meta.outlet) ?? clean(article?.siteName ?? undefined);
   const title = cleanTitle(meta.title) ?? cleanTitle(article?.title ?? undefined, outlet) ?? cleanTitle(meta.fallbackTitle);
   const byline = clean(article?.byline ?? undefined)?.replace(/^by\s+/i, "");
-  const labels = [meta.section, meta.kicker, /^(analysis|opinion|interview|commentary)\b/i.test(article?.byline ?? "") ? article?.byline : undefined].filter(Boolean).join(" | ");
+  const labels = [meta.section, meta.kicker, /^(analysis|opinion|interview|commentary)\b/i.test(article?.byline ?? "") ? article?.byline : undefined, ...titleLabels(meta.title), ...titleLabels(meta.docTitle)].filter(Boolean).join(" | ");
   const common = defined({
     title,
     outlet,
@@ -575,13 +577,25 @@ function extractText(raw: string): Extracted {
       !LIST_MARKER.test(b) &&
       !isByline(b) &&
       !DATE_LINE.test(b.trim()) &&
-      !/\|/.test(b),
+      !RELEASE_LABEL.test(b.trim()) &&
+      (!/\|/.test(b) || titleLabels(b).length > 0),
   );
   const labels: string[] = [];
   if (blocks.length > 1 && headline >= 0) {
-    title = blocks[headline]!.trim().replace(/\s*\n\s*/g, " ");
-    labels.push(...blocks.slice(0, headline).filter((b) => wordCount(b) <= 6 && !DATE_LINE.test(b.trim())));
+    const line = blocks[headline]!.trim().replace(/\s*\n\s*/g, " ");
+    title = cleanTitle(line) ?? line;
+    labels.push(...titleLabels(line));
+    labels.push(...blocks.slice(0, headline).filter((b) => (wordCount(b) <= 6 || RELEASE_LABEL.test(b.trim())) && !DATE_LINE.test(b.trim())));
     blocks = blocks.slice(headline + 1);
+  } else if (blocks.length > 1) {
+    // A paste whose headline sits on the first line of the first block, the story right under it (no blank line).
+    const [first, ...rest] = blocks[0]!.split("\n");
+    const line = first?.trim() ?? "";
+    if (rest.join(" ").trim() && wordCount(line) >= 3 && wordCount(line) <= 20 && !/[.!?:,;]$/.test(line) && !BOILERPLATE.test(line) && !DATE_LINE.test(line) && !isByline(line) && !RELEASE_LABEL.test(line) && !/^[\p{Lu}\s&|]+$/u.test(line)) {
+      title = cleanTitle(line) ?? line;
+      labels.push(...titleLabels(line));
+      blocks = [rest.join("\n"), ...blocks.slice(1)];
+    }
   }
   for (const block of blocks.slice(0, 3)) {
     if (!isByline(block)) continue;
@@ -761,6 +775,44 @@ function normalizeSpace(text: string): string {
 function clean(value: string | undefined): string | undefined {
   const text = value ? normalizeSpace(value) : "";
   return text ? text.slice(0, 200) : undefined;
+}
+
+/** A release label above or in a title: "PRESS RELEASE", "FOR IMMEDIATE RELEASE", "News release from the Office of …". */
+const RELEASE_LABEL = /^(?:press release|news release|media release|media advisory|for immediate release)\b/i;
+/** Genre labels a page puts beside its headline ("… | Opinion", "Op-Ed: …"). */
+const GENRE_LABEL = /^(?:opinion|op-?ed|editorial|commentary|column|analysis|explainer|interview|q&a|press release|news release)$/i;
+
+/** The genre labels in a page title, for the genre detector ("Our town should not sell it | Opinion" → ["Opinion"]). */
+export function titleLabels(value: string | undefined): string[] {
+  const title = clean(value);
+  if (!title) return [];
+  const labels = title.split(/\s*[|–—]\s*|\s+-\s+|:\s+/).map((part) => part.trim()).filter((part) => GENRE_LABEL.test(part));
+  const release = RELEASE_LABEL.exec(title);
+  if (release && !labels.some((l) => l.toLowerCase() === release[0].toLowerCase())) labels.push(release[0]);
+  return labels;
+}
+
+/** A site slogan or a release header is not a headline: it shares no word with the story's opening. */
+function sharesWords(title: string, text: string): boolean {
+  const words = (value: string) => new Set((value.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !TITLE_STOP.has(w)));
+  const body = words(text);
+  return [...words(title)].some((w) => body.has(w) || body.has(w.replace(/s$/, "")) || body.has(`${w}s`));
+}
+const TITLE_STOP = new Set(["about", "after", "from", "into", "over", "this", "that", "with", "what", "when", "where", "which", "will", "your", "their", "more", "news", "stay", "informed", "inspired", "daily", "today", "latest", "office", "press", "release", "immediate"]);
+
+/**
+ * The lesson title: the teacher's, else the page's headline, unless that is page furniture (a release header, a
+ * slogan sharing no word with the story) while the page's first heading, above the first paragraph, is on topic.
+ */
+function chooseTitle(given: string | undefined, found: string | undefined, body: Pick<ExtractedArticle, "paragraphs" | "sections">): { title: string; labels: string[]; fromSection: boolean } {
+  if (given) return { title: given, labels: [], fromSection: false };
+  const opening = body.paragraphs.slice(0, 3).join(" ");
+  const heading = body.sections[0]?.firstParagraph === 0 ? body.sections[0].title : undefined;
+  const labels = titleLabels(found);
+  const furniture = !found || RELEASE_LABEL.test(found) || /^(?:from )?(?:the )?office of\b/i.test(found) || !sharesWords(found, opening);
+  if (furniture && heading && sharesWords(heading, opening)) return { title: heading, labels, fromSection: true };
+  const stripped = found?.replace(/^(?:press release|news release|media release|for immediate release)\s*[:|–—-]?\s*/i, "").trim();
+  return { title: stripped && !/^(?:from )?(?:the )?office of\b/i.test(stripped) ? stripped : found || "Untitled article", labels, fromSection: false };
 }
 
 /** Drops a trailing " | Outlet" or " - Outlet" that sites add to page titles. */

@@ -1,6 +1,6 @@
 /**
  * Genre detection for an extracted article: news, opinion, analysis,
- * interview or feature. Deterministic cue counting, strongest first: what the
+ * interview, feature, press release or court case summary ("legal"). Deterministic cue counting, strongest first: what the
  * page says about itself (schema.org type, section name, URL path), then the
  * shape of the text (Q&A turns, first person, evaluative language, a
  * scene-setting lead, explainer phrasing). News is the default: a story with
@@ -40,6 +40,8 @@ export interface GenreVerdict {
 }
 
 const LABELS: [Genre, RegExp][] = [
+  ["press-release", /\b(press[- ]?releases?|news[- ]?releases?|media[- ]?releases?|for immediate release|press[- ]?room|newsroom\/releases?|statements?\/press)\b/i],
+  ["legal", /\b(case[- ]?summar(?:y|ies)|case[- ]?briefs?|opinion of the court|oyez|docket|cases\/\d)/i],
   ["opinion", /\b(opinion|op-?eds?|commentary|editorials?|columns?|columnists?|viewpoints?|perspectives?|letters?)\b/i],
   ["analysis", /\b(analysis|explainers?|explained|fact-?checks?|the-?big-?read|news-?analysis)\b/i],
   ["interview", /\b(interviews?|q-?and-?a|q&a|conversations?)\b/i],
@@ -63,7 +65,7 @@ const QA_TURN = /^(Q|A|Q\.|A\.|Question|Answer)\s*[:.—-]\s|^[A-Z][\p{L}.'’ -
 
 /** The genre of an article, with the reasons; news unless another genre's cues clearly outweigh it. */
 export function detectGenre(input: GenreInput): GenreVerdict {
-  const scores: Record<Genre, number> = { news: 1, opinion: 0, analysis: 0, interview: 0, feature: 0 };
+  const scores: Record<Genre, number> = { news: 1, opinion: 0, analysis: 0, interview: 0, feature: 0, "press-release": 0, legal: 0 };
   const cues: string[] = [];
   const add = (genre: Genre, points: number, cue: string) => {
     scores[genre] += points;
@@ -77,8 +79,10 @@ export function detectGenre(input: GenreInput): GenreVerdict {
     if (path && pattern.test(path.replace(/[/_]/g, " "))) add(genre, 3, `URL path ${path}`);
   }
   const title = input.title;
-  if (/^(opinion|op-ed|column|editorial)\s*[:|—-]/i.test(title)) add("opinion", 3, "title label");
-  if (/^(analysis|explainer|fact check)\s*[:|—-]|\bexplained\b|^(why|how|what|is|are|can|does|do|will)\b.*\?|\bwhat (you need|to know)\b|\bwhat (the|it|this) .{0,40}means?\b|\band what (it|the data|this)\b/i.test(title)) add("analysis", 3, "explainer headline");
+  if (/^(opinion|op-ed|column|editorial|commentary)\s*[:|—-]|[|—–-]\s*(opinion|op-ed|column|editorial|commentary)\s*$/i.test(title)) add("opinion", 3, "title label");
+  if (/\b(press release|news release|for immediate release)\b|^(statement|readout)\s*[:|—-]/i.test(title)) add("press-release", 4, "title label");
+  if (/\b\p{Lu}[\p{L}.'’&-]*(?: [\p{Lu}&][\p{L}.'’&-]*)* v(?:s)?\.? \p{Lu}/u.test(title) || /^in re\b/i.test(title)) add("legal", 3, "case name in the title");
+  if (/^(analysis|explainer|fact check)\s*[:|—-]|\bexplained\b|^(why|how|what|is|are|can|does|do|will)\b.*\?|\bwhat (you need|to know)\b|\bwhat (the|it|this) .{0,40}means?\b|\band what (it|the data|this)\b|^what (a|an|the) [\p{L} -]{2,40} (is|are|does|do|means?)\b/iu.test(title)) add("analysis", 3, "explainer headline");
   if (/\b(interview|q&a|in conversation|talks to|speaks to)\b/i.test(title)) add("interview", 3, "interview headline");
 
   const paragraphs = input.paragraphs.filter((_, i) => (input.paragraphKinds?.[i] ?? "paragraph") !== "blockquote");
@@ -89,34 +93,66 @@ export function detectGenre(input: GenreInput): GenreVerdict {
   const turns = input.paragraphs.filter((p) => QA_TURN.test(p)).length;
   const interview = (turns >= 4 && turns / Math.max(1, input.paragraphs.length) >= 0.3) || (input.qaTurns ?? 0) >= 3;
   if (interview) add("interview", 4, `${Math.max(turns, input.qaTurns ?? 0)} question-and-answer turns`);
+  // An interview whose questions are plain paragraphs ending in "?" (not bold, no "Q:"): short questions each followed by an answer.
+  const questionTurns = paragraphs.filter((p, i) => /\?\s*$/.test(p) && p.split(/\s+/).length <= 60 && !/[“"]/.test(p) && paragraphs[i + 1] !== undefined && !/\?\s*$/.test(paragraphs[i + 1]!)).length;
+  if (!interview && questionTurns >= 3 && questionTurns / Math.max(1, paragraphs.length) >= 0.2) add("interview", 4, `${questionTurns} questions each followed by an answer`);
+  // Plain-text Q&As: each question is a short line ending in "?" that extraction reads as a heading, answered in the first person.
+  const askedHeadings = (input.headings ?? []).filter((h) => /\?$/.test(h)).length;
+  const answersInFirstPerson = (text.replace(/[“"][^”"]*[”"]/g, " ").match(FIRST_PERSON)?.length ?? 0) >= 2;
+  const headedQa = !interview && askedHeadings >= 3 && answersInFirstPerson;
+  if (headedQa) add("interview", 4, `${askedHeadings} question headings answered in the first person`);
+  const qa = interview || headedQa || (questionTurns >= 3 && questionTurns / Math.max(1, paragraphs.length) >= 0.2);
 
   // First person outside quotations marks a columnist (or a first-person feature).
   const unquoted = text.replace(/[“"][^”"]*[”"]/g, " ");
   const firstPerson = unquoted.match(FIRST_PERSON)?.length ?? 0;
   const firstPersonRate = (firstPerson / words) * 1000;
   // In an interview the first person and the questions are the speakers'.
-  if (firstPersonRate >= 6 && !interview) add("opinion", firstPersonRate >= 12 ? 3 : 2, `first person (${firstPerson} times outside quotes)`);
+  if (firstPersonRate >= 6 && !qa) add("opinion", firstPersonRate >= 12 ? 3 : 2, `first person (${firstPerson} times outside quotes)`);
 
   const evaluative = unquoted.match(EVALUATIVE)?.length ?? 0;
   const evaluativeRate = (evaluative / words) * 1000;
   if (evaluativeRate >= 6) add("opinion", evaluativeRate >= 10 ? 2 : 1, `evaluative language (${evaluative})`);
   const rhetorical = paragraphs.filter((p) => /\?\s*$/.test(p) && !/[“"]/.test(p)).length;
-  if (rhetorical >= 2 && !interview) add("opinion", 1, `${rhetorical} rhetorical questions`);
+  if (rhetorical >= 2 && !qa) add("opinion", 1, `${rhetorical} rhetorical questions`);
   const questionHeadings = (input.headings ?? []).filter((h) => /\?$/.test(h)).length;
-  if (questionHeadings >= 2) add("analysis", 2, `${questionHeadings} question headings`);
+  if (questionHeadings >= 2 && !qa) add("analysis", 2, `${questionHeadings} question headings`);
   if (/\bthis (article|story|piece|explainer|guide) (explains|looks at|examines|sets out)\b|\bhere is what (happened|we know)\b|\bhere's what (happened|we know)\b/i.test(unquoted)) add("analysis", 2, "says it explains");
 
   const explainer = unquoted.match(EXPLAINER)?.length ?? 0;
   const explainerRate = (explainer / words) * 1000;
   if (explainerRate >= 5) add("analysis", explainerRate >= 9 ? 2 : 1, `explainer phrasing (${explainer})`);
 
+  // A press release: the issuing office's label and contact lines, "announced today", the end mark "###".
+  const top = input.paragraphs.slice(0, 3).join(" ");
+  if (/\b(press release|news release|for immediate release)\b/i.test(top)) add("press-release", 4, "release label");
+  const releaseCues = [
+    /\b(today|Monday|Tuesday|Wednesday|Thursday|Friday) announced\b|\bannounced today\b|\bis (pleased|proud|excited) to announce\b/i,
+    /\b(media|press) (contact|inquiries)\b|^contact:/im,
+    /(^|\s)###(\s|$)|^-\s*30\s*-$/m,
+    /\b(the )?office of (the )?(governor|senator|mayor|attorney general|congress(wo)?man|representative|secretary)\b/i,
+    /\bfor more information\b|\bvisit (www\.|https?:)/i,
+  ].filter((pattern) => input.paragraphs.some((p) => pattern.test(p))).length;
+  if (releaseCues >= 2) add("press-release", releaseCues >= 3 ? 3 : 2, `${releaseCues} press-release cues`);
+
+  // A court case summary: the parties' roles, the holding, the disposition; headed Facts / Question / Holding.
+  const legalTerms = new Set((text.match(/\b(petitioners?|respondents?|appellants?|appellees?|plaintiffs?|defendants?|held that|the court held|holding|affirmed|reversed|remanded|certiorari|oral argument|precedent|the majority|concurr(?:ed|ing|ence)|dissent(?:ed|ing)?|statute|unconstitutional|lower court|circuit)\b/gi) ?? []).map((m) => m.toLowerCase())).size;
+  const legalHeadings = (input.headings ?? []).filter((h) => /^(facts?( of the case)?|background|(the )?questions?( presented)?|(the )?issues?|holding|(the )?decision|conclusion|(the )?(majority|concurring|dissenting) opinions?|procedural history|ruling|outcome|disposition|case summary)\b/i.test(h.trim())).length;
+  if (legalHeadings >= 2) add("legal", 3, `${legalHeadings} case-summary headings`);
+  if (legalTerms >= 5 && !REPORTING.test(paragraphs.slice(0, 2).join(" "))) add("legal", 2, `legal terms (${legalTerms}) without reporting`);
+  if (/\b(argued|decided)\s*:?\s*(on )?\p{Lu}[\p{Ll}]+\.? \d{1,2}, \d{4}\b|\bdocket (no\.|number)|\b\d{2,3} U\.S\. \d+\b/iu.test(input.paragraphs.slice(0, 4).join(" "))) add("legal", 2, "docket or decision line");
+
+  if (/\b(this (interview|conversation) (has been|was) (edited|condensed)|(spoke|talked|sat down) with\b.{0,80}\b(about|on|after|before)\b|in an interview with)/i.test(input.paragraphs.slice(0, 3).join(" ")) && qa) add("interview", 1, "interview introduction");
+
   // A feature opens on a scene or a person, not on the news: no reporting verb in the first paragraph, and it shows people as characters.
   const lead = paragraphs[0] ?? "";
   // A court ruling reported as news: its lead says what the court ruled, not "said", yet it is a report, not a scene.
   const courtLead = COURT.test(paragraphs.slice(0, 2).join(" "));
   const courtTerms = new Set((text.match(new RegExp(COURT.source, "gi")) ?? []).map((m) => m.toLowerCase())).size;
-  if (courtLead && courtTerms >= 2) add("news", 3, "court ruling reported");
-  if (lead && !REPORTING.test(lead) && !courtLead && words >= 300) add("feature", 2, "scene-setting lead");
+  // A case summary or an office's release is not a news report of a ruling, and its plain lead is not a scene.
+  const document = scores.legal >= 3 || scores["press-release"] >= 3;
+  if (courtLead && courtTerms >= 2 && scores.legal < 3) add("news", 3, "court ruling reported");
+  if (lead && !REPORTING.test(lead) && !courtLead && !document && words >= 300) add("feature", 2, "scene-setting lead");
   if (/^(on a|in the|at the|when|as|by (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dawn|dusk|noon|midnight|morning|evening|nightfall)|the (first|morning|night|afternoon|evening|day|first time)|it was|for (years|decades))\b/i.test(lead) || /^by (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dawn|dusk|noon|midnight|nightfall)\b/i.test(paragraphs[1] ?? "")) add("feature", 1, "narrative opening");
   if (/\b\d{1,3}-year-old\b|\b\p{Lu}\p{Ll}+, \d{2},/u.test(text) && !REPORTING.test(lead)) add("feature", 1, "people described as characters");
   if (/\b(said|says),? (standing|sitting|pointing|laughing|smiling|looking|walking|holding|dragging|leaning|gesturing|pausing)\b/.test(text)) add("feature", 1, "scene in the attribution");
@@ -137,7 +173,7 @@ export function detectGenre(input: GenreInput): GenreVerdict {
 }
 
 function order(genre: Genre): number {
-  return ["news", "interview", "opinion", "analysis", "feature"].indexOf(genre);
+  return ["news", "press-release", "legal", "interview", "opinion", "analysis", "feature"].indexOf(genre);
 }
 
 function urlPath(url: string | undefined): string | undefined {

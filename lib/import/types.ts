@@ -48,7 +48,11 @@ export interface GlossaryEntry {
 export type ParagraphKind = "paragraph" | "list-item" | "blockquote";
 
 /** The detected genre of an article (docs/IMPORT.md, "Genre"). */
-export type Genre = "news" | "opinion" | "analysis" | "interview" | "feature";
+/**
+ * "press-release": an organization's or office's own announcement ("FOR IMMEDIATE RELEASE", "Office of …");
+ * "legal": a court case summary (facts, question, holding), not a news report about a ruling.
+ */
+export type Genre = "news" | "opinion" | "analysis" | "interview" | "feature" | "press-release" | "legal";
 
 /** A heading of the article: the section it opens starts at `firstParagraph` (an index into `paragraphs`). */
 export interface ArticleSection {

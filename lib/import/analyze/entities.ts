@@ -15,7 +15,7 @@ const TITLES = [
   "secretary-general", "senator", "sen.", "representative", "rep.", "governor", "gov.", "mayor", "judge", "justice", "chief justice",
   "ambassador", "speaker", "leader", "majority leader", "minority leader", "chairman", "chairwoman", "chair", "general", "gen.",
   "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "prof.", "professor", "commissioner", "councilmember", "council member", "officer", "sheriff",
-  "attorney general", "director", "library director", "executive director", "spokesman", "spokeswoman", "spokesperson", "deputy", "envoy", "sgt.", "lt.", "col.", "capt.", "rev.",
+  "attorney general", "atty. gen.", "atty.", "sens.", "reps.", "govs.", "lt. gov.", "lt. governor", "lieutenant governor", "director", "library director", "executive director", "spokesman", "spokeswoman", "spokesperson", "deputy", "envoy", "sgt.", "lt.", "col.", "capt.", "rev.",
   "king", "queen", "prince", "princess", "pope", "chancellor", "premier", "dean", "coach", "captain", "detective", "superintendent", "principal",
   "councillor", "councilor", "chief constable", "constable", "deputy ambassador", "finance minister", "justice minister", "interior minister", "health minister", "minister of state",
 ];
@@ -63,13 +63,23 @@ export function cleanEntity(raw: string): string | undefined {
   if (/[()—–]/.test(name) || name.split(/\s+/).length > 5) return undefined;
   if (MONTHS_AND_DAYS.test(name)) return undefined;
   if (/^[A-Z]{5,}$/.test(name)) name = name[0] + name.slice(1).toLowerCase();
-  if (!name || NOT_NAMES.has(name.toLowerCase())) return undefined;
+  if (!name || NOT_NAMES.has(name.toLowerCase()) || TITLE_ABBREVIATION.test(name)) return undefined;
   if (!/^\p{Lu}/u.test(name) || name.length < 2) return undefined;
   return name;
 }
 
-/** A name that can be a person: not an acronym, nationality, disease or organization word. */
+/** A title on its own ("Gov", "Sens.") is not a name. */
+const TITLE_ABBREVIATION = /^(?:sens?|reps?|govs?|lt|gen|atty|col|capt|sgt|adm|supt|pres|sec|dept|mr|mrs|ms|dr|prof|rev|hon)\.?$/i;
+/** Words that start a noun phrase, not a name ("Every Virginia voter", "Each Senate seat"). */
+const DETERMINER_START = /^(?:Every|Each|All|Some|Many|Most|Few|No|Any|Other|Another|Several|Both|Either|Neither|This|That|These|Those|Our|Your|My|Their|Its|His|Her|More|Less|Such)\s/;
+/** Headline verbs in title case ("Smith Signs SB 12", "Council Backs Plan"): a headline fragment, not a name. */
+const HEADLINE_VERB = /\s(?:Signs|Says|Said|Vetoes|Vetoed|Passes|Passed|Announces|Announced|Wins|Won|Calls|Urges|Backs|Blocks|Rejects|Approves|Approved|Unveils|Launches|Slams|Seeks|Faces|Plans|Pushes|Names|Sues|Warns|Votes|Voted|Introduces|Files|Asks|Joins|Leads|Takes|Gets|Makes|Ends|Opens|Defends|Proposes|Supports|Opposes|Is|Are|Was|Were|To|Will|Would|And|Or|For|With|On|In|At|Of)(?:\s|$)/;
+
+/** A name that can be a person: not an acronym, nationality, disease or organization word, nor a headline fragment. */
 export function canBePerson(name: string): boolean {
+  if (DETERMINER_START.test(`${name} `) || HEADLINE_VERB.test(name)) return false;
+  // A short all-capitals word inside a name is a bill or agency code ("SB", "HB", "EPA"), never part of a person's name.
+  if (name.split(/\s+/).some((part, i) => i > 0 && /^[A-Z]{2,4}$/.test(part))) return false;
   if (/^[\p{Lu}.]+$/u.test(name.replace(/\s/g, "")) || /\.\p{Lu}/u.test(name)) return false;
   if (NOT_PEOPLE.test(name) || DISEASE_WORD.test(name) || ORGANIZATION_WORD.test(name)) return false;
   if (/\d/.test(name)) return false;

@@ -15,7 +15,7 @@ import { findAttributions, findQuotations } from "./quotes";
 import { scoreSentences } from "./score";
 import { findDisagreements } from "./sides";
 import { isFurniture, splitSentences } from "./sentences";
-import { findNounPhrases, glossDefinition, inTextDefinitions, isFamiliar, matchGlossary, uncommonWords, wordnetSense } from "./terms";
+import { STOP_WORDS, findNounPhrases, glossDefinition, inTextDefinitions, isFamiliar, matchGlossary, uncommonWords, wordnetSense } from "./terms";
 import { contentWords, wordPattern } from "./text";
 
 export interface AnalyzeOptions {
@@ -78,8 +78,10 @@ export function analyzeArticle(input: string[] | AnalyzableArticle, options: Ana
   ];
   for (const candidate of wordnetCandidates) {
     if (definitions.length >= MAX_DEFINITIONS) break;
-    if (defined().has(candidate.word) || furniture.has(candidate.sentenceId)) continue;
+    if (defined().has(candidate.word) || furniture.has(candidate.sentenceId) || STOP_WORDS.has(candidate.word)) continue;
     const sentence = byId.get(candidate.sentenceId)!;
+    // A word of a longer term ("continuing" in "continuing resolution") is not defined on its own.
+    if (!candidate.word.includes(" ") && [...defined(), ...candidateTerms.map((t) => t.term)].some((term) => term.includes(" ") && term.split(" ").includes(candidate.word) && sentence.text.toLowerCase().includes(term))) continue;
     const sense = wordnetSense(candidate.word, candidate.pos, sentence.text, articleWords);
     if (!sense) continue;
     const found = sentence.text.match(wordPattern([candidate.word]))?.[0] ?? candidate.word;

@@ -41,7 +41,7 @@ export function splitSentences(
     const merged: typeof parts = [];
     for (const part of parts) {
       const previous = merged.at(-1);
-      if (previous && hasOpenQuote(previous.text) && paragraph.includes(`${previous.text} ${part.text}`)) {
+      if (previous && (hasOpenQuote(previous.text) || falseBreak(previous.text, part.text)) && paragraph.includes(`${previous.text} ${part.text}`)) {
         previous.text = `${previous.text} ${part.text}`;
         previous.tokens.push(...part.tokens);
         previous.pos.push(...part.pos);
@@ -67,6 +67,33 @@ export function sectionOf(paragraph: number, sections: ArticleSection[]): number
     if (section.firstParagraph <= paragraph) found = i;
   });
   return found;
+}
+
+/** Titles before a name: a sentence never ends on one ("Arkansas Sens. Blanche Lincoln"). */
+const TITLE_ABBREVIATION = /(?:^|[\s(“"])(?:Sens?|Reps?|Govs?|Lt|Gen|Atty|Col|Maj|Capt|Sgt|Cpl|Cmdr|Adm|Dr|Drs|Mr|Mrs|Ms|Messrs|Prof|Rev|Hon|Supt|Pres|Sec|Secs|Dept|Asst|Assn|Gov|Insp|Det|Ald|Del|Sta|St|Mt|Ft|No|Nos|Nr|Art|Sect|Vol|vs|v)\.$/;
+/** Abbreviations that can also end a sentence ("… in Little Rock, Ark."): a false break only before a lowercase word or a digit. */
+const OTHER_ABBREVIATION = /(?:^|[\s(“"])(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Ave|Blvd|Rd|Jr|Sr|Inc|Corp|Co|Ltd|Bros|approx|est|[ap]\.m|U\.S|U\.N|U\.K|E\.U|D\.C|N\.Y|N\.J|N\.H|N\.M|N\.C|N\.D|S\.C|S\.D|R\.I|W\.Va)\.$/;
+
+/**
+ * wink ends a sentence after some abbreviations and initials, and inside parentheses. True when the break between
+ * `previous` and `next` is one of those: `previous` ends on a title abbreviation, on an initial before a name
+ * ("R. J. Harris"), on another abbreviation before a lowercase word or a digit, or inside a parenthesis that `next`
+ * closes.
+ */
+export function falseBreak(previous: string, next: string): boolean {
+  const before = previous.trimEnd();
+  const after = next.trimStart();
+  if (TITLE_ABBREVIATION.test(before) && /^[\p{Lu}\d“"(]/u.test(after)) return true;
+  if (/(?:^|[\s(])\p{Lu}\.$/u.test(before) && /^\p{Lu}[\p{L}'’.-]*/u.test(after) && !/(?:^|\s)(?:I|A)\.$/.test(before)) return true;
+  if (OTHER_ABBREVIATION.test(before) && /^[\p{Ll}\d]/u.test(after)) return true;
+  const opens = before.match(/\(/g)?.length ?? 0;
+  const closes = before.match(/\)/g)?.length ?? 0;
+  if (opens > closes) {
+    const nextCloses = after.match(/\)/g)?.length ?? 0;
+    const nextOpens = after.match(/\(/g)?.length ?? 0;
+    if (nextCloses > nextOpens && after.length < 400) return true;
+  }
+  return false;
 }
 
 export function hasOpenQuote(text: string): boolean {

@@ -9,7 +9,7 @@ import type { CandidateTerm, GlossaryEntry, GlossaryMatch, NamedEntity, Sentence
 import type { SentenceTokens } from "./sentences";
 import { contentWords, countWords, escapeRegex, wordPattern } from "./text";
 import { daleChall } from "dale-chall";
-import { baseForm, senses, taggedCount, type Synset, type WordnetPos } from "./wordnet";
+import { baseForm, commonSenses, synset, taggedCount, type Synset, type WordnetPos } from "./wordnet";
 
 /** The New Dale-Chall list of words most students know (1995): never a vocabulary word. */
 const FAMILIAR = new Set(daleChall);
@@ -37,7 +37,12 @@ export function matchGlossary(sentences: Sentence[], glossary: GlossaryEntry[], 
       count += matches.length;
       first ??= { found: matches[0], sentenceId: sentence.id };
     }
-    if (first && glossarySenseFits(entry, articleWords, articleText)) out.push({ glossaryId: entry.id, term: entry.term, definition: entry.definition, found: first.found, sentenceId: first.sentenceId, count });
+    if (!first) continue;
+    // A definition written for a curriculum lesson often adds that lesson's case in a second sentence ("The
+    // six-party talks produced one …"): its general first sentence may still fit an article the case does not.
+    const general = entry.definition.replace(/\s+/g, " ").trim().split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0]!;
+    const definition = glossarySenseFits(entry, articleWords, articleText) ? entry.definition : general !== entry.definition.replace(/\s+/g, " ").trim() && glossarySenseFits({ ...entry, definition: general }, articleWords, articleText) ? general : undefined;
+    if (definition) out.push({ glossaryId: entry.id, term: entry.term, definition, found: first.found, sentenceId: first.sentenceId, count });
   }
   return out.sort((a, b) => b.count - a.count || a.term.localeCompare(b.term));
 }
@@ -139,7 +144,7 @@ const IN_TEXT: { regex: RegExp; term: number; definition: number }[] = [
   // "ahupuaʻa (land divisions running from the mountains to the sea)": a word in another language glossed in parentheses
   { regex: /\b([\p{Ll}ʻ'’-]{4,}) \(([\p{Ll}][^()]{6,90}?)\)/gu, term: 1, definition: 2 },
   // "the filibuster, a tactic that lets a minority delay a vote, …"
-  { regex: /\b(?:the|a|an) ([a-z][a-z-]+(?: [a-z][a-z-]+)?), ((?:a|an) (?:[a-z-]+ ){0,3}[a-z-]+ (?:that|which|who|used to|meant to|designed to|in which) [^,;()]{4,90}?),/g, term: 1, definition: 2 },
+  { regex: /\b(?:the|a|an) ([a-z][a-z-]+(?: [a-z][a-z-]+)?), ((?:a|an) (?:[a-z-]+ ){0,3}[a-z-]+ (?:that|which|who|used to|meant to|designed to|in which) [^,;()]{4,90}?)(?:,|\.$)/g, term: 1, definition: 2 },
   // "quorum — the minimum number of members who must be present —"
   { regex: /\b([a-z][a-z-]+(?: [a-z][a-z-]+)?) [—–] ((?:a|an|the) [^—–]{8,110}?) [—–]/g, term: 1, definition: 2 },
   // "a process known as reconciliation" / "what is called a filibuster"
@@ -156,7 +161,7 @@ export function inTextDefinitions(sentences: Sentence[]): TermDefinition[] {
       for (const match of sentence.text.matchAll(regex)) {
         const word = match[term]!.trim().replace(/^(the|a|an)\s+/i, "");
         const meaning = match[definition]!.trim().replace(/^(meaning|which means|literally)\s+/i, "");
-        if (seen.has(word.toLowerCase()) || countWords(meaning) < 2 || /^(the|a|an|and|or|but|that|which)$/i.test(word) || /\d/.test(meaning)) continue;
+        if (seen.has(word.toLowerCase()) || countWords(meaning) < 2 || STOP_WORDS.has(word.toLowerCase()) || /\d/.test(meaning)) continue;
         seen.add(word.toLowerCase());
         out.push({ term: word, definition: capitalize(meaning), source: "article", found: word, sentenceId: sentence.id });
       }
@@ -166,11 +171,14 @@ export function inTextDefinitions(sentences: Sentence[]): TermDefinition[] {
 }
 
 /**
- * WordNet's sense of `word` that fits the article: the sense whose gloss and synonyms share the most words with the
- * sentence and the article. A tie between senses of different kinds means "can't tell": no definition.
+ * WordNet's sense of `word` that fits the article, by a simple Lesk overlap: each common (never proper-noun or
+ * instance) sense's gloss, usage examples, synonyms and direct hypernyms against the sentence (2 points a word) and
+ * the article (1 point). Only the word's most common sense is returned, and only when it wins clearly: no sense of
+ * another kind scores as well. Otherwise "can't tell", and no definition.
  */
 export function wordnetSense(word: string, pos: WordnetPos, sentence: string, articleWords: Set<string>, strict = false): Synset | undefined {
-  const all = senses(word, pos);
+  if (STOP_WORDS.has(word.toLowerCase())) return undefined;
+  const all = commonSenses(word, pos);
   if (all.length === 0) return undefined;
   const local = contentWords(sentence);
   const own = contentWords(word);
@@ -178,16 +186,18 @@ export function wordnetSense(word: string, pos: WordnetPos, sentence: string, ar
     // A sense labelled with a field ("(physics) a stress…") fits only an article about that field.
     const domain = /^\(([a-z ]+)\)/.exec(s.gloss)?.[1];
     if (domain && !articleWords.has(domain.replace(/s$/, ""))) return { s, score: -1, rank };
-    const words = [...contentWords(`${s.gloss.replace(/;?\s*"[^"]*"/g, "")} ${s.words.join(" ")}`)].filter((w) => !own.has(w));
+    const parents = s.hypernyms.flatMap((h) => synset(s.pos, h) ?? []);
+    const signature = [s.gloss.replace(/;?\s*"[^"]*"/g, ""), s.words.join(" "), ...s.examples, ...parents.map((p) => `${p.words.join(" ")} ${p.gloss.replace(/;?\s*"[^"]*"/g, "")}`)].join(" ");
+    const words = [...contentWords(signature)].filter((w) => !own.has(w) && !STOP_WORDS.has(w));
     const score = words.reduce((sum, w) => sum + (local.has(w) ? 2 : articleWords.has(w) ? 1 : 0), 0);
     return { s, score, rank };
   });
   scored.sort((a, b) => b.score - a.score || a.rank - b.rank);
   const best = scored[0]!;
   if (all.length === 1) return best.score >= 0 ? best.s : undefined;
-  // Several senses: only the most common sense, and only when the article supports it at least as well as any other.
+  // Several senses: only the most common sense, and only when it beats every sense of another kind.
   const first = scored.find((x) => x.rank === 0)!;
-  if (first.score < 1 || scored.some((x) => x.rank !== 0 && x.score > first.score)) return undefined;
+  if (first.score < 1 || scored.some((x) => x.rank !== 0 && x.s.lexFile !== first.s.lexFile && x.score >= first.score) || scored.some((x) => x.rank !== 0 && x.score > first.score)) return undefined;
   // Strict (a question's key): the sentence itself must support the sense, and better than any other sense.
   if (strict) {
     const localOnly = (x: (typeof scored)[number]) => [...contentWords(x.s.gloss.replace(/;?\s*"[^"]*"/g, ""))].filter((w) => !own.has(w) && local.has(w)).length;
@@ -195,6 +205,13 @@ export function wordnetSense(word: string, pos: WordnetPos, sentence: string, ar
   }
   return first.s;
 }
+
+/** Function words are never vocabulary ("by", "whereas"), whatever a dictionary has for them. */
+export const STOP_WORDS = new Set(
+  "a an the and or but nor so yet for of in on at by to from with without within into onto upon over under about above below after before during since until till through throughout across against among amongst between beside besides beyond toward towards via per than as if unless whether while whereas although though because though thereby therefore thus hence however moreover furthermore nevertheless nonetheless meanwhile otherwise also too very just only even still already again ever never not no yes this that these those such same other another each every either neither both all any some many much more most few fewer less least several own which who whom whose what whatever whichever whoever when whenever where wherever why how here there it its it's he him his she her hers they them their theirs we us our ours you your yours i me my mine one ones be is am are was were been being have has had having do does did doing done can could may might must shall should will would ought".split(
+    " ",
+  ),
+);
 
 /** A WordNet gloss as a student-facing definition: the examples after ";" dropped, capitalized, with a full stop. */
 export function glossDefinition(s: Synset): string {

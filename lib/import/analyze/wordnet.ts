@@ -28,6 +28,10 @@ export interface Synset {
   words: string[];
   gloss: string;
   hypernyms: number[];
+  /** A proper-noun or instance sense ("Chambers": an English architect; "Numbers": a book of the Bible). */
+  proper: boolean;
+  /** The gloss's usage examples (the quoted parts after ";"). */
+  examples: string[];
 }
 
 interface IndexEntry {
@@ -73,15 +77,20 @@ export function synset(pos: WordnetPos, offset: number): Synset | undefined {
   const parts = head.split(" ");
   const lexFile = Number(parts[1]);
   const count = parseInt(parts[3] ?? "0", 16);
-  const words = Array.from({ length: count }, (_, i) => (parts[4 + i * 2] ?? "").replace(/\(.*\)$/, "").replace(/_/g, " ").toLowerCase());
+  const rawWords = Array.from({ length: count }, (_, i) => (parts[4 + i * 2] ?? "").replace(/\(.*\)$/, ""));
+  const words = rawWords.map((w) => w.replace(/_/g, " ").toLowerCase());
   const pointerAt = 4 + count * 2;
   const pointers = Number(parts[pointerAt]);
   const hypernyms: number[] = [];
+  let instance = false;
   for (let i = 0; i < pointers; i += 1) {
     const symbol = parts[pointerAt + 1 + i * 4];
     if (symbol === "@" || symbol === "@i") hypernyms.push(Number(parts[pointerAt + 2 + i * 4]));
+    if (symbol === "@i") instance = true;
   }
-  const result: Synset = { offset, pos, lexFile, words, gloss: gloss.trim(), hypernyms };
+  const proper = instance || (rawWords.length > 0 && rawWords.every((w) => /^\p{Lu}/u.test(w)));
+  const examples = [...gloss.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+  const result: Synset = { offset, pos, lexFile, words, gloss: gloss.trim(), hypernyms, proper, examples };
   synsets.set(key, result);
   return result;
 }
@@ -109,6 +118,39 @@ export function senses(word: string, pos: WordnetPos): Synset[] {
   const base = baseForm(word, pos);
   if (!base) return [];
   return (index(pos).get(base)?.offsets ?? []).flatMap((offset) => synset(pos, offset) ?? []);
+}
+
+/**
+ * The senses a lowercase word of running text can have: those of its base form ("provisions" → "provision": a
+ * clause of a law) and of the inflected form when WordNet lists it as a word of its own ("provisions": a stock of
+ * food), base form first; never a proper-noun or instance sense ("chambers" is not Sir William Chambers).
+ */
+export function commonSenses(word: string, pos: WordnetPos): Synset[] {
+  const lower = word.toLowerCase().replace(/\s+/g, "_");
+  const map = index(pos);
+  const lemmas: string[] = [];
+  const rules: [RegExp, string][] = pos === "n" ? [[/ies$/, "y"], [/ses$/, "s"], [/xes$/, "x"], [/ches$/, "ch"], [/shes$/, "sh"], [/men$/, "man"], [/s$/, ""]] : [];
+  for (const [pattern, replacement] of rules) {
+    if (!pattern.test(lower)) continue;
+    const base = lower.replace(pattern, replacement);
+    if (base !== lower && map.has(base)) {
+      lemmas.push(base);
+      break;
+    }
+  }
+  const own = baseForm(lower, pos);
+  if (own && !lemmas.includes(own)) lemmas.push(own);
+  const seen = new Set<number>();
+  const out: Synset[] = [];
+  for (const lemma of lemmas) {
+    for (const offset of map.get(lemma)?.offsets ?? []) {
+      if (seen.has(offset)) continue;
+      seen.add(offset);
+      const found = synset(pos, offset);
+      if (found && !found.proper) out.push(found);
+    }
+  }
+  return out;
 }
 
 /** How often the word's senses were tagged in SemCor: 0–2 means a word many students will not know. */

@@ -1,6 +1,7 @@
 /**
  * Author's purpose, from the detected genre: a news report informs, a column persuades, an analysis explains, an
- * interview presents a person's views in their own words, a feature tells a story about people or a place.
+ * interview presents a person's views in their own words, a feature tells a story about people or a place, a press
+ * release announces (and promotes) its issuer's action, a case summary sets out a court's decision.
  */
 import { innerQuotes, round } from "../analyze/text";
 import type { Genre } from "../types";
@@ -13,6 +14,8 @@ export const PURPOSES: Record<Genre, string> = {
   analysis: "To explain how or why something happens, using facts and examples",
   interview: "To let one person explain their views in their own words",
   feature: "To tell a story about people or a place in depth",
+  "press-release": "To announce what the organization that issued it has done and present it in a good light",
+  legal: "To summarize a court case: the facts, the question the court decided and how it ruled",
 };
 
 const WHY: Record<Genre, string> = {
@@ -21,6 +24,8 @@ const WHY: Record<Genre, string> = {
   analysis: "It explains causes and background rather than only reporting the latest events.",
   interview: "Most of it is one person's answers to questions.",
   feature: "It follows people and scenes in detail rather than only the latest events.",
+  "press-release": "It is an official release: the office or organization speaks about its own action and quotes its own people.",
+  legal: "It sets out a case's facts, the question before the court and the court's holding, without arguing for a side.",
 };
 
 /**
@@ -33,6 +38,8 @@ const DISTANT: Record<Genre, Genre[]> = {
   analysis: ["opinion", "interview"],
   interview: ["news", "analysis"],
   feature: ["opinion", "interview"],
+  "press-release": ["feature", "interview"],
+  legal: ["feature", "interview"],
 };
 
 export function authorPurposeQuestions(ctx: Context): Candidate[] {

@@ -54,7 +54,7 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
     // A column without a thesis the headline shares is left without a main-idea item: its news peg is not its point.
     if (ctx.analysis.genre === "opinion" && !thesis) return;
     // A news story states its point in the lead: the first sentence in its own voice, when it is on the headline's topic.
-    const leadSentence = scope.kind === "article" && (ctx.analysis.genre === "news" || ctx.analysis.genre === "analysis") ? candidates.find((s) => s.paragraph <= (candidates[0]?.paragraph ?? 0) + 1 && inOwnVoice(s)) : undefined;
+    const leadSentence = scope.kind === "article" && (ctx.analysis.genre === "news" || ctx.analysis.genre === "analysis" || ctx.analysis.genre === "press-release") ? candidates.find((s) => s.paragraph <= (candidates[0]?.paragraph ?? 0) + 1 && inOwnVoice(s)) : undefined;
     const lead = leadSentence && onTopic(leadSentence) >= strong ? leadSentence : undefined;
     const key = thesis ?? lead ?? central.find((s) => inOwnVoice(s) && early(s) && onTopic(s) >= strong);
     if (!key) return;

@@ -15,8 +15,12 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
   const { analysis } = ctx;
   const out: Candidate[] = [];
   const central = ctx.centralThreshold();
+  // Names already swapped in: the same wrong name in every false item would give the key away.
+  const used = new Map<string, number>();
   for (const sentence of analysis.sentences) {
     if (!ctx.eligible(sentence, 32) || ctx.hasQuote(sentence) || ctx.firstPerson(sentence)) continue;
+    // An interviewee's answer is their account, not the article's fact: copied it reads as fact, swapped it is a trap.
+    if (analysis.quotations.some((q) => q.sentenceId === sentence.id && q.resolvedBy === "interview")) continue;
     // A pronoun subject after the opening clause ("When the library closes, they …") leans on another sentence.
     if (/,\s+(they|he|she|it|we)\b/i.test(sentence.text)) continue;
     const statement = sentence.text.replace(/\s*[.!]$/, ".");
@@ -44,7 +48,7 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
       });
       continue;
     }
-    const swap = entitySwap(sentence, analysis) ?? numberSwap(sentence, analysis.numbers, analysis.sentences) ?? dateSwap(sentence, analysis);
+    const swap = entitySwap(sentence, analysis, used) ?? numberSwap(sentence, analysis.numbers, analysis.sentences) ?? dateSwap(sentence, analysis);
     if (swap) {
       out.push({
         id: "",
@@ -85,7 +89,7 @@ export interface Swap {
   to: string;
 }
 
-export function entitySwap(sentence: Sentence, analysis: ArticleAnalysis): Swap | undefined {
+export function entitySwap(sentence: Sentence, analysis: ArticleAnalysis, used: Map<string, number> = new Map()): Swap | undefined {
   const entities = analysis.entities;
   // People only: a place or an organization swapped in may contain, or stand for, the original ("at Fairhaven" for
   // "at City Hall"), which leaves a "false" statement that is still true.
@@ -102,8 +106,13 @@ export function entitySwap(sentence: Sentence, analysis: ArticleAnalysis): Swap 
     if (!form) continue;
     // Never a relative who shares the surname: "Anton Moll climbs … with her sleeve" confuses more than it tests.
     const surname = (e: NamedEntity) => e.name.split(/\s+/).at(-1);
-    const replacement = entities.find((o) => o !== entity && o.kind === "person" && surname(o) !== surname(entity) && sameKindAndRole(entity, o) && !o.sentenceIds.includes(sentence.id) && o.mentions >= 1 && swapOk(sentence, entity, o, form, analysis));
+    // The least used fitting name first (then the article's order), so false items don't share one planted name.
+    const replacement = entities
+      .filter((o) => o !== entity && o.kind === "person" && surname(o) !== surname(entity) && sameKindAndRole(entity, o) && !o.sentenceIds.includes(sentence.id) && o.mentions >= 1)
+      .sort((a, b) => (used.get(a.name) ?? 0) - (used.get(b.name) ?? 0))
+      .find((o) => swapOk(sentence, entity, o, form, analysis));
     if (!replacement) continue;
+    used.set(replacement.name, (used.get(replacement.name) ?? 0) + 1);
     const replacementForm = replacementFormFor(entity, replacement, form);
     return { text: sentence.text.replace(wordPattern([form], false), replacementForm), from: form, to: replacementForm };
   }
@@ -111,7 +120,11 @@ export function entitySwap(sentence: Sentence, analysis: ArticleAnalysis): Swap 
 }
 
 function replacementFormFor(entity: NamedEntity, replacement: NamedEntity, form: string): string {
-  let replacementForm = form === entity.name ? replacement.name : (replacement.variants.find((v) => !v.includes(" ")) ?? replacement.name);
+  // The same kind of form as the original: a surname for a surname ("Reyes" → "Whitfield", not "Dana"), an honorific for an honorific.
+  const last = replacement.name.split(/\s+/).at(-1)!;
+  const honorific = /^(Mr|Mrs|Ms|Dr)\.?\s/.exec(form)?.[0];
+  const sameShape = honorific ? replacement.variants.find((v) => v.startsWith(honorific)) : replacement.variants.find((v) => v === last) ?? (replacement.variants.includes(last) ? last : undefined);
+  let replacementForm = form === entity.name ? replacement.name : (sameShape ?? replacement.variants.find((v) => !v.includes(" ")) ?? replacement.name);
   // "the United States", "the Netherlands": names that take an article need it when they replace one that doesn't.
   if (/^(United|Netherlands|Philippines|European|Czech Republic|Dominican Republic|Gulf|Middle East)\b/.test(replacementForm)) replacementForm = `the ${replacementForm}`;
   return replacementForm;

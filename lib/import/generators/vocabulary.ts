@@ -5,7 +5,7 @@
  */
 import { glossDefinition, wordnetSense } from "../analyze/terms";
 import { contentWords, innerQuotes, round, wordPattern } from "../analyze/text";
-import { baseForm, senses, taggedCount } from "../analyze/wordnet";
+import { baseForm, commonSenses, taggedCount } from "../analyze/wordnet";
 import { daleChall } from "dale-chall";
 
 const FAMILIAR = new Set(daleChall);
@@ -98,7 +98,7 @@ function otherSenses(definition: TermDefinition, sentence: string, articleWords:
   if (!fitting) return [];
   // Only when our key is the fitting sense itself; a glossary or in-text key may word the same sense differently.
   if (definition.source !== "wordnet" || firstSentence(glossDefinition(fitting)) !== firstSentence(definition.definition)) return [];
-  return senses(definition.term, "n")
+  return commonSenses(definition.term, "n")
     .filter((s) => s.lexFile !== fitting.lexFile)
     .map((s) => firstSentence(glossDefinition(s)))
     .filter((d, i, all) => all.indexOf(d) === i)
@@ -112,5 +112,5 @@ function firstSentence(text: string): string {
 
 /** The WordNet kind (lexicographer file) of a word's most common noun sense: "expert" and "researcher" are both people, so one is never the other's distractor. */
 function kindOf(term: string): number | string {
-  return senses(term.split(/\s+/).at(-1) ?? term, "n")[0]?.lexFile ?? term;
+  return commonSenses(term.split(/\s+/).at(-1) ?? term, "n")[0]?.lexFile ?? term;
 }
