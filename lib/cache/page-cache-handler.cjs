@@ -135,16 +135,28 @@ function invalidationSource() {
   return /** @type {any} */ (globalThis)[INVALIDATIONS];
 }
 
+/**
+ * Whether an entry carrying `tags` is dropped by the wanted tags. Next stores a page with its own path's tag
+ * (`_N_T_/lessons/x/level/2`) and its route's layouts (`_N_T_/lessons/[slug]/layout`), not the layouts of its
+ * concrete path, so `revalidatePath("/lessons/x", "layout")`'s tag `_N_T_/lessons/x/layout` is matched here as
+ * what it means: every page at or below /lessons/x (`_N_T_/layout`: every page).
+ * @param {Set<string>} tags @param {Set<string>} wanted @param {string[]} below
+ */
+function isWanted(tags, wanted, below) {
+  for (const tag of tags) {
+    if (wanted.has(tag)) return true;
+    for (const base of below) if (tag === base || tag.startsWith(`${base}/`)) return true;
+  }
+  return false;
+}
+
 /** @param {Set<string>} wanted */
 function dropTagged(wanted) {
+  const below = [...wanted].filter((tag) => tag.endsWith("/layout")).map((tag) => tag.slice(0, -"/layout".length));
   for (const [key, item] of store) {
-    for (const tag of item.tags) {
-      if (wanted.has(tag)) {
-        store.delete(key);
-        storedBytes -= item.size;
-        break;
-      }
-    }
+    if (!isWanted(item.tags, wanted, below)) continue;
+    store.delete(key);
+    storedBytes -= item.size;
   }
 }
 

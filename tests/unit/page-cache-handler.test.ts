@@ -74,6 +74,26 @@ describe("the cache", () => {
   });
 });
 
+describe("revalidatePath(path, \"layout\") on the tags Next really stores", () => {
+  // What next start stored for /lessons/who-is-responsible (logged from a real server): the route's layouts, not the path's.
+  const lessonTags = (slug: string, rest = "") => ["_N_T_/layout", "_N_T_/lessons/layout", "_N_T_/lessons/[slug]/layout", "_N_T_/lessons/[slug]/page", `_N_T_/lessons/${slug}${rest}`].join(",");
+  it("drops every page at or below the path, and no other", async () => {
+    const handler = new mod.Handler({});
+    await handler.set("/lessons/x", page("<p>x</p>", lessonTags("x")));
+    await handler.set("/lessons/x/level/3", page("<p>x3</p>", lessonTags("x", "/level/3")));
+    await handler.set("/lessons/xy", page("<p>xy</p>", lessonTags("xy")));
+    await handler.set("/about", page("<p>about</p>", "_N_T_/layout,_N_T_/about"));
+    await handler.revalidateTag("_N_T_/lessons/x/layout");
+    expect(await handler.get("/lessons/x")).toBeNull();
+    expect(await handler.get("/lessons/x/level/3")).toBeNull();
+    expect(await handler.get("/lessons/xy")).not.toBeNull();
+    expect(await handler.get("/about")).not.toBeNull();
+    await handler.revalidateTag("_N_T_/layout");
+    expect(await handler.get("/lessons/xy")).toBeNull();
+    expect(await handler.get("/about")).toBeNull();
+  });
+});
+
 describe("invalidations recorded by other servers (the cache_invalidations table)", () => {
   type Row = { id: number; tag: string; at: number };
   let rows: Row[];
