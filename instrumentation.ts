@@ -3,5 +3,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installClientAddress } = await import("./lib/security/client-address");
     installClientAddress();
+    // Cached pages made stale on another app server are dropped here too (lib/cache/page-cache-handler.cjs).
+    const { installInvalidationReader } = await import("./lib/data/cache-invalidation-reader");
+    installInvalidationReader();
   }
 }

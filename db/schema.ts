@@ -476,6 +476,23 @@ export const appMeta = sqliteTable("app_meta", {
   updatedAt: updatedAt(),
 });
 
+/**
+ * Cached shared pages to drop on every app server (lib/data/cache-invalidations.ts):
+ * written in the same transaction as the change that makes them stale (a
+ * published import, a content sync); each server's page cache
+ * (lib/cache/page-cache-handler.cjs) reads the new rows at most once a second.
+ * `tag` is Next's cache tag for the path. Rows older than a day are pruned.
+ */
+export const cacheInvalidations = sqliteTable(
+  "cache_invalidations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tag: text("tag").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("cache_invalidations_created_idx").on(t.createdAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Lesson = typeof lessons.$inferSelect;

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Next's cache for prerendered pages (next.config.mjs `cacheHandler`), kept in this
- * process's memory only, and the place where a cached page gets its
+ * process's memory only (and dropped where the database says another server
+ * changed what they show, below), and the place where a cached page gets its
  * Content-Security-Policy.
  *
  * Why memory only: the lesson pages are rendered from the database, and a build
@@ -106,9 +107,99 @@ function tagsOf(value, ctx) {
 const store = new Map();
 let storedBytes = 0;
 
+/**
+ * Several app servers on one database (docs/ARCHITECTURE.md "Cached pages"): a change that makes
+ * pages stale is recorded in the database's cache_invalidations table (lib/data/cache-invalidations.ts)
+ * in the same transaction, and each server's cache reads the rows written since it last looked before
+ * it serves a page, at most once every CHECK_EVERY_MS. So a cached page costs no query per request, and
+ * a page made stale on another server is served for at most CHECK_EVERY_MS after that change committed
+ * (plus one query's time). The app registers the reader on globalThis when the server starts
+ * (instrumentation.ts); without one (tests, builds) this cache is local as before.
+ */
+const INVALIDATIONS = Symbol.for("civics-lab.page-cache.invalidations");
+const CHECK_EVERY_MS = 1000;
+/**
+ * Each look re-reads this much before the previous one: a row becomes visible at its commit, which on
+ * PostgreSQL can come after a later row's, and the writers' clocks may differ a little from ours.
+ * Rows already applied are remembered (by id) so a page rendered after its invalidation isn't dropped again.
+ */
+const OVERLAP_MS = 60_000;
+/** Rows are pruned after a day (lib/data/cache-invalidations.ts); a cache that hasn't looked for an hour starts over instead of trusting them. */
+const FORGET_AFTER_MS = 60 * 60 * 1000;
+
+/** @type {{ lookedAt: number, nextLookAt: number, looking: Promise<void> | null, applied: Map<number, number> }} */
+const sync = { lookedAt: 0, nextLookAt: 0, looking: null, applied: new Map() };
+
+/** @returns {((since: number) => Promise<{ id: number, tag: string, at: number }[]>) | undefined} */
+function invalidationSource() {
+  return /** @type {any} */ (globalThis)[INVALIDATIONS];
+}
+
+/**
+ * Whether an entry carrying `tags` is dropped by the wanted tags. Next stores a page with its own path's tag
+ * (`_N_T_/lessons/x/level/2`) and its route's layouts (`_N_T_/lessons/[slug]/layout`), not the layouts of its
+ * concrete path, so `revalidatePath("/lessons/x", "layout")`'s tag `_N_T_/lessons/x/layout` is matched here as
+ * what it means: every page at or below /lessons/x (`_N_T_/layout`: every page).
+ * @param {Set<string>} tags @param {Set<string>} wanted @param {string[]} below
+ */
+function isWanted(tags, wanted, below) {
+  for (const tag of tags) {
+    if (wanted.has(tag)) return true;
+    for (const base of below) if (tag === base || tag.startsWith(`${base}/`)) return true;
+  }
+  return false;
+}
+
+/** @param {Set<string>} wanted */
+function dropTagged(wanted) {
+  const below = [...wanted].filter((tag) => tag.endsWith("/layout")).map((tag) => tag.slice(0, -"/layout".length));
+  for (const [key, item] of store) {
+    if (!isWanted(item.tags, wanted, below)) continue;
+    store.delete(key);
+    storedBytes -= item.size;
+  }
+}
+
+function dropAll() {
+  store.clear();
+  storedBytes = 0;
+}
+
+/** Applies the invalidations other servers (or this one) recorded since the last look; at most one look per CHECK_EVERY_MS. */
+async function catchUp() {
+  const source = invalidationSource();
+  if (!source) return;
+  const now = Date.now();
+  if (sync.looking) return sync.looking;
+  if (now < sync.nextLookAt) return;
+  sync.nextLookAt = now + CHECK_EVERY_MS;
+  sync.looking = (async () => {
+    try {
+      if (sync.lookedAt && now - sync.lookedAt > FORGET_AFTER_MS) dropAll();
+      const rows = await source((sync.lookedAt || now) - OVERLAP_MS);
+      const wanted = new Set();
+      for (const row of rows) {
+        if (sync.applied.has(row.id)) continue;
+        sync.applied.set(row.id, row.at);
+        wanted.add(row.tag);
+      }
+      if (wanted.size > 0) dropTagged(wanted);
+      sync.lookedAt = now;
+      for (const [id, at] of sync.applied) if (at < now - 2 * OVERLAP_MS) sync.applied.delete(id);
+    } catch (error) {
+      // The database didn't answer: keep serving, and look again after CHECK_EVERY_MS.
+      console.error(`[civics-lab] page cache: could not read cache invalidations: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      sync.looking = null;
+    }
+  })();
+  return sync.looking;
+}
+
 class PageCacheHandler {
   /** @param {string} key */
   async get(key) {
+    await catchUp();
     const hit = store.get(key);
     if (!hit) return null;
     // Most recently used last, so eviction takes the coldest page.
@@ -139,16 +230,7 @@ class PageCacheHandler {
 
   /** revalidatePath/revalidateTag: drop every entry carrying one of the tags; the next request renders afresh. @param {string | string[]} tags */
   async revalidateTag(tags) {
-    const wanted = new Set(Array.isArray(tags) ? tags : [tags]);
-    for (const [key, item] of store) {
-      for (const tag of item.tags) {
-        if (wanted.has(tag)) {
-          store.delete(key);
-          storedBytes -= item.size;
-          break;
-        }
-      }
-    }
+    dropTagged(new Set(Array.isArray(tags) ? tags : [tags]));
   }
 
   resetRequestCache() {}
@@ -163,6 +245,12 @@ module.exports.policyForHtml = policyForHtml;
 module.exports.sha256Source = sha256Source;
 /** For tests: forget everything. */
 module.exports.clearPageCache = () => {
-  store.clear();
-  storedBytes = 0;
+  dropAll();
+  sync.lookedAt = 0;
+  sync.nextLookAt = 0;
+  sync.looking = null;
+  sync.applied.clear();
 };
+module.exports.INVALIDATIONS = INVALIDATIONS;
+module.exports.CHECK_EVERY_MS = CHECK_EVERY_MS;
+module.exports.FORGET_AFTER_MS = FORGET_AFTER_MS;

@@ -6,10 +6,11 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, notInArray } from "drizzle-orm";
 import { writeTransaction, type Database } from "../../db/open";
-import { actors, glossaryTerms, lessonLevels, lessons, questions, questionVersions, quizzes, timelineEvents, topics } from "../../db/schema";
+import { actors, appMeta, glossaryTerms, lessonLevels, lessons, questions, questionVersions, quizzes, timelineEvents, topics } from "../../db/schema";
 import { splitQuestion } from "../content/split";
 import type { LoadedContent } from "../content/load";
 import { evidenceColumns } from "../content/evidence";
+import { recordPageInvalidation } from "./cache-invalidations";
 
 export interface SyncReport {
   lessons: number;
@@ -18,6 +19,9 @@ export interface SyncReport {
   versionsAdded: number;
   retired: number;
 }
+
+/** app_meta key of the hash of the whole content last synced. */
+export const CONTENT_HASH_KEY = "content_hash";
 
 function hash(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
@@ -113,6 +117,15 @@ export async function syncContent(db: Database, content: LoadedContent): Promise
       .where(and(isNull(quizzes.ownerId), eq(quizzes.retired, false), quizIds.length ? notInArray(quizzes.id, quizIds) : undefined))
       .returning({ id: quizzes.id });
     report.retired += retiredQuizzes.length;
+
+    // Any change to content/ (a lesson, the glossary its popovers show, the timeline) can change any cached
+    // page, on every server on this database: record one invalidation of them all, only when something changed.
+    const contentHash = hash(content);
+    const [stored] = await tx.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, CONTENT_HASH_KEY));
+    if (stored?.value !== contentHash) {
+      await tx.insert(appMeta).values({ key: CONTENT_HASH_KEY, value: contentHash }).onConflictDoUpdate({ target: appMeta.key, set: { value: contentHash, updatedAt: new Date() } });
+      await recordPageInvalidation(tx, "/", "layout");
+    }
   });
   return report;
 }

@@ -24,6 +24,7 @@ import type { ImportedLessonExtras, Publication } from "../import/stored-draft";
 export type { ImportedLessonExtras } from "../import/stored-draft";
 import { splitQuestion } from "../content/split";
 import { getLessonForReading } from "./lessons";
+import { recordPageInvalidation } from "./cache-invalidations";
 import { textStats } from "../text/readability";
 
 const TEACHERS = ["teacher"] as const;
@@ -315,6 +316,8 @@ export async function publishImportDraft(draftId: string): Promise<{ lessonId: s
       .update(importDrafts)
       .set({ publishedLessonId: slug, draft: { ...plainDraft, publication } })
       .where(and(eq(importDrafts.id, draftId), eq(importDrafts.ownerId, user.id)));
+    // Every server's cached pages of this slug (and the redirect to its own route) are stale from this commit on.
+    await recordPageInvalidation(tx, `/lessons/${slug}`, "layout");
     return { lessonId: slug, quizId: exported.quizId, version };
   });
 }

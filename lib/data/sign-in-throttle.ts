@@ -1,7 +1,7 @@
 /**
  * Sign-in throttling, built for a classroom behind one school address
- * (counters in SQLite, lib/data/rate-limits.ts, so they hold across
- * restarts and processes).
+ * (counters in the database, lib/data/rate-limits.ts, so they hold across
+ * restarts, processes and app servers).
  *
  * - Per account, a hard limit: LOGIN_MAX_FAILURES tries within
  *   LOGIN_WINDOW_SECONDS, then the account is paused until the window ends.
@@ -22,11 +22,10 @@
  * the reservation back: the account's counter is cleared and the address's
  * is decremented, so the address counts failures only.
  */
-import { eq, inArray, sql } from "drizzle-orm";
-import { writeTransaction, type Database } from "../../db/open";
-import { loginThrottles } from "../../db/schema";
+import { eq, sql } from "drizzle-orm";
 import { getEnv } from "../env";
-import { lockedFor } from "./rate-limits";
+import { asBuilder, at, plusMs, tableOn, writeOn, type AnyDatabase } from "./engine";
+import { bumpCounter, lockedFor } from "./rate-limits";
 
 export { formatWait } from "./rate-limits";
 
@@ -53,67 +52,85 @@ export type SignInReservation =
   /** Refused without checking the password: `scope` says which limit, `waitMs` until it lifts. */
   | { allowed: false; scope: "account" | "address"; waitMs: number };
 
+/** Thrown inside the reservation's transaction to roll back what it counted before a limit refused it. */
+class Refused extends Error {
+  constructor(readonly result: SignInReservation) {
+    super("refused");
+  }
+}
+
 /**
  * Reserves one sign-in attempt for this login from this address, atomically:
  * refused when the account is paused or the address's queue is full;
- * otherwise counted against both and given its slot.
+ * otherwise counted against both and given its slot. Each count is one
+ * statement on the row (rate-limits.ts `bumpCounter`), and a refusal rolls
+ * back what the attempt had counted, so simultaneous attempts on several
+ * servers are counted exactly as if they came one after another.
  */
-export async function reserveSignInAttempt(db: Database, login: string, ip: string | null, now = Date.now()): Promise<SignInReservation> {
+export async function reserveSignInAttempt(db: AnyDatabase, login: string, ip: string | null, now = Date.now()): Promise<SignInReservation> {
   const { LOGIN_MAX_FAILURES, LOGIN_WINDOW_SECONDS } = getEnv();
   const windowMs = LOGIN_WINDOW_SECONDS * 1000;
-  return writeTransaction(db, async (tx) => {
-    const keys = [accountKey(login), ...(ip ? [addressKey(ip), slotKey(ip)] : [])];
-    const rows = new Map((await tx.select().from(loginThrottles).where(inArray(loginThrottles.key, keys))).map((row) => [row.key, row]));
-    const account = rows.get(accountKey(login));
-    if (account?.lockedUntil && account.lockedUntil.getTime() > now) return { allowed: false, scope: "account", waitMs: account.lockedUntil.getTime() - now };
-
-    let delayMs = 0;
-    if (ip) {
-      const address = rows.get(addressKey(ip));
-      const addressFailures = address && now - address.windowStart.getTime() < windowMs ? address.failures : 0;
-      if (addressFailures >= ADDRESS_FREE_FAILURES) {
-        const slot = rows.get(slotKey(ip));
-        const slotAt = Math.max(now, slot?.lockedUntil?.getTime() ?? 0);
-        delayMs = slotAt - now;
-        if (delayMs > ADDRESS_MAX_QUEUE_MS) return { allowed: false, scope: "address", waitMs: delayMs };
-        const next = new Date(slotAt + ADDRESS_SLOT_MS);
-        await tx
-          .insert(loginThrottles)
-          .values({ key: slotKey(ip), failures: 0, windowStart: new Date(now), lockedUntil: next })
-          .onConflictDoUpdate({ target: loginThrottles.key, set: { windowStart: new Date(now), lockedUntil: next } });
+  try {
+    return await writeOn(db, async (tx) => {
+      const account = await bumpCounter(tx, accountKey(login), LOGIN_MAX_FAILURES, windowMs, now);
+      if (!account) throw new Refused({ allowed: false, scope: "account", waitMs: Math.max(1, await lockedFor(tx, [accountKey(login)], now)) });
+      let delayMs = 0;
+      if (ip) {
+        const address = await bumpCounter(tx, addressKey(ip), null, windowMs, now);
+        // This attempt's count is in `failures`; the ones before it decide whether it waits for a slot.
+        if (address && address.failures - 1 >= ADDRESS_FREE_FAILURES) {
+          const slotAt = await takeSlot(tx, slotKey(ip), now);
+          if (slotAt === null) throw new Refused({ allowed: false, scope: "address", waitMs: Math.max(ADDRESS_MAX_QUEUE_MS + 1, await lockedFor(tx, [slotKey(ip)], now)) });
+          delayMs = slotAt - now;
+        }
       }
-      await bump(tx, addressKey(ip), address, null, windowMs, now);
-    }
-    await bump(tx, accountKey(login), account, LOGIN_MAX_FAILURES, windowMs, now);
-    return { allowed: true, delayMs };
-  });
+      return { allowed: true, delayMs };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    throw error;
+  }
 }
 
-async function bump(tx: Database, key: string, row: typeof loginThrottles.$inferSelect | undefined, max: number | null, windowMs: number, now: number): Promise<void> {
-  const fresh = !row || now - row.windowStart.getTime() >= windowMs;
-  const failures = fresh ? 1 : row.failures + 1;
-  const windowStart = fresh ? new Date(now) : row.windowStart;
-  const lockedUntil = max !== null && failures >= max ? new Date(windowStart.getTime() + windowMs) : null;
-  await tx
-    .insert(loginThrottles)
-    .values({ key, failures, windowStart, lockedUntil })
-    .onConflictDoUpdate({ target: loginThrottles.key, set: { failures, windowStart, lockedUntil } });
+/**
+ * The address's next free slot, ADDRESS_SLOT_MS after the last one given (or
+ * now), taken in one statement; null when it is more than ADDRESS_MAX_QUEUE_MS
+ * away (nothing taken). The slot row's `locked_until` is the end of the last
+ * slot given out.
+ */
+async function takeSlot(tx: AnyDatabase, key: string, now: number): Promise<number | null> {
+  const t = tableOn(tx, "loginThrottles");
+  const nowAt = at(tx, t.lockedUntil, new Date(now));
+  const [row] = await asBuilder(tx)
+    .insert(t)
+    .values({ key, failures: 0, windowStart: new Date(now), lockedUntil: new Date(now + ADDRESS_SLOT_MS) })
+    .onConflictDoUpdate({
+      target: t.key,
+      set: {
+        windowStart: nowAt,
+        lockedUntil: sql`(case when ${t.lockedUntil} > ${nowAt} then ${plusMs(tx, t.lockedUntil, ADDRESS_SLOT_MS)} else ${at(tx, t.lockedUntil, new Date(now + ADDRESS_SLOT_MS))} end)`,
+      },
+      setWhere: sql`${t.lockedUntil} is null or ${t.lockedUntil} <= ${at(tx, t.lockedUntil, new Date(now + ADDRESS_MAX_QUEUE_MS))}`,
+    })
+    .returning({ lockedUntil: t.lockedUntil });
+  return row?.lockedUntil ? row.lockedUntil.getTime() - ADDRESS_SLOT_MS : null;
 }
 
 /** A successful sign-in gives its reservation back: the account starts over, the address loses the one count it took. */
-export async function releaseSignInAttempt(db: Database, login: string, ip: string | null): Promise<void> {
-  await writeTransaction(db, async (tx) => {
-    await tx.delete(loginThrottles).where(eq(loginThrottles.key, accountKey(login)));
+export async function releaseSignInAttempt(db: AnyDatabase, login: string, ip: string | null): Promise<void> {
+  await writeOn(db, async (tx) => {
+    const t = tableOn(tx, "loginThrottles");
+    await tx.delete(t).where(eq(t.key, accountKey(login)));
     if (ip) {
       await tx
-        .update(loginThrottles)
-        .set({ failures: sql`max(${loginThrottles.failures} - 1, 0)` })
-        .where(eq(loginThrottles.key, addressKey(ip)));
+        .update(t)
+        .set({ failures: sql`(case when ${t.failures} > 0 then ${t.failures} - 1 else 0 end)` })
+        .where(eq(t.key, addressKey(ip)));
     }
   });
 }
 
 /** Milliseconds until this account may try again (read-only; for the message on the sign-in form), or 0. */
-export async function accountPausedFor(db: Database, login: string, now = Date.now()): Promise<number> {
+export async function accountPausedFor(db: AnyDatabase, login: string, now = Date.now()): Promise<number> {
   return lockedFor(db, [accountKey(login)], now);
 }
