@@ -11,7 +11,7 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
-import { assignments, attempts, lessons, questionVersions, quizzes, responses } from "../../db/schema";
+import { assignments, attempts, lessons, questionVersions, quizzes, responses } from "../../db/tables";
 import { requireUser, type SessionUser } from "./session";
 import { formatInZone } from "../dates";
 import { AppError } from "../errors";

@@ -6,7 +6,7 @@
 import "server-only";
 import { eq, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { users } from "../../db/schema";
+import { users } from "../../db/tables";
 
 export async function findUserByLogin(login: string) {
   const normalized = login.trim().toLowerCase();

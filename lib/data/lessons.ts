@@ -7,7 +7,7 @@ import { cache } from "react";
 import { and, asc, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "../../db/client";
-import { actors, assignments, classMembers, glossaryTerms, lessonLevels, lessons, timelineEvents, topics, userPreferences } from "../../db/schema";
+import { actors, assignments, classMembers, glossaryTerms, lessonLevels, lessons, timelineEvents, topics, userPreferences } from "../../db/tables";
 import { getSessionUser, type SessionUser } from "./session";
 import { termIdsIn, type LessonBody } from "../content/markdown";
 import { LEVEL_INFO, lessonMetaSchema } from "../content/schema";

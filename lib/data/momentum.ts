@@ -7,7 +7,7 @@
 import "server-only";
 import { and, eq, gte, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { attempts, reviewLogs } from "../../db/schema";
+import { attempts, reviewLogs } from "../../db/tables";
 import { requireUser } from "./session";
 
 export const DAILY_REVIEW_GOAL = 10;

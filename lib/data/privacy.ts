@@ -30,7 +30,7 @@ import {
   reviewLogs,
   userPreferences,
   users,
-} from "../../db/schema";
+} from "../../db/tables";
 import { verifyPassword } from "../passwords/password";
 import { requireUser } from "./session";
 import { AppError } from "../errors";

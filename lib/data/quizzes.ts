@@ -9,7 +9,7 @@ import "server-only";
 import { and, asc, count, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import type { Database } from "../../db/open";
-import { assignments, classMembers, lessons, questions, questionVersions, quizzes, userPreferences } from "../../db/schema";
+import { assignments, classMembers, lessons, questions, questionVersions, quizzes, userPreferences } from "../../db/tables";
 import { getSessionUser, type SessionUser } from "./session";
 import { AppError } from "../errors";
 import type { PublicQuestionData, QuestionType } from "../quiz/types";

@@ -12,7 +12,7 @@
  */
 import { and, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import { writeTransaction, type Database } from "../../db/open";
-import { loginThrottles } from "../../db/schema";
+import { loginThrottles } from "../../db/tables";
 import { getEnv } from "../env";
 
 export interface Limit {

@@ -7,7 +7,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
-import { lessonLevels, lessons, readingProgress, userPreferences } from "../../db/schema";
+import { lessonLevels, lessons, readingProgress, userPreferences } from "../../db/tables";
 import { getSessionUser, requireUser } from "./session";
 import { paragraphAnchors } from "../content/markdown";
 import { AppError } from "../errors";

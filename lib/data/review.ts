@@ -8,7 +8,7 @@ import "server-only";
 import { and, asc, count, eq, lte, notInArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
-import { lessons, questions, questionVersions, quizzes, reviewCards, reviewLogs } from "../../db/schema";
+import { lessons, questions, questionVersions, quizzes, reviewCards, reviewLogs } from "../../db/tables";
 import { getSessionUser, requireUser, type SessionUser } from "./session";
 import { AppError } from "../errors";
 import { describeKey } from "../quiz/describe";

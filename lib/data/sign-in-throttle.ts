@@ -24,7 +24,7 @@
  */
 import { eq, inArray, sql } from "drizzle-orm";
 import { writeTransaction, type Database } from "../../db/open";
-import { loginThrottles } from "../../db/schema";
+import { loginThrottles } from "../../db/tables";
 import { getEnv } from "../env";
 import { lockedFor } from "./rate-limits";
 
