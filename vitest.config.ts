@@ -64,6 +64,7 @@ export default defineConfig(async () => {
         name: "postgres",
         include: ["tests/integration/**/*.test.ts"],
         exclude: SQLITE_ONLY,
+        globalSetup: ["tests/helpers/pg-global-setup.ts"],
         setupFiles: ["tests/helpers/pg-setup.ts"],
         env: { ...env, DATABASE_URL: PG_ADMIN_URL },
       },

@@ -8,6 +8,7 @@ import { and, asc, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "../../db/client";
 import { actors, assignments, classMembers, glossaryTerms, lessonLevels, lessons, timelineEvents, topics, userPreferences } from "../../db/tables";
+import { jsonArrayLength } from "./dialect";
 import { getSessionUser, type SessionUser } from "./session";
 import { termIdsIn, type LessonBody } from "../content/markdown";
 import { LEVEL_INFO, lessonMetaSchema } from "../content/schema";
@@ -59,7 +60,7 @@ export async function listCatalogLessons(): Promise<CatalogLesson[]> {
       quizId: lessons.quizId,
       level: lessonLevels.level,
       words: lessonLevels.wordCount,
-      sections: sql<number>`json_array_length(${lessonLevels.body}, '$.sections')`,
+      sections: jsonArrayLength(lessonLevels.body, "sections"),
     })
     .from(lessons)
     .leftJoin(topics, eq(topics.id, lessons.topicId))

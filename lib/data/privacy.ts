@@ -136,7 +136,7 @@ async function collectUserData(db: Database, userId: string, now: Date, scope?: 
     .from(auditLog)
     .where(
       scope
-        ? and(eq(auditLog.targetUserId, userId), auditClassIds.length ? inArray(auditLog.classId, auditClassIds) : sql`0`)
+        ? and(eq(auditLog.targetUserId, userId), auditClassIds.length ? inArray(auditLog.classId, auditClassIds) : sql`1 = 0`)
         : or(eq(auditLog.targetUserId, userId), auditClassIds.length ? inArray(auditLog.classId, auditClassIds) : undefined),
     )
     .orderBy(asc(auditLog.id));

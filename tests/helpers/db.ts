@@ -14,7 +14,8 @@ import os from "node:os";
 import path from "node:path";
 import { migrateDatabase } from "@/db/migrate";
 import { openDatabase, type Database } from "@/db/open";
-import { migratePostgres, openPostgres } from "@/db/pg";
+import { openPostgres } from "@/db/pg";
+import { inject } from "vitest";
 import { databaseEngine } from "@/lib/env";
 import { loadContent } from "@/lib/content/load";
 import { syncContent } from "@/lib/data/content-sync";
@@ -41,25 +42,25 @@ export function tempDatabaseFile(): string {
 /** The PostgreSQL databases this test file made, for tests/helpers/pg-setup.ts to drop. */
 export const pgTestDatabases: { db: Database; drop: () => Promise<void> }[] = [];
 
-async function createPgTestDb(): Promise<Database> {
+/** A clone of the run's migrated template, with content/ synced when asked (tests/helpers/pg-global-setup.ts). */
+async function createPgTestDb(withContent: boolean): Promise<Database> {
   // Imported here: tests/helpers/pg.ts probes the server when it loads, which the SQLite run never needs.
   const { createTempPgDatabase } = await import("./pg");
-  const temp = await createTempPgDatabase();
-  const pgDb = openPostgres(temp.url, { max: 4 });
-  await migratePostgres(pgDb);
-  const db = pgDb as unknown as Database;
+  const templates = inject("pgTemplates");
+  const temp = await createTempPgDatabase({ prefix: templates.prefix, template: withContent ? templates.content : templates.empty });
+  const db = openPostgres(temp.url, { max: 4 }) as unknown as Database;
   pgTestDatabases.push({ db, drop: temp.drop });
   return db;
 }
 
 export async function createTestDb(options: { withContent?: boolean } = {}): Promise<Database> {
-  let db: Database;
   if (databaseEngine() === "postgres") {
-    db = await createPgTestDb();
-  } else {
-    db = openDatabase(tempDatabaseFile());
-    migrateDatabase(db);
+    const db = await createPgTestDb(options.withContent ?? false);
+    (globalThis as { civicsDb?: Database }).civicsDb = db;
+    return db;
   }
+  const db = openDatabase(tempDatabaseFile());
+  migrateDatabase(db);
   (globalThis as { civicsDb?: Database }).civicsDb = db;
   if (options.withContent) await syncContent(db, realContent());
   return db;
