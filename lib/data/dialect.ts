@@ -21,3 +21,8 @@ export function periodsSinceEpoch(column: SQLiteColumn, periodMs: number): SQL<n
 export function jsonArrayLength(column: SQLiteColumn, key: string): SQL<number> {
   return (onPostgres ? sql`jsonb_array_length(${column} -> ${key})` : sql`json_array_length(${column}, ${`$.${key}`})`).mapWith(Number);
 }
+
+/** The larger of two numeric expressions (SQLite's two-argument `max`, PostgreSQL's `greatest`; `max(a, b)` is an aggregate error on PostgreSQL). */
+export function larger(a: SQL | SQLiteColumn, b: SQL | SQLiteColumn | number): SQL<number> {
+  return (onPostgres ? sql`greatest(${a}, ${b})` : sql`max(${a}, ${b})`).mapWith(Number);
+}
