@@ -111,7 +111,8 @@ export async function listVisibleQuizzes(): Promise<QuizSummary[]> {
     .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
     .leftJoin(questions, and(eq(questions.quizId, quizzes.id), eq(questions.retired, false)))
     .where(visibleQuizCondition(user))
-    .groupBy(quizzes.id)
+    // lessons.id too: PostgreSQL only lets the lesson's columns through when their table's key is grouped.
+    .groupBy(quizzes.id, lessons.id)
     .orderBy(asc(lessons.position), asc(quizzes.title));
   return rows.map(({ ownerId: _owner, ...quiz }) => ({ ...quiz, description: descriptionFor({ ...quiz, ownerId: _owner }, user) }));
 }
