@@ -5,17 +5,16 @@
  * so several app servers starting at once migrate (and sync content) one at
  * a time, and refuses a database that a newer version of the app migrated.
  *
- * Status: schema, migrations, connection checks and transactions are here;
- * the data-access layer (lib/data) still speaks SQLite only. See
- * docs/ARCHITECTURE.md "PostgreSQL".
+ * lib/data runs on it through db/tables.ts and writeTransaction (db/open.ts).
+ * See docs/ARCHITECTURE.md "PostgreSQL".
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { newestLocalMigration } from "./migrate";
+import { writeTransaction, type Database } from "./open";
 import * as schema from "./schema.pg";
 
 export type PgDatabase = NodePgDatabase<typeof schema> & { $client: pg.Pool };
@@ -109,17 +108,10 @@ export async function migratePostgres(db: PgDatabase): Promise<void> {
   await migrate(db, { migrationsFolder: PG_MIGRATIONS_FOLDER });
 }
 
-const pgTransactionScope = new AsyncLocalStorage<PgDatabase>();
-
 /**
- * A real transaction on one pooled connection. Other requests keep using the
- * rest of the pool meanwhile, and PostgreSQL's default READ COMMITTED means
- * none of them sees this transaction's rows before COMMIT. Nested calls join
- * the enclosing transaction. As on SQLite: read and grade before, await
- * nothing but the database inside.
+ * writeTransaction (db/open.ts) for a PostgreSQL database: SERIALIZABLE on one
+ * pooled connection, run again on a serialization failure, nested calls join.
  */
-export async function pgWriteTransaction<T>(db: PgDatabase, fn: (tx: PgDatabase) => Promise<T>): Promise<T> {
-  const current = pgTransactionScope.getStore();
-  if (current) return fn(current);
-  return db.transaction((tx) => pgTransactionScope.run(tx as unknown as PgDatabase, () => fn(tx as unknown as PgDatabase)));
+export function pgWriteTransaction<T>(db: PgDatabase, fn: (tx: PgDatabase) => Promise<T>): Promise<T> {
+  return writeTransaction(db as unknown as Database, (tx) => fn(tx as unknown as PgDatabase));
 }

@@ -82,6 +82,15 @@ export function resetEnvCacheForTests(): void {
   cached = undefined;
 }
 
+/**
+ * Which storage engine this process runs on: PostgreSQL when DATABASE_URL is
+ * set, the SQLite file otherwise. db/tables.ts and db/client.ts decide once
+ * from it (docs/ARCHITECTURE.md "PostgreSQL").
+ */
+export function databaseEngine(): "sqlite" | "postgres" {
+  return getEnv().DATABASE_URL ? "postgres" : "sqlite";
+}
+
 /** Absolute path of the SQLite file. */
 export function getDatabasePath(): string {
   return path.resolve(getEnv().DATABASE_PATH);

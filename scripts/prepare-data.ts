@@ -8,10 +8,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrateDatabase } from "../db/migrate";
-import { closeDatabase, openDatabase } from "../db/open";
+import { closeDatabase, openDatabase, type Database } from "../db/open";
 import { checkPostgres, describeUrl, migratePostgres, openPostgres, withMigrationLock } from "../db/pg";
 import { checkContent } from "../lib/content/check";
-import { loadContent } from "../lib/content/load";
+import { loadContent, type LoadedContent } from "../lib/content/load";
 import { syncContent } from "../lib/data/content-sync";
 import { getAuthSecretPath, getDatabasePath, getEnv } from "../lib/env";
 
@@ -25,24 +25,43 @@ export function ensureAuthSecret(): void {
   console.log(`[civics-lab] No AUTH_SECRET set: generated one and saved it to ${path.relative(process.cwd(), file)} (keep this file with the database).`);
 }
 
+/** content/, loaded and checked: a problem stops the start with the list. */
+function checkedContent(): LoadedContent {
+  const { content, problems } = loadContent();
+  const all = [...problems, ...checkContent(content)];
+  if (all.length > 0) {
+    const list = all.map((p) => `  ${p.file}: ${p.field}: ${p.message}`).join("\n");
+    throw new Error(`content/ has ${all.length} problem(s); run \`npm run content:check\`:\n${list}`);
+  }
+  return content;
+}
+
+async function sync(db: Database, content: LoadedContent): Promise<void> {
+  const report = await syncContent(db, content);
+  if (report.lessons || report.versionsAdded || report.retired) {
+    console.log(`[civics-lab] Content synced: ${report.lessons} lesson(s) updated, ${report.versionsAdded} question version(s) added, ${report.retired} item(s) retired.`);
+  }
+}
+
 /**
  * PostgreSQL (DATABASE_URL): connect (a clear error for an unreachable server,
- * wrong credentials or a missing database), then migrate holding an advisory
- * lock so servers starting together take turns. The data-access layer does
- * not run on PostgreSQL yet, so this stops there with a clear message instead
- * of starting a server that would fail on its first request.
+ * wrong credentials or a missing database), then migrate and sync content
+ * holding an advisory lock, so servers starting together take turns: the
+ * first migrates and syncs, the others find nothing left to do (the sync
+ * writes only what changed), and none serves a half-migrated database.
  */
 async function preparePostgres(url: string): Promise<void> {
+  const content = checkedContent();
   const db = openPostgres(url, { max: 2 });
   try {
     await checkPostgres(db, url);
-    await withMigrationLock(db, () => migratePostgres(db));
+    await withMigrationLock(db, async () => {
+      await migratePostgres(db);
+      await sync(db as unknown as Database, content);
+    });
   } finally {
     await db.$client.end();
   }
-  throw new Error(
-    `PostgreSQL at ${describeUrl(url)} is migrated, but this version of Civics Lab cannot serve from PostgreSQL yet (its data layer runs on SQLite only). Unset DATABASE_URL to run on the SQLite file.`,
-  );
 }
 
 export async function prepareData(): Promise<void> {
@@ -52,16 +71,7 @@ export async function prepareData(): Promise<void> {
   const db = openDatabase(getDatabasePath());
   try {
     migrateDatabase(db);
-    const { content, problems } = loadContent();
-    const all = [...problems, ...checkContent(content)];
-    if (all.length > 0) {
-      const list = all.map((p) => `  ${p.file}: ${p.field}: ${p.message}`).join("\n");
-      throw new Error(`content/ has ${all.length} problem(s); run \`npm run content:check\`:\n${list}`);
-    }
-    const report = await syncContent(db, content);
-    if (report.lessons || report.versionsAdded || report.retired) {
-      console.log(`[civics-lab] Content synced: ${report.lessons} lesson(s) updated, ${report.versionsAdded} question version(s) added, ${report.retired} item(s) retired.`);
-    }
+    await sync(db, checkedContent());
   } finally {
     closeDatabase(db);
   }
@@ -69,7 +79,10 @@ export async function prepareData(): Promise<void> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   prepareData().then(
-    () => console.log(`[civics-lab] Database ready at ${path.relative(process.cwd(), getDatabasePath())}.`),
+    () => {
+      const url = getEnv().DATABASE_URL;
+      console.log(`[civics-lab] Database ready ${url ? `on PostgreSQL at ${describeUrl(url)}` : `at ${path.relative(process.cwd(), getDatabasePath())}`}.`);
+    },
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

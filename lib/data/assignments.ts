@@ -7,7 +7,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
-import { assignments, attempts, classMembers, classes, lessonLevels, lessons, quizzes, readingProgress } from "../../db/schema";
+import { assignments, attempts, classMembers, classes, lessonLevels, lessons, quizzes, readingProgress } from "../../db/tables";
 import type { QuizMode } from "../quiz/types";
 import { requireUser, type SessionUser } from "./session";
 import { formatInZone, isValidTimeZone } from "../dates";

@@ -11,7 +11,7 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
-import { assignments, attempts, lessons, questionVersions, quizzes, responses } from "../../db/schema";
+import { assignments, attempts, lessons, questionVersions, quizzes, responses } from "../../db/tables";
 import { requireUser, type SessionUser } from "./session";
 import { formatInZone } from "../dates";
 import { AppError } from "../errors";
@@ -21,7 +21,7 @@ import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType
 import { countOutcomes, gradedQuestion, type GradedQuestion } from "../quiz/results";
 import { answerProblem } from "../quiz/validate";
 import type { AnswersInput } from "../validations/attempts";
-import { statementsFor } from "./prepared";
+import { idList, inIdList, preparedRows, preparedRun, rawTime, statementsFor } from "./prepared";
 import { assertNoOpenTest, assignmentClosedReason, assignmentForStart, isOpenTest, openTestMessage, studentQuizAssignments, type QuizAssignmentOfStudent } from "./assignments";
 import { scheduleAnsweredQuestions } from "./review";
 import { currentPublicQuestions, evidenceLinks, findVisibleQuiz, publicVersions, readingLevelOf, visibleQuizCondition, type EvidenceLink } from "./quizzes";
@@ -370,46 +370,64 @@ export async function checkQuestion(attemptId: string, questionId: string, answe
 
 /** The statements of a submission, prepared once per connection (lib/data/prepared.ts). */
 const submitStatements = statementsFor((db) => ({
-  ownAttempt: db
-    .select()
-    .from(attempts)
-    .where(and(eq(attempts.id, sql.placeholder("attemptId")), eq(attempts.userId, sql.placeholder("userId"))))
-    .prepare(),
-  dueRule: db
-    .select({ dueAt: assignments.dueAt, lateAllowed: assignments.lateAllowed, timeZone: assignments.timeZone })
-    .from(assignments)
-    .where(eq(assignments.id, sql.placeholder("assignmentId")))
-    .prepare(),
+  ownAttempt: preparedRows(
+    db,
+    "submit_own_attempt",
+    db
+      .select()
+      .from(attempts)
+      .where(and(eq(attempts.id, sql.placeholder("attemptId")), eq(attempts.userId, sql.placeholder("userId")))),
+  ),
+  dueRule: preparedRows(
+    db,
+    "submit_due_rule",
+    db
+      .select({ dueAt: assignments.dueAt, lateAllowed: assignments.lateAllowed, timeZone: assignments.timeZone })
+      .from(assignments)
+      .where(eq(assignments.id, sql.placeholder("assignmentId"))),
+  ),
   // Grading reads the shown versions with their keys in one go.
-  versions: db
-    .select({ versionId: questionVersions.id, data: questionVersions.publicData, keyData: questionVersions.keyData })
-    .from(questionVersions)
-    .where(sql`${questionVersions.id} in (select value from json_each(${sql.placeholder("versionIds")}))`)
-    .prepare(),
-  insertResponse: db
-    .insert(responses)
-    .values({
-      attemptId: sql.placeholder("attemptId"),
-      questionId: sql.placeholder("questionId"),
-      questionVersionId: sql.placeholder("questionVersionId"),
-      answer: sql.placeholder("answer"),
-      credit: sql.placeholder("credit"),
-      outcome: sql.placeholder("outcome"),
-      answeredAt: sql.placeholder("answeredAt"),
-    })
-    .onConflictDoNothing()
-    .prepare(),
-  storedResponses: db
-    .select({ questionId: responses.questionId, credit: responses.credit, answer: responses.answer })
-    .from(responses)
-    .where(eq(responses.attemptId, sql.placeholder("attemptId")))
-    .prepare(),
-  close: db
-    .update(attempts)
-    // Update placeholders skip the column encoders: draft goes in as JSON text and times as epoch milliseconds.
-    .set({ status: "submitted", draft: sql`${sql.placeholder("draftJson")}`, score: sql`${sql.placeholder("score")}`, maxScore: sql`${sql.placeholder("maxScore")}`, submittedAt: sql`${sql.placeholder("nowMs")}`, updatedAt: sql`${sql.placeholder("nowMs")}` })
-    .where(eq(attempts.id, sql.placeholder("attemptId")))
-    .prepare(),
+  versions: preparedRows(
+    db,
+    "submit_versions",
+    db
+      .select({ versionId: questionVersions.id, data: questionVersions.publicData, keyData: questionVersions.keyData })
+      .from(questionVersions)
+      .where(inIdList(db, questionVersions.id, "versionIds")),
+  ),
+  insertResponse: preparedRun(
+    db,
+    "submit_insert_response",
+    db
+      .insert(responses)
+      .values({
+        attemptId: sql.placeholder("attemptId"),
+        questionId: sql.placeholder("questionId"),
+        questionVersionId: sql.placeholder("questionVersionId"),
+        answer: sql.placeholder("answer"),
+        credit: sql.placeholder("credit"),
+        outcome: sql.placeholder("outcome"),
+        answeredAt: sql.placeholder("answeredAt"),
+      })
+      .onConflictDoNothing(),
+  ),
+  storedResponses: preparedRows(
+    db,
+    "submit_stored_responses",
+    db
+      .select({ questionId: responses.questionId, credit: responses.credit, answer: responses.answer })
+      .from(responses)
+      .where(eq(responses.attemptId, sql.placeholder("attemptId"))),
+  ),
+  close: preparedRun(
+    db,
+    "submit_close",
+    db
+      .update(attempts)
+      // Update placeholders skip the column encoders: draft goes in as JSON text and times through rawTime.
+      .set({ status: "submitted", draft: sql`${sql.placeholder("draftJson")}`, score: sql`${sql.placeholder("score")}`, maxScore: sql`${sql.placeholder("maxScore")}`, submittedAt: sql`${sql.placeholder("now")}`, updatedAt: sql`${sql.placeholder("now")}` })
+      .where(eq(attempts.id, sql.placeholder("attemptId"))),
+  ),
 }));
 
 interface GradedEntry {
@@ -448,14 +466,14 @@ export async function submitAttempt(attemptId: string, answers: AnswersInput = {
   const user = await requireUser();
   const db = getDb();
   const read = submitStatements(db);
-  const attempt = read.ownAttempt.get({ attemptId, userId: user.id });
+  const attempt = await read.ownAttempt.get({ attemptId, userId: user.id });
   if (!attempt) throw new AppError("not_found", "We couldn't find that attempt.");
   if (attempt.status === "submitted") return storedResult(attempt);
-  if (attempt.assignmentId) assertNotPastDue(read.dueRule.get({ assignmentId: attempt.assignmentId }), now);
+  if (attempt.assignmentId) assertNotPastDue(await read.dueRule.get({ assignmentId: attempt.assignmentId }), now);
   // A test attempt is the test itself; any other attempt would grade the quiz while a test of it is open.
   if (!(attempt.mode === "test" && attempt.assignmentId)) await assertNoOpenTest(db, user, attempt.quizId, now, attempt.assignmentId);
   const layout = layoutOf(attempt);
-  const versions = new Map(read.versions.all({ versionIds: JSON.stringify(layout.questions.map((entry) => entry.versionId)) }).map((row) => [row.versionId, row]));
+  const versions = new Map((await read.versions.all({ versionIds: idList(db, layout.questions.map((entry) => entry.versionId)) })).map((row) => [row.versionId, row]));
   validateAnswers(layout, new Map([...versions].map(([id, row]) => [id, { data: row.data }])), answers);
   const draftJson = JSON.stringify(attempt.draft);
   let draft = mergeDraft(attempt.draft, answers);
@@ -463,7 +481,7 @@ export async function submitAttempt(attemptId: string, answers: AnswersInput = {
 
   return writeTransaction(db, async (tx) => {
     const statements = submitStatements(tx);
-    const current = statements.ownAttempt.get({ attemptId, userId: user.id });
+    const current = await statements.ownAttempt.get({ attemptId, userId: user.id });
     if (!current) throw new AppError("not_found", "We couldn't find that attempt.");
     if (current.status === "submitted") return storedResult(current);
     if (JSON.stringify(current.draft) !== draftJson) {
@@ -471,11 +489,11 @@ export async function submitAttempt(attemptId: string, answers: AnswersInput = {
       graded = gradeDraft(layout, versions, draft);
     }
     // Practice questions already checked keep their first checked answer (docs/GRADING.md): on conflict, nothing.
-    for (const entry of graded) statements.insertResponse.run({ attemptId, ...entry, answeredAt: now });
-    const stored = statements.storedResponses.all({ attemptId });
+    for (const entry of graded) await statements.insertResponse.run({ attemptId, ...entry, answeredAt: now });
+    const stored = await statements.storedResponses.all({ attemptId });
     const score = Math.round(stored.reduce((sum, row) => sum + row.credit, 0) * 10_000) / 10_000;
     const maxScore = layout.questions.length;
-    statements.close.run({ attemptId, draftJson: JSON.stringify(draft), score, maxScore, nowMs: now.getTime() });
+    await statements.close.run({ attemptId, draftJson: JSON.stringify(draft), score, maxScore, now: rawTime(tx, now) });
     // Skipped questions were never recalled or missed, so they get no review card.
     await scheduleAnsweredQuestions(tx, user.id, stored.filter((row) => row.answer !== null), now);
     return { attemptId: attempt.id, score, maxScore, submittedAt: now };

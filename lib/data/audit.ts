@@ -9,7 +9,7 @@ import "server-only";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import type { Database } from "../../db/open";
-import { auditLog, type AuditAction } from "../../db/schema";
+import { auditLog, type AuditAction } from "../../db/tables";
 import { requireUser, type SessionUser } from "./session";
 import { getOwnedClassOrThrow } from "./class-access";
 

@@ -6,8 +6,8 @@
 import "server-only";
 import { eq, or, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { users } from "../../db/schema";
-import { statementsFor } from "./prepared";
+import { users } from "../../db/tables";
+import { preparedRows, statementsFor } from "./prepared";
 
 export async function findUserByLogin(login: string) {
   const normalized = login.trim().toLowerCase();
@@ -21,11 +21,14 @@ export async function findUserByLogin(login: string) {
 
 /** Runs on every signed-in request (lib/data/session-token.ts), so it is prepared once per connection. */
 const authStatements = statementsFor((db) => ({
-  state: db
-    .select({ tokenVersion: users.tokenVersion, role: users.role, displayName: users.displayName, username: users.username, mustChangePassword: users.mustChangePassword })
-    .from(users)
-    .where(eq(users.id, sql.placeholder("userId")))
-    .prepare(),
+  state: preparedRows(
+    db,
+    "auth_user_state",
+    db
+      .select({ tokenVersion: users.tokenVersion, role: users.role, displayName: users.displayName, username: users.username, mustChangePassword: users.mustChangePassword })
+      .from(users)
+      .where(eq(users.id, sql.placeholder("userId"))),
+  ),
 }));
 
 export async function getUserAuthState(userId: string) {

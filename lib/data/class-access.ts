@@ -6,7 +6,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/open";
-import { classMembers, classes, users } from "../../db/schema";
+import { classMembers, classes, users } from "../../db/tables";
 import { AppError } from "../errors";
 
 const NOT_FOUND = "We couldn't find that class.";

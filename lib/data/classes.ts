@@ -8,7 +8,7 @@ import { randomInt } from "node:crypto";
 import { and, asc, count, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
-import { appMeta, assignments, classMembers, classes, users } from "../../db/schema";
+import { appMeta, assignments, classMembers, classes, users } from "../../db/tables";
 import { generateOneTimePassword } from "../passwords/one-time-password";
 import { hashPassword, passwordProblem } from "../passwords/password";
 import { requireUser } from "./session";

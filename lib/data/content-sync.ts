@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, notInArray } from "drizzle-orm";
 import { writeTransaction, type Database } from "../../db/open";
-import { actors, appMeta, glossaryTerms, lessonLevels, lessons, questions, questionVersions, quizzes, timelineEvents, topics } from "../../db/schema";
+import { actors, appMeta, glossaryTerms, lessonLevels, lessons, questions, questionVersions, quizzes, timelineEvents, topics } from "../../db/tables";
 import { splitQuestion } from "../content/split";
 import type { LoadedContent } from "../content/load";
 import { evidenceColumns } from "../content/evidence";

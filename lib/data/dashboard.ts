@@ -5,7 +5,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { assignments, attempts, classMembers, lessons, questionVersions, quizzes, readingProgress, responses, users } from "../../db/schema";
+import { assignments, attempts, classMembers, lessons, questionVersions, quizzes, readingProgress, responses, users } from "../../db/tables";
 import { requireUser } from "./session";
 import { assignmentStatus, type AssignmentStatus, type ClassAssignment, listClassAssignments } from "./assignments";
 import { ATTENTION_AVERAGE, FALLING_DROP, type Attention } from "../quiz/score-bands";

@@ -7,7 +7,7 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { attempts, questionVersions, responses, users } from "../../db/schema";
+import { attempts, questionVersions, responses, users } from "../../db/tables";
 import { requireUser } from "./session";
 import { describeAnswer } from "../quiz/describe";
 import { getOwnedClassOrThrow } from "./class-access";

@@ -11,7 +11,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { questions, questionVersions } from "../../db/schema";
+import { questions, questionVersions } from "../../db/tables";
 import { getSessionUser } from "./session";
 import { AppError } from "../errors";
 import { gradeAnswer } from "../quiz/grade";

@@ -9,7 +9,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
-import { attempts, guestMerges, lessonLevels, lessons, questions, questionVersions, readingProgress, responses } from "../../db/schema";
+import { attempts, guestMerges, lessonLevels, lessons, questions, questionVersions, readingProgress, responses } from "../../db/tables";
 import { requireUser } from "./session";
 import { paragraphAnchors } from "../content/markdown";
 import { gradeAnswer } from "../quiz/grade";

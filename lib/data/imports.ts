@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { and, desc, eq, notInArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
-import { glossaryTerms, importDrafts, lessonLevels, lessons, questions, questionVersions, quizzes } from "../../db/schema";
+import { glossaryTerms, importDrafts, lessonLevels, lessons, questions, questionVersions, quizzes } from "../../db/tables";
 import { requireUser } from "./session";
 import { AppError } from "../errors";
 import { evidenceColumns } from "../content/evidence";

@@ -7,7 +7,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
-import { assignments, attempts, classMembers, lessonLevels, questions, questionVersions, quizzes, responses, reviewCards, users } from "../../db/schema";
+import { assignments, attempts, classMembers, lessonLevels, questions, questionVersions, quizzes, responses, reviewCards, users } from "../../db/tables";
 import { analyzeItems, chosenOptions, mostMissed, type ItemStats } from "../analysis/item-analysis";
 import { requireUser } from "./session";
 import { scheduleAnswer } from "../review/schedule";

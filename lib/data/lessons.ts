@@ -6,7 +6,8 @@ import "server-only";
 import { cache } from "react";
 import { and, asc, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { actors, assignments, classMembers, glossaryTerms, lessonLevels, lessons, timelineEvents, topics, userPreferences } from "../../db/schema";
+import { actors, assignments, classMembers, glossaryTerms, lessonLevels, lessons, timelineEvents, topics, userPreferences } from "../../db/tables";
+import { jsonArrayLength } from "./dialect";
 import { getSessionUser, type SessionUser } from "./session";
 import { termIdsIn, type LessonBody } from "../content/markdown";
 import { LEVEL_INFO } from "../content/schema";
@@ -62,7 +63,7 @@ export async function listCatalogLessons(audience: "reader" | "everyone" = "read
       quizId: lessons.quizId,
       level: lessonLevels.level,
       words: lessonLevels.wordCount,
-      sections: sql<number>`json_array_length(${lessonLevels.body}, '$.sections')`,
+      sections: jsonArrayLength(lessonLevels.body, "sections"),
     })
     .from(lessons)
     .leftJoin(topics, eq(topics.id, lessons.topicId))

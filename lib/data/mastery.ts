@@ -5,7 +5,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { attempts, classMembers, questionVersions, responses, topics } from "../../db/schema";
+import { attempts, classMembers, questionVersions, responses, topics } from "../../db/tables";
 import { requireUser } from "./session";
 import { SKILLS } from "../content/schema";
 import { MASTERY_LEVELS, computeMastery, masteryHistory, type MasteryEntry } from "../quiz/mastery";

@@ -5,9 +5,10 @@
  * calendar days (the server doesn't know the reader's time zone).
  */
 import "server-only";
-import { and, eq, gte, isNotNull, sql } from "drizzle-orm";
+import { and, count, eq, gte, isNotNull } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { attempts, reviewLogs } from "../../db/schema";
+import { attempts, reviewLogs } from "../../db/tables";
+import { periodsSinceEpoch } from "./dialect";
 import { requireUser } from "./session";
 
 export const DAILY_REVIEW_GOAL = 10;
@@ -45,15 +46,15 @@ export async function getMyMomentum(now = new Date()): Promise<Momentum> {
   const since = new Date((today - STREAK_WINDOW_DAYS) * DAY);
   const [reviewDays, quizDays, [todayCount]] = await Promise.all([
     db
-      .selectDistinct({ day: sql<number>`cast(${reviewLogs.reviewedAt} / ${DAY} as integer)` })
+      .selectDistinct({ day: periodsSinceEpoch(reviewLogs.reviewedAt, DAY) })
       .from(reviewLogs)
       .where(and(eq(reviewLogs.userId, user.id), gte(reviewLogs.reviewedAt, since))),
     db
-      .selectDistinct({ day: sql<number>`cast(${attempts.submittedAt} / ${DAY} as integer)` })
+      .selectDistinct({ day: periodsSinceEpoch(attempts.submittedAt, DAY) })
       .from(attempts)
       .where(and(eq(attempts.userId, user.id), isNotNull(attempts.submittedAt), gte(attempts.submittedAt, since))),
     db
-      .select({ n: sql<number>`count(*)` })
+      .select({ n: count() })
       .from(reviewLogs)
       .where(and(eq(reviewLogs.userId, user.id), gte(reviewLogs.reviewedAt, new Date(today * DAY)))),
   ]);

@@ -30,7 +30,7 @@ import {
   reviewLogs,
   userPreferences,
   users,
-} from "../../db/schema";
+} from "../../db/tables";
 import { verifyPassword } from "../passwords/password";
 import { requireUser } from "./session";
 import { AppError } from "../errors";
@@ -136,7 +136,7 @@ async function collectUserData(db: Database, userId: string, now: Date, scope?: 
     .from(auditLog)
     .where(
       scope
-        ? and(eq(auditLog.targetUserId, userId), auditClassIds.length ? inArray(auditLog.classId, auditClassIds) : sql`0`)
+        ? and(eq(auditLog.targetUserId, userId), auditClassIds.length ? inArray(auditLog.classId, auditClassIds) : sql`1 = 0`)
         : or(eq(auditLog.targetUserId, userId), auditClassIds.length ? inArray(auditLog.classId, auditClassIds) : undefined),
     )
     .orderBy(asc(auditLog.id));

@@ -8,7 +8,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { assignments, classes, lessonLevels, lessons, questions, questionVersions, quizzes } from "../../db/schema";
+import { assignments, classes, lessonLevels, lessons, questions, questionVersions, quizzes } from "../../db/tables";
 import { getSessionUser, requireUser } from "./session";
 import { AppError } from "../errors";
 import { writeGift } from "../interop/gift";

@@ -9,7 +9,7 @@ import "server-only";
 import { and, asc, count, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import type { Database } from "../../db/open";
-import { assignments, classMembers, lessons, questions, questionVersions, quizzes, userPreferences } from "../../db/schema";
+import { assignments, classMembers, lessons, questions, questionVersions, quizzes, userPreferences } from "../../db/tables";
 import { getSessionUser, type SessionUser } from "./session";
 import { AppError } from "../errors";
 import type { PublicQuestionData, QuestionType } from "../quiz/types";
@@ -112,7 +112,8 @@ export async function listVisibleQuizzes(): Promise<QuizSummary[]> {
     .innerJoin(lessons, eq(lessons.id, quizzes.lessonId))
     .leftJoin(questions, and(eq(questions.quizId, quizzes.id), eq(questions.retired, false)))
     .where(visibleQuizCondition(user))
-    .groupBy(quizzes.id)
+    // lessons.id too: PostgreSQL only lets the lesson's columns through when their table's key is grouped.
+    .groupBy(quizzes.id, lessons.id)
     .orderBy(asc(lessons.position), asc(quizzes.title));
   return rows.map(({ ownerId: _owner, ...quiz }) => ({ ...quiz, description: descriptionFor({ ...quiz, ownerId: _owner }, user) }));
 }

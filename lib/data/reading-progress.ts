@@ -7,13 +7,13 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
-import { lessonLevels, lessons, readingProgress, userPreferences } from "../../db/schema";
+import { lessonLevels, lessons, readingProgress, userPreferences } from "../../db/tables";
 import { getSessionUser, requireUser } from "./session";
 import { paragraphAnchors } from "../content/markdown";
 import { AppError } from "../errors";
 import type { SaveReadingProgressInput } from "../validations/reading";
 import { visibleLessonCondition } from "./lessons";
-import { statementsFor } from "./prepared";
+import { preparedRows, statementsFor } from "./prepared";
 
 export interface ReadingProgressDto {
   lessonId: string;
@@ -92,24 +92,26 @@ export async function getOwnReadingProgress(lessonId: string): Promise<ReadingPr
 }
 
 const lessonStateStatements = statementsFor((db) => ({
-  progress: db
-    .select({ sectionsRead: readingProgress.sectionsRead, lastAnchor: readingProgress.lastAnchor, completedAt: readingProgress.completedAt })
-    .from(readingProgress)
-    .where(and(eq(readingProgress.userId, sql.placeholder("userId")), eq(readingProgress.lessonId, sql.placeholder("lessonId"))))
-    .prepare(),
-  level: db.select({ level: userPreferences.readingLevel }).from(userPreferences).where(eq(userPreferences.userId, sql.placeholder("userId"))).prepare(),
+  progress: preparedRows(
+    db,
+    "own_lesson_progress",
+    db
+      .select({ sectionsRead: readingProgress.sectionsRead, lastAnchor: readingProgress.lastAnchor, completedAt: readingProgress.completedAt })
+      .from(readingProgress)
+      .where(and(eq(readingProgress.userId, sql.placeholder("userId")), eq(readingProgress.lessonId, sql.placeholder("lessonId")))),
+  ),
+  level: preparedRows(db, "own_reading_level", db.select({ level: userPreferences.readingLevel }).from(userPreferences).where(eq(userPreferences.userId, sql.placeholder("userId")))),
 }));
 
 /**
  * The caller's progress in one lesson and their saved level, for GET /api/me on every signed-in
- * lesson view: prepared statements (lib/data/prepared.ts), read synchronously. Null for guests.
+ * lesson view: prepared statements (lib/data/prepared.ts). Null for guests.
  */
 export async function getOwnLessonState(lessonId: string): Promise<{ progress: { sectionsRead: string[]; lastAnchor: string | null; completed: boolean } | null; readingLevel: number | null } | null> {
   const user = await getSessionUser();
   if (!user) return null;
   const statements = lessonStateStatements(getDb());
-  const progress = statements.progress.get({ userId: user.id, lessonId });
-  const level = statements.level.get({ userId: user.id });
+  const [progress, level] = await Promise.all([statements.progress.get({ userId: user.id, lessonId }), statements.level.get({ userId: user.id })]);
   return {
     progress: progress ? { sectionsRead: progress.sectionsRead, lastAnchor: progress.lastAnchor, completed: progress.completedAt !== null } : null,
     readingLevel: level?.level ?? null,

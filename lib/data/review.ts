@@ -8,7 +8,7 @@ import "server-only";
 import { and, asc, count, eq, lte, notInArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction, type Database } from "../../db/open";
-import { lessons, questions, questionVersions, quizzes, reviewCards, reviewLogs } from "../../db/schema";
+import { lessons, questions, questionVersions, quizzes, reviewCards, reviewLogs } from "../../db/tables";
 import { getSessionUser, requireUser, type SessionUser } from "./session";
 import { AppError } from "../errors";
 import { describeKey } from "../quiz/describe";
@@ -18,7 +18,7 @@ import type { Answer, Outcome, PublicQuestionData, QuestionType } from "../quiz/
 import { answerProblem } from "../quiz/validate";
 import { scheduleAnswer, type CardState } from "../review/schedule";
 import { assertNoOpenTest, openTestQuizIds } from "./assignments";
-import { statementsFor } from "./prepared";
+import { idList, inIdList, preparedRows, preparedRun, statementsFor } from "./prepared";
 import { evidenceLinks, readingLevelOf, visibleQuizCondition, type EvidenceLink } from "./quizzes";
 
 type CardRow = typeof reviewCards.$inferSelect;
@@ -67,43 +67,49 @@ function cardState(row: CardRow): CardState {
 }
 
 const schedulingStatements = statementsFor((db) => ({
-  cards: db
-    .select()
-    .from(reviewCards)
-    .where(and(eq(reviewCards.userId, sql.placeholder("userId")), sql`${reviewCards.questionId} in (select value from json_each(${sql.placeholder("questionIds")}))`))
-    .prepare(),
-  upsert: db
-    .insert(reviewCards)
-    .values({
-      userId: sql.placeholder("userId"),
-      questionId: sql.placeholder("questionId"),
-      due: sql.placeholder("due"),
-      stability: sql.placeholder("stability"),
-      difficulty: sql.placeholder("difficulty"),
-      elapsedDays: sql.placeholder("elapsedDays"),
-      scheduledDays: sql.placeholder("scheduledDays"),
-      learningSteps: sql.placeholder("learningSteps"),
-      reps: sql.placeholder("reps"),
-      lapses: sql.placeholder("lapses"),
-      state: sql.placeholder("state"),
-      lastReview: sql.placeholder("lastReview"),
-    })
-    .onConflictDoUpdate({
-      target: [reviewCards.userId, reviewCards.questionId],
-      set: {
-        due: sql`excluded.due`,
-        stability: sql`excluded.stability`,
-        difficulty: sql`excluded.difficulty`,
-        elapsedDays: sql`excluded.elapsed_days`,
-        scheduledDays: sql`excluded.scheduled_days`,
-        learningSteps: sql`excluded.learning_steps`,
-        reps: sql`excluded.reps`,
-        lapses: sql`excluded.lapses`,
-        state: sql`excluded.state`,
-        lastReview: sql`excluded.last_review`,
-      },
-    })
-    .prepare(),
+  cards: preparedRows(
+    db,
+    "schedule_cards",
+    db
+      .select()
+      .from(reviewCards)
+      .where(and(eq(reviewCards.userId, sql.placeholder("userId")), inIdList(db, reviewCards.questionId, "questionIds"))),
+  ),
+  upsert: preparedRun(
+    db,
+    "schedule_upsert",
+    db
+      .insert(reviewCards)
+      .values({
+        userId: sql.placeholder("userId"),
+        questionId: sql.placeholder("questionId"),
+        due: sql.placeholder("due"),
+        stability: sql.placeholder("stability"),
+        difficulty: sql.placeholder("difficulty"),
+        elapsedDays: sql.placeholder("elapsedDays"),
+        scheduledDays: sql.placeholder("scheduledDays"),
+        learningSteps: sql.placeholder("learningSteps"),
+        reps: sql.placeholder("reps"),
+        lapses: sql.placeholder("lapses"),
+        state: sql.placeholder("state"),
+        lastReview: sql.placeholder("lastReview"),
+      })
+      .onConflictDoUpdate({
+        target: [reviewCards.userId, reviewCards.questionId],
+        set: {
+          due: sql`excluded.due`,
+          stability: sql`excluded.stability`,
+          difficulty: sql`excluded.difficulty`,
+          elapsedDays: sql`excluded.elapsed_days`,
+          scheduledDays: sql`excluded.scheduled_days`,
+          learningSteps: sql`excluded.learning_steps`,
+          reps: sql`excluded.reps`,
+          lapses: sql`excluded.lapses`,
+          state: sql`excluded.state`,
+          lastReview: sql`excluded.last_review`,
+        },
+      }),
+  ),
 }));
 
 /**
@@ -115,12 +121,12 @@ const schedulingStatements = statementsFor((db) => ({
 export async function scheduleAnsweredQuestions(tx: Database, userId: string, answered: readonly { questionId: string; credit: number }[], now: Date): Promise<void> {
   if (answered.length === 0) return;
   const statements = schedulingStatements(tx);
-  const existing = statements.cards.all({ userId, questionIds: JSON.stringify(answered.map((entry) => entry.questionId)) });
+  const existing = await statements.cards.all({ userId, questionIds: idList(tx, answered.map((entry) => entry.questionId)) });
   const byQuestion = new Map(existing.map((row) => [row.questionId, row]));
   for (const { questionId, credit } of answered) {
     const previous = byQuestion.get(questionId);
     const { card } = scheduleAnswer(previous ? cardState(previous) : null, credit, now);
-    statements.upsert.run({ userId, questionId, ...card });
+    await statements.upsert.run({ userId, questionId, ...card });
   }
 }
 

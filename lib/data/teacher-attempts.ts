@@ -9,7 +9,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { assignments, attempts, lessonLevels, lessons, questionVersions, quizzes, responses, users } from "../../db/schema";
+import { assignments, attempts, lessonLevels, lessons, questionVersions, quizzes, responses, users } from "../../db/tables";
 import { requireUser } from "./session";
 import { AppError } from "../errors";
 import { countOutcomes, gradedQuestion, type GradedQuestion } from "../quiz/results";

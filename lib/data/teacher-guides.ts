@@ -8,7 +8,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { lessons, questions, questionVersions } from "../../db/schema";
+import { lessons, questions, questionVersions } from "../../db/tables";
 import { getSessionUser } from "./session";
 import { teacherGuideSchema, type TeacherGuide } from "../content/schema";
 import { AppError } from "../errors";

@@ -6,7 +6,7 @@ import "server-only";
 import { and, eq, or, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { writeTransaction } from "../../db/open";
-import { users } from "../../db/schema";
+import { users } from "../../db/tables";
 import type { Role } from "../roles";
 import { hashPassword, passwordProblem, verifyPassword } from "../passwords/password";
 import { requireUser } from "./session";

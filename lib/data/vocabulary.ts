@@ -11,7 +11,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { glossaryTerms, lessons, readingProgress } from "../../db/schema";
+import { glossaryTerms, lessons, readingProgress } from "../../db/tables";
 import { getSessionUser } from "./session";
 import { getImportedLessonExtras } from "./imports";
 import { visibleLessonCondition } from "./lessons";

@@ -1,7 +1,7 @@
 /** Answers built from a question's key, for tests that need right or wrong answers on purpose. */
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/open";
-import { questions, questionVersions } from "@/db/schema";
+import { questions, questionVersions } from "@/db/tables";
 import type { Answer, AnswerKey, PublicQuestionData } from "@/lib/quiz/types";
 
 export function perfectAnswer(key: AnswerKey): Answer {

@@ -4,7 +4,7 @@
  */
 import { getDb } from "@/db/client";
 import { writerFor } from "@/db/open";
-import { users } from "@/db/schema";
+import { users } from "@/db/tables";
 import type { Role } from "@/lib/roles";
 import { hashPassword } from "@/lib/passwords/password";
 

@@ -46,13 +46,13 @@ export function describePg(name: string, body: () => void): void {
   describe.skip(`[postgres] ${name}`, body);
 }
 
-/** A new empty database; `drop()` removes it (and ends anyone still connected). */
-export async function createTempPgDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
-  const name = `civics_test_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
+/** A new empty database (or a copy of `template`); `drop()` removes it (and ends anyone still connected). */
+export async function createTempPgDatabase(options: { prefix?: string; template?: string } = {}): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const name = `${options.prefix ?? "civics_test"}_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   try {
-    await admin.query(`create database "${name}"`);
+    await admin.query(`create database "${name}"${options.template ? ` template "${options.template}"` : ""}`);
   } finally {
     await admin.end();
   }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { users } from "@/db/schema";
+import { users } from "@/db/tables";
 import { verifyPassword } from "@/lib/passwords/password";
 import { deleteOwnAccount } from "@/lib/data/privacy";
 import { SIGN_UP_CONFLICT, changeOwnPassword, createAccount, endAllSessionsOfCurrentUser, getOwnAccount } from "@/lib/data/users";

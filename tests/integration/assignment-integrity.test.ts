@@ -12,7 +12,7 @@ import { POST as checkRoute } from "@/app/api/attempts/[attemptId]/check/route";
 import { startAttemptAction } from "@/app/quizzes/[quizId]/actions";
 import { restoreAssignmentAction } from "@/app/classes/actions";
 import type { Database } from "@/db/open";
-import { assignments, attempts, questionVersions } from "@/db/schema";
+import { assignments, attempts, questionVersions } from "@/db/tables";
 import {
   ASSIGNMENT_UNDO_MS,
   createAssignment,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { attempts, readingProgress } from "@/db/schema";
+import { attempts, readingProgress } from "@/db/tables";
 import { assignmentStatus, createAssignment, deleteAssignment, listAssignableLessons, listClassAssignments, listMyAssignments } from "@/lib/data/assignments";
 import { addRosterStudents, createClass } from "@/lib/data/classes";
 import { getClassGrid, getStudentDetailForTeacher } from "@/lib/data/dashboard";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/open";
-import { assignments, attempts, classes, classMembers, lessons, questions, questionVersions, quizzes, responses, userPreferences } from "@/db/schema";
+import { assignments, attempts, classes, classMembers, lessons, questions, questionVersions, quizzes, responses, userPreferences } from "@/db/tables";
 import { checkQuestion, getAttemptForTaking, getAttemptResults, listMyAttempts, saveDraft, startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
 import { getMyMastery } from "@/lib/data/mastery";
 import { getPublicQuiz, getQuizSummary, listVisibleQuizzes } from "@/lib/data/quizzes";

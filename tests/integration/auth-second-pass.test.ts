@@ -10,7 +10,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { changePasswordAction, signOutAction } from "@/app/account/actions";
 import type { Database } from "@/db/open";
-import { auditLog, users } from "@/db/schema";
+import { auditLog, users } from "@/db/tables";
 import { PasswordChangeRequired, requirePageUser, requireUser } from "@/lib/data/session";
 import { createAssignment } from "@/lib/data/assignments";
 import { listClassAuditLog } from "@/lib/data/audit";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { appMeta, classMembers, classes, users } from "@/db/schema";
+import { appMeta, classMembers, classes, users } from "@/db/tables";
 import { hashPassword, verifyPassword } from "@/lib/passwords/password";
 import {
   addRosterStudents,

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { lessons, questions, questionVersions } from "@/db/schema";
+import { lessons, questions, questionVersions } from "@/db/tables";
 import type { LoadedContent } from "@/lib/content/load";
 import { syncContent } from "@/lib/data/content-sync";
 import { createTestDb, realContent } from "../helpers/db";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { importDrafts } from "@/db/schema";
+import { importDrafts } from "@/db/tables";
 import { POST } from "@/app/import/document/route";
 import { getImportDraft } from "@/lib/data/imports";
 import { createTestDb } from "../helpers/db";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/open";
-import { lessons, questions, questionVersions, reviewCards } from "@/db/schema";
+import { lessons, questions, questionVersions, reviewCards } from "@/db/tables";
 import { evidenceAnchors } from "@/lib/content/schema";
 import { checkQuestion, getAttemptResults, startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
 import { submitReview } from "@/lib/data/review";

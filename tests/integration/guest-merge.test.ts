@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/open";
-import { attempts, guestMerges, lessonLevels, readingProgress, responses, reviewCards } from "@/db/schema";
+import { attempts, guestMerges, lessonLevels, readingProgress, responses, reviewCards } from "@/db/tables";
 import { mergeGuestHistory } from "@/lib/data/guest-merge";
 import { guestMergeSchema, type GuestMergeInput } from "@/lib/validations/review";
 import { keyedQuestions, perfectAnswer, wrongAnswer, type KeyedQuestion } from "../helpers/answers";

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { importDrafts, lessonLevels, lessons, questions, questionVersions, quizzes } from "@/db/schema";
+import { importDrafts, lessonLevels, lessons, questions, questionVersions, quizzes } from "@/db/tables";
 import { createImportDraft, deleteImportDraft, exportImportDraft, getImportDraft, getImportedLessonExtras, listImportDrafts, publishImportDraft, saveImportDraft } from "@/lib/data/imports";
 import { listCatalogLessons } from "@/lib/data/lessons";
 import { createTestDb } from "../helpers/db";

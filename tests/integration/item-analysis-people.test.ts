@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/open";
-import { reviewCards } from "@/db/schema";
+import { reviewCards } from "@/db/tables";
 import { createAssignment } from "@/lib/data/assignments";
 import { startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
 import { addRosterStudents, createClass, type IssuedCredentials } from "@/lib/data/classes";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { attempts, reviewLogs } from "@/db/schema";
+import { attempts, reviewLogs } from "@/db/tables";
 import { DAILY_REVIEW_GOAL, getMyMomentum, streakFrom } from "@/lib/data/momentum";
 import { createTestDb } from "../helpers/db";
 import { seedUser } from "../helpers/factories";

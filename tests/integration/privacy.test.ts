@@ -3,7 +3,7 @@ import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/open";
-import { assignments, attempts, guestMerges, importDrafts, lessonLevels, lessons, loginThrottles, questions, quizzes, responses, reviewCards, reviewLogs, users } from "@/db/schema";
+import { assignments, attempts, guestMerges, importDrafts, lessonLevels, lessons, loginThrottles, questions, quizzes, responses, reviewCards, reviewLogs, users } from "@/db/tables";
 import { createAssignment } from "@/lib/data/assignments";
 import { getAttemptResults, listMyAttempts, startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
 import { addRosterStudents, createClass } from "@/lib/data/classes";

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { writerFor } from "@/db/open";
-import { quizzes } from "@/db/schema";
+import { quizzes } from "@/db/tables";
 import { GET } from "@/app/quizzes/[quizId]/export/[format]/route";
 import { createImportDraft, publishImportDraft } from "@/lib/data/imports";
 import { buildQuizExport, getPrintableAnswerKey, getQuizWithKeyForTeacher } from "@/lib/data/quiz-export";

@@ -5,7 +5,7 @@ import { POST as checkRoute } from "@/app/api/attempts/[attemptId]/check/route";
 import { POST as submitRoute } from "@/app/api/attempts/[attemptId]/submit/route";
 import { POST as guestGradeRoute } from "@/app/api/quizzes/[quizId]/grade/route";
 import type { Database } from "@/db/open";
-import { attempts, questions, responses } from "@/db/schema";
+import { attempts, questions, responses } from "@/db/tables";
 import { getAttemptForTaking, startOrResumeAttempt } from "@/lib/data/attempts";
 import { createTestDb } from "../helpers/db";
 import { seedUser } from "../helpers/factories";

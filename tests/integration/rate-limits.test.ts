@@ -16,7 +16,7 @@ import { signUpAction } from "@/app/(auth)/actions";
 import { createImportAction } from "@/app/import/actions";
 import { joinAsCurrentStudentAction, joinAsNewStudentAction } from "@/app/join/actions";
 import type { Database } from "@/db/open";
-import { importDrafts, loginThrottles, users } from "@/db/schema";
+import { importDrafts, loginThrottles, users } from "@/db/tables";
 import { clientIp, normalizeAddress } from "@/lib/security/client-ip";
 import { createClass } from "@/lib/data/classes";
 import { currentPublicQuestions } from "@/lib/data/quizzes";

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { lessonLevels, lessons, readingProgress } from "@/db/schema";
+import { lessonLevels, lessons, readingProgress } from "@/db/tables";
 import { gradeLessonCheck, getLessonForReading } from "@/lib/data/lessons";
 import { getOwnReadingProgress, listOwnReadingProgress, saveOwnReadingProgress, setOwnReadingLevel } from "@/lib/data/reading-progress";
 import { saveReadingProgressAction, answerCheckAction } from "@/app/lessons/[slug]/actions";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/open";
-import { reviewCards, reviewLogs } from "@/db/schema";
+import { reviewCards, reviewLogs } from "@/db/tables";
 import { startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
 import { countDueReviews, getNextReviewCard, getReviewStats, submitReview } from "@/lib/data/review";
 import type { Answer } from "@/lib/quiz/types";

@@ -17,7 +17,7 @@ import { and, eq, isNull, ne } from "drizzle-orm";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/open";
-import * as schema from "@/db/schema";
+import * as schema from "@/db/tables";
 import { isHTTPAccessFallbackError } from "next/dist/client/components/http-access-fallback/http-access-fallback";
 import { ACTION_MATRIX, HANDLER_MATRIX, PAGE_MATRIX, PERSONAS, enumerateActions, enumerateHandlers, pageFiles, type PageOutcome, type Persona } from "../security/matrix";
 import { createTestDb } from "../helpers/db";

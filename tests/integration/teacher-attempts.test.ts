@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { assignments } from "@/db/schema";
+import { assignments } from "@/db/tables";
 import type { Database } from "@/db/open";
 import { createAssignment } from "@/lib/data/assignments";
 import { getAttemptForTaking, startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";

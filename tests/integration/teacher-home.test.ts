@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { attempts, readingProgress } from "@/db/schema";
+import { attempts, readingProgress } from "@/db/tables";
 import { createAssignment } from "@/lib/data/assignments";
 import { addRosterStudents, createClass, setClassArchived } from "@/lib/data/classes";
 import { getTeacherToday } from "@/lib/data/teacher-home";

@@ -9,7 +9,7 @@ import { verifyPassword } from "@/lib/passwords/password";
 import type * as PasswordModule from "@/lib/passwords/password";
 import { attemptSignIn } from "@/lib/data/sign-in-attempt";
 import { ADDRESS_FREE_FAILURES, ADDRESS_MAX_QUEUE_MS, ADDRESS_SLOT_MS, accountPausedFor, addressKey, formatWait, reserveSignInAttempt } from "@/lib/data/sign-in-throttle";
-import { loginThrottles } from "@/db/schema";
+import { loginThrottles } from "@/db/tables";
 import { eq } from "drizzle-orm";
 import { createTestDb } from "../helpers/db";
 import { TEST_PASSWORD, seedUser } from "../helpers/factories";

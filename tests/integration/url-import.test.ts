@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { importDrafts } from "@/db/schema";
+import { importDrafts } from "@/db/tables";
 import { createImportDraftFromUrl } from "@/lib/data/import-sources";
 import { getImportDraft } from "@/lib/data/imports";
 import { resetEnvCacheForTests } from "@/lib/env";

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { glossaryTerms, lessons, readingProgress } from "@/db/schema";
+import { glossaryTerms, lessons, readingProgress } from "@/db/tables";
 import { getVocabularyDeck } from "@/lib/data/vocabulary";
 import type { Database } from "@/db/open";
 import { createTestDb } from "../helpers/db";
