@@ -3,7 +3,7 @@
  * a database, and syncing content/ into it, takes seconds on PostgreSQL, and
  * many test files make a fresh database before every test. So this makes two
  * template databases once per run, both through the real start-up step
- * (lib/scripts/prepare-data.ts: migrate and sync under the advisory lock), and
+ * (scripts/prepare-data.ts: migrate and sync under the advisory lock), and
  * tests/helpers/db.ts clones one per createTestDb (`create database … template`).
  * Everything this run made is dropped at the end.
  */
@@ -56,7 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await db.$client.end();
     }
     await adminQuery(adminUrl, `create database "${content}" template "${empty}"`);
-    await run(process.execPath, ["--import", "tsx", "lib/scripts/prepare-data.ts"], {
+    await run(process.execPath, ["--import", "tsx", "scripts/prepare-data.ts"], {
       env: { ...process.env, DATABASE_URL: urlFor(adminUrl, content), NODE_ENV: "test", AUTH_SECRET: "template-secret-template-secret-0123456789" },
     });
   } catch (error) {

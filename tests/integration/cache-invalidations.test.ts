@@ -16,7 +16,7 @@ import { eq } from "drizzle-orm";
 import { decode, encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { migratePostgres, openPostgres, pgWriteTransaction, type PgDatabase } from "@/db/pg";
-import { cacheInvalidations, glossaryTerms } from "@/db/schema";
+import { cacheInvalidations, glossaryTerms } from "@/db/tables";
 import { invalidationsSince, pathTag, recordPageInvalidation, KEEP_INVALIDATIONS_MS } from "@/lib/data/cache-invalidations";
 import { syncContent } from "@/lib/data/content-sync";
 import { createImportDraft, publishImportDraft } from "@/lib/data/imports";
