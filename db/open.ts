@@ -119,8 +119,8 @@ export function currentTransaction(): Database | undefined {
  *
  * PostgreSQL: see `postgresTransaction`.
  */
-export async function writeTransaction<T>(db: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
-  if (isPostgres(db)) return postgresTransaction(db, fn);
+export async function writeTransaction<T>(db: Database, fn: (tx: Database) => Promise<T>, options: WriteTransactionOptions = {}): Promise<T> {
+  if (isPostgres(db)) return postgresTransaction(db, fn, options.postgresIsolation ?? "serializable");
   const writer = writerFor(db);
   if (transactionScope.getStore() === writer) return fn(writer);
   const previous = queues.get(writer) ?? Promise.resolve();
@@ -139,6 +139,16 @@ export async function writeTransaction<T>(db: Database, fn: (tx: Database) => Pr
   );
   queues.set(writer, run);
   return run;
+}
+
+export interface WriteTransactionOptions {
+  /**
+   * PostgreSQL only (SQLite always runs one writer at a time). "read committed"
+   * is for transactions made only of single atomic statements (the shared
+   * counters' upserts), which need no serializable checks and would otherwise
+   * abort each other on one hot row under load.
+   */
+  postgresIsolation?: "serializable" | "read committed";
 }
 
 /** How often a PostgreSQL transaction is tried before a serialization failure reaches the caller. */
@@ -167,14 +177,14 @@ function sqlState(error: unknown): string | undefined {
  * repeated (which the rule above asks anyway). No transaction's rows are seen
  * by anyone else before COMMIT.
  */
-async function postgresTransaction<T>(db: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
+async function postgresTransaction<T>(db: Database, fn: (tx: Database) => Promise<T>, isolationLevel: "serializable" | "read committed"): Promise<T> {
   const current = transactionScope.getStore();
   if (current && isPostgres(current)) return fn(current);
   const pgDb = db as unknown as PgDatabase<never, Record<string, unknown>>;
   for (let attempt = 1; ; attempt++) {
     try {
       return await pgDb.transaction((tx) => transactionScope.run(tx as unknown as Database, () => fn(tx as unknown as Database)), {
-        isolationLevel: "serializable",
+        isolationLevel,
       });
     } catch (error) {
       if (attempt >= PG_TRANSACTION_ATTEMPTS || !RETRYABLE.has(sqlState(error) ?? "")) throw error;

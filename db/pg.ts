@@ -14,7 +14,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { newestLocalMigration } from "./migrate";
-import { writeTransaction, type Database } from "./open";
+import { writeTransaction, type Database, type WriteTransactionOptions } from "./open";
 import * as schema from "./schema.pg";
 
 export type PgDatabase = NodePgDatabase<typeof schema> & { $client: pg.Pool };
@@ -109,9 +109,9 @@ export async function migratePostgres(db: PgDatabase): Promise<void> {
 }
 
 /**
- * writeTransaction (db/open.ts) for a PostgreSQL database: SERIALIZABLE on one
+ * writeTransaction (db/open.ts) for a PostgreSQL database: SERIALIZABLE (unless asked otherwise) on one
  * pooled connection, run again on a serialization failure, nested calls join.
  */
-export function pgWriteTransaction<T>(db: PgDatabase, fn: (tx: PgDatabase) => Promise<T>): Promise<T> {
-  return writeTransaction(db as unknown as Database, (tx) => fn(tx as unknown as PgDatabase));
+export function pgWriteTransaction<T>(db: PgDatabase, fn: (tx: PgDatabase) => Promise<T>, options: WriteTransactionOptions = {}): Promise<T> {
+  return writeTransaction(db as unknown as Database, (tx) => fn(tx as unknown as PgDatabase), options);
 }

@@ -37,9 +37,14 @@ export function asBuilder(db: AnyDatabase): Database {
   return db as unknown as Database;
 }
 
-/** A write transaction on either engine (db/open.ts writeTransaction, db/pg.ts pgWriteTransaction). */
+/**
+ * A write transaction on either engine (db/open.ts writeTransaction, db/pg.ts pgWriteTransaction).
+ * On PostgreSQL READ COMMITTED: the counters' statements are each one atomic
+ * upsert, and SERIALIZABLE made simultaneous sign-ins from one address abort
+ * each other on its counter row until the retries ran out.
+ */
 export function writeOn<T>(db: AnyDatabase, fn: (tx: Database) => Promise<T>): Promise<T> {
-  if (isPostgres(db)) return pgWriteTransaction(db, (tx) => fn(asBuilder(tx)));
+  if (isPostgres(db)) return pgWriteTransaction(db, (tx) => fn(asBuilder(tx)), { postgresIsolation: "read committed" });
   return writeTransaction(db, fn);
 }
 
