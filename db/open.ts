@@ -152,7 +152,7 @@ export interface WriteTransactionOptions {
 }
 
 /** How often a PostgreSQL transaction is tried before a serialization failure reaches the caller. */
-export const PG_TRANSACTION_ATTEMPTS = 8;
+export const PG_TRANSACTION_ATTEMPTS = 16;
 
 /** SQLSTATEs that mean "run the whole transaction again": serialization_failure, deadlock_detected. */
 const RETRYABLE = new Set(["40001", "40P01"]);
@@ -188,7 +188,7 @@ async function postgresTransaction<T>(db: Database, fn: (tx: Database) => Promis
       });
     } catch (error) {
       if (attempt >= PG_TRANSACTION_ATTEMPTS || !RETRYABLE.has(sqlState(error) ?? "")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)));
     }
   }
 }
