@@ -118,14 +118,15 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
     hasDateline,
     ...defined({ url, section: [extracted.section, ...chosen.labels].filter(Boolean).join(" | ") || undefined, schemaType: extracted.schemaType, qaTurns: extracted.qaTurns }),
   });
-  // A press release speaks for the organization that issued it: none of the five genres' purposes fits it cleanly.
+  // A press release speaks for the organization that issued it: when its markers are there but the genre came out as
+  // something else, that genre's purpose (and anything keyed on it) doesn't fit, so the genre is not certain.
   const pressRelease = /^\s*(?:for immediate release|media contact|press release)\b|^\s*#{3}\s*$/im.test(raw.slice(0, 600)) || /^\s*#{3}\s*$/m.test(raw.slice(-400));
   return {
     format,
     title,
     ...body,
     genre,
-    genreCertain: genreCertain && !pressRelease,
+    genreCertain: genreCertain && !(pressRelease && genre !== "press-release"),
     ...defined({
       outlet: clean(input.outlet) ?? extracted.outlet,
       author: clean(input.author) ?? extracted.author,

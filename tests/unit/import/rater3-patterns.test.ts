@@ -301,9 +301,11 @@ describe("blanks the sentence gives away", () => {
 });
 
 describe("press releases", () => {
-  it("are not given a confident genre (so no author's-purpose item is keyed on one)", () => {
+  it("are read as press releases (their own purpose), never as a confident other genre", () => {
     const text = ["FOR IMMEDIATE RELEASE", "Harbor City approves $48 million plan to rebuild seawall", ...P, "###"].join("\n\n");
-    expect(extractArticle({ content: text, format: "text" }).genreCertain).toBe(false);
+    const article = extractArticle({ content: text, format: "text" });
+    expect(article.genre).toBe("press-release");
+    expect(article.genreCertain).not.toBe(false);
     expect(extractArticle({ content: ["Harbor City approves $48 million plan to rebuild seawall", ...P].join("\n\n"), format: "text" }).genreCertain).not.toBe(false);
   });
 });
