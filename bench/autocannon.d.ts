@@ -8,7 +8,8 @@ declare module "autocannon" {
     setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
   }
   export interface AutocannonOptions {
-    url: string;
+    /** Several URLs: the connections take them in turn. */
+    url: string | string[];
     connections?: number;
     duration?: number;
     amount?: number;

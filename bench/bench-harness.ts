@@ -9,6 +9,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import autocannon, { type AutocannonResult } from "autocannon";
 import BetterSqlite3 from "better-sqlite3";
 import { hashPassword } from "../lib/passwords/password";
 import { seededRandom, simulateResponse } from "../lib/demo/simulate";
@@ -31,14 +32,15 @@ export function tempDataDir(name: string): string {
 }
 
 /** `npm start` (builds when sources changed) on 127.0.0.1 with the given database; resolves once /api/health answers. */
-export async function startServer(options: { dbPath: string; port: number; distDir: string; benchRoutes?: boolean; timeoutMs?: number }): Promise<BenchServer> {
+export async function startServer(options: { dbPath: string; port: number; distDir: string; benchRoutes?: boolean; timeoutMs?: number; env?: Record<string, string | undefined> }): Promise<BenchServer> {
   const log = `${options.dbPath}.server-${options.port}.log`;
   const out = fs.openSync(log, "a");
   const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("scripts", "start.ts")], {
     // Own process group, so stopping the server ends the `next start` child too.
     detached: true,
     stdio: ["ignore", out, out],
-    env: {
+    // `env` last: a benchmark of several engines sets DATABASE_URL for some servers and removes it (undefined) for others.
+    env: definedOnly({
       ...process.env,
       DATABASE_PATH: options.dbPath,
       PORT: String(options.port),
@@ -46,7 +48,8 @@ export async function startServer(options: { dbPath: string; port: number; distD
       NEXT_DIST_DIR: options.distDir,
       BENCH_ROUTES: options.benchRoutes ? "1" : "0",
       NEXT_TELEMETRY_DISABLED: "1",
-    },
+      ...options.env,
+    }),
   });
   const baseUrl = `http://${HOST}:${options.port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 600_000);
@@ -62,6 +65,10 @@ export async function startServer(options: { dbPath: string; port: number; distD
   }
   stopServer({ process: child });
   throw new Error(`The server did not answer within the timeout; see ${log}`);
+}
+
+function definedOnly(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)) as NodeJS.ProcessEnv;
 }
 
 /** Ends the server's process group (the start script and its `next start` child). */
@@ -230,4 +237,42 @@ export function loadAverage(): string {
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/**
+ * Submission load: each request POSTs the next prepared attempt's answers (wrapping around only if the run outlasts
+ * them, reported as distinctAttempts below the requests), so every request grades and writes for real.
+ */
+export async function submitLoad(options: { url: string | string[]; connections: number; seconds: number; attempts: { attemptId: string; userId: string; body: string }[]; pathOf: (attemptId: string) => string; headersOf: (userId: string) => Record<string, string> }): Promise<{ result: AutocannonResult; distinctAttempts: number }> {
+  let next = 0;
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds,
+    timeout: 10,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => {
+          const attempt = options.attempts[next++ % options.attempts.length]!;
+          return { ...request, path: options.pathOf(attempt.attemptId), body: attempt.body, headers: { ...options.headersOf(attempt.userId), "content-type": "application/json" } };
+        },
+      },
+    ],
+  });
+  return { result, distinctAttempts: Math.min(next, options.attempts.length) };
+}
+
+export interface LoadResult {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+}
+
+export function summarize(name: string, result: AutocannonResult): LoadResult {
+  return { name, requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, ok: result["2xx"], non2xx: result.non2xx, errors: result.errors + result.timeouts };
 }

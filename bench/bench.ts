@@ -21,10 +21,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon, { type AutocannonResult } from "autocannon";
+import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { measureFirstLoadJs } from "./bench-js";
-import { createAttempts, createUsers, curriculumQuiz, loadAverage, machineInfo, openDb, percentile, signInAll, startServer, stopServer, tempDataDir, waitForExit, type PreparedAttempt } from "./bench-harness";
+import { createAttempts, createUsers, curriculumQuiz, loadAverage, machineInfo, openDb, percentile, signInAll, startServer, stopServer, submitLoad, summarize, tempDataDir, waitForExit, type LoadResult, type PreparedAttempt } from "./bench-harness";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, "skip-dashboard": { type: "boolean", default: false }, "skip-vitals": { type: "boolean", default: false }, only: { type: "string" } } });
 /** `--only pages,submissions,vitals,import,dashboard` runs just those parts (e.g. under a profiler). */
@@ -36,20 +36,6 @@ const PORT = Number(process.env.BENCH_PORT ?? 3105);
 // Its own build folder: this build includes the benchmark-only routes (BENCH_ROUTES=1).
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-bench";
 const LESSON = "/lessons/who-is-responsible";
-
-interface LoadResult {
-  name: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-}
-
-function summarize(name: string, result: AutocannonResult): LoadResult {
-  return { name, requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, ok: result["2xx"], non2xx: result.non2xx, errors: result.errors + result.timeouts };
-}
 
 async function loadPage(baseUrl: string, pagePath: string, cookie: string, connections = CONNECTIONS, label = pagePath): Promise<LoadResult> {
   // A few requests first so neither side pays first-render compilation or cold caches.
@@ -80,24 +66,8 @@ async function pageBytes(baseUrl: string, pagePath: string) {
 }
 
 async function loadSubmissions(baseUrl: string, name: string, attempts: PreparedAttempt[], cookies: Map<string, string>, pathOf: (attemptId: string) => string): Promise<LoadResult & { distinctAttempts: number }> {
-  let next = 0;
-  const result = await autocannon({
-    url: baseUrl,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    timeout: 10,
-    requests: [
-      {
-        method: "POST",
-        setupRequest: (request) => {
-          // Wraps around only if the run outlasts the prepared attempts; reported as distinctAttempts < requests.
-          const attempt = attempts[next++ % attempts.length]!;
-          return { ...request, path: pathOf(attempt.attemptId), body: attempt.body, headers: { cookie: cookies.get(attempt.userId)!, origin: baseUrl, "content-type": "application/json" } };
-        },
-      },
-    ],
-  });
-  return { ...summarize(name, result), distinctAttempts: Math.min(next, attempts.length) };
+  const { result, distinctAttempts } = await submitLoad({ url: baseUrl, connections: CONNECTIONS, seconds: SECONDS, attempts, pathOf, headersOf: (userId) => ({ cookie: cookies.get(userId)!, origin: baseUrl }) });
+  return { ...summarize(name, result), distinctAttempts };
 }
 
 async function webVitals(baseUrl: string, pagePath: string, runs = 5) {
