@@ -268,6 +268,8 @@ export type QuestionGenerator =
   | "fact-opinion"
   | "vocabulary-in-context"
   | "perspective-claim"
+  /** An interviewee's own claim told apart from the questions' and others' statements (generators/interview.ts). */
+  | "interview-claim"
   | "sourcing-kind"
   | "author-purpose"
   /** An opinion column's argument: the claim a detail supports, the author's reply to critics (generators/argument.ts). */
