@@ -858,7 +858,13 @@ const ANNOUNCE_VERBS: Record<string, string> = { announced: "announces", unveile
 export function announcementTitle(lead: string | undefined): string | undefined {
   const m = new RegExp(`^(?:The\\s+)?(\\p{Lu}[^,.;:]{2,80}?)\\s+(?:(?:today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\\s+)?(${Object.keys(ANNOUNCE_VERBS).join("|")})\\s+(?:today\\s+)?([^,;:]+)`, "u").exec(lead ?? "");
   if (!m) return undefined;
-  const object = m[3]!.replace(/\s+(?:today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b.*$/, "").replace(/[.!]$/, "").split(/\s+/).slice(0, 14).join(" ");
+  let words = m[3]!.replace(/\s+(?:today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b.*$/, "").replace(/[.!]$/, "").split(/\s+/);
+  // A headline-length object: a long one is cut before a preposition after its first eight words, never inside a name.
+  if (words.length > 16) {
+    const cut = words.slice(0, 16).findIndex((w, i) => i >= 8 && /^(?:at|in|for|to|with|on|from|after|over|under|by)$/.test(w));
+    words = words.slice(0, cut > 0 ? cut : 16);
+  }
+  const object = words.join(" ");
   if (wordCount(object) < 2) return undefined;
   return `${m[1]} ${ANNOUNCE_VERBS[m[2]!]} ${object}`;
 }

@@ -206,15 +206,24 @@ export function intervieweeOf(people: NamedEntity[], sentences: Sentence[]): Nam
   const firstQuestion = sentences.findIndex((s) => /^Q\s*[:.]/.test(s.text) || /\?["”]?$/.test(s.text));
   const intro = sentences.slice(0, firstQuestion > 0 ? firstQuestion : 0);
   const byForm = (name: string) => people.find((p) => formsOf(p).some((f) => f.toLowerCase() === name.toLowerCase()));
-  // Answer labels: a "NAME:" turn that is not a question, in two or more paragraphs.
-  const labels = new Map<string, number>();
-  for (const s of sentences) {
-    const label = /^([\p{Lu}][\p{L}.'’ -]{1,40}?):\s+\S/u.exec(s.text)?.[1];
-    const person = label && !/^[QA]$/.test(label) && !/\?["”]?$/.test(s.text) ? byForm(label) : undefined;
-    if (person) labels.set(person.name, (labels.get(person.name) ?? 0) + 1);
+  // Answer labels: the "NAME:" label whose turns (two or more) are mostly statements, not questions. When the page
+  // labels the answers with a name the article gives no person for, nobody is guessed in its place.
+  const turns = new Map<string, { all: number; statements: number }>();
+  const paragraphs = new Map<number, string>();
+  for (const s of sentences) paragraphs.set(s.paragraph, paragraphs.has(s.paragraph) ? `${paragraphs.get(s.paragraph)} ${s.text}` : s.text);
+  for (const text of paragraphs.values()) {
+    const label = /^([\p{Lu}][\p{L}.'’ -]{1,40}?):\s+\S/u.exec(text)?.[1];
+    if (!label || /^[QA]$/.test(label) || countWords(label) > 4) continue;
+    const t = turns.get(label.toLowerCase()) ?? { all: 0, statements: 0 };
+    t.all += 1;
+    if (!/\?["”]?$/.test(text.trim())) t.statements += 1;
+    turns.set(label.toLowerCase(), t);
   }
-  const labelled = [...labels].sort((a, b) => b[1] - a[1])[0];
-  if (labelled && labelled[1] >= 2) return people.find((p) => p.name === labelled[0]);
+  const answerLabels = [...turns].filter(([, t]) => t.all >= 2 && t.statements * 2 > t.all).sort((a, b) => b[1].statements - a[1].statements);
+  // A host's or outlet's label ("HOST:", "NPR:") names no person; the guest's label does.
+  const labelledPerson = answerLabels.map(([label]) => byForm(label)).find((p) => p !== undefined);
+  if (labelledPerson) return labelledPerson;
+  if (answerLabels.length >= 2) return undefined;
   const intervieweeIn = (text: string): NamedEntity | undefined => {
     for (const m of text.matchAll(STANDFIRST)) {
       const name = (m[1] ?? m[2] ?? m[3])!;
@@ -226,6 +235,9 @@ export function intervieweeOf(people: NamedEntity[], sentences: Sentence[]): Nam
   for (const s of intro.length ? intro : sentences.slice(0, 3)) {
     const found = intervieweeIn(s.text);
     if (found) return found;
+    // "Lena Ortiz spoke with Halima Brandt": if the one spoken with is no person the article found, the one speaking
+    // (the interviewer) must not be taken instead.
+    if ([...s.text.matchAll(STANDFIRST)].length > 0) return undefined;
   }
   const named = intro.flatMap((s) => people.filter((p) => p.sentenceIds.includes(s.id)));
   return named[0] ?? [...people].sort((a, b) => b.mentions - a.mentions)[0];

@@ -29,7 +29,7 @@ export const SHOW_FURNITURE = [
   // "(Jane Doe/Getty Images)"), or "Credit Jane Doe/Agence France-Presse".
   /^(?:photo|image|picture|video|graphic|illustration|photograph)s?\s*[:|]\s/i,
   /\((?:[^()]*\b(?:AP|Reuters|AFP|Getty|Photo|Photograph|Images?|Pictures?)\b[^()]*|\p{Lu}[^()]{1,50}\/\p{Lu}[^()]{1,50})\)\s*$/u,
-  /^(?:photo |image )?credits?\s*[:\s]\s*\p{Lu}[^.]{0,100}(?:\/|Getty|Images|Press|Reuters|\bAP\b|Photo)/u,
+  /^(?:[Pp]hoto |[Ii]mage )?[Cc]redits?\s*[:\s]\s*\p{Lu}[^.]{0,100}(?:\/|Getty|Images|Press|Reuters|\bAP\b|Photo)/u,
   /^have a (?:question|tip|story idea|news tip)\b[^.]*\?|\bsend (?:it|them|your [\p{L} ]{1,20}) to (?:us|our (?:newsroom|team|editors|desk))\b|\b(?:email|write to|contact) (?:us|our newsroom)\b/iu,
 ];
 

@@ -15,7 +15,8 @@ export function causeEffectQuestions(ctx: Context): Candidate[] {
     // Not a question turn, nor words addressed to someone ("You and President Bush seem …"): those are no one's cause.
     .filter((s) => ctx.isCheckableFact(s) && s.words <= 25 && s.kind === "paragraph" && !/\?["”]?$/.test(s.text) && !/\b(you|your)\b/i.test(s.text))
     .map((s) => ({ id: s.id, text: s.text.replace(/[.!]$/, "").split(/,\s+/)[0]! }))
-    .filter((c) => countWords(c.text) >= 5 && countWords(c.text) <= 18);
+    // "Although no explosives were found, many of the calls" is a subordinate clause cut from its sentence, not a statement.
+    .filter((c) => countWords(c.text) >= 5 && countWords(c.text) <= 18 && !/^(Although|Though|While|When|If|Because|As|Since|After|Before|Unless|Until|Whether)\b/.test(c.text));
   const pool = [...analysis.causes.map((c) => ({ id: c.sentenceId, text: c.cause })), ...fallback];
   for (const relation of analysis.causes) {
     const sentence = ctx.byId.get(relation.sentenceId)!;

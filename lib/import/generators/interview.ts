@@ -27,6 +27,22 @@ export function overlapShare(a: string, b: string): number {
   return [...small].filter((w) => big.has(w)).length / small.size;
 }
 
+/** Two statements that say much the same: most of the shorter one's content words, and at least three of them. */
+export function saysTheSame(a: string, b: string): boolean {
+  const x = contentWords(a);
+  const y = contentWords(b);
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared >= 3 && overlapShare(a, b) >= 0.5;
+}
+
+const FIRST_PERSON = /\b(I|I['’]m|I['’]ve|I['’]d|we|We|my|My|our|Our|me|us)\b/;
+
+const STEMS = [
+  (name: string) => `In the interview, which of these statements does ${name} make?`,
+  (name: string) => `Which of these is something ${name} says in an answer, rather than something the interviewer or another person says?`,
+  (name: string) => `Which statement comes from ${name}'s own answers in the interview?`,
+];
+
 /** Words about the interview itself ("We talked about …", "edited for length") are not a claim anyone makes. */
 const ABOUT_THE_INTERVIEW = /\b(talked|spoke|sat down|interview(?:ed)?|conversation|edited|condensed|caught up)\b/i;
 
@@ -44,35 +60,45 @@ export function interviewQuestions(ctx: Context): Candidate[] {
   const distractors = distractorPool(ctx, interviewee, answerIds, answerTexts);
   if (distractors.length < 2) return [];
   const out: Candidate[] = [];
-  const usedParagraphs = new Set<number>();
+  const perParagraph = new Map<number, number>();
   const byScore = [...keys].sort((a, b) => ctx.score(b.sentence.id) - ctx.score(a.sentence.id) || ctx.order(a.sentence.id) - ctx.order(b.sentence.id));
   const name = interviewee.name;
   let turn = 0;
   for (const { quote, sentence } of byScore) {
-    if (usedParagraphs.has(sentence.paragraph)) continue;
-    // Distractors far from this key in the text first, rotating, so items don't share one set of wrong answers.
+    // At most two keys from one answer, so the items cover the interview rather than one reply.
+    if ((perParagraph.get(sentence.paragraph) ?? 0) >= 2) continue;
     // Not the question this answer replies to: its premise is what the answer takes up ("The town objected …" → "The
     // town worried …"), so a student could defend it.
-    const pool = distractors.filter((d) => overlapShare(d.text, quote.text) < 0.5 && ctx.byId.get(d.id)?.paragraph !== askedBefore(ctx, sentence.paragraph));
+    const pool = distractors.filter((d) => !saysTheSame(d.text, quote.text) && ctx.byId.get(d.id)?.paragraph !== askedBefore(ctx, sentence.paragraph));
     if (pool.length < 2) continue;
-    const picked = [0, 1, 2].map((i) => pool[(turn + i) % pool.length]!).filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i);
+    perParagraph.set(sentence.paragraph, (perParagraph.get(sentence.paragraph) ?? 0) + 1);
     turn += 1;
-    usedParagraphs.add(sentence.paragraph);
     const key = cleanAnswer(quote.text);
-    const { choices, answer } = sortedChoices(key, picked.map((d) => cleanAnswer(d.text)));
-    out.push({
-      id: "",
-      type: "single",
-      prompt: `In the interview, which of these statements does ${name} make?`,
-      choices,
-      answer,
-      explanation: `${name} says this in an answer: “${innerQuotes(key)}” The other statements come from the questions, the introduction or other people.`,
-      skills: ["perspective", "sourcing"],
-      difficulty: 2,
-      generator: "interview-claim",
-      score: round(ctx.score(sentence.id) + 0.3),
-      ...ctx.evidence(sentence),
-    });
+    // Two variants with different wrong answers (rotating through the pool): ranking keeps the first that shows no
+    // other kept question's answer, and drops the other as a duplicate.
+    const count = Math.min(3, pool.length);
+    const variants = pool.length > count ? 2 : 1;
+    for (let v = 0; v < variants; v++) {
+      const picked = Array.from({ length: count }, (_, i) => pool[(turn + v * count + i) % pool.length]!).filter((d, i, all) => all.indexOf(d) === i);
+      if (picked.length < 2) continue;
+      // "I track every departure" among third-person statements gives itself away: first person only when a wrong
+      // answer is in the first person too (another speaker's words).
+      if (FIRST_PERSON.test(key) && !picked.some((d) => FIRST_PERSON.test(d.text))) continue;
+      const { choices, answer } = sortedChoices(key, picked.map((d) => cleanAnswer(d.text)));
+      out.push({
+        id: "",
+        type: "single",
+        prompt: STEMS[(turn - 1) % STEMS.length]!(name),
+        choices,
+        answer,
+        explanation: `${name} says this in an answer: “${innerQuotes(key)}” The other statements come from the questions, the introduction or other people.`,
+        skills: ["perspective", "sourcing"],
+        difficulty: 2,
+        generator: "interview-claim",
+        score: round(ctx.score(sentence.id) + 0.3 - 0.01 * v),
+        ...ctx.evidence(sentence),
+      });
+    }
   }
   return out;
 }
@@ -114,7 +140,7 @@ function distractorPool(ctx: Context, interviewee: NamedEntity, answerIds: Set<s
     const words = clean.split(/\s+/).length;
     if (seen.has(clean) || words < 6 || words > 35) return;
     // Something the interviewee says too is no wrong answer.
-    if (answerTexts.some((a) => overlapShare(a, clean) >= 0.5)) return;
+    if (answerTexts.some((a) => saysTheSame(a, clean))) return;
     seen.add(clean);
     out.push({ id, text: clean });
   };

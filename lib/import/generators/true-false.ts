@@ -17,18 +17,15 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
   const central = ctx.centralThreshold();
   // Names already swapped in: the same wrong name in every false item would give the key away.
   const used = new Map<string, number>();
-  // Rewording alternates across items of both keys, so "the one that reads differently from the article" is no clue.
-  let rewordTurn = 0;
-  const maybeReword = (text: string) => {
-    const reworded = rewordFaithfully(text);
-    if (!reworded) return text;
-    rewordTurn += 1;
-    return rewordTurn % 2 === 1 ? reworded : text;
-  };
+  // True and false items are reworded alike wherever a faithful rewording exists, so "the one that reads differently
+  // from the article" is no clue to the key: only the meaning tells.
+  const maybeReword = (text: string) => rewordFaithfully(text) ?? text;
   for (const sentence of analysis.sentences) {
     if (!ctx.eligible(sentence, 32) || ctx.hasQuote(sentence) || ctx.firstPerson(sentence)) continue;
     // An interviewee's answer is their account, not the article's fact: copied it reads as fact, swapped it is a trap.
     if (analysis.quotations.some((q) => q.sentenceId === sentence.id && q.resolvedBy === "interview")) continue;
+    // "Neither has Sudan's status …", "Instead, …": a statement that leans on the sentence before it.
+    if (/^(Neither|Nor|Instead|Likewise|Similarly|Otherwise|Even so|Again|Both)\b/.test(sentence.text)) continue;
     // A pronoun subject after the opening clause ("When the library closes, they …") leans on another sentence.
     if (/,\s+(they|he|she|it|we)\b/i.test(sentence.text)) continue;
     const statement = sentence.text.replace(/\s*[.!]$/, ".");
@@ -186,6 +183,12 @@ const SPEECH_SWAP: Record<string, string> = { said: "stated", says: "states", to
 export function rewordFaithfully(statement: string): string | undefined {
   const text = statement.trim();
   if (/[“”"]/.test(text) || !/\.$/.test(text)) return undefined;
+  // "Additionally, the indictment charges …" → "The indictment charges …": the connective only links to the sentence before.
+  const connective = /^(?:Additionally|In addition|Finally|Also|Meanwhile|Moreover|Furthermore),\s+(\p{L})/u.exec(text);
+  if (connective) {
+    const rest = text.slice(connective[0].length - 1);
+    return rewordFaithfully(`${rest[0]!.toUpperCase()}${rest.slice(1)}`) ?? `${rest[0]!.toUpperCase()}${rest.slice(1)}`;
+  }
   // "<clause>, <subject> said <time>." → "<Subject> said <time> that <clause>."
   const tail = /^(\p{Lu}[^]*?[^,]{12,}),\s+((?:the\s+|an?\s+)?(?:[\p{L}.'’-]+\s+){0,5}?[\p{L}.'’-]+)\s+(said|says|told reporters|announced)((?:\s+(?:on\s+)?(?:late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last week|this week))?)\.$/u.exec(text);
   if (tail && !/,/.test(tail[2]!) && !/\b(?:who|which|that|and|but)\b/.test(tail[2]!) && !/^(?:he|she|they|it|we|I)$/i.test(tail[2]!)) {
