@@ -39,8 +39,6 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
     return !g || g === (/^she$/i.test(pronoun) ? "f" : "m");
   };
   let inAnswer = false;
-  let justAsked = false;
-  let answerByLabel = false;
   sentences.forEach((sentence, index) => {
     // A block quote the page attributes ("— Barack Obama") is the speaker's words as a whole.
     const pageSpeaker = sentence.kind === "blockquote" ? quoteSpeakers[sentence.paragraph] : undefined;
@@ -57,25 +55,21 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
     const label = /^([\p{Lu}][\p{L}.'’ -]{1,40}?):\s+\S/u.exec(paragraphStart.text)?.[1];
     // Transcripts often set the labels in capitals ("CARVALHO: …").
     const labelled = label ? people.find((p) => formsOf(p).some((f) => f.toLowerCase() === label.toLowerCase())) : undefined;
-    // In an interview, the interviewee's labelled turn is an answer (and so is an unlabelled paragraph that continues
-    // it); any other label ("NPR:", "Q:", "HOST:", the interviewer's name) is the interviewer's turn, even when it ends
+    // In an interview, the interviewee's labelled turn is an answer (and so is an unlabelled first-person paragraph
+    // that continues it); any other label ("NPR:", "Q:", "HOST:", the interviewer's name) is the interviewer's turn, even when it ends
     // in a statement ("George Poole of Texas asks you if …"), so it is nobody's answer.
     if (interviewee && label && label !== "A" && countWords(label) <= 4) {
       const first = sentences[index - 1]?.paragraph !== sentence.paragraph;
       if (labelled === interviewee) {
         if (first) {
           inAnswer = true;
-          justAsked = false;
         }
-        answerByLabel = true;
         const text = sentence.text.replace(/^[\p{Lu}][\p{L}.'’ -]{1,40}?:\s+/u, "").replace(/^[“"]|[”"]$/g, "");
         if (!/[“”"]/.test(text) && countWords(text) >= 4) out.push({ sentenceId: sentence.id, text, speaker: interviewee.name, resolvedBy: "interview", direct: true });
         return;
       }
       if (first) {
         inAnswer = false;
-        answerByLabel = false;
-        justAsked = true;
       }
       if (!labelled) return;
     }
@@ -104,15 +98,16 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
       const paragraphText = sentences.filter((s) => s.paragraph === sentence.paragraph).map((s) => s.text).join(" ").trim();
       const isQuestion = /\?["”]?$/.test(paragraphText) || /^Q[:.]/.test(paragraphText);
       if (first) {
-        // Narration about the subject ("Ms Nwosu is careful…") or without first person ends the answer; an "A:" turn,
-        // or in an interview the paragraph right after a question, is the answer whatever its person.
+        // Narration about the subject ("Ms Nwosu is careful…") or without first person ends the answer; an "A:" turn is
+        // the answer whatever its person (an unlabelled paragraph after a question may be the reporter's narration:
+        // "Her daughter sat in on the interview").
         const aboutSubject = formsOf(interviewee).some((f) => paragraphText.includes(f));
         const labelledAnswer = /^A\s*[:.]\s/.test(paragraphText);
         if (isQuestion) inAnswer = true;
-        else if (labelledAnswer || (justAsked && genre === "interview" && !aboutSubject)) inAnswer = true;
-        // In a labelled transcript an unlabelled paragraph continues the last labelled turn.
-        else if (inAnswer && !answerByLabel && (aboutSubject || !/\b(I|I['’]m|I['’]ve|we|my|our|me|us)\b/.test(paragraphText.replace(QUOTE, " ")))) inAnswer = false;
-        justAsked = isQuestion;
+        else if (labelledAnswer) inAnswer = true;
+        // An unlabelled paragraph after a labelled answer continues it only in the first person: "Her daughter sat in on
+        // the interview" is the reporter's narration.
+        else if (inAnswer && (aboutSubject || !/\b(I|I['’]m|I['’]ve|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b/.test(paragraphText.replace(QUOTE, " ")))) inAnswer = false;
       }
       if (isQuestion) return;
       const answer = sentence.text.replace(/^A[:.]\s*/, "");

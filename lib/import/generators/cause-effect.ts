@@ -23,6 +23,8 @@ export function causeEffectQuestions(ctx: Context): Candidate[] {
     // Only the connectives that state a cause: "after" orders events and does not say one caused the other.
     if (relation.connective === "after" || !ctx.eligible(sentence, 45)) continue;
     if (countWords(relation.cause) > 25 || countWords(relation.cause) < 3 || countWords(relation.effect) > 30) continue;
+    // "Although no explosives were found, many of the calls" is a clause cut out of its sentence: no answer to show.
+    if (/^(Although|Though|While|Whereas|Unless|Whether)\b/.test(relation.cause)) continue;
     // "X said Moscow abstained because …" and "Three years is short, Vos said, because …": the reason is X's account.
     const reported = /^(.+?),?\s+(?:said|says|told reporters|argued|explained)\s+(?:that\s+)?(.{8,})$/.exec(relation.effect);
     const trailing = /^(.{8,}?),\s+([^,]{2,40}?)\s+(?:said|says|argued|explained)\.?$/.exec(relation.effect);
@@ -42,7 +44,7 @@ export function causeEffectQuestions(ctx: Context): Candidate[] {
     const distractors = [...new Map(pool.filter((c) => c.id !== sentence.id && !nearby(c.id, sentence.id)).map((c) => [asChoice(c.text), c])).keys()]
       .filter((c) => c !== key && countWords(c) >= 4 && !relation.effect.includes(c) && !c.includes(relation.effect) && !sentence.text.includes(c.replace(/\.$/, "")) && !/^(He|She|They|It|We|I|This|That|According|\$|\d)/.test(c) && !/[:;]$/.test(c) && !/\b(said|says|told)\b/.test(c))
       // A speaker label ("NPR: …") or a broken-off clause ("… -- and I signed") is transcript text, not a cause.
-      .filter((c) => !/^[\p{Lu}][\p{L}.'’ -]{1,40}?:\s/u.test(c) && !/\s--?\s/.test(c))
+      .filter((c) => !/^[\p{Lu}][\p{L}.'’ -]{1,40}?:\s/u.test(c) && !/\s--?\s/.test(c) && !/^(Although|Though|While|Whereas|Unless|Whether)\b/.test(c))
       .slice(0, 3);
     if (distractors.length < 2) continue;
     const { choices, answer } = sortedChoices(key, distractors);

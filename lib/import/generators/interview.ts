@@ -109,6 +109,67 @@ function askedBefore(ctx: Context, paragraph: number): number | undefined {
   return before.at(-1)?.paragraph;
 }
 
+/**
+ * "Which question is <interviewee> answering here?": an answer sentence that shares at least two content words with
+ * the question it follows and at most one (and two fewer) with each other question offered, so the text supports exactly one key. It asks
+ * what an answer is about (main idea of a turn), which a student can only tell by reading both.
+ */
+export function answeredQuestionItems(ctx: Context): Candidate[] {
+  const { analysis } = ctx;
+  const answers = analysis.quotations.filter((q) => q.resolvedBy === "interview");
+  const interviewee = answers[0] ? ctx.person(answers[0].speaker) : undefined;
+  if (!interviewee) return [];
+  const answerIds = new Set(answers.map((q) => q.sentenceId));
+  // Question turns: the paragraph's last question, label and lead-in statements left out.
+  const questions = new Map<number, string>();
+  for (const s of analysis.sentences) {
+    if (answerIds.has(s.id) || ctx.furniture.has(s.id) || !/\?["”]?$/.test(s.text)) continue;
+    // "Listener Jo Park of Salem asks: Do you …?" → the question itself.
+    const text = cleanAnswer(s.text).replace(/^[^:?]{3,80}\basks?:\s+/, "");
+    if (countWords(text) >= 5 && countWords(text) <= 40 && !/[“”"]/.test(text) && /^\p{Lu}/u.test(text)) questions.set(s.paragraph, text);
+  }
+  if (questions.size < 3) return [];
+  const out: Candidate[] = [];
+  const usedQuestions = new Set<number>();
+  const shared = (a: string, b: string) => {
+    const y = contentWords(b);
+    return [...contentWords(a)].filter((w) => y.has(w)).length;
+  };
+  const byScore = answers.map((q) => ({ quote: q, sentence: ctx.byId.get(q.sentenceId)! })).sort((a, b) => ctx.score(b.sentence.id) - ctx.score(a.sentence.id));
+  for (const { quote, sentence } of byScore) {
+    const asked = askedBefore(ctx, sentence.paragraph);
+    if (asked === undefined || usedQuestions.has(asked) || !questions.has(asked)) continue;
+    const text = cleanAnswer(quote.text);
+    if (countWords(text) < 8 || countWords(text) > 35 || /[“”"]/.test(text) || (PRONOUN_START.test(text) && !/^(I|We|My|Our)\b/.test(text))) continue;
+    const question = questions.get(asked)!;
+    if (shared(text, question) < 2) continue;
+    const keyShare = shared(text, question);
+    // Each wrong question shares clearly fewer words with the answer than the right one (two fewer, at most one).
+    const others = [...questions].filter(([p, q]) => p !== asked && shared(text, q) <= Math.min(1, keyShare - 2) && shared(question, q) < 3).map(([, q]) => q);
+    if (others.length < 2) continue;
+    usedQuestions.add(asked);
+    const { choices, answer } = sortedChoices(question, others.slice(0, 3));
+    out.push({
+      id: "",
+      type: "single",
+      prompt: `Which question is ${interviewee.name} answering when saying: “${innerQuotes(text)}”?`,
+      choices,
+      answer,
+      explanation: `The answer follows the question “${innerQuotes(question)}” and takes up what it asks about.`,
+      skills: ["main-idea", "perspective"],
+      difficulty: 2,
+      generator: "interview-question",
+      score: round(ctx.score(sentence.id) + 0.25),
+      ...ctx.evidence(sentence),
+    });
+  }
+  return out;
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
 function cleanAnswer(text: string): string {
   // Speaker labels ("Q:", "A:", "PUTIN:", "Ines Carvalho:") are the page's, not the speaker's words.
   return text.replace(/^(?:[QA]\s*[:.]|[\p{Lu}][\p{L}.'’ -]{1,40}?:)\s+/u, "").replace(/^[“"]|[”"]$/g, "").trim();
