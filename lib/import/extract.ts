@@ -155,7 +155,8 @@ function assembleBody(blocks: Block[]): Pick<ExtractedArticle, "paragraphs" | "p
     }
     if (block.kind === "list-item" && inRelatedList) continue;
     inRelatedList = false;
-    if (block.kind === "heading") {
+    // An interview's question set as a heading ("Why did you run?" over a first-person answer) is a turn, not a section.
+    if (block.kind === "heading" && !isQuestionTurn(text, blocks[blockIndex + 1]?.text)) {
       if (wordCount(text) <= 20 && !BOILERPLATE.test(text) && !PAGE_FURNITURE.test(text)) pendingHeading = text.replace(/[:.]$/, "");
       continue;
     }
@@ -169,16 +170,30 @@ function assembleBody(blocks: Block[]): Pick<ExtractedArticle, "paragraphs" | "p
       }
       text = text.replace(/^[“"]\s*(.*?)\s*[”"]$/, "$1");
     }
-    if (!isContentBlock(text, block.kind, { index: blockIndex, total: blocks.length })) continue;
+    const kind: ParagraphKind = block.kind === "heading" ? "paragraph" : block.kind;
+    // A caption the page did not mark up: the short block right after a lone "Photo"/"Image" label, or right before a
+    // photo credit line ("Credit Jane Doe/Getty Images").
+    if (kind === "paragraph" && wordCount(text) <= 60 && (MEDIA_LABEL.test(normalizeSpace(blocks[blockIndex - 1]?.text ?? "")) || PHOTO_CREDIT.test(normalizeSpace(blocks[blockIndex + 1]?.text ?? "")))) continue;
+    if (!isContentBlock(text, kind, { index: blockIndex, total: blocks.length })) continue;
     if (pendingHeading !== undefined) {
       sections.push({ title: pendingHeading, firstParagraph: paragraphs.length });
       pendingHeading = undefined;
     }
     paragraphs.push(text);
-    paragraphKinds.push(block.kind);
+    paragraphKinds.push(kind);
     quoteSpeakers.push(speaker ? cleanSpeaker(speaker) : undefined);
   }
   return { paragraphs, paragraphKinds, quoteSpeakers, sections };
+}
+
+const MEDIA_LABEL = /^(?:photo|photos|image|images|picture|video|photograph|gallery|slideshow|enlarge this image|toggle caption|hide caption)$/i;
+const PHOTO_CREDIT = /^(?:photo |image )?credits?\s*[:\s]\s*\p{Lu}[^.]{0,100}(?:\/|Getty|Images|Press|Reuters|\bAP\b|Photo)|^\((?:AP|Reuters|AFP)? ?Photo\b|^(?:photo|image) (?:by|courtesy of)\s/iu;
+
+/** A question labelled "Q:" or one answered in the first person (or after an "A:" label): an interview turn. */
+export function isQuestionTurn(text: string, next: string | undefined): boolean {
+  if (/^\s*Q\s*[:.]\s/.test(text)) return true;
+  if (!/\?["”]?\s*$/.test(text) || !next) return false;
+  return /^\s*A\s*[:.]\s/.test(next) || /\b(I|I['’]m|I['’]ve|I['’]d|we|my|our|me|us)\b/.test(next.replace(/[“"][^”"]*[”"]/g, " "));
 }
 
 const QUOTE_SIGNATURE = /\s*(?:^|\s)(?:—|–|--|―)\s*([\p{Lu}][\p{L}.'’ -]{1,60}?)(?:,[^,]{0,80})?\s*$/u;
@@ -565,6 +580,14 @@ function extractText(raw: string): Extracted {
   });
   let title: string | undefined;
   let author: string | undefined;
+  // The issuer's header of a release ("Department of Justice" / "Office of Public Affairs") and its "FOR IMMEDIATE
+  // RELEASE" label sit above the headline (or above the lead, when a release has none): labels, never the title.
+  const labels: string[] = [];
+  const issuerAboveLabel = () => ISSUER_LINE.test(blocks[0]!.trim()) && wordCount(blocks[0]!) <= 8 && RELEASE_LABEL.test(blocks[1]?.trim() ?? "");
+  while (blocks.length > 1 && labels.length < 4 && (isIssuerBlock(blocks[0]!) || issuerAboveLabel() || RELEASE_LABEL.test(blocks[0]!.trim()))) {
+    labels.push(blocks[0]!.trim().replace(/\s*\n\s*/g, " "));
+    blocks = blocks.slice(1);
+  }
   // A headline is a short line without a final period (or with one, when a byline follows it); page furniture and
   // section labels above it ("Watch CBS News", "OPINION", "Tech | Elections") go, and the labels say what the piece is.
   const isByline = (block: string | undefined) => block !== undefined && /^(by|analysis by|opinion by|interview by|words by)\s+\p{Lu}/iu.test(block.trim());
@@ -581,7 +604,6 @@ function extractText(raw: string): Extracted {
       !RELEASE_LABEL.test(b.trim()) &&
       (!/\|/.test(b) || titleLabels(b).length > 0),
   );
-  const labels: string[] = [];
   if (blocks.length > 1 && headline >= 0) {
     const line = blocks[headline]!.trim().replace(/\s*\n\s*/g, " ");
     title = cleanTitle(line) ?? line;
@@ -610,7 +632,7 @@ function extractText(raw: string): Extracted {
     if (lines.length === 0) return;
     const next = blocks[index + 1]?.trim() ?? "";
     // A lone short line in Title or sentence case, followed by prose, opens a section.
-    if (lines.length === 1 && out.some((b) => b.kind === "paragraph") && isHeadingLine(lines[0]!) && next && !LIST_MARKER.test(next) && wordCount(next) >= 12) {
+    if (lines.length === 1 && out.some((b) => b.kind === "paragraph") && isHeadingLine(lines[0]!) && !isQuestionTurn(lines[0]!, next) && next && !LIST_MARKER.test(next) && wordCount(next) >= 12) {
       out.push({ kind: "heading", text: lines[0]! });
       return;
     }
@@ -640,6 +662,17 @@ function extractText(raw: string): Extracted {
     else out.push({ kind: "paragraph", text: lines.join(" ") });
   });
   return { blocks: out, ...defined({ title, author, section: labels.join(" | ") || undefined }), datelineText: text.slice(0, 600) };
+}
+
+const ISSUER_LINE = /^(?:the\s+)?(?:(?:U\.S\.|[\p{Lu}][\p{L}.'’&-]*)\s+){0,4}?(?:Department|Office|Ministry|Bureau|Agency|Division|Press Office|Newsroom|Communications)(?:\s+of(?:\s+the)?(?:\s+[\p{Lu}][\p{L}.'’&-]*){1,4})?$/u;
+
+/**
+ * An issuer's header: two or more short lines that each name an office ("Department of Justice", "Office of Public
+ * Affairs"), or one such line right above a release label. A headline has a verb ("… Announces Indictment") on one line.
+ */
+function isIssuerBlock(block: string): boolean {
+  const lines = block.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.length >= 2 && lines.length <= 4 && lines.every((l) => wordCount(l) <= 8 && ISSUER_LINE.test(l));
 }
 
 function isHeadingLine(line: string): boolean {
@@ -813,7 +846,27 @@ function chooseTitle(given: string | undefined, found: string | undefined, body:
   const furniture = !found || RELEASE_LABEL.test(found) || /^(?:from )?(?:the )?office of\b/i.test(found) || !sharesWords(found, opening);
   if (furniture && heading && sharesWords(heading, opening)) return { title: heading, labels, fromSection: true };
   const stripped = found?.replace(/^(?:press release|news release|media release|for immediate release)\s*[:|–—-]?\s*/i, "").trim();
-  return { title: stripped && !/^(?:from )?(?:the )?office of\b/i.test(stripped) ? stripped : found || "Untitled article", labels, fromSection: false };
+  if (stripped && !/^(?:from )?(?:the )?office of\b/i.test(stripped)) return { title: stripped, labels, fromSection: false };
+  // A release with no headline of its own: its lead says what is announced ("The Department of Justice today
+  // announced the indictment of …"), which is the headline a reader would give it.
+  return { title: announcementTitle(body.paragraphs[0]) ?? (found || "Untitled article"), labels, fromSection: false };
+}
+
+const ANNOUNCE_VERBS: Record<string, string> = { announced: "announces", unveiled: "unveils", released: "releases", launched: "launches", issued: "issues", filed: "files", awarded: "awards", signed: "signs", approved: "approves", named: "names", appointed: "appoints", charged: "charges", indicted: "indicts" };
+
+/** "The Department of Justice today announced the indictment of X, 19, who …" → "Department of Justice announces the indictment of X". */
+export function announcementTitle(lead: string | undefined): string | undefined {
+  const m = new RegExp(`^(?:The\\s+)?(\\p{Lu}[^,.;:]{2,80}?)\\s+(?:(?:today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\\s+)?(${Object.keys(ANNOUNCE_VERBS).join("|")})\\s+(?:today\\s+)?([^,;:]+)`, "u").exec(lead ?? "");
+  if (!m) return undefined;
+  let words = m[3]!.replace(/\s+(?:today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b.*$/, "").replace(/[.!]$/, "").split(/\s+/);
+  // A headline-length object: a long one is cut before a preposition after its first eight words, never inside a name.
+  if (words.length > 16) {
+    const cut = words.slice(0, 16).findIndex((w, i) => i >= 8 && /^(?:at|in|for|to|with|on|from|after|over|under|by)$/.test(w));
+    words = words.slice(0, cut > 0 ? cut : 16);
+  }
+  const object = words.join(" ");
+  if (wordCount(object) < 2) return undefined;
+  return `${m[1]} ${ANNOUNCE_VERBS[m[2]!]} ${object}`;
 }
 
 /** Drops a trailing " | Outlet" or " - Outlet" that sites add to page titles. */

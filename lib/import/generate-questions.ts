@@ -15,6 +15,7 @@ import { clozeQuestions } from "./generators/cloze";
 import { Context, type Candidate } from "./generators/common";
 import { evidencePairs } from "./generators/evidence";
 import { factOpinionQuestions } from "./generators/fact-opinion";
+import { answeredQuestionItems, interviewQuestions } from "./generators/interview";
 import { mainIdeaQuestions, pickMainIdeas } from "./generators/main-idea";
 import { numericQuestions } from "./generators/numeric";
 import { perspectiveQuestions } from "./generators/perspective";
@@ -48,6 +49,8 @@ export function generateQuestions(analysis: ArticleAnalysis): GeneratedQuestions
     ...factOpinionQuestions(ctx),
     ...vocabularyQuestions(ctx),
     ...perspectiveQuestions(ctx),
+    ...interviewQuestions(ctx),
+    ...answeredQuestionItems(ctx),
     ...clozeQuestions(ctx),
     ...numericQuestions(ctx),
     ...whoSaidQuestions(ctx),

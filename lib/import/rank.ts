@@ -28,6 +28,8 @@ const GENERATOR_CAP: Record<QuestionGenerator, number> = {
 
   "vocabulary-in-context": 3,
   "perspective-claim": 2,
+  "interview-claim": 4,
+  "interview-question": 2,
   "sourcing-kind": 1,
   "author-purpose": 1,
   argument: 2,

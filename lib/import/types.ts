@@ -268,6 +268,10 @@ export type QuestionGenerator =
   | "fact-opinion"
   | "vocabulary-in-context"
   | "perspective-claim"
+  /** An interviewee's own claim told apart from the questions' and others' statements (generators/interview.ts). */
+  | "interview-claim"
+  /** Which question an interviewee's answer replies to (generators/interview.ts). */
+  | "interview-question"
   | "sourcing-kind"
   | "author-purpose"
   /** An opinion column's argument: the claim a detail supports, the author's reply to critics (generators/argument.ts). */

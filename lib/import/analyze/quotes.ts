@@ -53,7 +53,26 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
     // A transcript turn ("Arnold Pike: Because …") is the labelled speaker's, to the end of the paragraph.
     const paragraphStart = sentences.find((s) => s.paragraph === sentence.paragraph)!;
     const label = /^([\p{Lu}][\p{L}.'’ -]{1,40}?):\s+\S/u.exec(paragraphStart.text)?.[1];
-    const labelled = label ? people.find((p) => formsOf(p).includes(label)) : undefined;
+    // Transcripts often set the labels in capitals ("CARVALHO: …").
+    const labelled = label ? people.find((p) => formsOf(p).some((f) => f.toLowerCase() === label.toLowerCase())) : undefined;
+    // In an interview, the interviewee's labelled turn is an answer (and so is an unlabelled first-person paragraph
+    // that continues it); any other label ("NPR:", "Q:", "HOST:", the interviewer's name) is the interviewer's turn, even when it ends
+    // in a statement ("George Poole of Texas asks you if …"), so it is nobody's answer.
+    if (interviewee && label && label !== "A" && countWords(label) <= 4) {
+      const first = sentences[index - 1]?.paragraph !== sentence.paragraph;
+      if (labelled === interviewee) {
+        if (first) {
+          inAnswer = true;
+        }
+        const text = sentence.text.replace(/^[\p{Lu}][\p{L}.'’ -]{1,40}?:\s+/u, "").replace(/^[“"]|[”"]$/g, "");
+        if (!/[“”"]/.test(text) && countWords(text) >= 4) out.push({ sentenceId: sentence.id, text, speaker: interviewee.name, resolvedBy: "interview", direct: true });
+        return;
+      }
+      if (first) {
+        inAnswer = false;
+      }
+      if (!labelled) return;
+    }
     if (labelled) {
       // The interviewer's questions are asked, not claimed: they are no one's quotation to ask about.
       if (/\?["”]?$/.test(sentences.filter((s) => s.paragraph === sentence.paragraph).at(-1)!.text)) return;
@@ -79,10 +98,16 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
       const paragraphText = sentences.filter((s) => s.paragraph === sentence.paragraph).map((s) => s.text).join(" ").trim();
       const isQuestion = /\?["”]?$/.test(paragraphText) || /^Q[:.]/.test(paragraphText);
       if (first) {
-        // Narration about the subject ("Ms Nwosu is careful…") or without first person ends the answer.
+        // Narration about the subject ("Ms Nwosu is careful…") or without first person ends the answer; an "A:" turn is
+        // the answer whatever its person (an unlabelled paragraph after a question may be the reporter's narration:
+        // "Her daughter sat in on the interview").
         const aboutSubject = formsOf(interviewee).some((f) => paragraphText.includes(f));
+        const labelledAnswer = /^A\s*[:.]\s/.test(paragraphText);
         if (isQuestion) inAnswer = true;
-        else if (inAnswer && (aboutSubject || !/\b(I|I['’]m|I['’]ve|we|my|our|me|us)\b/.test(paragraphText.replace(QUOTE, " ")))) inAnswer = false;
+        else if (labelledAnswer) inAnswer = true;
+        // An unlabelled paragraph after a labelled answer continues it only in the first person: "Her daughter sat in on
+        // the interview" is the reporter's narration.
+        else if (inAnswer && (aboutSubject || !/\b(I|I['’]m|I['’]ve|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b/.test(paragraphText.replace(QUOTE, " ")))) inAnswer = false;
       }
       if (isQuestion) return;
       const answer = sentence.text.replace(/^A[:.]\s*/, "");
@@ -138,6 +163,11 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
         else if (named.length === 0 && last && fits(last, pronoun) && index - lastSpeaker!.index <= 3) resolved = { name: last.name, by: "pronoun" };
       }
     }
+    // "X and Y said in a joint statement": words two people or bodies share are neither one's alone.
+    if (resolved && isJointStatement(outside)) {
+      lastSpeaker = undefined;
+      return;
+    }
     if (!resolved) return;
     for (const quote of quotes) {
       const text = quote[1]!.trim().replace(/[,]$/, "");
@@ -162,15 +192,53 @@ function looksLikeQandA(sentences: Sentence[]): boolean {
 }
 
 /**
- * The person an interview is with: the one its introduction names (before the first question), else the most
- * mentioned person. Mentions alone can pick someone else when the subject shares a surname with a relative.
+ * The person an interview is with: the one its labels name ("CARVALHO: …" turns that answer), else the one a
+ * standfirst says it is with ("Lena Ortiz spoke with Ines Carvalho about …", "an interview with …", "asked Carvalho"),
+ * else the first person the introduction names (before the first question), else the most mentioned person. A person
+ * a question mentions ("What did Governor Hale say?") is not the interviewee just because the questions keep naming them.
  */
-function intervieweeOf(people: NamedEntity[], sentences: Sentence[]): NamedEntity | undefined {
-  const firstQuestion = sentences.findIndex((s) => /^Q[:.]/.test(s.text) || /\?["”]?$/.test(s.text));
+export function intervieweeOf(people: NamedEntity[], sentences: Sentence[]): NamedEntity | undefined {
+  const firstQuestion = sentences.findIndex((s) => /^Q\s*[:.]/.test(s.text) || /\?["”]?$/.test(s.text));
   const intro = sentences.slice(0, firstQuestion > 0 ? firstQuestion : 0);
+  const byForm = (name: string) => people.find((p) => formsOf(p).some((f) => f.toLowerCase() === name.toLowerCase()));
+  // Answer labels: the "NAME:" label whose turns (two or more) are mostly statements, not questions. When the page
+  // labels the answers with a name the article gives no person for, nobody is guessed in its place.
+  const turns = new Map<string, { all: number; statements: number }>();
+  const paragraphs = new Map<number, string>();
+  for (const s of sentences) paragraphs.set(s.paragraph, paragraphs.has(s.paragraph) ? `${paragraphs.get(s.paragraph)} ${s.text}` : s.text);
+  for (const text of paragraphs.values()) {
+    const label = /^([\p{Lu}][\p{L}.'’ -]{1,40}?):\s+\S/u.exec(text)?.[1];
+    if (!label || /^[QA]$/.test(label) || countWords(label) > 4) continue;
+    const t = turns.get(label.toLowerCase()) ?? { all: 0, statements: 0 };
+    t.all += 1;
+    if (!/\?["”]?$/.test(text.trim())) t.statements += 1;
+    turns.set(label.toLowerCase(), t);
+  }
+  const answerLabels = [...turns].filter(([, t]) => t.all >= 2 && t.statements * 2 > t.all).sort((a, b) => b[1].statements - a[1].statements);
+  // A host's or outlet's label ("HOST:", "NPR:") names no person; the guest's label does.
+  const labelledPerson = answerLabels.map(([label]) => byForm(label)).find((p) => p !== undefined);
+  if (labelledPerson) return labelledPerson;
+  if (answerLabels.length >= 2) return undefined;
+  const intervieweeIn = (text: string): NamedEntity | undefined => {
+    for (const m of text.matchAll(STANDFIRST)) {
+      const name = (m[1] ?? m[2] ?? m[3])!;
+      const found = people.filter((p) => formsOf(p).some((f) => name.startsWith(f) || f.startsWith(name)));
+      if (found.length === 1) return found[0];
+    }
+    return undefined;
+  };
+  for (const s of intro.length ? intro : sentences.slice(0, 3)) {
+    const found = intervieweeIn(s.text);
+    if (found) return found;
+    // "Lena Ortiz spoke with Halima Brandt": if the one spoken with is no person the article found, the one speaking
+    // (the interviewer) must not be taken instead.
+    if ([...s.text.matchAll(STANDFIRST)].length > 0) return undefined;
+  }
   const named = intro.flatMap((s) => people.filter((p) => p.sentenceIds.includes(s.id)));
   return named[0] ?? [...people].sort((a, b) => b.mentions - a.mentions)[0];
 }
+
+const STANDFIRST = /\b(?:spoke|talked|sat down|met|caught up)\s+(?:recently\s+)?(?:with|to)\s+(?:(?:the|former|new|[\p{Ll}-]+)\s+){0,4}?((?:[\p{Lu}][\p{L}.'’-]+\s+){0,3}[\p{Lu}][\p{L}'’-]+)|\binterview(?:ed)?\s+(?:with\s+)?(?:(?:the|former|new|[\p{Ll}-]+)\s+){0,4}?((?:[\p{Lu}][\p{L}.'’-]+\s+){0,3}[\p{Lu}][\p{L}'’-]+)|\b(?:we|I)\s+asked\s+((?:[\p{Lu}][\p{L}.'’-]+\s+){0,3}[\p{Lu}][\p{L}'’-]+)/gu;
 
 /** The pronoun that is the subject of a speech verb ("she said", "said he"), if any. */
 function pronounSubject(outside: string, verbs: number[]): string | undefined {
@@ -277,6 +345,21 @@ function speakerNear(outside: string, verbs: number[], entities: NamedEntity[], 
   return undefined;
 }
 
+const NAME = String.raw`\p{Lu}[\p{L}.'’-]+(?:\s+(?:of\s+|de\s+|van\s+)?\p{Lu}[\p{L}.'’-]+){0,4}`;
+const JOINT_SUBJECT = new RegExp(`${NAME}(?:,[^,]{1,80},)?\\s+and\\s+(?:the\\s+|their\\s+|its\\s+)?${NAME}(?:,[^,]{1,80},)?\\s+(?:(?:have|had|also|both|jointly)\\s+)?(?:${SPEECH_VERBS})\\b`, "u");
+const JOINT_ROLES = new RegExp(`\\b[Tt]he\\s+(?:${ROLE_NOUNS.join("|")})\\s+and\\s+(?:the\\s+)?(?:${ROLE_NOUNS.join("|")}|council|board|committee|ministry|department|agency|union|${NAME})\\s+(?:(?:have|had|also|both|jointly)\\s+)?(?:${SPEECH_VERBS})\\b`, "u");
+const JOINT_AFTER = new RegExp(`\\b(?:said|says|wrote|announced|stated|declared)\\s+${NAME}\\s+and\\s+(?:the\\s+)?${NAME}`, "u");
+
+/**
+ * A statement two or more people or organizations make together: "in a joint statement", "jointly", "co-signed",
+ * "both said", or a coordinated subject of the speech verb ("Ana Diaz and Li Wen, the two ministers, said"). No one of
+ * them is its speaker, so it feeds no who-said or who-claims item.
+ */
+export function isJointStatement(outside: string): boolean {
+  if (/\bjoint(?:ly)?\b|\bco-?signed\b|\bin a (?:shared|common) (?:statement|letter)\b|\bboth (?:said|say|wrote|agreed)\b|\b(?:said|wrote|announced) together\b/i.test(outside)) return true;
+  return JOINT_SUBJECT.test(outside) || JOINT_AFTER.test(outside) || JOINT_ROLES.test(outside);
+}
+
 /** Character spans of "joined by X and Y" and "X (and Y) joined (the|her|his) dissent/opinion" phrases. */
 export function joinedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -346,6 +429,7 @@ export function findAttributions(sentences: Sentence[], entities: NamedEntity[],
       return;
     }
     // Reported speech with a named person: "Liu said China will keep working…" — the claim is the clause after the verb.
+    if (isJointStatement(outside)) return;
     const reported = new RegExp(`(?<![\\p{L}])(${people.flatMap(formsOf).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") || "(?!)"})\\s+(?:has\\s+|had\\s+)?(said|says|argued|argues|claimed|claims|insisted|warned|contended|maintained|believes|wrote)\\s+(?:that\\s+)?(.{15,})$`, "u").exec(text);
     if (reported) {
       const entity = people.find((p) => formsOf(p).includes(reported[1]!))!;

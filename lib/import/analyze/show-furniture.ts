@@ -20,6 +20,16 @@ export const SHOW_FURNITURE = [
   /^[Aa]bout (?:the )?\p{Lu}[\p{L}'’&. -]{2,60}:\s/u,
   /^(?:photo|image|picture) caption\s*:|\((?:staff|file) photo\)\s*$|\((?:photo|photograph|image)(?: by| courtesy of| credit:?) [^)]*\)\s*$/i,
   /^(?:docket|case|cause) (?:no\.|number)\s*[:\w]|^No\. \d[\w-]*\.?$/i,
+  // Site controls and study aids pasted with the text: "Adjust font size:", "Listen to this article", "Tip: …", "Study guide".
+  /^(?:adjust|change|increase|decrease|reset) (?:the )?(?:font|text) size\b|^(?:font|text) size\s*:|^(?:A-?\s*A\+?|A\+\s*A-)$/i,
+  /^listen to (?:this|the) (?:article|story|report|piece)\b|^(?:\d+\s*min(?:ute)?s? (?:read|listen))\b/i,
+  /^(?:(?:study|reading|quick|pro|teacher|student|vocabulary) )?tips?\s*[:—–-]\s|^study guide\b|^(?:vocabulary|key terms|discussion questions|comprehension questions)\s*:?$/i,
+  /^(?:read more|advertisement|sponsored content|related\s*:|sign up (?:for|to|here)\b|share (?:this|on|via)\b|copyright\b|©|\(c\) \d{4})|\ball rights reserved\b/i,
+  // Captions the page did not mark up: "Photo: …", "Image: …", a credit in parentheses ("(AP Photo/Jane Doe)",
+  // "(Jane Doe/Getty Images)"), or "Credit Jane Doe/Agence France-Presse".
+  /^(?:photo|image|picture|video|graphic|illustration|photograph)s?\s*[:|]\s/i,
+  /\((?:[^()]*\b(?:AP|Reuters|AFP|Getty|Photo|Photograph|Images?|Pictures?)\b[^()]*|\p{Lu}[^()]{1,50}\/\p{Lu}[^()]{1,50})\)\s*$/u,
+  /^(?:[Pp]hoto |[Ii]mage )?[Cc]redits?\s*[:\s]\s*\p{Lu}[^.]{0,100}(?:\/|Getty|Images|Press|Reuters|\bAP\b|Photo)/u,
   /^have a (?:question|tip|story idea|news tip)\b[^.]*\?|\bsend (?:it|them|your [\p{L} ]{1,20}) to (?:us|our (?:newsroom|team|editors|desk))\b|\b(?:email|write to|contact) (?:us|our newsroom)\b/iu,
 ];
 

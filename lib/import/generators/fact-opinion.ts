@@ -34,6 +34,19 @@ export function judgment(cues: string[]): boolean {
   return cues.some((c) => !/^(should|shouldn['’]t|must|ought to|I|my|me|we|our|us|will|would|can|could)$/i.test(c));
 }
 
+/** An interviewee's answer sentence (no quotation marks: the whole answer is theirs). */
+function inAnswer(ctx: Context, sentenceId: string): boolean {
+  return ctx.analysis.quotations.some((q) => q.sentenceId === sentenceId && q.resolvedBy === "interview");
+}
+
+/**
+ * An answer is a judgment only with a strong word of judgment and no rule or condition: "If the readings get worse,
+ * the park can lose the status" describes a rule ("worse" compares readings), which a student would call a fact.
+ */
+function clearAnswerJudgment(text: string, cues: string[]): boolean {
+  return !PROCEDURE.test(text) && !/^(?:A\s*[:.]\s*)?(If|When|Unless)\b/i.test(text) && cues.some((c) => !WEAK_CUES.has(c.toLowerCase()) && !/^(I|my|me|we|our|us|can|could|will|would)$/i.test(c));
+}
+
 const OPINION = "An opinion: a judgment that people could disagree with";
 const FACT = "A fact: something that can be checked";
 
@@ -62,7 +75,7 @@ export function factOpinionQuestions(ctx: Context): Candidate[] {
           !REPORTED_SPEECH.test(sentence.text.replace(/[“"][^”"]*[”"]/g, " ")) &&
           // In an explainer, a step of a procedure with "important" or "must" is a description; a judgment needs a stronger cue.
           (ctx.analysis.genre === "opinion" || (!PROCEDURE.test(sentence.text) && mark.cues.some((c) => !WEAK_CUES.has(c.toLowerCase()) && !/^(I|my|me|we|our|us)$/i.test(c))))) ||
-          (mark.holder !== "quoted" && mark.holder !== "author" && quoteHolds(ctx, sentence.id, mark.holder) && strongCues(mark.cues))),
+          (mark.holder !== "quoted" && mark.holder !== "author" && quoteHolds(ctx, sentence.id, mark.holder) && strongCues(mark.cues) && !(inAnswer(ctx, sentence.id) && !clearAnswerJudgment(sentence.text, mark.cues)))),
     );
   for (const { mark, sentence } of opinions) {
     const cueList = mark.cues.slice(0, 3).map((c) => `“${c}”`).join(", ");
@@ -97,7 +110,9 @@ export function factOpinionQuestions(ctx: Context): Candidate[] {
       id: "",
       type: "single",
       prompt: inQuote
-        ? `In this sentence from the article, is what ${mark.holder} says in quotation marks a fact or an opinion? “${innerQuotes(sentence.text)}”`
+        ? inAnswer(ctx, sentence.id)
+          ? `In this answer from the interview, is what ${mark.holder} says a fact or an opinion? “${innerQuotes(sentence.text.replace(/^A\s*[:.]\s*/, ""))}”`
+          : `In this sentence from the article, is what ${mark.holder} says in quotation marks a fact or an opinion? “${innerQuotes(sentence.text)}”`
         : `Is this sentence from the article a fact or an opinion? “${innerQuotes(sentence.text)}”`,
       choices: [
         { id: "a", text: FACT },

@@ -17,10 +17,15 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
   const central = ctx.centralThreshold();
   // Names already swapped in: the same wrong name in every false item would give the key away.
   const used = new Map<string, number>();
+  // True and false items are reworded alike wherever a faithful rewording exists, so "the one that reads differently
+  // from the article" is no clue to the key: only the meaning tells.
+  const maybeReword = (text: string) => rewordFaithfully(text) ?? text;
   for (const sentence of analysis.sentences) {
     if (!ctx.eligible(sentence, 32) || ctx.hasQuote(sentence) || ctx.firstPerson(sentence)) continue;
     // An interviewee's answer is their account, not the article's fact: copied it reads as fact, swapped it is a trap.
     if (analysis.quotations.some((q) => q.sentenceId === sentence.id && q.resolvedBy === "interview")) continue;
+    // "Neither has Sudan's status …", "Instead, …": a statement that leans on the sentence before it.
+    if (/^(Neither|Nor|Instead|Likewise|Similarly|Otherwise|Even so|Again|Both)\b/.test(sentence.text)) continue;
     // A pronoun subject after the opening clause ("When the library closes, they …") leans on another sentence.
     if (/,\s+(they|he|she|it|we)\b/i.test(sentence.text)) continue;
     const statement = sentence.text.replace(/\s*[.!]$/, ".");
@@ -53,7 +58,7 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
       out.push({
         id: "",
         type: "true_false",
-        prompt: `True or false? ${swap.text.replace(/\s*[.!]$/, ".")}`,
+        prompt: `True or false? ${maybeReword(swap.text.replace(/\s*[.!]$/, "."))}`,
         answer: false,
         explanation: `False. The article says “${innerQuotes(sentence.text)}” (${swap.from}, not ${swap.to}).`,
         feedbackTrue: `Check the article again: it says ${swap.from}, not ${swap.to}.`,
@@ -66,12 +71,13 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
     }
     // A statement copied as written is worth asking only when it carries the story (at least the median centrality).
     if (ctx.score(sentence.id) < central) continue;
+    const shown = maybeReword(statement);
     out.push({
       id: "",
       type: "true_false",
-      prompt: `True or false? ${statement}`,
+      prompt: `True or false? ${shown}`,
       answer: true,
-      explanation: `True. ${explanationFor(sentence)}`,
+      explanation: shown === statement ? `True. ${explanationFor(sentence)}` : `True. The statement says in other words what the article says: “${innerQuotes(sentence.text)}”`,
       skills: ["recall"],
       difficulty: 1,
       generator: "true-false-original",
@@ -164,6 +170,46 @@ function dateSwap(sentence: Sentence, analysis: ArticleAnalysis): Swap | undefin
     }
   }
   return undefined;
+}
+
+const SPEECH_SWAP: Record<string, string> = { said: "stated", says: "states", told: "informed", announced: "said" };
+
+/**
+ * The same statement in slightly different words, so a true item does not always copy the article word for word:
+ * the attribution moved to the front ("…, officials said Thursday." → "Officials said Thursday that …"), a time
+ * phrase moved to the end ("On Friday, the board will vote." → "The board will vote on Friday."), or "said" as
+ * "stated". Only the order and the speech verb change, never a name, a number or a negation; undefined when none fits.
+ */
+export function rewordFaithfully(statement: string): string | undefined {
+  const text = statement.trim();
+  if (/[“”"]/.test(text) || !/\.$/.test(text)) return undefined;
+  // "Additionally, the indictment charges …" → "The indictment charges …": the connective only links to the sentence before.
+  const connective = /^(?:Additionally|In addition|Finally|Also|Meanwhile|Moreover|Furthermore),\s+(\p{L})/u.exec(text);
+  if (connective) {
+    const rest = text.slice(connective[0].length - 1);
+    return rewordFaithfully(`${rest[0]!.toUpperCase()}${rest.slice(1)}`) ?? `${rest[0]!.toUpperCase()}${rest.slice(1)}`;
+  }
+  // "<clause>, <subject> said <time>." → "<Subject> said <time> that <clause>."
+  const tail = /^(\p{Lu}[^]*?[^,]{12,}),\s+((?:the\s+|an?\s+)?(?:[\p{L}.'’-]+\s+){0,5}?[\p{L}.'’-]+)\s+(said|says|told reporters|announced)((?:\s+(?:on\s+)?(?:late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last week|this week))?)\.$/u.exec(text);
+  if (tail && !/,/.test(tail[2]!) && !/\b(?:who|which|that|and|but)\b/.test(tail[2]!) && !/^(?:he|she|they|it|we|I)$/i.test(tail[2]!)) {
+    const subject = tail[2]!.replace(/^(the|an?)\b/, (m) => m[0]!.toUpperCase() + m.slice(1));
+    const clause = /^(?:I\b|[\p{Lu}][\p{L}'’-]*\s+\p{Lu}|\p{Lu}{2,}|[\p{Lu}][\p{L}'’.-]*\s+(?:[\p{Lu}]|said|says|will|has|is|was))/u.test(tail[1]!) ? tail[1]! : lowerFirstWord(tail[1]!);
+    return `${subject[0]!.toUpperCase()}${subject.slice(1)} ${tail[3]}${tail[4]} that ${clause}.`;
+  }
+  // "On Friday, the board will vote." → "The board will vote on Friday."
+  const time = /^((?:On|In|Last|This|Next|Early|Late)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|spring|summer|fall|autumn|winter)\b[\w ]{0,14}?|\d{4}))\s*,\s+(\p{L}[^,]*)\.$/u.exec(text);
+  if (time && !/^(?:I|he|she|they|it|we)\b/i.test(time[2]!)) {
+    const rest = time[2]!;
+    return `${rest[0]!.toUpperCase()}${rest.slice(1)} ${lowerFirstWord(time[1]!)}.`;
+  }
+  // "X said the plan would …" → "X stated the plan would …": one speech verb outside quotations.
+  const verbs = text.match(/\b(said|says)\b/g) ?? [];
+  if (verbs.length === 1) return text.replace(/\b(said|says)\b/, (m) => SPEECH_SWAP[m]!);
+  return undefined;
+}
+
+function lowerFirstWord(text: string): string {
+  return text[0]!.toLowerCase() + text.slice(1);
 }
 
 /** True when the sentence opens with a name, which keeps its capital after "According to …,". */
