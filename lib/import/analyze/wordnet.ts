@@ -181,3 +181,48 @@ export function ancestors(start: Synset, depth = 6): Set<number> {
   }
   return seen;
 }
+
+/** SemCor tag counts per synset of each lemma (`index.sense`: "lemma%pos:… offset sense_number tag_count"), by "lemma:pos". */
+let senseCounts: Map<string, Map<number, number>> | undefined;
+const SENSE_POS: Record<string, WordnetPos> = { "1": "n", "2": "v", "3": "a", "5": "a" };
+
+function loadSenseCounts(): Map<string, Map<number, number>> {
+  if (senseCounts) return senseCounts;
+  senseCounts = new Map();
+  const text = fs.readFileSync(path.join(dictPath(), "index.sense"), "latin1");
+  for (const line of text.split("\n")) {
+    const [key, offset, , count] = line.split(" ");
+    if (!key || !count) continue;
+    const percent = key.indexOf("%");
+    const pos = SENSE_POS[key[percent + 1] ?? ""];
+    if (!pos) continue;
+    const id = `${key.slice(0, percent)}:${pos}`;
+    let map = senseCounts.get(id);
+    if (!map) {
+      map = new Map<number, number>();
+      senseCounts.set(id, map);
+    }
+    map.set(Number(offset), (map.get(Number(offset)) ?? 0) + Number(count));
+  }
+  return senseCounts;
+}
+
+/** How often SemCor tags this synset for this word (0 when never): how common the sense is in ordinary prose. */
+export function senseFrequency(word: string, pos: WordnetPos, offset: number): number {
+  const base = baseForm(word, pos);
+  return base ? (loadSenseCounts().get(`${base}:${pos}`)?.get(offset) ?? 0) : 0;
+}
+
+/**
+ * How often SemCor tags the word at all, over its parts of speech: a real frequency (the index files' "tagsense_cnt"
+ * counts tagged senses, not uses, so "student" and "committee" looked rare there).
+ */
+export function wordFrequency(word: string): number {
+  let total = 0;
+  for (const pos of ["n", "v", "a"] as const) {
+    const base = baseForm(word, pos);
+    if (!base) continue;
+    for (const count of loadSenseCounts().get(`${base}:${pos}`)?.values() ?? []) total += count;
+  }
+  return total;
+}
