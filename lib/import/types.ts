@@ -195,6 +195,8 @@ export interface TermDefinition {
   /** The form found in the article. */
   found: string;
   sentenceId: string;
+  /** The part of speech the word has in its sentence, when WordNet's sense was chosen for it ("n", "v", "a"). */
+  pos?: "n" | "v" | "a";
 }
 
 export interface TimelineEntry {

@@ -15,8 +15,8 @@ import { findAttributions, findQuotations } from "./quotes";
 import { scoreSentences } from "./score";
 import { findDisagreements } from "./sides";
 import { isFurniture, splitSentences } from "./sentences";
-import { STOP_WORDS, findNounPhrases, glossDefinition, inTextDefinitions, isFamiliar, matchGlossary, uncommonWords, wordnetSense } from "./terms";
-import { contentWords, wordPattern } from "./text";
+import { findNounPhrases, inTextDefinitions, matchGlossary, wordnetDefinitions } from "./terms";
+import { contentWords } from "./text";
 
 export interface AnalyzeOptions {
   glossary: GlossaryEntry[];
@@ -70,23 +70,8 @@ export function analyzeArticle(input: string[] | AnalyzableArticle, options: Ana
     if (defined().has(match.term.toLowerCase()) || defined().has(match.found.toLowerCase())) continue;
     definitions.push({ term: match.term, definition: match.definition.replace(/\s+/g, " ").trim(), source: "glossary", glossaryId: match.glossaryId, found: match.found, sentenceId: match.sentenceId });
   }
-  const byId = new Map(sentences.map((s) => [s.id, s]));
   const nameWords = new Set(entities.flatMap((e) => e.name.toLowerCase().split(/\s+/)));
-  const wordnetCandidates = [
-    ...candidateTerms.filter((t) => t.term.includes(" ") || !isFamiliar(t.term)).map((t) => ({ word: t.term, pos: "n" as const, sentenceId: t.sentenceId })),
-    ...uncommonWords(sentences, tokens, nameWords),
-  ];
-  for (const candidate of wordnetCandidates) {
-    if (definitions.length >= MAX_DEFINITIONS) break;
-    if (defined().has(candidate.word) || furniture.has(candidate.sentenceId) || STOP_WORDS.has(candidate.word)) continue;
-    const sentence = byId.get(candidate.sentenceId)!;
-    // A word of a longer term ("continuing" in "continuing resolution") is not defined on its own.
-    if (!candidate.word.includes(" ") && [...defined(), ...candidateTerms.map((t) => t.term)].some((term) => term.includes(" ") && term.split(" ").includes(candidate.word) && sentence.text.toLowerCase().includes(term))) continue;
-    const sense = wordnetSense(candidate.word, candidate.pos, sentence.text, articleWords);
-    if (!sense) continue;
-    const found = sentence.text.match(wordPattern([candidate.word]))?.[0] ?? candidate.word;
-    definitions.push({ term: candidate.word, definition: glossDefinition(sense), source: "wordnet", found, sentenceId: candidate.sentenceId });
-  }
+  definitions.push(...wordnetDefinitions(sentences, tokens, candidateTerms, { exclude: nameWords, furniture, articleWords, defined: definitions, max: MAX_DEFINITIONS }));
 
   const stats = textStats(fullText);
   return {

@@ -9,7 +9,7 @@ import type { CandidateTerm, GlossaryEntry, GlossaryMatch, NamedEntity, Sentence
 import type { SentenceTokens } from "./sentences";
 import { contentWords, countWords, escapeRegex, wordPattern } from "./text";
 import { daleChall } from "dale-chall";
-import { baseForm, commonSenses, synset, taggedCount, type Synset, type WordnetPos } from "./wordnet";
+import { baseForm, commonSenses, isKnown, senseFrequency, synset, wordFrequency, type Synset, type WordnetPos } from "./wordnet";
 
 /** The New Dale-Chall list of words most students know (1995): never a vocabulary word. */
 const FAMILIAR = new Set(daleChall);
@@ -29,20 +29,26 @@ export function matchGlossary(sentences: Sentence[], glossary: GlossaryEntry[], 
     // Cheap test first: most glossary terms are not in a given article.
     if (!forms.some((f) => lowerText.includes(f.toLowerCase()))) continue;
     const pattern = wordPattern(forms);
-    let first: { found: string; sentenceId: string } | undefined;
+    const uses: { found: string; index: number }[] = [];
     let count = 0;
-    for (const sentence of sentences) {
+    sentences.forEach((sentence, index) => {
       const matches = sentence.text.match(pattern);
-      if (!matches) continue;
+      if (!matches) return;
       count += matches.length;
-      first ??= { found: matches[0], sentenceId: sentence.id };
-    }
-    if (!first) continue;
+      uses.push({ found: matches[0], index });
+    });
+    if (uses.length === 0) continue;
     // A definition written for a curriculum lesson often adds that lesson's case in a second sentence ("The
     // six-party talks produced one …"): its general first sentence may still fit an article the case does not.
     const general = entry.definition.replace(/\s+/g, " ").trim().split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0]!;
     const definition = glossarySenseFits(entry, articleWords, articleText) ? entry.definition : general !== entry.definition.replace(/\s+/g, " ").trim() && glossarySenseFits({ ...entry, definition: general }, articleWords, articleText) ? general : undefined;
-    if (definition) out.push({ glossaryId: entry.id, term: entry.term, definition, found: first.found, sentenceId: first.sentenceId, count });
+    if (!definition) continue;
+    // The sense must fit where the word is used, not only somewhere in the article: a use whose neighbourhood shares
+    // the definition's own words ("bias" among writers, quotes and coverage is news bias; among sentencing and
+    // prisons it is not).
+    // A phrase ("ballistic missile", "joint statement") has one meaning in the news; a single word may have several.
+    const fitting = uses.find((use) => use.found.includes(" ") || glossaryFitsHere(entry, definition, sentences, use.index));
+    if (fitting) out.push({ glossaryId: entry.id, term: entry.term, definition, found: fitting.found, sentenceId: sentences[fitting.index]!.id, count });
   }
   return out.sort((a, b) => b.count - a.count || a.term.localeCompare(b.term));
 }
@@ -59,6 +65,23 @@ export function glossarySenseFits(entry: GlossaryEntry, articleWords: Set<string
   const defining = [...contentWords(definition)].filter((w) => !termWords.has(w));
   const shared = defining.filter((w) => articleWords.has(w)).length;
   return shared >= Math.min(2, defining.length);
+}
+
+/** Words a definition uses that say nothing about its field ("one", "example", "usually"). */
+const GENERIC_DEFINING = new Set("one ones example examples usually often something someone thing things way ways kind part make makes use uses used people person country countries group called also like much many every other such show shows through include includes help helps".split(" "));
+
+/** The words of a glossary definition that mark its sense, minus the term's own and generic words. */
+function definingWords(entry: GlossaryEntry, definition: string): Set<string> {
+  const termWords = contentWords([entry.term, ...entry.aliases].join(" "));
+  return new Set([...contentWords(definition)].filter((w) => w.length >= 4 && !termWords.has(w) && !GENERIC_DEFINING.has(w)));
+}
+
+/** At least two of the definition's marking words (one for a very short definition) in the sentence of a use or the two on either side. */
+export function glossaryFitsHere(entry: GlossaryEntry, definition: string, sentences: Sentence[], index: number): boolean {
+  const defining = definingWords(entry, definition);
+  const window = contentWords(sentences.slice(Math.max(0, index - 2), index + 3).map((s) => s.text).join(" "));
+  const shared = [...defining].filter((w) => window.has(w)).length;
+  return shared >= 1;
 }
 
 const DULL_NOUNS = new Set(
@@ -162,6 +185,9 @@ export function inTextDefinitions(sentences: Sentence[]): TermDefinition[] {
         const word = match[term]!.trim().replace(/^(the|a|an)\s+/i, "");
         const meaning = match[definition]!.trim().replace(/^(meaning|which means|literally)\s+/i, "");
         if (seen.has(word.toLowerCase()) || countWords(meaning) < 2 || STOP_WORDS.has(word.toLowerCase()) || /\d/.test(meaning)) continue;
+        // "X, or Y," renames X only when Y is a bare noun phrase ("sanctions, or penalties,"); "match, or the envelope
+        // is unsigned," is a second condition, not a definition.
+        if (match[0].includes(", or ") && (/^(the|a|an|if|when|it|they|he|she|we|you|this|that|there|how|what|who|where|why|whether)\b/i.test(meaning) || /\b(is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might)\b/i.test(meaning))) continue;
         seen.add(word.toLowerCase());
         out.push({ term: word, definition: capitalize(meaning), source: "article", found: word, sentenceId: sentence.id });
       }
@@ -170,40 +196,92 @@ export function inTextDefinitions(sentences: Sentence[]): TermDefinition[] {
   return out;
 }
 
+/** How far the winning sense must lead the next sense of another meaning (Lesk points: 2 a sentence word, 1 an article word). */
+const SENSE_MARGIN = 2;
+
 /**
- * WordNet's sense of `word` that fits the article, by a simple Lesk overlap: each common (never proper-noun or
- * instance) sense's gloss, usage examples, synonyms and direct hypernyms against the sentence (2 points a word) and
- * the article (1 point). Only the word's most common sense is returned, and only when it wins clearly: no sense of
- * another kind scores as well. Otherwise "can't tell", and no definition.
+ * WordNet's sense of `word` (in the part of speech it has in the sentence) that fits the article, by a Lesk overlap:
+ * each common sense's gloss, usage examples, synonyms and direct hypernyms against the sentence (2 points a word)
+ * and the article (1 point). A sense is returned only on positive evidence and a clear win: at least one of its
+ * words in the sentence itself, at least 2 points, and a lead of `SENSE_MARGIN` over every sense of another meaning
+ * (a sense that shares its kind and a parent with the winner is a nuance of it, not a rival). WordNet's first sense
+ * gets no default: "overhaul" is not car maintenance unless the sentence says so. A sense other than the first must
+ * win by more, and one that names a place or field the article never mentions ("… in the United Kingdom",
+ * "(physics) …") is never taken. Otherwise "can't tell", and no definition.
  */
 export function wordnetSense(word: string, pos: WordnetPos, sentence: string, articleWords: Set<string>, strict = false): Synset | undefined {
   if (STOP_WORDS.has(word.toLowerCase())) return undefined;
-  const all = commonSenses(word, pos);
+  const every = commonSenses(word, pos);
+  const all = every.filter((s) => senseFitsArticle(s, articleWords, sentence));
   if (all.length === 0) return undefined;
   const local = contentWords(sentence);
-  const own = contentWords(word);
-  const scored = all.map((s, rank) => {
-    // A sense labelled with a field ("(physics) a stress…") fits only an article about that field.
-    const domain = /^\(([a-z ]+)\)/.exec(s.gloss)?.[1];
-    if (domain && !articleWords.has(domain.replace(/s$/, ""))) return { s, score: -1, rank };
+  const own = contentWords(word.replace(/_/g, " "));
+  const scored = all.map((s) => {
     const parents = s.hypernyms.flatMap((h) => synset(s.pos, h) ?? []);
-    const signature = [s.gloss.replace(/;?\s*"[^"]*"/g, ""), s.words.join(" "), ...s.examples, ...parents.map((p) => `${p.words.join(" ")} ${p.gloss.replace(/;?\s*"[^"]*"/g, "")}`)].join(" ");
-    const words = [...contentWords(signature)].filter((w) => !own.has(w) && !STOP_WORDS.has(w));
+    const signature = [stripExamples(s.gloss), s.words.join(" "), ...s.examples, ...parents.map((p) => `${p.words.join(" ")} ${stripExamples(p.gloss)}`)].join(" ");
+    const words = [...contentWords(signature)].filter((w) => !own.has(w) && !STOP_WORDS.has(w) && !GENERIC_GLOSS_WORDS.has(w));
+    const inSentence = words.filter((w) => local.has(w)).length;
+    const glossWords = [...contentWords(stripExamples(s.gloss))].filter((w) => !own.has(w) && !STOP_WORDS.has(w) && !GENERIC_GLOSS_WORDS.has(w));
+    const glossOnly = glossWords.filter((w) => articleWords.has(w)).length;
+    const glossInSentence = glossWords.filter((w) => local.has(w)).length;
     const score = words.reduce((sum, w) => sum + (local.has(w) ? 2 : articleWords.has(w) ? 1 : 0), 0);
-    return { s, score, rank };
+    return { s, score, inSentence, glossOnly, glossInSentence, rank: every.indexOf(s) };
   });
+  // Only one sense of this part of speech: nothing to confuse it with, and the part of speech was checked. A verb
+  // needs a word of its gloss in the sentence: a gerund used as a noun ("mapping and targeting") is not it.
+  // Even a word's only sense needs a word of its gloss in the article ("lockdown": confining prisoners to their
+  // cells, in a story about evacuated offices, has none): WordNet may simply lack the sense the article means.
+  if (every.length === 1) return scored[0]!.glossOnly >= 1 && (pos !== "v" || scored[0]!.glossInSentence > 0) ? scored[0]!.s : undefined;
+  // A verb of several senses ("commission", "graduate", "overtop") is read wrongly by gloss overlap too often to risk.
+  if (pos === "v") return undefined;
   scored.sort((a, b) => b.score - a.score || a.rank - b.rank);
   const best = scored[0]!;
-  if (all.length === 1) return best.score >= 0 ? best.s : undefined;
-  // Several senses: only the most common sense, and only when it beats every sense of another kind.
-  const first = scored.find((x) => x.rank === 0)!;
-  if (first.score < 1 || scored.some((x) => x.rank !== 0 && x.s.lexFile !== first.s.lexFile && x.score >= first.score) || scored.some((x) => x.rank !== 0 && x.score > first.score)) return undefined;
-  // Strict (a question's key): the sentence itself must support the sense, and better than any other sense.
-  if (strict) {
-    const localOnly = (x: (typeof scored)[number]) => [...contentWords(x.s.gloss.replace(/;?\s*"[^"]*"/g, ""))].filter((w) => !own.has(w) && local.has(w)).length;
-    if (localOnly(first) < 1 || scored.some((x) => x.rank !== 0 && x.score >= first.score)) return undefined;
+  const rivals = scored.slice(1).filter((x) => !nuanceOf(x.s, best.s));
+  const runnerUp = rivals[0]?.score ?? 0;
+  const margin = best.rank === 0 ? SENSE_MARGIN : SENSE_MARGIN + 1;
+  if (best.inSentence < 1 || best.score < 2 || (rivals.length > 0 && best.score - runnerUp < margin)) return undefined;
+  // A sense other than the first needs two of its words in the sentence itself, not one and the article's.
+  if (best.rank !== 0 && best.inSentence < 2) return undefined;
+  // A rare sense beating a common one on a few shared words is more often Lesk noise than a real reading: a sense
+  // other than the first needs SemCor uses of at least a third of the first sense's ("committee": a self-constituted
+  // organization, 1 use against 16, is not what a news story means).
+  if (best.rank !== 0) {
+    const first = scored.find((x) => x.rank === 0)!;
+    if (senseFrequency(word, pos, best.s.offset) * 3 < senseFrequency(word, pos, first.s.offset)) return undefined;
   }
-  return first.s;
+  // Strict (a question's key): the sentence alone must carry the sense, with two of its words.
+  if (strict && best.inSentence < 2) return undefined;
+  return best.s;
+}
+
+/** Words nearly every gloss has: they match any sentence and say nothing about the sense. */
+const GENERIC_GLOSS_WORDS = new Set("act person people thing something someone especially usually often used make made give take put person group part".split(" "));
+
+function stripExamples(gloss: string): string {
+  return gloss.replace(/;?\s*"[^"]*"/g, "");
+}
+
+/**
+ * Two senses that are one meaning in two wordings: in the same lexicographer file with a parent in common (or one
+ * the other's parent), or glossed with the same telling word ("a discussion intended to produce an agreement", "the
+ * activity of negotiating an agreement").
+ */
+function nuanceOf(a: Synset, b: Synset): boolean {
+  if (a.lexFile === b.lexFile && (a.hypernyms.some((h) => b.hypernyms.includes(h)) || a.hypernyms.includes(b.offset) || b.hypernyms.includes(a.offset))) return true;
+  const telling = (s: Synset) => new Set([...contentWords(stripExamples(s.gloss))].filter((w) => w.length >= 4 && !GENERIC_GLOSS_WORDS.has(w) && !s.words.some((x) => x.startsWith(w))));
+  const wordsA = telling(a);
+  return [...telling(b)].some((w) => wordsA.has(w));
+}
+
+/**
+ * A sense labelled with a field ("(physics) a stress…") fits only an article about that field, and one whose gloss
+ * names a place or a book ("… in the United Kingdom") only an article that names it too.
+ */
+function senseFitsArticle(s: Synset, articleWords: Set<string>, text: string): boolean {
+  const domain = /^\(([a-z ]+)\)/.exec(s.gloss)?.[1];
+  if (domain && !articleWords.has(domain.replace(/s$/, ""))) return false;
+  const names = [...(s.gloss.split('"')[0] ?? "").matchAll(/(?<=[a-z,;(] )(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*)/gu)].map((m) => m[1]!);
+  return names.every((name) => text.includes(name) || [...contentWords(name)].every((w) => articleWords.has(w)));
 }
 
 /** Function words are never vocabulary ("by", "whereas"), whatever a dictionary has for them. */
@@ -222,28 +300,157 @@ export function glossDefinition(s: Synset): string {
 /** Words WordNet's counts call rare that every student knows (units, news furniture). */
 const EVERYDAY = new Set("percent kilometers kilometres miles meters metres centimetres centimeters millimetres millimeters euros pounds dollars officials reporters yesterday statement statements according including million billion hundreds thousands".split(" "));
 
-/** Uncommon words of the article (few SemCor tags in WordNet), by how often they appear: words a student may need. */
+/** Words every student knows that WordNet's SemCor counts call rare (they are newer than its corpus, or plain everyday things). */
+const EVERYDAY_MODERN = new Set(
+  "website websites internet online computer computers helicopter helicopters restaurant restaurants basketball football baseball television camera cameras smartphone smartphones email emails homework weekend weekends weekdays teenager teenagers spreadsheet spreadsheets crossword toddler toddlers downloaded download uploaded video videos students student expensive unexpected successful additional traffic vehicles".split(
+    " ",
+  ),
+);
+
+/** Determiners and possessives: what follows them (before any verb) is a noun phrase. */
+const DETERMINER = /^(the|a|an|this|that|these|those|his|her|its|their|our|my|your|each|every|no|any|some|'s|’s)$/;
+/** Words that open an object: a word right before one is a verb ("keep patching the roads", "the study exposes a gap"). */
+const OBJECT_START = /^(the|a|an|this|these|those|his|her|its|their|our|my|your|him|them|us|me)$/;
+const BE = /^(is|are|was|were|be|been|being|am|'s|’s|get|got|gets|seem|seems|seemed|remain|remains|remained|became|become|becomes|feel|feels|felt|look|looks|looked)$/;
+
+/**
+ * The part of speech a token has in its sentence, for choosing WordNet senses: wink's tag, corrected where it is
+ * often wrong ("the overhauls" is a noun, "keep patching the roads" a verb), or undefined when the word must not be
+ * defined alone there: glued to a hyphen ("criminal-justice", "missile-defence system"), one half of a WordNet
+ * compound ("criminal justice", "prime minister"), a noun modifying the next noun ("management director"), a
+ * participle modifying a noun ("presiding judge"), or a passive participle ("was approved").
+ */
+export function contextPos(tokens: string[], tags: string[], i: number): WordnetPos | undefined {
+  const word = tokens[i]!.toLowerCase();
+  const tag = tags[i];
+  const prev = tokens[i - 1]?.toLowerCase();
+  const next = tokens[i + 1]?.toLowerCase();
+  const prevTag = tags[i - 1];
+  const nextTag = tags[i + 1];
+  if (prev !== undefined && /^[-–/+]$/.test(prev)) return undefined;
+  if (next !== undefined && /^[-–/+]$/.test(next)) return undefined;
+  if ((next && /^[a-z]+$/.test(next) && isKnown(`${word}_${next}`, "n")) || (prev && /^[a-z]+$/.test(prev) && !DETERMINER.test(prev) && isKnown(`${prev}_${word}`, "n"))) return undefined;
+  const nounNext = nextTag === "NOUN" || nextTag === "PROPN";
+  if (tag === "NOUN") {
+    if (nounNext) return undefined;
+    // A gerund with an object ("conveying false information", "keep patching the roads") is a verb.
+    if (/ing$/.test(word) && (nextTag === "ADJ" || nextTag === "DET" || (next !== undefined && OBJECT_START.test(next)))) return isKnown(word, "v") ? "v" : undefined;
+    // A bare "-ing" word of a verb is a noun only after a determiner or adjective ("the bombing"); "accused of …
+    // inflaming with arms shipments" is the verb.
+    if (/ing$/.test(word) && isKnown(word, "v") && !(prev !== undefined && DETERMINER.test(prev)) && prevTag !== "DET" && prevTag !== "ADJ") return undefined;
+    // Before an object ("efforts to shortcut the pursuit"): a verb, whatever the tagger says.
+    if (next && OBJECT_START.test(next)) return isKnown(word, "v") ? "v" : undefined;
+    return "n";
+  }
+  if (tag === "VERB") {
+    const afterDeterminer = (prev !== undefined && DETERMINER.test(prev)) || prevTag === "DET" || prevTag === "ADJ" || prevTag === "NUM";
+    if (afterDeterminer && !(next && OBJECT_START.test(next))) return nounNext ? undefined : isKnown(word, "n") ? "n" : undefined;
+    if (nounNext) return undefined;
+    // A participle after "is", "was already" …: passive or adjectival ("was approved", "is already annoyed").
+    const beforeAdverbs = tokens.slice(0, i).reverse().find((_, j) => tags[i - 1 - j] !== "ADV")?.toLowerCase();
+    if (beforeAdverbs && BE.test(beforeAdverbs) && /(ed|en)$/.test(word)) return undefined;
+    // An "-ing" form right after a noun ("first mass stranding") heads a compound or is a verb: not a word alone.
+    if (/ing$/.test(word) && (prevTag === "NOUN" || prevTag === "PROPN")) return undefined;
+    // After a noun with no object ("animal burrows along the bank"): a verb or a compound's head, can't tell.
+    if (prevTag === "NOUN" && !(next && OBJECT_START.test(next)) && isKnown(word, "n")) return undefined;
+    return "v";
+  }
+  if (tag === "ADJ") {
+    // A comparative ("younger", "flatter") is its base word's degree, not a word to learn.
+    if (/(er|est)$/.test(word) && [word.replace(/(er|est)$/, ""), word.replace(/(r|st)$/, ""), word.replace(/([a-z])\1(er|est)$/, "$1"), word.replace(/i(er|est)$/, "y")].some((b) => b !== word && b.length >= 3 && isKnown(b, "a"))) return undefined;
+    // A noun used as a modifier ("satellite data", "assistant judge"): WordNet's rarer adjective sense is not meant.
+    if (nounNext && isKnown(word, "n") && nounUses(word) >= adjectiveUses(word)) return undefined;
+    return "a";
+  }
+  return undefined;
+}
+
+function nounUses(word: string): number {
+  return commonSenses(word, "n").reduce((sum, s) => sum + senseFrequency(word, "n", s.offset), 0);
+}
+
+function adjectiveUses(word: string): number {
+  return commonSenses(word, "a").reduce((sum, s) => sum + senseFrequency(word, "a", s.offset), 0);
+}
+
+/**
+ * Words of the article a student may need, each at its first use where it can be defined alone (see `contextPos`),
+ * with the part of speech it has there, by how often they appear. Familiar words (New Dale-Chall, common civic
+ * words, everyday modern words, words SemCor tags often) are left out.
+ */
 export function uncommonWords(sentences: Sentence[], tokens: Map<string, SentenceTokens>, exclude: Set<string>): { word: string; pos: WordnetPos; sentenceId: string; count: number }[] {
-  const found = new Map<string, { word: string; pos: WordnetPos; sentenceId: string; count: number }>();
+  const found = new Map<string, { word: string; pos?: WordnetPos; sentenceId?: string; count: number }>();
   for (const sentence of sentences) {
     const { tokens: words, pos } = tokens.get(sentence.id)!;
     words.forEach((token, i) => {
-      const tag = pos[i];
-      const wnPos: WordnetPos | undefined = tag === "NOUN" ? "n" : tag === "ADJ" ? "a" : tag === "VERB" ? "v" : undefined;
-      if (!wnPos || !/^[a-z]{7,}$/.test(token) || exclude.has(token) || EVERYDAY.has(token)) return;
-      const key = `${token}:${wnPos}`;
-      const entry = found.get(key);
-      if (entry) entry.count += 1;
-      else found.set(key, { word: token, pos: wnPos, sentenceId: sentence.id, count: 1 });
+      if (!/^[a-z]{7,}$/.test(token) || exclude.has(token) || EVERYDAY.has(token) || !/^(NOUN|VERB|ADJ)$/.test(pos[i] ?? "")) return;
+      const entry = found.get(token) ?? { word: token, count: 0 };
+      entry.count += 1;
+      if (!entry.pos) {
+        const use = contextPos(words, pos, i);
+        if (use && baseForm(token, use)) Object.assign(entry, { pos: use, sentenceId: sentence.id });
+      }
+      found.set(token, entry);
     });
   }
   return [...found.values()]
-    .filter((w) => {
-      const tagged = taggedCount(w.word, w.pos);
-      const base = baseForm(w.word, w.pos)?.replace(/_/g, " ") ?? w.word;
-      return tagged !== undefined && tagged <= 2 && !FAMILIAR.has(base) && !isFamiliar(w.word);
-    })
+    .filter((w): w is { word: string; pos: WordnetPos; sentenceId: string; count: number } => w.pos !== undefined && w.sentenceId !== undefined)
+    .filter((w) => !isEverydayWord(w.word))
     .sort((a, b) => b.count - a.count || b.word.length - a.word.length || a.word.localeCompare(b.word));
+}
+
+/** A word most students know: New Dale-Chall (any part of speech's base form), a common civic word, an everyday modern word, or frequent in SemCor. */
+export function isEverydayWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (isFamiliar(lower) || EVERYDAY_MODERN.has(lower)) return true;
+  const bases = (["n", "v", "a"] as const).map((pos) => baseForm(lower, pos)?.replace(/_/g, " ")).filter((b): b is string => Boolean(b));
+  if (bases.some((b) => FAMILIAR.has(b) || EVERYDAY_MODERN.has(b))) return true;
+  return wordFrequency(lower) >= 15;
+}
+
+/**
+ * WordNet definitions for the article's candidate words, after the article's own and the glossary's: a recurring
+ * multi-word term (defined as a whole, never a word of it alone), then uncommon single words, each only where
+ * `wordnetSense` finds a sense that clearly fits its sentence.
+ */
+export function wordnetDefinitions(
+  sentences: Sentence[],
+  tokens: Map<string, SentenceTokens>,
+  candidateTerms: CandidateTerm[],
+  options: { exclude: Set<string>; furniture: Set<string>; articleWords: Set<string>; defined: TermDefinition[]; max: number },
+): TermDefinition[] {
+  const out: TermDefinition[] = [];
+  const defined = () => new Set([...options.defined, ...out].map((d) => d.term.toLowerCase()));
+  const byId = new Map(sentences.map((s) => [s.id, s]));
+  const singleTermUse = (term: string): { pos: WordnetPos; sentenceId: string } | undefined => {
+    for (const sentence of sentences) {
+      const { tokens: words, pos } = tokens.get(sentence.id)!;
+      const at = words.findIndex((w) => w.toLowerCase() === term);
+      if (at >= 0 && contextPos(words, pos, at) === "n") return { pos: "n", sentenceId: sentence.id };
+    }
+    return undefined;
+  };
+  const candidates = [
+    ...candidateTerms.flatMap((t) => {
+      if (t.term.includes(" ")) return [{ word: t.term, pos: "n" as const, sentenceId: t.sentenceId }];
+      if (isEverydayWord(t.term)) return [];
+      const use = singleTermUse(t.term);
+      return use ? [{ word: t.term, ...use }] : [];
+    }),
+    ...uncommonWords(sentences, tokens, options.exclude),
+  ];
+  for (const candidate of candidates) {
+    if (options.defined.length + out.length >= options.max) break;
+    if (defined().has(candidate.word) || options.furniture.has(candidate.sentenceId) || STOP_WORDS.has(candidate.word)) continue;
+    const sentence = byId.get(candidate.sentenceId)!;
+    // A word of a longer term ("continuing" in "continuing resolution") is not defined on its own.
+    if (!candidate.word.includes(" ") && [...defined(), ...candidateTerms.map((t) => t.term)].some((term) => term.includes(" ") && term.split(" ").includes(candidate.word) && sentence.text.toLowerCase().includes(term))) continue;
+    const sense = wordnetSense(candidate.word.replace(/ /g, "_"), candidate.pos, sentence.text, options.articleWords);
+    if (!sense) continue;
+    const found = sentence.text.match(wordPattern([candidate.word]))?.[0] ?? candidate.word;
+    out.push({ term: candidate.word, definition: glossDefinition(sense), source: "wordnet", found, sentenceId: candidate.sentenceId, pos: candidate.pos });
+  }
+  return out;
 }
 
 function capitalize(text: string): string {

@@ -181,3 +181,68 @@ export function ancestors(start: Synset, depth = 6): Set<number> {
   }
   return seen;
 }
+
+/**
+ * `index.sense` ("lemma%pos:… offset sense_number tag_count" per line, sorted bytewise), kept as one string and
+ * searched by lemma: parsing its 200,000 lines into a map would add seconds to the CLI's first import.
+ */
+let senseIndex: string | undefined;
+const SENSE_POS: Record<string, WordnetPos> = { "1": "n", "2": "v", "3": "a", "5": "a" };
+const senseCounts = new Map<string, Map<number, number>>();
+
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf("\n", at - 1) + 1;
+}
+
+/** SemCor tag counts of one lemma's synsets in one part of speech, by synset offset. */
+function countsOf(lemma: string, pos: WordnetPos): Map<number, number> {
+  const cached = senseCounts.get(`${lemma}:${pos}`);
+  if (cached) return cached;
+  senseIndex ??= fs.readFileSync(path.join(dictPath(), "index.sense"), "latin1");
+  const text = senseIndex;
+  const prefix = `${lemma}%`;
+  // Binary search for the first line not before the prefix.
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = lineStart(text, (lo + hi) >> 1);
+    const end = text.indexOf("\n", mid);
+    const line = text.slice(mid, end < 0 ? text.length : end);
+    if (line < prefix) lo = end < 0 ? text.length : end + 1;
+    else if (mid === lo) break;
+    else hi = mid;
+  }
+  const byPos = new Map<WordnetPos, Map<number, number>>((["n", "v", "a"] as const).map((p) => [p, new Map<number, number>()]));
+  for (let at = lo; at < text.length && text.startsWith(prefix, at); ) {
+    const end = text.indexOf("\n", at);
+    const [key = "", offset, , count] = text.slice(at, end < 0 ? text.length : end).split(" ");
+    const linePos = SENSE_POS[key[prefix.length] ?? ""];
+    if (linePos && count) {
+      const map = byPos.get(linePos)!;
+      map.set(Number(offset), (map.get(Number(offset)) ?? 0) + Number(count));
+    }
+    at = end < 0 ? text.length : end + 1;
+  }
+  for (const [p, map] of byPos) senseCounts.set(`${lemma}:${p}`, map);
+  return byPos.get(pos)!;
+}
+
+/** How often SemCor tags this synset for this word (0 when never): how common the sense is in ordinary prose. */
+export function senseFrequency(word: string, pos: WordnetPos, offset: number): number {
+  const base = baseForm(word, pos);
+  return base ? (countsOf(base, pos).get(offset) ?? 0) : 0;
+}
+
+/**
+ * How often SemCor tags the word at all, over its parts of speech: a real frequency (the index files' "tagsense_cnt"
+ * counts tagged senses, not uses, so "student" and "committee" looked rare there).
+ */
+export function wordFrequency(word: string): number {
+  let total = 0;
+  for (const pos of ["n", "v", "a"] as const) {
+    const base = baseForm(word, pos);
+    if (!base) continue;
+    for (const count of countsOf(base, pos).values()) total += count;
+  }
+  return total;
+}

@@ -10,7 +10,8 @@ const COMMON = new Set(
   "thing things people time times year years way ways day days man men woman women part place case week weeks group number world life hand work point home room fact night area money story issue side kind head house service friend father mother power hour game line end member members law car city community name team minute idea kid body information back parent face others level office door health person art war history party result change morning reason research girl guy moment air teacher force education".split(" "),
 );
 
-export function blankProblem(sentence: string, answer: string, wholePhrases: string[], keyTerms: string[]): string | undefined {
+export function blankProblem(sentence: string, answer: string, wholePhrases: string[], keyTerms: string[], shown: string[] = []): string | undefined {
+  if (headlineShows(answer, shown)) return "the headline or heading shows the gap";
   if (!sentence.includes(answer) && !new RegExp(answer.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i").test(sentence)) return "the answer is not in the sentence";
   if (!isWholePhrase(sentence, answer)) return "the gap is glued to a hyphen, a symbol or a digit";
   const lower = answer.toLowerCase();
@@ -82,6 +83,20 @@ export function splitsCompound(sentence: string, answer: string): boolean {
   if (before && !/^(the|a|an|of|to|in|on|and|or|for|with|its|his|her|their|our|new|old|more|most|all|some|any|no|this|that|these|those)$/.test(before) && isKnown(`${before}_${joined}`, "n")) return true;
   if (after && isKnown(`${joined}_${after}`, "n")) return true;
   return false;
+}
+
+/**
+ * The headline or the section heading above the sentence shows the gap: the student reads the title first, so a
+ * blank on "sanctions" under "U.S. to lift sanctions" is answered before it is read. True when the answer's head word
+ * (its last word), in any inflection, is a word of one of the `shown` texts.
+ */
+export function headlineShows(answer: string, shown: string[]): boolean {
+  const head = answer.toLowerCase().match(/[a-z]+(?=[^a-z]*$)/)?.[0];
+  if (!head || head.length < 3) return false;
+  const stem = (w: string) => w.replace(/(ies|es|s|ed|ing)$/, "").replace(/e$/, "").slice(0, 7);
+  const target = stem(head);
+  if (target.length < 3) return false;
+  return shown.some((text) => (text.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => w.length >= 3 && stem(w) === target));
 }
 
 /** Index of questions (in order) whose blank answer repeats an earlier question's. */

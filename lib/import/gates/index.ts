@@ -33,7 +33,8 @@ export function candidateProblems(question: DraftQuestion & { sentenceId: string
   if (question.type === "matching") push(peopleChoicesProblem(question.right.map((r) => r.text), analysis.entities));
   if (question.type === "cloze") {
     const keyTerms = [...analysis.glossary.flatMap((g) => [g.term, g.found]), ...analysis.candidateTerms.map((t) => t.term), ...analysis.definitions.map((d) => d.found)];
-    for (const accepted of Object.values(question.answer)) push(blankProblem(question.evidence, String(accepted[0]), analysis.nounPhrases[question.sentenceId] ?? [], keyTerms));
+    const shown = shownAbove(analysis, question.sentenceId);
+    for (const accepted of Object.values(question.answer)) push(blankProblem(question.evidence, String(accepted[0]), analysis.nounPhrases[question.sentenceId] ?? [], keyTerms, shown));
   }
   if (question.type === "single" && question.generator === "numeric-choice") {
     const values = question.choices.map((c) => parseNumberText(c.text));
@@ -42,4 +43,10 @@ export function candidateProblems(question: DraftQuestion & { sentenceId: string
   }
   if (question.type === "ordering") push(orderingItemsProblem(question.items.map((i) => i.text)));
   return problems;
+}
+
+/** What a student reads before the sentence: the headline and the heading of the sentence's section. */
+export function shownAbove(analysis: ArticleAnalysis, sentenceId: string): string[] {
+  const section = analysis.sentences.find((s) => s.id === sentenceId)?.section ?? -1;
+  return [analysis.title ?? "", analysis.sections[section]?.title ?? ""].filter(Boolean);
 }

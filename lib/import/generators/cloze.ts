@@ -6,6 +6,8 @@
 import { articleSynonyms, headWord, inflections } from "../analyze/synonyms";
 import { daleChall } from "dale-chall";
 import { isWholePhrase } from "../analyze/terms";
+import { headlineShows } from "../gates/blank";
+import { shownAbove } from "../gates";
 import { escapeRegex, round, wordPattern } from "../analyze/text";
 import type { NumberMention } from "../types";
 import { explanationFor, type Candidate, type Context } from "./common";
@@ -48,7 +50,9 @@ export function clozeQuestions(ctx: Context): Candidate[] {
       if (phrase.includes(" ") && recurs(phrase, sentence.text)) gaps.push({ text: phrase, accepted: [phrase], prior: 0.2, vocabulary: false });
     }
     // The gap must be unique in the sentence and a whole phrase, or the stem gives the answer away or reads wrongly.
-    const gap = gaps.find((g) => (sentence.text.match(wordPattern([g.text]))?.length ?? 0) === 1 && !stemRepeats(sentence.text, g.text) && isWholePhrase(sentence.text, g.text));
+    // …and not one the headline or the section's heading shows (the student reads those first).
+    const shown = shownAbove(analysis, sentence.id);
+    const gap = gaps.find((g) => (sentence.text.match(wordPattern([g.text]))?.length ?? 0) === 1 && !stemRepeats(sentence.text, g.text) && isWholePhrase(sentence.text, g.text) && !headlineShows(g.text, shown));
     if (!gap) return;
     const neighbours = analysis.sentences.slice(Math.max(0, index - 2), index + 3).map((s) => s.text).join(" ");
     const isWords = /^[a-z]+(?:[- ][a-z]+){0,2}$/i.test(gap.text);

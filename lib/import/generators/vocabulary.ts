@@ -1,14 +1,11 @@
 /**
  * Vocabulary in context: what a word means as the article uses it. Definitions come from the analysis (the
- * article's own, the glossary when its sense fits, WordNet when one sense fits). Distractors are the word's other
- * WordNet senses of a different kind (a real meaning-in-context item), else other terms' definitions.
+ * article's own, the glossary when its sense fits, WordNet when one sense clearly fits). Distractors are what other
+ * words of the same article mean, written for the same part of speech, never another sense of the word itself.
  */
-import { glossDefinition, wordnetSense } from "../analyze/terms";
-import { contentWords, innerQuotes, round, wordPattern } from "../analyze/text";
-import { baseForm, commonSenses, taggedCount } from "../analyze/wordnet";
-import { daleChall } from "dale-chall";
-
-const FAMILIAR = new Set(daleChall);
+import { glossDefinition, isEverydayWord, wordnetSense } from "../analyze/terms";
+import { contentWords, escapeRegex, innerQuotes, round, wordPattern } from "../analyze/text";
+import { commonSenses, wordFrequency } from "../analyze/wordnet";
 import type { TermDefinition } from "../types";
 import { sortedChoices, type Candidate, type Context } from "./common";
 
@@ -28,28 +25,29 @@ export function vocabularyQuestions(ctx: Context): Candidate[] {
           ? defining
           : undefined;
     // Everyday words are not worth a question, whatever WordNet's counts say ("housing", "restaurant", "approves").
-    if (definition.source === "wordnet" && isEveryday(definition.term)) continue;
-    let distractors = otherSenses(definition, usage?.text ?? defining.text, articleWords);
-    let inContext = distractors.length >= 2;
-    // A WordNet sense is only trusted as a key when the word's other senses make the item (the context must pick one
-    // sense clearly); otherwise the key may well be the wrong sense ("leading" as printer's metal).
-    if (!inContext && definition.source === "wordnet") continue;
-    if (!inContext) {
-      // Same source and same shape first ("A person who…" beside "A rule that…"), so no choice stands out by its form.
-      const nounLike = (text: string) => /^(A|An|The|Someone|Any)\b/.test(text);
-      distractors = [...analysis.definitions]
-        .sort(
-          (a, b) =>
-            Number(nounLike(b.definition) === nounLike(definition.definition)) - Number(nounLike(a.definition) === nounLike(definition.definition)) ||
-            Number(b.source === definition.source) - Number(a.source === definition.source),
-        )
-        // Other definitions the article or the curriculum gives, never WordNet's (a stray sense reads as nonsense).
-        .filter((d) => d.source !== "wordnet" && d.term.toLowerCase() !== definition.term.toLowerCase() && kindOf(d.term) !== kindOf(definition.term))
-        .map((d) => firstSentence(d.definition))
-        .filter((d) => d !== key && !new RegExp(`\\b${definition.term.slice(0, Math.max(4, definition.term.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "i").test(d))
-        .slice(0, 3);
-      inContext = false;
-    }
+    if (definition.source === "wordnet" && !definition.term.includes(" ") && (definition.term.length <= 6 || isEverydayWord(definition.term) || wordFrequency(definition.term) > 4)) continue;
+    const ownStem = new RegExp(`\\b${escapeRegex(definition.term.slice(0, Math.max(4, definition.term.length - 3)))}`, "i");
+    // A key that repeats the word ("Someone who responds", "The act of persecuting") answers itself.
+    if (definition.source === "wordnet" && ownStem.test(key)) continue;
+    // A WordNet key is asked only where the sentence shown carries the sense by itself (two of its words), so the
+    // item tests reading in context rather than WordNet's ranking.
+    if (definition.source === "wordnet" && !keySenseHolds(definition, usage?.text ?? defining.text, articleWords)) continue;
+    // Distractors are what other words of the same article mean, of the same part of speech: plausible, and never
+    // another sense of the word itself (too easy when odd, confusing when close).
+    const shape = shapeOf(definition.definition);
+    const pool = [
+      ...analysis.definitions.filter((d) => d !== definition).map((d) => ({ term: d.term, text: firstSentence(d.definition) })),
+      ...articleWordGlosses(analysis, definition, shape),
+    ];
+    let distractors = pool
+      .filter((d) => d.term.toLowerCase() !== definition.term.toLowerCase() && shapeOf(d.text) === shape && kindOf(d.term) !== kindOf(definition.term))
+      // A definition that means nearly the same ("Persons who make … laws" beside "Someone who makes … laws") or names
+      // the key's words ("A man who operates a ferry" for "the Dutch word for a ferryman") would be right too.
+      .filter((d) => !sameMeaning(d, definition, key))
+      .map((d) => d.text)
+      .filter((d) => d !== key && !ownStem.test(d))
+      .slice(0, 3);
+    const inContext = definition.source === "wordnet";
     if (distractors.length < 2) continue;
     // No two choices that read the same once case and punctuation are set aside, and no biography among them.
     const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, "").replace(/\s+/g, " ").trim();
@@ -79,30 +77,38 @@ export function vocabularyQuestions(ctx: Context): Candidate[] {
 /** A WordNet instance gloss (a person or a place): "United States labor leader who … (1901-1990)". */
 const BIOGRAPHY = /\(\d{3,4}\s*[-–]\s*\d{2,4}\)|\b(?:born|died) (?:in )?\d{4}\b|^(?:A |An )?(?:United States|English|French|German|British|American|Italian|Russian|Scottish|Irish|Spanish) [a-z ]*(?:leader|writer|architect|painter|poet|composer|statesman|general|physicist|chemist|actor|actress|singer|philosopher|novelist|dramatist|inventor|explorer)\b|^(?:A |The )?(?:city|town|river|state|country|region|capital) (?:in|of|on) [A-Z]/;
 
-/** Familiar words: on the New Dale-Chall list in their base form, or short. */
-function isEveryday(term: string): boolean {
-  if (term.includes(" ")) return false;
-  const lower = term.toLowerCase();
-  if (lower.length <= 6) return true;
-  const bases = (["n", "v", "a"] as const).map((pos) => baseForm(lower, pos)?.replace(/_/g, " ")).filter((b): b is string => Boolean(b));
-  if ([lower, ...bases].some((w) => FAMILIAR.has(w))) return true;
-  // Tagged a few times across its parts of speech in SemCor (ordinary prose): a word most students have met.
-  const tagged = (["n", "v", "a"] as const).reduce((sum, pos) => sum + (taggedCount(lower, pos) ?? 0), 0);
-  return tagged >= 3;
+function sameMeaning(other: { term: string; text: string }, definition: TermDefinition, key: string): boolean {
+  const keyWords = contentWords(key);
+  const shared = [...contentWords(other.text)].filter((w) => keyWords.has(w)).length;
+  const termStem = other.term.toLowerCase().slice(0, Math.max(4, other.term.length - 3));
+  return shared >= 2 || key.toLowerCase().includes(termStem) || other.text.toLowerCase().includes(definition.term.toLowerCase().slice(0, Math.max(4, definition.term.length - 3)));
 }
 
-/** Other WordNet senses of the word, of a different kind than the one that fits, as definitions. */
-function otherSenses(definition: TermDefinition, sentence: string, articleWords: Set<string>): string[] {
-  if (!/^[a-z]+$/i.test(definition.term)) return [];
-  const fitting = wordnetSense(definition.term, "n", sentence, articleWords, true);
-  if (!fitting) return [];
-  // Only when our key is the fitting sense itself; a glossary or in-text key may word the same sense differently.
-  if (definition.source !== "wordnet" || firstSentence(glossDefinition(fitting)) !== firstSentence(definition.definition)) return [];
-  return commonSenses(definition.term, "n")
-    .filter((s) => s.lexFile !== fitting.lexFile)
-    .map((s) => firstSentence(glossDefinition(s)))
-    .filter((d, i, all) => all.indexOf(d) === i)
-    .slice(0, 3);
+/** The analysis's WordNet sense still holds, strictly, in the sentence the item shows. */
+function keySenseHolds(definition: TermDefinition, sentence: string, articleWords: Set<string>): boolean {
+  if (!definition.pos) return false;
+  const fitting = wordnetSense(definition.term.replace(/ /g, "_"), definition.pos, sentence, articleWords, true);
+  return fitting !== undefined && firstSentence(glossDefinition(fitting)) === firstSentence(definition.definition);
+}
+
+type Shape = "noun" | "verb" | "modifier";
+
+/** The part of speech a definition is written for: "A person who…" (noun), "To say again" / "Give sanction to" (verb), "Having…" / "Of or relating to…" (modifier). */
+function shapeOf(text: string): Shape {
+  if (/^(Of|Having|Lacking|Not|Capable|Being|Relating|Characterized|Marked|Showing|Full|Free|Able|Unable|Likely|Worthy|Causing|Occurring|Involving|Designed|Under|In|Most|More|Very|Easily|Done|Made|Used|Past|Possible)\b/.test(text) || /^[A-Z][a-z]+(ed|ing|ful|ous|ive|able|ible|al|ic|less)\b/.test(text)) return "modifier";
+  if (/^(To|Make|Give|Take|Put|Get|Hold|Cause|Bring|Become|Move|Go|Say|Set|Keep|Declare|Refer|Travel|Express|Discuss|Act|Perform|Raise|Reach|Send|Tell|Show|Try|Work|Run|Visit|Confer|Design|Affirm|Prevent|Increase|Remove|Leave)\b/.test(text)) return "verb";
+  return "noun";
+}
+
+/** First-sense WordNet glosses of the article's other recurring terms, of the item's shape: what other words of the article mean. */
+function articleWordGlosses(analysis: Context["analysis"], definition: TermDefinition, shape: Shape): { term: string; text: string }[] {
+  if (shape !== "noun") return [];
+  return analysis.candidateTerms
+    .filter((t) => t.term.toLowerCase() !== definition.term.toLowerCase() && !isEverydayWord(t.term))
+    .flatMap((t) => {
+      const first = commonSenses(t.term.replace(/ /g, "_"), "n")[0];
+      return first && !BIOGRAPHY.test(first.gloss) ? [{ term: t.term, text: firstSentence(glossDefinition(first)) }] : [];
+    });
 }
 
 function firstSentence(text: string): string {
