@@ -116,6 +116,7 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
     paragraphKinds: body.paragraphKinds,
     headings: body.sections.map((section) => section.title),
     hasDateline,
+    pageText: raw,
     ...defined({ url, section: [extracted.section, ...chosen.labels].filter(Boolean).join(" | ") || undefined, schemaType: extracted.schemaType, qaTurns: extracted.qaTurns }),
   });
   // A press release speaks for the organization that issued it: when its markers are there but the genre came out as

@@ -24,6 +24,11 @@ export interface GenreInput {
   qaTurns?: number;
   /** The first paragraph opened with a wire dateline ("WASHINGTON (AP) — "), removed during extraction. */
   hasDateline?: boolean;
+  /**
+   * The page as pasted or fetched, before extraction: a columnist's byline or bio ("X is a columnist", "The views
+   * expressed …") is dropped as furniture, yet it is the surest sign of a column whose page carries no label.
+   */
+  pageText?: string;
 }
 
 export interface GenreVerdict {
@@ -59,6 +64,29 @@ const EVALUATIVE =
   /\b(should|must|ought to|shameful|disgraceful|outrageous|absurd|foolish|misguided|reckless|wrong-?headed|disastrous|terrible|brilliant|admirable|courageous|cowardly|hypocri\w*|failure|wise|unwise|deserves?|it is time|we need to|let us|let's|clearly|surely|of course|frankly)\b/gi;
 const EXPLAINER =
   /\b(what (it|this) means|here's (why|what|how)|here’s (why|what|how)|what to know|why (it|this) matters|explained|the question (is|now)|the answer|in other words|that is because|to understand|the reason|analysts say|experts say|could|likely|unlikely|may well|the stakes)\b/gi;
+/** The author speaking for a group ("we", "our"); case-sensitive so the country "US" is not "us". */
+const PLURAL_FIRST = /\b(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]urs?|us|[Oo]urselves)\b/g;
+const SECOND_PERSON = /\b(?:[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?|[Yy]ourself)\b/g;
+/** A thesis: what the author wants done, in the author's own voice. */
+const THESIS = /\b(should(?:n['’]t)?|must|ought to|need to|needs to|it is time|it['’]s time|let['’]s|let us|cannot afford|can['’]t afford|deserves?)\b/i;
+const STRONG_THESIS = /\b(should(?:n['’]t)?|ought to|it is time|it['’]s time|let['’]s|let us|deserves?)\b/i;
+/**
+ * A columnist's byline or bio, or the page's disclaimer that the piece is one person's view. A reporter's bio ("X
+ * covers …", "writes about … for") is not one.
+ */
+const COLUMN_BYLINE =
+  /\b(?:is|was) (?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:columnist|op-ed (?:writer|contributor)|opinion (?:writer|editor|contributor)|editorial (?:writer|board))\b|\bwrites a (?:weekly |monthly |regular )?column\b|\bis the author of\b|\bthe views expressed\b|\bviews (?:are|expressed are) (?:his|her|their|the author['’]s|my) own\b|\b(?:guest|contributing) (?:essay|column|columnist)\b/iu;
+/** News pegs: a story that opens on when something happened is a report, not a scene. */
+const NEWS_PEG = /\b(today|yesterday|tonight|(?<!\b(?:[Aa]|[Ee]very|[Ee]ach|[Oo]ne|[Ll]ate|[Ee]arly) )(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|announced|voted|plans to|will (?:announce|vote|sign|meet))\b/;
+/** Scene detail a feature writer gives: the senses, the light and weather, the room, the hands. */
+const SENSORY =
+  /\b(smell(?:s|ed)?|scent|aroma|sound(?:s|ed)?|hum(?:s|med|ming)?|clatter|creak(?:s|ed)?|glow(?:s|ed)?|light|shadows?|dark|dust(?:y)?|steam(?:ing)?|rain|wind|cold|warm|heat|quiet|noise|bright|dawn|dusk|kitchen|porch|table|hands?|boots|coffee|smoke|mud|taste[sd]?|salt|sweat)\b/gi;
+/** A named person or a pronoun doing something in the present tense ("Marisol Ortega lifts", "She walks"). */
+const PRESENT_ACTION = /(?:^|[.!?]\s+)(?:(?:\p{Lu}\p{Ll}+ ){1,2}\p{Lu}\p{Ll}+|She|He|They) (?!is\b|has\b|was\b|says\b|does\b)\p{Ll}{2,}s\b/u;
+/** A quotation from a person in the present tense ("she says", "says Ortega"): a feature's voice; news says "said". */
+const SAYS = /\b(?:[Hh]e|[Ss]he|[Tt]hey|\p{Lu}\p{Ll}+) says\b|\bsays (?:\p{Lu}\p{Ll}+|he|she)\b/gu;
+/** Explaining rather than reporting: what something means and what comes next. */
+const MEANS = /\b(this means|that means|which means|what['’]s next|what happens (?:next|now)|what comes next|the bottom line|in short|analysts|observers|remains to be seen|it is (?:not )?(?:yet )?clear|it['’]s unclear|it is unclear|over the longer term|in the long run|the (?:first|second|next|key|big|real) (?:test|question)|put (?:simply|another way)|the upshot)\b/gi;
 const COURT = /\b(ruled|rulings?|justices?|majority opinion|dissent(?:ed|ing)?|appeals court|supreme court|the court|judge)\b/i;
 const REPORTING = /\b(said|says|told|according to|announced|reported|confirmed|stated)\b/i;
 const QA_TURN = /^(Q|A|Q\.|A\.|Question|Answer)\s*[:.—-]\s|^[A-Z][\p{L}.'’ -]{1,40}:\s+\S/u;
@@ -82,7 +110,7 @@ export function detectGenre(input: GenreInput): GenreVerdict {
   if (/^(opinion|op-ed|column|editorial|commentary)\s*[:|—-]|[|—–-]\s*(opinion|op-ed|column|editorial|commentary)\s*$/i.test(title)) add("opinion", 3, "title label");
   if (/\b(press release|news release|for immediate release)\b|^(statement|readout)\s*[:|—-]/i.test(title)) add("press-release", 4, "title label");
   if (/\b\p{Lu}[\p{L}.'’&-]*(?: [\p{Lu}&][\p{L}.'’&-]*)* v(?:s)?\.? \p{Lu}/u.test(title) || /^in re\b/i.test(title)) add("legal", 3, "case name in the title");
-  if (/^(analysis|explainer|fact check)\s*[:|—-]|\bexplained\b|^(why|how|what|is|are|can|does|do|will)\b.*\?|\bwhat (you need|to know)\b|\bwhat (the|it|this) .{0,40}means?\b|\band what (it|the data|this)\b|^what (a|an|the) [\p{L} -]{2,40} (is|are|does|do|means?)\b/iu.test(title)) add("analysis", 3, "explainer headline");
+  if (/^(analysis|explainer|fact check)\s*[:|—-]|\bexplained\b|^(why|how|what|where|who|when|which|is|are|can|does|do|will)\b.*\?|\bwhat (you need|to know)\b|\bwhat (the|it|this) .{0,40}means?\b|\band what (it|the data|this)\b|^what (a|an|the) [\p{L} -]{2,40} (is|are|does|do|means?)\b/iu.test(title)) add("analysis", 3, "explainer headline");
   if (/\b(interview|q&a|in conversation|talks to|speaks to)\b/i.test(title)) add("interview", 3, "interview headline");
 
   const paragraphs = input.paragraphs.filter((_, i) => (input.paragraphKinds?.[i] ?? "paragraph") !== "blockquote");
@@ -123,9 +151,45 @@ export function detectGenre(input: GenreInput): GenreVerdict {
   const explainerRate = (explainer / words) * 1000;
   if (explainerRate >= 5) add("analysis", explainerRate >= 9 ? 2 : 1, `explainer phrasing (${explainer})`);
 
+  // A column without a label still sounds like one: the author's voice across the piece (singular or plural), talking
+  // to the reader, a thesis up front or at the end, questions put to the reader. Wire copy, by contrast, has "said" in
+  // most paragraphs (a news point below).
+  const unquotedParagraphs = paragraphs.map((p) => p.replace(/[“"][^”"]*[”"]/g, " "));
+  const plural = unquoted.match(PLURAL_FIRST)?.length ?? 0;
+  const voiced = unquotedParagraphs.filter((p) => (p.match(FIRST_PERSON)?.length ?? 0) > 0 || /\b(?:[Ww]e|[Oo]ur|us)\b/.test(p)).length;
+  const voice = !qa && paragraphs.length >= 4 && voiced >= 3 && voiced / paragraphs.length >= 0.3;
+  if (voice) add("opinion", 1, `the author's voice in ${voiced} of ${paragraphs.length} paragraphs`);
+  if (!qa && (plural / words) * 1000 >= 6 && firstPersonRate < 6) add("opinion", 1, `the author speaks as "we" (${plural} times)`);
+  const secondPerson = unquoted.match(SECOND_PERSON)?.length ?? 0;
+  if (!qa && voice && (secondPerson / words) * 1000 >= 4) add("opinion", 1, `addresses the reader (${secondPerson} times)`);
+  // Without the author's voice only a recommendation counts ("should", "it is time"): "must" there is usually a rule or a step.
+  const ends = [...unquotedParagraphs.slice(0, 2), ...unquotedParagraphs.slice(-2)].filter((p) => !REPORTING.test(p) && (voice ? THESIS.test(p) : STRONG_THESIS.test(p)));
+  if (!qa && ends.length > 0 && (voice || evaluativeRate >= 4)) add("opinion", 1, "a thesis in the opening or closing paragraphs");
+  const asked = unquotedParagraphs.join(" ").match(/[^.!?]{12,}\?(?=\s|$)/g)?.length ?? 0;
+  if (!qa && asked >= 3 && rhetorical < 2 && voice) add("opinion", 1, `${asked} questions put to the reader`);
+  if (input.pageText && COLUMN_BYLINE.test(input.pageText.slice(0, 2000) + "\n" + input.pageText.slice(-2500))) add("opinion", 3, "a columnist's byline or a views-expressed note");
+  const reportingParagraphs = paragraphs.filter((p) => /\b(said|told|according to)\b/.test(p)).length;
+  const reportedThroughout = paragraphs.length >= 4 && reportingParagraphs / paragraphs.length >= 0.5;
+
+  // A feature tells a story: present-tense quotes from people ("she says"), scene detail, a person in action up front.
+  const says = unquoted.match(SAYS)?.length ?? 0;
+  const said = unquoted.match(/\bsaid\b/g)?.length ?? 0;
+  if (says >= 3 && says > said) add("feature", 1, `present-tense attribution (${says} "says")`);
+  const opening = paragraphs.slice(0, 2).join(" ");
+  const firstSentence = (paragraphs[0] ?? "").split(/(?<=[.!?])\s+/)[0] ?? "";
+  const sensory = new Set((opening.match(SENSORY) ?? []).map((m) => m.toLowerCase())).size;
+  if (sensory >= 2 && !REPORTING.test(firstSentence) && !NEWS_PEG.test(firstSentence)) add("feature", 1, `scene detail in the lead (${sensory})`);
+  if (PRESENT_ACTION.test(paragraphs[0] ?? "") && !REPORTING.test(firstSentence) && !NEWS_PEG.test(firstSentence)) add("feature", 1, "a person in action in the lead, present tense");
+
+  // An analysis explains what the news means: one question heading, "this means", analysts, what comes next.
+  const means = unquoted.match(MEANS)?.length ?? 0;
+  if (questionHeadings === 1 && !qa) add("analysis", 1, "a question heading");
+  if (means >= 2 && !voice) add("analysis", 1, `explains what it means (${means})`);
+
   // A press release: the issuing office's label and contact lines, "announced today", the end mark "###".
   const top = input.paragraphs.slice(0, 3).join(" ");
-  if (/\b(press release|news release|for immediate release)\b/i.test(top)) add("press-release", 4, "release label");
+  // Extraction drops the label as furniture, so the page's own opening lines are read too.
+  if (/\b(press release|news release|for immediate release)\b/i.test(top) || /^\s*(?:for immediate release|press release|news release)\b/im.test(input.pageText?.slice(0, 600) ?? "")) add("press-release", 4, "release label");
   const releaseCues = [
     /\b(today|Monday|Tuesday|Wednesday|Thursday|Friday) announced\b|\bannounced today\b|\bis (pleased|proud|excited) to announce\b/i,
     /\b(media|press) (contact|inquiries)\b|^contact:/im,
@@ -152,12 +216,16 @@ export function detectGenre(input: GenreInput): GenreVerdict {
   // A case summary or an office's release is not a news report of a ruling, and its plain lead is not a scene.
   const document = scores.legal >= 3 || scores["press-release"] >= 3;
   if (courtLead && courtTerms >= 2 && scores.legal < 3) add("news", 3, "court ruling reported");
-  if (lead && !REPORTING.test(lead) && !courtLead && !document && words >= 300) add("feature", 2, "scene-setting lead");
+  // A lead that says when something happened ("on Tuesday", "announced") is a news peg, and one that argues is a column's.
+  const leadSentence = lead.split(/(?<=[.!?])\s+/)[0] ?? "";
+  const arguing = voice && (THESIS.test(lead) || /\b(I|we) (?:\w+ )?(think|believe|argue|don['’]t|do not)\b/i.test(lead));
+  if (lead && !REPORTING.test(lead) && !NEWS_PEG.test(leadSentence) && !arguing && !courtLead && !document && words >= 300) add("feature", 2, "scene-setting lead");
   if (/^(on a|in the|at the|when|as|by (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dawn|dusk|noon|midnight|morning|evening|nightfall)|the (first|morning|night|afternoon|evening|day|first time)|it was|for (years|decades))\b/i.test(lead) || /^by (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dawn|dusk|noon|midnight|nightfall)\b/i.test(paragraphs[1] ?? "")) add("feature", 1, "narrative opening");
   if (/\b\d{1,3}-year-old\b|\b\p{Lu}\p{Ll}+, \d{2},/u.test(text) && !REPORTING.test(lead)) add("feature", 1, "people described as characters");
   if (/\b(said|says),? (standing|sitting|pointing|laughing|smiling|looking|walking|holding|dragging|leaning|gesturing|pausing)\b/.test(text)) add("feature", 1, "scene in the attribution");
   // Hard news reports in its first paragraph.
   if (REPORTING.test(lead)) add("news", 1, "attribution in the lead");
+  if (reportedThroughout && (REPORTING.test(lead) || NEWS_PEG.test(leadSentence))) add("news", 1, `attribution in ${reportingParagraphs} of ${paragraphs.length} paragraphs`);
   if (input.hasDateline || /\((AP|Reuters|AFP)\)/.test(input.paragraphs[0] ?? "")) add("news", 1, "wire dateline");
 
   const ranked = (Object.entries(scores) as [Genre, number][]).sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]));

@@ -8,6 +8,7 @@ import { opinionProblem } from "./attribution";
 import { blankProblem } from "./blank";
 import { furnitureProblem } from "./furniture";
 import { numberChoicesProblem } from "./numbers";
+import { authorVoiced, opinionAsFactProblem } from "./opinion-fact";
 import { orderingItemsProblem } from "./ordering";
 import { peopleChoicesProblem, speakerKeyProblem } from "./people";
 import { stemProblem } from "./stem";
@@ -23,6 +24,8 @@ export function candidateProblems(question: DraftQuestion & { sentenceId: string
   push(furnitureProblem(question.evidence, furniture));
   push(stemProblem(question.prompt));
   push(opinionProblem(question, analysis.opinions.find((o) => o.sentenceId === question.sentenceId)));
+  // In an interview the "I" is the interviewee, whose answers the generators already keep out of true/false items.
+  push(opinionAsFactProblem(question, analysis.genre !== "interview" && authorVoiced(analysis.sentences)));
   if (question.type === "single" && PERSON_CHOICES.has(question.generator)) {
     push(peopleChoicesProblem(question.choices.map((c) => c.text), analysis.entities));
     if (question.generator === "who-said-single") {

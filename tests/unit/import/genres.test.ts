@@ -27,6 +27,9 @@ describe("genre detection: more genres, from labels, titles and structure", () =
     ["news-senators.txt", "news"],
     ["explainer-stopgap.txt", "analysis"],
     ["tagline-page.html", "news"],
+    ["opinion-unlabelled.txt", "opinion"],
+    ["feature-scene-lede.txt", "feature"],
+    ["explainer-questions.txt", "analysis"],
   ])("%s is %s", (file, genre) => {
     expect(extractArticle({ content: read(file) }).genre).toBe(genre);
   });
@@ -71,6 +74,76 @@ describe("genre detection: more genres, from labels, titles and structure", () =
     ];
     expect(detectGenre({ title: "Court strikes down county map", paragraphs: reported }).genre).toBe("news");
     expect(detectGenre({ title: "Okafor v. Marlow County", paragraphs: reported.slice(1), headings: ["Facts of the case", "Question", "Holding"] }).genre).toBe("legal");
+  });
+});
+
+describe("genre on real pages, without labels (v2.4)", () => {
+  it.each([
+    ["opinion-unlabelled.txt", "opinion"],
+    ["feature-scene-lede.txt", "feature"],
+    ["explainer-questions.txt", "analysis"],
+  ])("reads %s as %s from its text alone, with certainty", (file, genre) => {
+    const article = extractArticle({ content: read(file) });
+    expect(article.genre).toBe(genre);
+    expect(article.genreCertain).toBe(true);
+  });
+
+  const column = [
+    "Every spring our town argues about the bus depot, and every spring we end up exactly where we started.",
+    "Think about who rides the number 4 bus. Our neighbors who work the early shift at the hospital cannot wait for another study.",
+    "We have the money in the transit fund. Why does the council keep asking for a fourth report on the same depot?",
+    "The depot should be rebuilt this year, and the council should stop pretending the answer is unclear.",
+    "If you ride the bus, tell your council member before the vote. We owe the early shift that much.",
+  ];
+
+  it("reads a column written as \"we\" with no label as opinion, where the old cues saw news", () => {
+    const verdict = detectGenre({ title: "Rebuild the bus depot now", paragraphs: column });
+    expect(verdict.genre).toBe("opinion");
+    expect(verdict.certain).toBe(true);
+    expect(verdict.cues.join(" ")).toMatch(/speaks as "we"/);
+  });
+
+  it("counts a columnist's byline on the page, which extraction drops as furniture", () => {
+    const plain = ["The council voted to delay the depot repairs until a fourth study is complete.", "The study will cost $40,000 and take eight months.", "Riders have waited for the depot since 2019."];
+    expect(detectGenre({ title: "The depot can't wait", paragraphs: plain }).genre).toBe("news");
+    const signed = detectGenre({ title: "The depot can't wait", paragraphs: plain, pageText: `The depot can't wait\n\n${plain.join("\n\n")}\n\nMara Lind is a contributing columnist for the Weekly Ledger.` });
+    expect(signed.genre).toBe("opinion");
+    // A reporter's bio is not a columnist's.
+    expect(detectGenre({ title: "The depot can't wait", paragraphs: plain, pageText: "Mara Lind covers transit for the Weekly Ledger." }).genre).toBe("news");
+  });
+
+  it("reads a \"Where …?\" headline and a question heading over a report as analysis", () => {
+    const paragraphs = [
+      "The governor signed the water compact last month after two years of talks with the three neighboring states.",
+      "Over the longer term, analysts expect the compact to shift how much river water each state may draw in dry years, which means farms upstream could face cuts first.",
+      "The first test could come this summer if the river runs low again, as it did in 2022.",
+      "The compact sets a formula rather than fixed amounts. That means each state's share rises and falls with the river.",
+    ];
+    const verdict = detectGenre({ title: "Where does the river deal leave farmers?", paragraphs, headings: ["Where do the states go from here?"] });
+    expect(verdict.genre).toBe("analysis");
+  });
+
+  it("keeps wire news with \"said\" in every paragraph and a weekday in the lead as news, with certainty", () => {
+    const wire = [
+      "The city council voted 6-1 on Tuesday to raise bus fares by 25 cents, the council's clerk said.",
+      "Council member Ruth Adair said the increase would cover rising fuel costs.",
+      "Rider groups said they would ask the state to step in, according to a statement.",
+      "The new fares take effect on March 1, the transit authority said.",
+    ];
+    const verdict = detectGenre({ title: "Council raises bus fares", paragraphs: wire, hasDateline: true });
+    expect(verdict.genre).toBe("news");
+    expect(verdict.certain).toBe(true);
+    expect(verdict.cues).not.toContain("feature: scene-setting lead");
+  });
+
+  it("does not take a procedure's \"must\" for a columnist's thesis", () => {
+    const steps = [
+      "A voter who wants a mail ballot must ask the county clerk at least seven days before the election.",
+      "The clerk checks the voter's registration and mails the ballot with two envelopes.",
+      "The voter must sign the outer envelope. A ballot without a signature is set aside, and the clerk sends a letter.",
+      "Ballots must arrive by the close of polls on Election Day to be counted.",
+    ];
+    expect(detectGenre({ title: "How a mail ballot is counted", paragraphs: steps }).cues.join(" ")).not.toMatch(/thesis/);
   });
 });
 

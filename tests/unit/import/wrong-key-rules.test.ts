@@ -145,7 +145,7 @@ describe("genre-keyed items", () => {
   it("the stem gate is applied to every candidate", () => {
     const analysis = analyzeArticle({ paragraphs, genre: "news" }, { glossary: [], articleDate: PUBLISHED });
     const candidate = (prompt: string) =>
-      ({ id: "", type: "single", prompt, choices: [{ id: "a", text: "True" }, { id: "b", text: "False" }], answer: "a", explanation: "", skills: ["recall"], difficulty: 1, generator: "true-false-original", score: 1, evidence: [], sentenceId: "s1" }) as unknown as Parameters<typeof candidateProblems>[0];
+      ({ id: "", type: "single", prompt, choices: [{ id: "a", text: "True" }, { id: "b", text: "False" }], answer: "a", explanation: "", skills: ["recall"], difficulty: 1, generator: "true-false-original", score: 1, evidence: "Each machine reads a paper ballot and keeps an image of it for later checks.", sentenceId: "s1" }) as unknown as Parameters<typeof candidateProblems>[0];
     expect(candidateProblems(candidate("True or false? HOLT: Each machine reads a paper ballot."), analysis).join()).toMatch(/speaker label/);
     expect(candidateProblems(candidate("True or false? Each machine reads a paper ballot."), analysis).join()).not.toMatch(/stem/);
   });
