@@ -163,8 +163,10 @@ export async function proxy(request: NextRequest) {
     const headers = inherited ? withoutNonce(request.headers) : undefined;
     const response = rewriteTo ? NextResponse.rewrite(rewriteTo, headers && { request: { headers } }) : NextResponse.next(headers && { request: { headers } });
     if (isHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    // Which variant (and answer) a signed-in reader got depends on their cookie: no shared HTTP cache may keep it.
+    if (session) response.headers.set("Cache-Control", "private, no-store");
     if (session && request.method === "GET") await sendAnswerWithPage(request, response, session);
-    return withReissuedCookie(response, session);
+    return withReissuedCookie(dropLeftoverAnswer(request, response), session);
   }
 
   const nonce = createNonce();
@@ -182,7 +184,7 @@ export async function proxy(request: NextRequest) {
   const response = rewriteTo ? NextResponse.rewrite(rewriteTo, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (isHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
-  return withReissuedCookie(response, session);
+  return withReissuedCookie(dropLeftoverAnswer(request, response), session);
 }
 
 const ME = "/api/me";
@@ -225,8 +227,8 @@ function viewerUrlOf(pathname: string): string | null {
 /**
  * A signed-in reader's document load of a shared lesson (or /about, /privacy): the `/api/me` answer
  * goes with the page in a cookie (lib/viewer.ts VIEWER_COOKIE) instead of a second request. Only on
- * this one response, never in the cached body; the response is marked private so no shared HTTP
- * cache keeps it with the cookie. Not for prefetches or client-side navigations (RSC requests), whose
+ * this one response, never in the cached body (the caller marks a signed-in response private, so no
+ * shared HTTP cache keeps it with the cookie). Not for prefetches or client-side navigations (RSC requests), whose
  * islands ask /api/me, and on any failure the page's islands ask /api/me as before.
  */
 async function sendAnswerWithPage(request: NextRequest, response: NextResponse, session: SessionCookie): Promise<void> {
@@ -236,12 +238,21 @@ async function sendAnswerWithPage(request: NextRequest, response: NextResponse, 
   if (!answer || !url || request.headers.has("rsc") || request.headers.has("next-router-prefetch") || (destination !== null && destination !== "document")) return;
   try {
     const viewer = await answer(session.token, new URL(url, request.nextUrl).searchParams.get("lesson"));
-    response.headers.set("Cache-Control", "private, no-store");
     // The cookie store URI-encodes the value (app/ui/use-viewer.ts decodes it).
     response.cookies.set(VIEWER_COOKIE, JSON.stringify({ for: url, viewer }), { path: "/", sameSite: "strict", secure: isHttps(request), maxAge: VIEWER_COOKIE_MAX_AGE_SECONDS });
   } catch (error) {
     console.error("[proxy] the page's /api/me answer failed; its islands will ask", error);
   }
+}
+
+/**
+ * An answer cookie still in the browser (its page never ran its script to take it) is deleted by
+ * the next page response that doesn't bring a new one, so it can't show on a later page, e.g. after
+ * signing out on a shared computer.
+ */
+function dropLeftoverAnswer(request: NextRequest, response: NextResponse): NextResponse {
+  if (request.cookies.has(VIEWER_COOKIE) && !response.cookies.get(VIEWER_COOKIE)) response.cookies.set(VIEWER_COOKIE, "", { path: "/", maxAge: 0 });
+  return response;
 }
 
 function withoutNonce(source: Headers): Headers {

@@ -143,6 +143,20 @@ describe("the answer sent with a signed-in lesson page", () => {
     expect((await page("/about", adaCookie)).sent).toMatchObject({ for: "/api/me", viewer: { user: { name: "Ada Fastpath" }, lesson: null } });
   });
 
+  it("a leftover answer cookie (its page never took it) is deleted by the next page that brings none, e.g. a guest's after signing out", async () => {
+    const leftover = `${VIEWER_COOKIE}=${encodeURIComponent(JSON.stringify({ for: `/api/me?lesson=${LESSON}`, viewer: { user: { name: "Ada Fastpath" } } }))}`;
+    for (const path of [`/lessons/${LESSON}`, "/sign-in"]) {
+      vi.stubEnv("NODE_ENV", "production");
+      try {
+        const response = await proxy(new NextRequest(`http://school.example${path}`, { headers: { host: "school.example", cookie: leftover } }));
+        expect(response.cookies.get(VIEWER_COOKIE), path).toMatchObject({ value: "", maxAge: 0 });
+        expect(response.headers.get("cache-control"), path).toBeNull();
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    }
+  });
+
   it("a session that ended gets the guest answer with the page, nothing of the user's", async () => {
     const user = await seedUser({ role: "learner", displayName: "Dee Fastpath" });
     const cookie = await cookieFor({ uid: user.id, username: user.username });
