@@ -6,5 +6,8 @@ export async function register() {
     // Cached pages made stale on another app server are dropped here too (lib/cache/page-cache-handler.cjs).
     const { installInvalidationReader } = await import("./lib/data/cache-invalidation-reader");
     installInvalidationReader();
+    // GET /api/me for a lesson view, answered by proxy.ts before Next's routing (lib/data/viewer-answer.ts).
+    const { installViewerAnswer } = await import("./lib/data/viewer-answer");
+    installViewerAnswer();
   }
 }

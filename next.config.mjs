@@ -30,6 +30,25 @@ const nextConfig = {
     // Article imports accept up to 2 MB of text; leave room for form encoding.
     serverActions: { bodySizeLimit: "3mb" },
   },
+  // A guest's `/` (no session cookie at all) goes to the shared catalog here rather than in proxy.ts:
+  // a rewrite made by the proxy cost about 1 ms more per request, which made `/` cost 40 % more
+  // than the same page asked for directly (docs/BENCHMARKS.md). Requests with a session cookie are
+  // rewritten by proxy.ts, which opens the cookie (member catalog, a teacher's /today, or this
+  // same page when the cookie doesn't open).
+  async rewrites() {
+    return {
+      beforeFiles: [
+        {
+          source: "/",
+          missing: [
+            { type: "cookie", key: "authjs.session-token" },
+            { type: "cookie", key: "__Secure-authjs.session-token" },
+          ],
+          destination: "/home/everyone",
+        },
+      ],
+    };
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -16,7 +16,10 @@
  * 3. redirect signed-out visitors away from account-only pages, and someone
  *    signed in with a one-time password to /account/password until they change it;
  * 4. move a session cookie made with a previous AUTH_SECRET to the current one
- *    (lib/auth/session-cookie.ts).
+ *    (lib/auth/session-cookie.ts);
+ * 5. answer `GET /api/me[?lesson=<id>]`, the per-reader request of a lesson view, with the app's
+ *    own answer (lib/data/viewer-answer.ts: token version checked, the user's own rows only)
+ *    from the session cookie decrypted here anyway, before Next's routing.
  * None of this is an authorization boundary: every page and action still
  * authorizes in the data-access layer (lib/data).
  */
@@ -29,16 +32,24 @@ import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, createNonce } from ".
 import { checkSameOrigin } from "./lib/security/origin";
 import { parseLevelParam } from "./lib/reading/levels";
 import { LEVEL_COOKIE, PREFERRED_LEVEL_PREFIX } from "./lib/reading/level-cookie";
+import { VIEWER_ANSWER_KEY, VIEWER_COOKIE, VIEWER_COOKIE_MAX_AGE_SECONDS, type ViewerAnswer } from "./lib/viewer";
 
 /**
  * Pages that are the same for every reader and cached (docs/ARCHITECTURE.md "Cached pages").
  * Their policy comes with the cached entry; a nonce here would be one the page never saw.
  */
-const SHARED = /^\/(?:about|privacy|home\/everyone|lessons\/[a-z0-9-]+(?:\/level\/[^/]+)?|quizzes\/[a-z0-9-]+)\/?$/;
+const SHARED = /^\/(?:about|privacy|home\/(?:everyone|member)|lessons\/[a-z0-9-]+(?:\/level\/[^/]+)?|quizzes\/[a-z0-9-]+)\/?$/;
 const LESSON = /^\/lessons\/([a-z0-9-]+)\/?$/;
 const QUIZ = /^\/quizzes\/([a-z0-9-]+)\/?$/;
 /** The shared catalog's route: `/` is rewritten there (a dynamic segment, so nothing is rendered at build time). */
 const CATALOG = "/home/everyone";
+/**
+ * The same catalog without the guest sign-up calls, for a request whose session cookie opens with
+ * AUTH_SECRET: shared by every signed-in student and self-learner, never per user. The cookie only
+ * picks the variant (a revoked session still opens; the page then shows the guest parts once
+ * /api/me says so); it grants nothing, since the page holds nothing a guest can't read.
+ */
+const MEMBER_CATALOG = "/home/member";
 
 const PROTECTED = /^\/(account|classes|progress|review|import|assignments)(\/|$)/;
 /** Where someone with a one-time password may go: the page to change it, and next-auth's own routes (sign-out). */
@@ -90,8 +101,10 @@ export async function proxy(request: NextRequest) {
     return refuse(413, `Request too large: the limit is ${MAX_REQUEST_BYTES / 1024 / 1024} MB.`);
   }
   const isAuthRoute = pathname.startsWith("/api/auth/");
+  const isRead = request.method === "GET" || request.method === "HEAD";
+  const isMe = pathname === ME && isRead;
   // Other API routes come here only for the %-check above; they check their own origin and bodies (lib/http.ts).
-  if (pathname.startsWith("/api/") && !isAuthRoute) return NextResponse.next();
+  if (pathname.startsWith("/api/") && !isAuthRoute && !isMe) return NextResponse.next();
   if (request.method !== "GET" && request.method !== "HEAD") {
     const refused = isAuthRoute ? refuseCrossSiteAuthPost(request) : await refusePagePost(request);
     if (refused) return refused;
@@ -113,6 +126,8 @@ export async function proxy(request: NextRequest) {
       session = null;
     }
   }
+  if (isMe) return answerMe(request, session);
+
   // Pages only: a server action refused for the same reason redirects there itself (lib/actions.ts).
   if (session?.token.mcp && (request.method === "GET" || request.method === "HEAD") && !OPEN_DURING_PASSWORD_CHANGE.test(pathname)) {
     const url = request.nextUrl.clone();
@@ -129,20 +144,29 @@ export async function proxy(request: NextRequest) {
   const preferred = lesson && level === undefined && !request.nextUrl.searchParams.has("level") ? parseLevelParam(request.cookies.get(LEVEL_COOKIE)?.value) : undefined;
   // Page loads only: a server action posted from that page runs the same wherever it lands, and Next refuses
   // (403) an action whose request was rewritten to another path.
-  const isRead = request.method === "GET" || request.method === "HEAD";
   const levelPath = !isRead || !lesson ? null : level !== undefined ? `/lessons/${lesson[1]}/level/${level}` : preferred !== undefined ? `/lessons/${lesson[1]}/level/${PREFERRED_LEVEL_PREFIX}${preferred}` : null;
   // A teacher's home and quiz pages carry their own dashboard and export tools: rendered per request
   // (the token's role only picks the route; those pages check the user themselves). Everyone else
   // reads the shared catalog and quiz pages.
   const teacher = session?.token.role === "teacher";
   const quiz = isRead ? QUIZ.exec(pathname) : null;
-  const target = levelPath ?? (isRead && pathname === "/" ? (teacher ? "/today" : CATALOG) : quiz && teacher ? `/quizzes/${quiz[1]}/own` : null);
+  // A guest's `/` (no session cookie) is rewritten to the shared catalog by next.config.mjs, which costs less than a rewrite here.
+  const guestHome = isRead && pathname === "/" && !hasSessionCookie;
+  const home = isRead && pathname === "/" && !guestHome ? (teacher ? "/today" : session ? MEMBER_CATALOG : CATALOG) : null;
+  const target = levelPath ?? home ?? (quiz && teacher ? `/quizzes/${quiz[1]}/own` : null);
   const rewriteTo = target ? withPath(request, target, target !== levelPath) : null;
   // `next dev` renders every page per request, so there the nonce policy covers shared pages too.
-  if (process.env.NODE_ENV === "production" && isRead && SHARED.test(target ?? pathname)) {
-    const response = rewriteTo ? NextResponse.rewrite(rewriteTo) : NextResponse.next();
+  if (process.env.NODE_ENV === "production" && isRead && (guestHome || SHARED.test(target ?? pathname))) {
+    // A request Next makes itself to render a server action's redirect target carries the action's
+    // nonce headers; dropped, so a shared page first rendered that way isn't stored with that nonce.
+    const inherited = request.headers.has("x-nonce") || request.headers.has("content-security-policy");
+    const headers = inherited ? withoutNonce(request.headers) : undefined;
+    const response = rewriteTo ? NextResponse.rewrite(rewriteTo, headers && { request: { headers } }) : NextResponse.next(headers && { request: { headers } });
     if (isHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
-    return withReissuedCookie(response, session);
+    // Which variant (and answer) a signed-in reader got depends on their cookie: no shared HTTP cache may keep it.
+    if (session) response.headers.set("Cache-Control", "private, no-store");
+    if (session && request.method === "GET") await sendAnswerWithPage(request, response, session);
+    return withReissuedCookie(dropLeftoverAnswer(request, response), session);
   }
 
   const nonce = createNonce();
@@ -160,7 +184,82 @@ export async function proxy(request: NextRequest) {
   const response = rewriteTo ? NextResponse.rewrite(rewriteTo, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (isHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
-  return withReissuedCookie(response, session);
+  return withReissuedCookie(dropLeftoverAnswer(request, response), session);
+}
+
+const ME = "/api/me";
+const ME_HEADERS = {
+  "Cache-Control": "private, no-store",
+  Vary: "Cookie",
+  // What next.config.mjs gives every JSON API route (a response proxy.ts makes doesn't get those).
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+};
+
+/**
+ * `GET /api/me` and `GET /api/me?lesson=<id>`: answered here by the app's own function when the
+ * server installed it (instrumentation.ts), which checks the token's version against the database
+ * before reading anything; the catalog's and quiz's forms, `next dev` without it, or a failure go on
+ * to app/api/me/route.ts, which gives the same answer the slower way.
+ */
+async function answerMe(request: NextRequest, session: SessionCookie | null): Promise<NextResponse> {
+  const answer = (globalThis as Record<symbol, unknown>)[Symbol.for(VIEWER_ANSWER_KEY)] as ViewerAnswer | undefined;
+  const params = request.nextUrl.searchParams;
+  if (!answer || [...params.keys()].some((key) => key !== "lesson")) return NextResponse.next();
+  try {
+    const body = await answer(session?.token ?? null, params.get("lesson"));
+    return withReissuedCookie(NextResponse.json(body, { headers: ME_HEADERS }), session);
+  } catch (error) {
+    console.error("[proxy] answering /api/me failed; the route answers instead", error);
+    return NextResponse.next();
+  }
+}
+
+/** The `/api/me` URL a shared page's islands ask (app/ui/use-viewer.ts `viewerUrl`), for the pages whose answer is given here. */
+function viewerUrlOf(pathname: string): string | null {
+  const lesson = LESSON.exec(pathname);
+  if (lesson) return `${ME}?lesson=${lesson[1]}`;
+  return pathname === "/about" || pathname === "/privacy" ? ME : null;
+}
+
+/**
+ * A signed-in reader's document load of a shared lesson (or /about, /privacy): the `/api/me` answer
+ * goes with the page in a cookie (lib/viewer.ts VIEWER_COOKIE) instead of a second request. Only on
+ * this one response, never in the cached body (the caller marks a signed-in response private, so no
+ * shared HTTP cache keeps it with the cookie). Not for prefetches or client-side navigations (RSC requests), whose
+ * islands ask /api/me, and on any failure the page's islands ask /api/me as before.
+ */
+async function sendAnswerWithPage(request: NextRequest, response: NextResponse, session: SessionCookie): Promise<void> {
+  const answer = (globalThis as Record<symbol, unknown>)[Symbol.for(VIEWER_ANSWER_KEY)] as ViewerAnswer | undefined;
+  const url = viewerUrlOf(request.nextUrl.pathname);
+  const destination = request.headers.get("sec-fetch-dest");
+  if (!answer || !url || request.headers.has("rsc") || request.headers.has("next-router-prefetch") || (destination !== null && destination !== "document")) return;
+  try {
+    const viewer = await answer(session.token, new URL(url, request.nextUrl).searchParams.get("lesson"));
+    // The cookie store URI-encodes the value (app/ui/use-viewer.ts decodes it).
+    response.cookies.set(VIEWER_COOKIE, JSON.stringify({ for: url, viewer }), { path: "/", sameSite: "strict", secure: isHttps(request), maxAge: VIEWER_COOKIE_MAX_AGE_SECONDS });
+  } catch (error) {
+    console.error("[proxy] the page's /api/me answer failed; its islands will ask", error);
+  }
+}
+
+/**
+ * An answer cookie still in the browser (its page never ran its script to take it) is deleted by
+ * the next page response that doesn't bring a new one, so it can't show on a later page, e.g. after
+ * signing out on a shared computer.
+ */
+function dropLeftoverAnswer(request: NextRequest, response: NextResponse): NextResponse {
+  if (request.cookies.has(VIEWER_COOKIE) && !response.cookies.get(VIEWER_COOKIE)) response.cookies.set(VIEWER_COOKIE, "", { path: "/", maxAge: 0 });
+  return response;
+}
+
+function withoutNonce(source: Headers): Headers {
+  const headers = new Headers(source);
+  headers.delete("x-nonce");
+  headers.delete("content-security-policy");
+  return headers;
 }
 
 /** The same request at another path; the query is kept (the shared pages don't read it, their islands do). */
@@ -184,5 +283,6 @@ export const config = {
   // lib/http.ts readJsonBody with a size limit, and skipping the proxy spares every quiz
   // submission the cost of running it and buffering the body (docs/BENCHMARKS.md).
   // The second entry brings back any API path with a %-escape in it, so a broken one gets a 400 here.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/|api/(?!auth/)).*)", "/api/:rest((?:.*)%(?:.*))"],
+  // The third is GET /api/me, answered here (answerMe above).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/|api/(?!auth/)).*)", "/api/:rest((?:.*)%(?:.*))", "/api/me"],
 };

@@ -74,3 +74,23 @@ export interface ViewerQuiz {
   open: { practice: boolean; test: boolean };
   history: { attemptId: string; mode: "practice" | "test"; percent: number | null; submittedAt: string | null }[];
 }
+
+/**
+ * Where the app server leaves its answer to `GET /api/me[?lesson=<id>]` for proxy.ts (on globalThis,
+ * installed by instrumentation.ts; lib/data/viewer-answer.ts), so the common signed-in page view's
+ * second request is answered before Next's routing, without the proxy bundling the database.
+ */
+export const VIEWER_ANSWER_KEY = "civics-lab.viewer-answer";
+
+/** The decrypted session token's claims the answer needs (`uid`, token version `tv`). */
+export type ViewerAnswer = (token: { uid?: string; tv?: number } | null, lessonParam: string | null) => Promise<Viewer>;
+
+/**
+ * A signed-in document load of a shared lesson (or /about, /privacy) gets its `/api/me` answer with
+ * the page: proxy.ts sets this short-lived cookie on that one response (`{ for: <the /api/me URL>,
+ * viewer }`, URI-encoded JSON), and app/ui/use-viewer.ts takes it on hydration and deletes it, so the
+ * common signed-in view is one request, like a guest's. Not HttpOnly on purpose: the page's own
+ * script reads it, and it holds only what that script would have fetched for the same reader.
+ */
+export const VIEWER_COOKIE = "viewer-answer";
+export const VIEWER_COOKIE_MAX_AGE_SECONDS = 20;

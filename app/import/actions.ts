@@ -50,6 +50,7 @@ export const publishImportAction = authedAction(
     revalidatePath(`/lessons/${published.lessonId}`, "layout");
     revalidatePath(`/quizzes/${published.quizId}`);
     revalidatePath("/home/everyone");
+    revalidatePath("/home/member");
     revalidatePath("/");
     revalidatePath("/import");
     revalidatePath(`/import/${draftId}`);

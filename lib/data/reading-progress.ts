@@ -110,8 +110,16 @@ const lessonStateStatements = statementsFor((db) => ({
 export async function getOwnLessonState(lessonId: string): Promise<{ progress: { sectionsRead: string[]; lastAnchor: string | null; completed: boolean } | null; readingLevel: number | null } | null> {
   const user = await getSessionUser();
   if (!user) return null;
+  return lessonStateOf(user.id, lessonId);
+}
+
+/**
+ * `userId`'s progress in one lesson and saved level, for callers that have already authenticated
+ * that user: `getOwnLessonState` above and the proxy's answer to GET /api/me (lib/data/viewer-answer.ts).
+ */
+export async function lessonStateOf(userId: string, lessonId: string): Promise<{ progress: { sectionsRead: string[]; lastAnchor: string | null; completed: boolean } | null; readingLevel: number | null }> {
   const statements = lessonStateStatements(getDb());
-  const [progress, level] = await Promise.all([statements.progress.get({ userId: user.id, lessonId }), statements.level.get({ userId: user.id })]);
+  const [progress, level] = await Promise.all([statements.progress.get({ userId, lessonId }), statements.level.get({ userId })]);
   return {
     progress: progress ? { sectionsRead: progress.sectionsRead, lastAnchor: progress.lastAnchor, completed: progress.completedAt !== null } : null,
     readingLevel: level?.level ?? null,

@@ -18,7 +18,7 @@ import type { Answer, Outcome, PublicQuestionData, QuestionType } from "../quiz/
 import { answerProblem } from "../quiz/validate";
 import { scheduleAnswer, type CardState } from "../review/schedule";
 import { assertNoOpenTest, openTestQuizIds } from "./assignments";
-import { idList, inIdList, preparedRows, preparedRun, statementsFor } from "./prepared";
+import { idList, inIdList, preparedRows, preparedRun, rawTime, statementsFor } from "./prepared";
 import { evidenceLinks, readingLevelOf, visibleQuizCondition, type EvidenceLink } from "./quizzes";
 
 type CardRow = typeof reviewCards.$inferSelect;
@@ -150,12 +150,33 @@ function reviewableCardsCount(db: Database, user: SessionUser, condition: Return
     .where(and(condition, eq(questions.retired, false), visibleQuizCondition(user)));
 }
 
+/**
+ * The due count as one prepared statement: GET /api/me asks for it on every signed-in page view,
+ * and building the four-table join with its visibility `exists` per call cost more than running it.
+ * The same conditions as `reviewableCardsCount`, described once with the user and the time as
+ * placeholders (lib/data/prepared.ts), so the nav count still agrees with the review page.
+ */
+const dueCountStatements = statementsFor((db) => {
+  const placeholderUser = { id: sql.placeholder("userId") } as unknown as SessionUser;
+  const due = and(eq(reviewCards.userId, sql.placeholder("userId")), lte(reviewCards.due, sql.placeholder("now")), eq(questions.retired, false));
+  return { due: preparedRows<{ n: number }>(db, "due_review_count", reviewableCardsCount(db, placeholderUser, due)) };
+});
+
+/**
+ * Due cards of `userId`, for callers that have already authenticated that user: `countDueReviews`
+ * below and the proxy's answer to GET /api/me (lib/data/viewer-answer.ts, after its token-version check).
+ */
+export async function dueReviewCountOf(userId: string, now: Date = new Date()): Promise<number> {
+  const db = getDb();
+  const row = await dueCountStatements(db).due.get({ userId, now: rawTime(db, now) });
+  return Number(row?.n ?? 0);
+}
+
 /** How many cards are due for the signed-in user (0 for guests). A range scan on review_cards(user_id, due). */
 export async function countDueReviews(now: Date = new Date()): Promise<number> {
   const user = await getSessionUser();
   if (!user) return 0;
-  const [row] = await reviewableCardsCount(getDb(), user, dueCondition(user, now));
-  return row?.n ?? 0;
+  return dueReviewCountOf(user.id, now);
 }
 
 async function visibleDueCards(db: Database, user: SessionUser, now: Date, limit: number) {

@@ -74,6 +74,32 @@ test.describe("a cached lesson, read by two students and a guest", () => {
     await boContext.close();
   });
 
+  test("a signed-in document load brings its own answer in a short cookie on a private response; the page uses it and drops it", async ({ browser }) => {
+    const eve = await createUser("student", { displayName: "Eve Onerequest" });
+    seedProgress(eve, ["s-the-news"], "p5");
+    const context = await signedInContext(browser, eve);
+    const response = await context.request.get(LESSON, { headers: { "sec-fetch-dest": "document" } });
+    expect(response.headers()["cache-control"]).toBe("private, no-store");
+    const setCookie = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value).join("\n");
+    expect(setCookie).toMatch(/viewer-answer=[^;]*Eve%20Onerequest/);
+    expect(setCookie).toMatch(/Max-Age=20; SameSite=strict/i);
+    const guest = await (await browser.newContext()).request.get(LESSON, { headers: { "sec-fetch-dest": "document" } });
+    expect(guest.headers()["set-cookie"]).toBeUndefined();
+
+    // In the browser: no GET /api/me for the lesson's first view, the reader's own progress and name shown, the cookie gone.
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/me") asked.push(request.url());
+    });
+    await page.goto(LESSON);
+    await expect(page.getByText("1 of 5 sections read")).toBeVisible();
+    await expect(page.getByRole("button", { name: /account menu/i })).toContainText("Eve Onerequest");
+    expect(asked).toEqual([]);
+    expect((await context.cookies()).some((cookie) => cookie.name === "viewer-answer")).toBe(false);
+    await context.close();
+  });
+
   test("each level is its own cached page, and a reader's saved level is applied on top of the shared default", async ({ page }) => {
     const first = await page.request.get(`${LESSON}?level=1`);
     const again = await page.request.get(`${LESSON}?level=1`);
@@ -146,14 +172,27 @@ test.describe("the catalog and a quiz's start page, shared by two students and a
       const boResponse = await boContext.request.get(path);
       expect(adaResponse.headers()["x-nextjs-cache"], path).toBe("HIT");
       expect(boResponse.headers()["x-nextjs-cache"], path).toBe("HIT");
-      expect(await adaResponse.text(), path).toBe(guestHtml);
-      expect(await boResponse.text(), path).toBe(guestHtml);
-      for (const personal of [ada.username, bo.username, "Sharedhome", "Sign out", "sections read", "Continue where you left off", "What to do next", "Resume practice", "Your attempts"]) {
-        expect(guestHtml, `${path}: ${personal}`).not.toContain(personal);
+      const adaHtml = await adaResponse.text();
+      // Signed-in readers of `/` get the member variant (no sign-up calls): one shared page for both, not the guest's.
+      expect(await boResponse.text(), path).toBe(adaHtml);
+      if (path === QUIZ) expect(adaHtml, path).toBe(guestHtml);
+      else expect(adaHtml, path).not.toBe(guestHtml);
+      for (const [who, html] of [["guest", guestHtml], ["member", adaHtml]] as const) {
+        for (const personal of [ada.username, bo.username, "Sharedhome", "Sign out", "sections read", "Continue where you left off", "What to do next", "Resume practice", "Your attempts"]) {
+          expect(html, `${path} (${who}): ${personal}`).not.toContain(personal);
+        }
       }
       // Public questions only: never a key field (tests/e2e/key-leak.spec.ts scans for the keys' contents too).
       if (path === QUIZ) expect(guestHtml).not.toMatch(/\\*"(?:answer|keyData|explanation|feedback|tolerance)\\*"\s*:/);
     }
+    // The member variant carries no guest calls to action at all, so none can show before /api/me answers.
+    const memberHtml = await (await adaContext.request.get("/")).text();
+    for (const guestCall of ["Sign up free", "Create a teacher account", "Join with a class code", 'data-testid="evidence-preview"']) {
+      expect(memberHtml, guestCall).not.toContain(guestCall);
+    }
+    expect(await (await page.request.get("/")).text()).toContain("Sign up free");
+    // Cached for everyone, so no response's nonce in it (its first render may come from a sign-in's redirect).
+    expect(memberHtml).not.toContain("nonce=");
 
     // The quiz page: each reader's own start state, from their own request.
     await adaPage.goto(QUIZ);
@@ -190,6 +229,49 @@ test.describe("the catalog and a quiz's start page, shared by two students and a
     expect(await me.json()).toMatchObject({ user: { name: "Ada Sharedhome" }, quiz: { open: { practice: true, test: false } } });
     await adaContext.close();
     await boContext.close();
+  });
+
+  test("a signed-in student never sees the guest sign-up calls on `/`, even while /api/me is slow", async ({ browser }) => {
+    const cy = await createUser("student", { displayName: "Cy Noflash" });
+    const context = await signedInContext(browser, cy);
+    const page = await context.newPage();
+    // Hold the per-reader answer back: whatever the page shows meanwhile comes from the cached HTML alone.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/me**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/", { waitUntil: "load" });
+    await expect(page.getByRole("heading", { level: 1, name: "Read the news. Find the evidence." })).toBeVisible();
+    for (const name of ["Sign up free", "Start reading, no account", "Create a teacher account", "Join with a class code", "Sign up", "Sign in"]) {
+      await expect(page.getByRole("link", { name, exact: true }), name).toHaveCount(0);
+    }
+    await expect(page.getByTestId("evidence-preview")).toHaveCount(0);
+    release();
+    await expect(page.getByRole("button", { name: /account menu/i })).toContainText("Cy Noflash");
+    await expect(page.getByTestId("next-steps")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign up free" })).toHaveCount(0);
+    await context.close();
+  });
+
+  test("a session that ended keeps its cookie, gets the member page and nothing more: the header offers sign-in again", async ({ browser }) => {
+    const dee = await createUser("learner", { displayName: "Dee Ended" });
+    const context = await signedInContext(browser, dee);
+    // Ended on the server (what a sign-out elsewhere or a password reset does); the browser still sends the cookie.
+    const db = openTestDb();
+    try {
+      db.prepare("update users set token_version = token_version + 1 where id = ?").run(dee.id);
+    } finally {
+      db.close();
+    }
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+    await expect(page.getByText("Dee Ended")).toHaveCount(0);
+    await expect(page.getByTestId("next-steps")).toHaveCount(0);
+    expect(await (await context.request.get("/api/me?lesson=who-is-responsible")).json()).toEqual({ user: null, lesson: null });
+    await context.close();
   });
 
   test("a teacher's home and quiz page are their own, per request", async ({ page }) => {

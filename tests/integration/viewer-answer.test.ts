@@ -1,0 +1,166 @@
+/**
+ * GET /api/me answered by proxy.ts (lib/data/viewer-answer.ts): the same answer as the route, from
+ * the session cookie the proxy decrypts. A cookie only ever brings its own user's state, and only
+ * while the session holds: forged, expired, stale-version (signed out) or unknown-user cookies get
+ * the guest answer, and the catalog's and quiz's forms go on to the route. A signed-in document load
+ * of a shared lesson gets the same answer with the page, in a short-lived cookie.
+ */
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { saveOwnReadingProgress } from "@/lib/data/reading-progress";
+import type * as SessionTokenModule from "@/lib/data/session-token";
+import { endSessionsOf } from "@/lib/data/users";
+import { answerViewer, installViewerAnswer } from "@/lib/data/viewer-answer";
+import { VIEWER_ANSWER_KEY, VIEWER_COOKIE, type Viewer } from "@/lib/viewer";
+import { createTestDb } from "../helpers/db";
+import { seedUser } from "../helpers/factories";
+import { signInAs, signOutTestUser } from "../helpers/session";
+
+vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+// Seeding progress goes through the DAL with the test helper's session; the version check (currentAuthState) stays real.
+vi.mock("@/lib/data/session-token", async (original) => ({
+  ...(await original<typeof SessionTokenModule>()),
+  auth: async () => (await import("../helpers/session")).currentTestSession(),
+}));
+
+const { proxy } = await import("@/proxy");
+
+const SECRET = process.env.AUTH_SECRET!;
+const SALT = "authjs.session-token";
+const LESSON = "who-is-responsible";
+let ada: Awaited<ReturnType<typeof seedUser>>;
+let bo: Awaited<ReturnType<typeof seedUser>>;
+
+function cookieFor(claims: Record<string, unknown>, options: { secret?: string; maxAge?: number } = {}) {
+  return encode({ token: { tv: 0, role: "learner", ...claims }, secret: options.secret ?? SECRET, salt: SALT, maxAge: options.maxAge ?? 3600 });
+}
+
+async function me(query: string, cookie?: string, method = "GET") {
+  const response = await proxy(new NextRequest(`http://school.example/api/me${query}`, { method, headers: { host: "school.example", ...(cookie ? { cookie: `${SALT}=${cookie}` } : {}) } }));
+  const passedOn = response.headers.get("x-middleware-next") === "1";
+  return { response, passedOn, body: passedOn ? null : ((await response.json()) as Viewer) };
+}
+
+beforeAll(async () => {
+  await createTestDb({ withContent: true });
+  ada = await seedUser({ role: "learner", displayName: "Ada Fastpath" });
+  bo = await seedUser({ role: "student", displayName: "Bo Fastpath" });
+  signInAs(ada);
+  await saveOwnReadingProgress({ lessonId: LESSON, level: 2, sectionIds: ["s-the-news"], lastAnchor: "p5" });
+  signOutTestUser();
+  installViewerAnswer();
+});
+
+describe("GET /api/me answered in the proxy", () => {
+  it("each cookie brings its own user's name and lesson progress, never cacheable", async () => {
+    const adaMe = await me(`?lesson=${LESSON}`, await cookieFor({ uid: ada.id, username: ada.username }));
+    expect(adaMe.passedOn).toBe(false);
+    expect(adaMe.body).toMatchObject({ user: { name: "Ada Fastpath", role: "learner", dueReviews: 0 }, lesson: { progress: { sectionsRead: ["s-the-news"], lastAnchor: "p5", completed: false } } });
+    expect(adaMe.response.headers.get("cache-control")).toBe("private, no-store");
+    expect(adaMe.response.headers.get("content-security-policy")).toMatch(/^default-src 'none'/);
+    const boMe = await me(`?lesson=${LESSON}`, await cookieFor({ uid: bo.id, username: bo.username, role: "student" }));
+    expect(boMe.body).toEqual({ user: { name: "Bo Fastpath", username: bo.username, role: "student", dueReviews: 0, mustChangePassword: false }, lesson: { progress: null, readingLevel: null } });
+    expect(JSON.stringify(boMe.body)).not.toContain("s-the-news");
+  });
+
+  it("the same answer as the route's for a lesson view (one implementation of what a reader sees)", async () => {
+    const direct = await answerViewer({ uid: ada.id, tv: 0 }, LESSON);
+    expect((await me(`?lesson=${LESSON}`, await cookieFor({ uid: ada.id, username: ada.username }))).body).toEqual(direct);
+    expect((await me("", await cookieFor({ uid: ada.id, username: ada.username }))).body).toMatchObject({ user: { name: "Ada Fastpath" }, lesson: null });
+    // A lesson id that isn't a slug reads nothing.
+    expect((await me("?lesson=..%2Fx", await cookieFor({ uid: ada.id }))).body).toMatchObject({ user: { name: "Ada Fastpath" }, lesson: null });
+  });
+
+  it("no cookie, a forged or expired cookie, an unknown user or a stale token version: the guest answer", async () => {
+    const guest = { user: null, lesson: null };
+    expect((await me(`?lesson=${LESSON}`)).body).toEqual(guest);
+    const forged = await cookieFor({ uid: ada.id }, { secret: "a-forged-secret-a-forged-secret-0123456789" });
+    const expired = await cookieFor({ uid: ada.id }, { maxAge: -60 });
+    const unknown = await cookieFor({ uid: "no-such-user" });
+    const stale = await cookieFor({ uid: ada.id, tv: 1 });
+    for (const cookie of [forged, expired, unknown, stale, "garbage"]) {
+      expect((await me(`?lesson=${LESSON}`, cookie)).body, cookie.slice(0, 20)).toEqual(guest);
+    }
+  });
+
+  it("a session ended by sign-out stops working at once, though the proxy remembers its decrypted token", async () => {
+    const user = await seedUser({ role: "learner", displayName: "Cy Fastpath" });
+    const cookie = await cookieFor({ uid: user.id, username: user.username });
+    expect((await me("", cookie)).body?.user?.name).toBe("Cy Fastpath");
+    expect(await endSessionsOf(user.id, 0)).toBe(true);
+    expect((await me("", cookie)).body).toEqual({ user: null, lesson: null });
+  });
+
+  it("the catalog's and quiz's forms, other methods, and a server without the answer installed go on to the route", async () => {
+    const cookie = await cookieFor({ uid: ada.id });
+    expect((await me("?catalog=1", cookie)).passedOn).toBe(true);
+    expect((await me(`?quiz=who-is-responsible-quiz`, cookie)).passedOn).toBe(true);
+    expect((await me("", cookie, "POST")).passedOn).toBe(true);
+    const key = Symbol.for(VIEWER_ANSWER_KEY);
+    const installed = (globalThis as Record<symbol, unknown>)[key];
+    delete (globalThis as Record<symbol, unknown>)[key];
+    try {
+      expect((await me(`?lesson=${LESSON}`, cookie)).passedOn).toBe(true);
+    } finally {
+      (globalThis as Record<symbol, unknown>)[key] = installed;
+    }
+  });
+});
+
+describe("the answer sent with a signed-in lesson page", () => {
+  async function page(path: string, cookie?: string, headers: Record<string, string> = {}) {
+    vi.stubEnv("NODE_ENV", "production");
+    try {
+      const response = await proxy(new NextRequest(`http://school.example${path}`, { headers: { host: "school.example", ...(cookie ? { cookie: `${SALT}=${cookie}` } : {}), ...headers } }));
+      const sent = response.cookies.get(VIEWER_COOKIE);
+      return { response, sent: sent ? (JSON.parse(sent.value) as { for: string; viewer: Viewer }) : null, raw: sent };
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  }
+
+  it("carries the reader's own answer for that lesson, short-lived, readable by the page, and the response is private", async () => {
+    const { response, sent, raw } = await page(`/lessons/${LESSON}`, await cookieFor({ uid: ada.id, username: ada.username }), { "sec-fetch-dest": "document" });
+    expect(sent).toEqual({ for: `/api/me?lesson=${LESSON}`, viewer: await answerViewer({ uid: ada.id, tv: 0 }, LESSON) });
+    expect(sent!.viewer.lesson?.progress?.sectionsRead).toEqual(["s-the-news"]);
+    expect(raw).toMatchObject({ path: "/", sameSite: "strict", maxAge: 20 });
+    expect(raw!.httpOnly).toBeFalsy();
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    // The level rewrite keeps it: the page's islands ask for the lesson, whatever its level.
+    expect((await page(`/lessons/${LESSON}?level=1`, await cookieFor({ uid: bo.id, username: bo.username, role: "student" }))).sent?.viewer.user?.name).toBe("Bo Fastpath");
+  });
+
+  it("is never sent to a guest, for a cookie that doesn't open, with a prefetch or client-side navigation, or for pages whose answer isn't given here", async () => {
+    const adaCookie = await cookieFor({ uid: ada.id });
+    expect((await page(`/lessons/${LESSON}`)).raw).toBeUndefined();
+    expect((await page(`/lessons/${LESSON}`, await cookieFor({ uid: ada.id }, { secret: "a-forged-secret-a-forged-secret-0123456789" }))).raw).toBeUndefined();
+    expect((await page(`/lessons/${LESSON}`, adaCookie, { rsc: "1" })).raw).toBeUndefined();
+    expect((await page(`/lessons/${LESSON}`, adaCookie, { "next-router-prefetch": "1" })).raw).toBeUndefined();
+    expect((await page(`/lessons/${LESSON}`, adaCookie, { "sec-fetch-dest": "empty" })).raw).toBeUndefined();
+    expect((await page("/", adaCookie)).raw).toBeUndefined();
+    expect((await page("/quizzes/who-is-responsible-quiz", adaCookie)).raw).toBeUndefined();
+    expect((await page("/about", adaCookie)).sent).toMatchObject({ for: "/api/me", viewer: { user: { name: "Ada Fastpath" }, lesson: null } });
+  });
+
+  it("a leftover answer cookie (its page never took it) is deleted by the next page that brings none, e.g. a guest's after signing out", async () => {
+    const leftover = `${VIEWER_COOKIE}=${encodeURIComponent(JSON.stringify({ for: `/api/me?lesson=${LESSON}`, viewer: { user: { name: "Ada Fastpath" } } }))}`;
+    for (const path of [`/lessons/${LESSON}`, "/sign-in"]) {
+      vi.stubEnv("NODE_ENV", "production");
+      try {
+        const response = await proxy(new NextRequest(`http://school.example${path}`, { headers: { host: "school.example", cookie: leftover } }));
+        expect(response.cookies.get(VIEWER_COOKIE), path).toMatchObject({ value: "", maxAge: 0 });
+        expect(response.headers.get("cache-control"), path).toBeNull();
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    }
+  });
+
+  it("a session that ended gets the guest answer with the page, nothing of the user's", async () => {
+    const user = await seedUser({ role: "learner", displayName: "Dee Fastpath" });
+    const cookie = await cookieFor({ uid: user.id, username: user.username });
+    expect(await endSessionsOf(user.id, 0)).toBe(true);
+    expect((await page(`/lessons/${LESSON}`, cookie)).sent).toEqual({ for: `/api/me?lesson=${LESSON}`, viewer: { user: null, lesson: null } });
+  });
+});
