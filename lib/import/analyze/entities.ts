@@ -5,8 +5,8 @@
  * never people. Roles come from titles ("Ambassador Liu Jieyi") and appositives ("Liu Jieyi, China's ambassador"),
  * so a description such as "Beijing's U.N. ambassador" can be resolved to the person the article names.
  */
-import nlp from "compromise";
 import type { EntityKind, NamedEntity, Sentence } from "../types";
+import { tagText } from "./parse";
 import { escapeRegex, wordPattern } from "./text";
 
 /** Titles that can precede a name; the role noun is the last word ("Foreign Minister" → minister). */
@@ -110,7 +110,7 @@ interface Draft {
 }
 
 export function findEntities(text: string, sentences: Sentence[], quoteSpeakers: (string | undefined)[] = []): NamedEntity[] {
-  const doc = nlp(text);
+  const doc = tagText(text);
   const raw: { value: string; kind: EntityKind; titled: boolean }[] = [
     // The page's own attribution of a block quote ("— Adaeze Nwosu, elections commissioner") names a person.
     ...quoteSpeakers.flatMap((speaker) => {
