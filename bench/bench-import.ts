@@ -4,27 +4,15 @@
  * content files), after warm-up, and prints the median and spread.
  * Run it pinned to two cores to match the target: `taskset -c 0,1 npx tsx …`.
  */
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadContent } from "../lib/content/load";
 import { draftFromArticle } from "../lib/import";
 import { draftToContent } from "../lib/import/to-content";
+import { benchmarkArticle } from "./import-article";
 
 const runs = Number(process.argv[2] ?? 30);
-const dir = path.resolve("tests/fixtures/articles");
-const bodies = ["wire-story.txt", "explainer.txt", "feature.md"].map((f) => fs.readFileSync(path.join(dir, f), "utf8").split(/\n\s*\n/).slice(1));
-const paragraphs: string[] = [];
-let words = 0;
-for (const paragraph of bodies.flat()) {
-  if (words >= 1600) break;
-  const clean = paragraph.replace(/^#+\s.*$/gm, "").replace(/[*_]/g, "").trim();
-  if (!clean) continue;
-  paragraphs.push(clean);
-  words += clean.split(/\s+/).length;
-}
-const article = `Benchmark article\n\n${paragraphs.join("\n\n")}`;
+const article = benchmarkArticle();
 const glossary = loadContent().content.glossary;
 
 const once = () => {

@@ -13,6 +13,7 @@ import { draftFromArticle } from "../lib/import";
 import { analyzeArticle } from "../lib/import/analyze";
 import { extractArticle } from "../lib/import/extract";
 import { draftToContent } from "../lib/import/to-content";
+import { benchmarkArticle } from "./import-article";
 
 const out = process.argv[2];
 if (!out) throw new Error("usage: npx tsx bench/import-golden.ts <out-dir> [--reverse]");
@@ -28,22 +29,11 @@ const files = folders.flatMap((folder) =>
     .map((name) => path.join(folder, name)),
 );
 
-// The benchmark article of bench/bench-import.ts, built the same way.
-const dir = "tests/fixtures/articles";
-const bodies = ["wire-story.txt", "explainer.txt", "feature.md"].map((f) => fs.readFileSync(path.join(dir, f), "utf8").split(/\n\s*\n/).slice(1));
-const paragraphs: string[] = [];
-let words = 0;
-for (const paragraph of bodies.flat()) {
-  if (words >= 1600) break;
-  const clean = paragraph.replace(/^#+\s.*$/gm, "").replace(/[*_]/g, "").trim();
-  if (!clean) continue;
-  paragraphs.push(clean);
-  words += clean.split(/\s+/).length;
-}
 const jobs: { name: string; content: string | Buffer; date?: string }[] = [
   ...files.map((file) => ({ name: file.replace(/[/\\]/g, "__"), content: fs.readFileSync(file) })),
-  { name: "bench-article", content: `Benchmark article\n\n${paragraphs.join("\n\n")}`, date: "2023-03-21" },
-  { name: "bench-article-nodate", content: `Benchmark article\n\n${paragraphs.join("\n\n")}` },
+  // The benchmark article of bench/bench-import.ts, with and without a date.
+  { name: "bench-article", content: benchmarkArticle(), date: "2023-03-21" },
+  { name: "bench-article-nodate", content: benchmarkArticle() },
 ];
 if (reverse) jobs.reverse();
 
