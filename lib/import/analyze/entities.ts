@@ -5,8 +5,8 @@
  * never people. Roles come from titles ("Ambassador Liu Jieyi") and appositives ("Liu Jieyi, China's ambassador"),
  * so a description such as "Beijing's U.N. ambassador" can be resolved to the person the article names.
  */
-import nlp from "compromise";
 import type { EntityKind, NamedEntity, Sentence } from "../types";
+import { tagText } from "./parse";
 import { escapeRegex, wordPattern } from "./text";
 
 /** Titles that can precede a name; the role noun is the last word ("Foreign Minister" → minister). */
@@ -110,7 +110,7 @@ interface Draft {
 }
 
 export function findEntities(text: string, sentences: Sentence[], quoteSpeakers: (string | undefined)[] = []): NamedEntity[] {
-  const doc = nlp(text);
+  const doc = tagText(text);
   const raw: { value: string; kind: EntityKind; titled: boolean }[] = [
     // The page's own attribution of a block quote ("— Adaeze Nwosu, elections commissioner") names a person.
     ...quoteSpeakers.flatMap((speaker) => {
@@ -121,6 +121,20 @@ export function findEntities(text: string, sentences: Sentence[], quoteSpeakers:
     ...(doc.organizations().out("array") as string[]).map((value) => ({ value, kind: "organization" as const, titled: false })),
     ...(doc.places().out("array") as string[]).map((value) => ({ value, kind: "place" as const, titled: false })),
   ];
+  // Every "Given Surname" of the text for a surname, scanned once per surname (a surname recurs in many sentences).
+  const fullNamesBySurname = new Map<string, string[]>();
+  const fullNamesOf = (surname: string): string[] => {
+    let names = fullNamesBySurname.get(surname);
+    if (!names) {
+      names = [];
+      for (const full of text.matchAll(new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{L}'’-]+) ${escapeRegex(surname)}(?![\\p{L}])`, "gu"))) {
+        const name = `${full[1]} ${surname}`;
+        if (!TITLE_PREFIX.test(name) && !MONTHS_AND_DAYS.test(full[1]!) && !/^(The|A|An|In|On|At|And|But|When|Her|His|Their|Mr|Ms|Mrs|Dr)$/.test(full[1]!) && canBePerson(name)) names.push(name);
+      }
+      fullNamesBySurname.set(surname, names);
+    }
+    return names;
+  };
   // compromise misses many names; "said Priya Natarajan", "Priya Natarajan said" and "Ambassador Liu Jieyi" are reliable cues.
   const titledForms: { title: string; name: string }[] = [];
   for (const sentence of sentences) {
@@ -140,10 +154,7 @@ export function findEntities(text: string, sentences: Sentence[], quoteSpeakers:
     for (const match of sentence.text.matchAll(SURNAME_AS_PERSON)) {
       const surname = match[1] ?? match[2];
       if (!surname || MONTHS_AND_DAYS.test(surname)) continue;
-      for (const full of text.matchAll(new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{L}'’-]+) ${escapeRegex(surname)}(?![\\p{L}])`, "gu"))) {
-        const name = `${full[1]} ${surname}`;
-        if (!TITLE_PREFIX.test(name) && !MONTHS_AND_DAYS.test(full[1]!) && !/^(The|A|An|In|On|At|And|But|When|Her|His|Their|Mr|Ms|Mrs|Dr)$/.test(full[1]!) && canBePerson(name)) raw.push({ value: name, kind: "person", titled: false });
-      }
+      for (const name of fullNamesOf(surname)) raw.push({ value: name, kind: "person", titled: false });
     }
     for (const match of sentence.text.matchAll(TITLED_NAME)) {
       const title = match[1]!;

@@ -15,13 +15,38 @@ import { stemProblem } from "./stem";
 
 const PERSON_CHOICES = new Set(["who-said-single", "perspective-claim", "inference"]);
 
+interface PerAnalysis {
+  furniture: Set<string>;
+  /** The furniture gate's verdict on an evidence sentence, worked out once per sentence (most candidates share one). */
+  furnitureOf: (evidence: string, compute: () => string | undefined) => string | undefined;
+  keyTerms: string[];
+}
+/** What every candidate of one article is checked against, built once per analysis rather than once per candidate. */
+const perAnalysisCache = new WeakMap<ArticleAnalysis, PerAnalysis>();
+function perAnalysis(analysis: ArticleAnalysis): PerAnalysis {
+  let cached = perAnalysisCache.get(analysis);
+  if (!cached) {
+    const verdicts = new Map<string, string | undefined>();
+    cached = {
+      furniture: new Set(analysis.furniture.map((id) => analysis.sentences.find((s) => s.id === id)!.text)),
+      furnitureOf: (evidence, compute) => {
+        if (!verdicts.has(evidence)) verdicts.set(evidence, compute());
+        return verdicts.get(evidence);
+      },
+      keyTerms: [...analysis.glossary.flatMap((g) => [g.term, g.found]), ...analysis.candidateTerms.map((t) => t.term), ...analysis.definitions.map((d) => d.found)],
+    };
+    perAnalysisCache.set(analysis, cached);
+  }
+  return cached;
+}
+
 export function candidateProblems(question: DraftQuestion & { sentenceId: string }, analysis: ArticleAnalysis): string[] {
   const problems: string[] = [];
   const push = (problem: string | undefined) => {
     if (problem) problems.push(problem);
   };
-  const furniture = new Set(analysis.furniture.map((id) => analysis.sentences.find((s) => s.id === id)!.text));
-  push(furnitureProblem(question.evidence, furniture));
+  const { furniture, furnitureOf, keyTerms } = perAnalysis(analysis);
+  push(furnitureOf(question.evidence, () => furnitureProblem(question.evidence, furniture)));
   push(stemProblem(question.prompt));
   push(opinionProblem(question, analysis.opinions.find((o) => o.sentenceId === question.sentenceId)));
   // In an interview the "I" is the interviewee, whose answers the generators already keep out of true/false items.
@@ -35,7 +60,6 @@ export function candidateProblems(question: DraftQuestion & { sentenceId: string
   }
   if (question.type === "matching") push(peopleChoicesProblem(question.right.map((r) => r.text), analysis.entities));
   if (question.type === "cloze") {
-    const keyTerms = [...analysis.glossary.flatMap((g) => [g.term, g.found]), ...analysis.candidateTerms.map((t) => t.term), ...analysis.definitions.map((d) => d.found)];
     const shown = shownAbove(analysis, question.sentenceId);
     for (const accepted of Object.values(question.answer)) push(blankProblem(question.evidence, String(accepted[0]), analysis.nounPhrases[question.sentenceId] ?? [], keyTerms, shown));
   }

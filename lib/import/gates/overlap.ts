@@ -66,23 +66,45 @@ export function answerTexts(q: DraftQuestion): string[] {
   return [];
 }
 
+/**
+ * Per-question memo of the derived texts the pairwise gates compare: rank.ts checks every candidate against every
+ * kept question, so each would otherwise be recomputed once per pair. A question is not changed once generated.
+ */
+function memo<T>(compute: (q: DraftQuestion) => T): (q: DraftQuestion) => T {
+  const cache = new WeakMap<DraftQuestion, T>();
+  return (q) => {
+    if (cache.has(q)) return cache.get(q)!;
+    const value = compute(q);
+    cache.set(q, value);
+    return value;
+  };
+}
+const spansOf = memo(revealingSpans);
+const stemOf = memo(stemText);
+const visibleWordsOf = memo((q) => contentWords(visibleText(q)));
+/** The answers' whole-word patterns (answers of one letter never count). */
+const answerPatternsOf = memo((q) =>
+  answerTexts(q)
+    .map((a) => normalize(a))
+    .filter((a) => a.length > 1)
+    .map((a) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegex(a)}($|[^\\p{L}\\p{N}])`, "u")),
+);
+const sentenceKeyOf = memo((q) => normalize(answerTexts(q)[0] ?? ""));
+
 /** True when `other` shows what `question` asks for. */
 export function reveals(other: DraftQuestion, question: DraftQuestion): boolean {
   if (other.pair && question.pair && other.pair.group === question.pair.group) return false;
   const visible = visibleText(other);
-  if (revealingSpans(question).some((span) => visible.includes(span))) return true;
+  if (spansOf(question).some((span) => visible.includes(span))) return true;
   // On the same sentence, any mention of the answer in the other stem gives it away (a sentence-choice key quoted whole, a blanked word named).
   if (other.evidence === question.evidence) {
-    const stem = question.type === "cloze" ? visibleText(other) : stemText(other);
-    return answerTexts(question)
-      .map((a) => normalize(a))
-      .filter((a) => a.length > 1)
-      .some((a) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegex(a)}($|[^\\p{L}\\p{N}])`, "u").test(stem));
+    const stem = question.type === "cloze" ? visibleText(other) : stemOf(other);
+    return answerPatternsOf(question).some((pattern) => pattern.test(stem));
   }
   // A key that is a whole sentence (main idea, evidence) is given away by any stem that quotes it.
   if (question.type === "single" && ["main-idea", "evidence-pair", "fact-opinion"].includes(question.generator)) {
-    const key = normalize(answerTexts(question)[0] ?? "");
-    return key.split(" ").length >= 6 && stemText(other).includes(key);
+    const key = sentenceKeyOf(question);
+    return key.split(" ").length >= 6 && stemOf(other).includes(key);
   }
   return false;
 }
@@ -100,8 +122,8 @@ export function nearDuplicate(a: DraftQuestion, b: DraftQuestion): boolean {
   if (sharesQuotation(a, b) || sharesQuotation(b, a)) return true;
   if (a.type !== b.type) return false;
   if (a.evidence === b.evidence && a.generator === b.generator) return true;
-  const wa = contentWords(visibleText(a));
-  const wb = contentWords(visibleText(b));
+  const wa = visibleWordsOf(a);
+  const wb = visibleWordsOf(b);
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared += 1;
   const jaccard = shared / Math.max(1, wa.size + wb.size - shared);
@@ -111,10 +133,19 @@ export function nearDuplicate(a: DraftQuestion, b: DraftQuestion): boolean {
 /** A matching item covers every quotation it lists: a who-said or true/false item on one of them repeats it. */
 function sharesQuotation(matching: DraftQuestion, other: DraftQuestion): boolean {
   if (matching.type !== "matching" || other === matching || !/^(who-said-single|true-false)/.test(other.generator)) return false;
-  const quoted = matching.left.map((l) => normalize(l.text.replace(/…/g, " ")).replace(/^'|'$/g, "").trim()).filter((t) => t.split(" ").length >= 3);
-  const target = normalize(`${other.evidence} ${other.prompt}`);
-  return quoted.some((q) => target.includes(q.split(" ").slice(0, 6).join(" ")));
+  const target = quotationTargetOf(other);
+  return quotedOpeningsOf(matching).some((opening) => target.includes(opening));
 }
+/** The first six words of each quotation a matching item lists (those of at least three words). */
+const quotedOpeningsOf = memo((matching) =>
+  matching.type !== "matching"
+    ? []
+    : matching.left
+        .map((l) => normalize(l.text.replace(/…/g, " ")).replace(/^'|'$/g, "").trim())
+        .filter((t) => t.split(" ").length >= 3)
+        .map((q) => q.split(" ").slice(0, 6).join(" ")),
+);
+const quotationTargetOf = memo((other) => normalize(`${other.evidence} ${other.prompt}`));
 
 function normalize(text: string): string {
   return text
