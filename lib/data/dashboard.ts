@@ -165,13 +165,15 @@ export async function listClassQuizzes(classId: string) {
   const teacher = await requireUser(["teacher"]);
   const db = getDb();
   await getOwnedClassOrThrow(db, teacher.id, classId);
-  return db
-    .selectDistinct({ quizId: quizzes.id, title: quizzes.title, lessonId: lessons.id, lessonTitle: lessons.title })
+  // The sort key is selected too: PostgreSQL refuses `select distinct … order by` a column outside the select list.
+  const rows = await db
+    .selectDistinct({ quizId: quizzes.id, title: quizzes.title, lessonId: lessons.id, lessonTitle: lessons.title, position: lessons.position })
     .from(assignments)
     .innerJoin(quizzes, eq(quizzes.id, assignments.quizId))
     .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
     .where(and(eq(assignments.classId, classId), isNotNull(assignments.quizId), isNull(assignments.deletedAt)))
     .orderBy(asc(lessons.position), asc(quizzes.title));
+  return rows.map(({ position: _position, ...quiz }) => quiz);
 }
 
 export interface StudentAttemptDetail {

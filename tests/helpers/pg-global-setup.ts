@@ -13,6 +13,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migratePostgres, openPostgres } from "../../db/pg";
+import { PG_ADMIN_URL, pgUrlFor } from "./pg-server.mjs";
 
 const run = promisify(execFile);
 
@@ -20,12 +21,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     pgTemplates: { prefix: string; empty: string; content: string };
   }
-}
-
-function urlFor(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 async function adminQuery(adminUrl: string, text: string): Promise<pg.QueryResult> {
@@ -39,7 +34,7 @@ async function adminQuery(adminUrl: string, text: string): Promise<pg.QueryResul
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const adminUrl = process.env.PG_TEST_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const adminUrl = PG_ADMIN_URL;
   const prefix = `civics_t${crypto.randomBytes(3).toString("hex")}`;
   const empty = `${prefix}_tpl_empty`;
   const content = `${prefix}_tpl_content`;
@@ -49,7 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   try {
     await adminQuery(adminUrl, `create database "${empty}"`);
-    const db = openPostgres(urlFor(adminUrl, empty), { max: 1 });
+    const db = openPostgres(pgUrlFor(empty), { max: 1 });
     try {
       await migratePostgres(db);
     } finally {
@@ -57,7 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     await adminQuery(adminUrl, `create database "${content}" template "${empty}"`);
     await run(process.execPath, ["--import", "tsx", "scripts/prepare-data.ts"], {
-      env: { ...process.env, DATABASE_URL: urlFor(adminUrl, content), NODE_ENV: "test", AUTH_SECRET: "template-secret-template-secret-0123456789" },
+      env: { ...process.env, DATABASE_URL: pgUrlFor(content), NODE_ENV: "test", AUTH_SECRET: "template-secret-template-secret-0123456789" },
     });
   } catch (error) {
     await dropAll().catch(() => undefined);

@@ -8,23 +8,11 @@
 import crypto from "node:crypto";
 import pg from "pg";
 import { describe, it } from "vitest";
+import { PG_ADMIN_URL, PG_ENABLE_HINT, pgUrlFor, postgresProblem } from "./pg-server.mjs";
 
-export const PG_ADMIN_URL = process.env.PG_TEST_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+export { PG_ADMIN_URL };
 
-async function probe(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message || (error as { code?: string }).code || "unknown error" : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const unavailable = await probe();
+const unavailable = await postgresProblem();
 
 /** `describe` for PostgreSQL tests: runs, skips with a clear note, or (CI=true) fails when no server answers. */
 export function describePg(name: string, body: () => void): void {
@@ -41,7 +29,7 @@ export function describePg(name: string, body: () => void): void {
     return;
   }
   console.warn(
-    `[postgres] SKIPPED "${name}": no PostgreSQL at ${PG_ADMIN_URL} (${unavailable}). Enable: start PostgreSQL 15 (pg_ctlcluster --skip-systemctl-redirect 15 main start, or apt-get install postgresql), or set PG_TEST_URL to a server where this user may CREATE DATABASE.`,
+    `[postgres] SKIPPED "${name}": no PostgreSQL at ${PG_ADMIN_URL} (${unavailable}). ${PG_ENABLE_HINT}`,
   );
   describe.skip(`[postgres] ${name}`, body);
 }
@@ -56,10 +44,8 @@ export async function createTempPgDatabase(options: { prefix?: string; template?
   } finally {
     await admin.end();
   }
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    url: pgUrlFor(name),
     name,
     drop: async () => {
       const client = new pg.Client({ connectionString: PG_ADMIN_URL });

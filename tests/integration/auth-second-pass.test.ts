@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { changePasswordAction, signOutAction } from "@/app/account/actions";
@@ -23,6 +23,7 @@ import { getOwnAccount, endSessionsOf } from "@/lib/data/users";
 import { idleState } from "@/lib/action-state";
 import { keyedQuestions, perfectAnswer } from "../helpers/answers";
 import { createTestDb } from "../helpers/db";
+import { rawRun } from "../helpers/db-inspect";
 import { seedUser } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
 
@@ -226,14 +227,20 @@ describe("the audit log", () => {
   it("is written in the change's own transaction: when the entry can't be written, the change doesn't happen either", async () => {
     const { teacher, classId, student } = await classWithPrintedStudent();
     signInAs(teacher);
-    db.$client.exec("CREATE TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END;");
+    // The audit log refuses every insert, as a full disk or a broken table would.
+    await rawRun(
+      db,
+      sql`create trigger audit_down before insert on audit_log begin select raise(abort, 'audit log unavailable'); end`,
+      sql`create function audit_down() returns trigger language plpgsql as $$ begin raise exception 'audit log unavailable'; end $$;
+          create trigger audit_down before insert on audit_log for each row execute function audit_down()`,
+    );
     try {
       await expect(resetStudentPassword(classId, student.id)).rejects.toThrow();
       const [after] = await db.select().from(users).where(eq(users.id, student.id));
       expect(after!.passwordHash).toBe(student.passwordHash);
       expect(after!.tokenVersion).toBe(student.tokenVersion);
     } finally {
-      db.$client.exec("DROP TRIGGER audit_down");
+      await rawRun(db, sql`drop trigger audit_down`, sql`drop trigger audit_down on audit_log; drop function audit_down()`);
     }
   });
 });

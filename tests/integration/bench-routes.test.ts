@@ -5,6 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, expect, it, vi } from "vitest";
 
+vi.mock("@/lib/auth/config", () => import("../helpers/auth-config-mock"));
+vi.mock("@/lib/data/session-token", () => import("../helpers/session-token-mock"));
+
 const APP_DIR = path.resolve("app");
 
 function benchFiles(dir = APP_DIR): string[] {
@@ -54,12 +57,38 @@ it("a benchmark build (BENCH_ROUTES=1) does", async () => {
   for (const file of benchFiles()) expect(isRouteFile(file, pageExtensions), file).toBe(true);
 });
 
-it("the submission floor route is bench/submit-floor.ts: it answers 404 for an attempt that doesn't exist", async () => {
+it("the submission floor route is bench/submit-floor.ts: it grades and closes an attempt once, on this run's engine, and answers 404 for one that doesn't exist", async () => {
+  // Loaded after the last vi.resetModules above, so the data layer, the fake session and the floor share one module graph.
   const { createTestDb } = await import("../helpers/db");
-  await createTestDb();
+  const db = await createTestDb({ withContent: true });
   const route = await import("@/app/api/bench/submit/route.bench");
   const { submitFloor } = await import("@/bench/submit-floor");
   expect(route.POST).toBe(submitFloor);
-  const response = await route.POST(new Request("http://localhost/api/bench/submit?attempt=missing", { method: "POST", body: JSON.stringify({ answers: {} }) }));
-  expect(response.status).toBe(404);
+  const post = (attemptId: string, answers: Record<string, unknown>) =>
+    route.POST(new Request(`http://localhost/api/bench/submit?attempt=${attemptId}`, { method: "POST", body: JSON.stringify({ answers }) }));
+  expect((await post("missing", {})).status).toBe(404);
+
+  const { seedUser } = await import("../helpers/factories");
+  const { signInAs } = await import("../helpers/session");
+  const { keyedQuestions, perfectAnswer } = await import("../helpers/answers");
+  const { startOrResumeAttempt } = await import("@/lib/data/attempts");
+  const { attempts, responses } = await import("@/db/tables");
+  const { eq } = await import("drizzle-orm");
+  signInAs(await seedUser({ role: "learner" }));
+  const { attemptId } = await startOrResumeAttempt({ quizId: "sanctions-quiz", mode: "test" });
+  const keyed = await keyedQuestions(db, "sanctions-quiz");
+  // Every question right but the first, which is left unanswered.
+  const answers = Object.fromEntries(keyed.slice(1).map((q) => [q.questionId, perfectAnswer(q.key)]));
+  const response = await post(attemptId, answers);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ attemptId, score: keyed.length - 1, maxScore: keyed.length });
+  const [stored] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
+  expect(stored).toMatchObject({ status: "submitted", score: keyed.length - 1, maxScore: keyed.length, draft: answers });
+  expect(stored!.submittedAt).toBeInstanceOf(Date);
+  const rows = await db.select().from(responses).where(eq(responses.attemptId, attemptId));
+  expect(rows).toHaveLength(keyed.length);
+  expect(rows.find((r) => r.questionId === keyed[0]!.questionId)).toMatchObject({ answer: null, credit: 0 });
+  // Sent again: the stored result, nothing graded twice.
+  expect(await (await post(attemptId, {})).json()).toEqual({ attemptId, score: keyed.length - 1, maxScore: keyed.length });
+  expect(await db.$count(responses, eq(responses.attemptId, attemptId))).toBe(keyed.length);
 });

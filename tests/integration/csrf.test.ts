@@ -15,6 +15,7 @@ import { getAttemptForTaking, startOrResumeAttempt } from "@/lib/data/attempts";
 import { currentPublicQuestions } from "@/lib/data/quizzes";
 import { enumerateHandlers } from "../security/matrix";
 import { createTestDb } from "../helpers/db";
+import { dumpDatabase } from "../helpers/db-inspect";
 import { seedUser } from "../helpers/factories";
 import { signInAs } from "../helpers/session";
 
@@ -56,10 +57,8 @@ beforeAll(async () => {
   };
 });
 
-function dump(): string {
-  const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => db.$client.prepare(`select * from "${name}"`).all()));
-}
+/** Every table's rows (tests/helpers/db-inspect.ts), so "nothing stored" covers tables added later. */
+const dump = () => dumpDatabase(db);
 
 function request(route: string, headers: Record<string, string>): Request {
   const method = route.split(" ")[0]!;
@@ -87,11 +86,11 @@ describe("route handlers refuse cross-site requests", () => {
   for (const route of Object.keys(HANDLERS)) {
     for (const [label, headers] of FORGED) {
       it(`${route}: ${label} → 403, nothing stored`, async () => {
-        const before = dump();
+        const before = await dump();
         const response = await HANDLERS[route]!(request(route, headers));
         expect(response.status).toBe(403);
         expect((await response.json()).error.message).toMatch(/must come from the Civics Lab page/);
-        expect(dump()).toBe(before);
+        expect(await dump()).toBe(before);
       });
     }
   }
@@ -114,12 +113,12 @@ describe("review and guest-merge routes refuse cross-site requests before readin
   ] as const) {
     it(`${route}: another site's Origin or Sec-Fetch-Site gets 403 and changes nothing`, async () => {
       const handler = await load();
-      const before = dump();
+      const before = await dump();
       for (const headers of [{ origin: "https://evil.example" }, { origin: `https://${HOST}`, "sec-fetch-site": "cross-site" }] as Record<string, string>[]) {
         const response = await handler(new Request(`https://${HOST}/x`, { method: "POST", body: "{}", headers: { "content-type": "application/json", host: HOST, ...headers } }));
         expect(response.status).toBe(403);
       }
-      expect(dump()).toBe(before);
+      expect(await dump()).toBe(before);
     });
   }
 });

@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/open";
-import { reviewCards } from "@/db/tables";
-import { createAssignment } from "@/lib/data/assignments";
+import { lessons, quizzes, reviewCards } from "@/db/tables";
+import { createAssignment, deleteAssignment } from "@/lib/data/assignments";
+import { listClassQuizzes } from "@/lib/data/dashboard";
 import { startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
 import { addRosterStudents, createClass, type IssuedCredentials } from "@/lib/data/classes";
 import { assignQuestionReview, getQuizItemAnalysis } from "@/lib/data/item-analysis";
@@ -102,5 +103,23 @@ describe("item analysis in plain words: the students behind each number", () => 
     signInAs(teacher);
     const allRight = (await keyedQuestions(db, QUIZ)).find((q) => q.questionId !== target.questionId)!;
     await expect(assignQuestionReview(classId, QUIZ, allRight.questionId)).rejects.toMatchObject({ code: "bad_request" });
+  });
+
+  it("the analysis picker lists each assigned quiz once, in lesson order, without removed assignments", async () => {
+    const curriculum = await db
+      .select({ quizId: quizzes.id, title: quizzes.title, lessonId: lessons.id, lessonTitle: lessons.title, position: lessons.position })
+      .from(quizzes)
+      .innerJoin(lessons, eq(lessons.id, quizzes.lessonId));
+    const byPosition = curriculum.sort((a, b) => a.position - b.position || a.title.localeCompare(b.title));
+    expect(byPosition.length).toBeGreaterThanOrEqual(3);
+    const [first, second, third] = byPosition as [(typeof byPosition)[0], (typeof byPosition)[0], (typeof byPosition)[0]];
+    signInAs(teacher);
+    // Assigned out of order, one of them twice, and one removed again.
+    for (const q of [second, first, second, third]) await createAssignment({ classId, lessonId: q.lessonId, includeLesson: false, includeQuiz: true, dueAt: null, quizMode: "practice", allowDuplicate: true });
+    const removed = (await createAssignment({ classId, lessonId: third.lessonId, includeLesson: true, includeQuiz: true, dueAt: null, quizMode: "practice", allowDuplicate: true })).id;
+    await deleteAssignment(classId, removed);
+    expect(await listClassQuizzes(classId)).toEqual([first, second, third].map(({ position: _position, ...q }) => q));
+    signInAs(await seedUser({ role: "teacher" }));
+    await expect(listClassQuizzes(classId)).rejects.toMatchObject({ code: "not_found" });
   });
 });

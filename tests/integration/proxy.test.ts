@@ -7,10 +7,21 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
+import { resetEnvCacheForTests } from "@/lib/env";
 
 const SECRET = process.env.AUTH_SECRET!;
 const OLD = "an-older-secret-an-older-secret-0123456789";
-vi.stubEnv("AUTH_SECRET_PREVIOUS", OLD);
+/**
+ * lib/env.ts reads the configuration once and keeps it. On PostgreSQL the
+ * project's setup file (tests/helpers/pg-setup.ts → db.ts → db/tables.ts, which
+ * asks for the engine when it loads) has read it before this file runs, so a
+ * stubbed variable is only seen after the cache is dropped.
+ */
+function stubPreviousSecret() {
+  vi.stubEnv("AUTH_SECRET_PREVIOUS", OLD);
+  resetEnvCacheForTests();
+}
+stubPreviousSecret();
 const { proxy } = await import("@/proxy");
 
 const ORIGIN = "http://school.example";
@@ -168,7 +179,7 @@ describe("shared pages (docs/ARCHITECTURE.md \"Cached pages\")", () => {
       }
     } finally {
       vi.unstubAllEnvs();
-      vi.stubEnv("AUTH_SECRET_PREVIOUS", OLD);
+      stubPreviousSecret();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/open";
-import { reviewCards, reviewLogs } from "@/db/tables";
+import { quizzes, reviewCards, reviewLogs } from "@/db/tables";
 import { startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
 import { countDueReviews, getNextReviewCard, getReviewStats, submitReview } from "@/lib/data/review";
 import type { Answer } from "@/lib/quiz/types";
@@ -83,7 +83,7 @@ describe("due count and the review page", () => {
     await takeQuizMissingTwo(now);
     const later = new Date(now.getTime() + 365 * DAY);
     expect(await countDueReviews(later)).toBe(quiz.length);
-    db.$client.prepare("UPDATE quizzes SET retired = 1 WHERE id = ?").run(QUIZ_ID);
+    await db.update(quizzes).set({ retired: true }).where(eq(quizzes.id, QUIZ_ID));
     try {
       expect(await countDueReviews(later)).toBe(0);
       expect(await getReviewStats(later)).toMatchObject({ due: 0, total: 0, nextDue: null });
@@ -91,7 +91,7 @@ describe("due count and the review page", () => {
       // The cards themselves stay (history), they just aren't offered.
       expect((await db.select().from(reviewCards)).length).toBeGreaterThan(0);
     } finally {
-      db.$client.prepare("UPDATE quizzes SET retired = 0 WHERE id = ?").run(QUIZ_ID);
+      await db.update(quizzes).set({ retired: false }).where(eq(quizzes.id, QUIZ_ID));
     }
   });
 

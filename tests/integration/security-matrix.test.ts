@@ -3,7 +3,8 @@
  * server actions, at integration level: each persona calls the real handler or
  * exported action with a faked session. For every "denied" cell the whole
  * database must be byte-for-byte what it was; "allowed" cells must succeed.
- * Each call starts from the same seeded world (restored from a snapshot).
+ * Each call starts from the same seeded world (restored from a snapshot,
+ * tests/helpers/db-snapshot.ts), on SQLite and on PostgreSQL.
  * Pages are rendered the same way: the page's server component is called with
  * the route's params, and a redirect or notFound() is the persona's outcome.
  */
@@ -11,16 +12,15 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import BetterSqlite3 from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "@/db/open";
 import * as schema from "@/db/tables";
 import { isHTTPAccessFallbackError } from "next/dist/client/components/http-access-fallback/http-access-fallback";
 import { ACTION_MATRIX, HANDLER_MATRIX, PAGE_MATRIX, PERSONAS, enumerateActions, enumerateHandlers, pageFiles, type PageOutcome, type Persona } from "../security/matrix";
 import { createTestDb } from "../helpers/db";
+import { dumpDatabase as dump } from "../helpers/db-inspect";
+import { snapshotDatabase, type DatabaseSnapshot } from "../helpers/db-snapshot";
 import { TEST_PASSWORD, seedUser } from "../helpers/factories";
 import { signInAs, signOutTestUser } from "../helpers/session";
 import { handoutDocx } from "../helpers/documents";
@@ -62,21 +62,8 @@ interface World {
 }
 
 let world: World;
-let snapshot: Buffer;
+let snapshot: DatabaseSnapshot;
 let articleServer: http.Server | undefined;
-
-function installDb(buffer: Buffer): Database {
-  const sqlite = new BetterSqlite3(buffer);
-  sqlite.pragma("foreign_keys = ON");
-  const db: Database = drizzle(sqlite, { schema });
-  (globalThis as { civicsDb?: Database }).civicsDb = db;
-  return db;
-}
-
-function dump(db: Database): string {
-  const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by rowid`).all()]));
-}
 
 function actAs(persona: Persona) {
   if (persona === "anonymous") signOutTestUser();
@@ -155,10 +142,7 @@ beforeAll(async () => {
     privateQuestion: { questionId: privateQuestion!.questionId, versionId: privateQuestion!.versionId },
     articleServer: `http://127.0.0.2:${(articleServer.address() as AddressInfo).port}`,
   };
-  snapshot = db.$client.serialize();
-  // The test database is a WAL file; bytes 18-19 of the header say so, and an in-memory copy can't use WAL. 1 = rollback journal.
-  snapshot[18] = 1;
-  snapshot[19] = 1;
+  snapshot = await snapshotDatabase(db);
 }, 120_000);
 
 afterAll(async () => {
@@ -177,6 +161,29 @@ describe("every page, route handler and server action has a matrix entry", () =>
   });
   it("server actions found on disk = ACTION_MATRIX keys", () => {
     expect(enumerateActions(), "add an entry to ACTION_MATRIX in tests/security/matrix.ts").toEqual(Object.keys(ACTION_MATRIX).sort());
+  });
+});
+
+describe("the seeded world", () => {
+  it("comes back exactly after a case changed it (and the identity values drawn are handed out again)", async () => {
+    const db = await snapshot.restore();
+    const before = await dump(db);
+    signInAs(world.users.teacherA);
+    const { createClass } = await import("@/lib/data/classes");
+    const { createAssignment } = await import("@/lib/data/assignments");
+    const caseWrites = async () => {
+      const made = await createClass("Made in a case");
+      await createAssignment({ classId: made.id, lessonId: world.publicLesson, includeLesson: true, includeQuiz: true, dueAt: null, quizMode: "practice" });
+    };
+    await caseWrites();
+    const auditIds = async (d: typeof db) => (await d.select({ id: schema.auditLog.id }).from(schema.auditLog)).map((row) => row.id).sort((a, b) => a - b);
+    const changedIds = await auditIds(db);
+    expect(await dump(db)).not.toBe(before);
+    const restored = await snapshot.restore();
+    expect(await dump(restored)).toBe(before);
+    await caseWrites();
+    expect(await auditIds(restored)).toEqual(changedIds);
+    signOutTestUser();
   });
 });
 
@@ -219,8 +226,8 @@ describe("route handlers: each persona gets exactly the matrix's status", () => 
     if ("skip" in expected) continue;
     for (const persona of PERSONAS) {
       it(`${route} as ${persona} → ${expected[persona]}`, async () => {
-        const db = installDb(snapshot);
-        const before = dump(db);
+        const db = await snapshot.restore();
+        const before = await dump(db);
         actAs(persona);
         const call = HANDLER_CALLS[route];
         expect(call, `add a call for ${route} to HANDLER_CALLS`).toBeDefined();
@@ -229,7 +236,7 @@ describe("route handlers: each persona gets exactly the matrix's status", () => 
           expect(response.status, await response.clone().text()).toBeLessThan(300);
         } else {
           expect(response.status).toBe(Number(expected[persona]));
-          expect(dump(db)).toBe(before);
+          expect(await dump(db)).toBe(before);
         }
       });
     }
@@ -326,11 +333,11 @@ describe("server actions: denied personas change nothing, allowed ones succeed",
   for (const [key, expected] of Object.entries(ACTION_MATRIX)) {
     for (const persona of PERSONAS) {
       it(`${key} as ${persona} → ${expected[persona]}`, async () => {
-        const db = installDb(snapshot);
-        const before = dump(db);
+        const db = await snapshot.restore();
+        const before = await dump(db);
         actAs(persona);
         const { outcome, detail } = await runAction(await loadAction(key), actionForm(key, persona));
-        const changed = dump(db) !== before;
+        const changed = (await dump(db)) !== before;
         if (expected[persona] === "denied") {
           expect(changed, `database changed: ${JSON.stringify(detail)}`).toBe(false);
           expect(outcome).toBe("refused");
@@ -374,7 +381,7 @@ describe("pages: each persona gets exactly the matrix's outcome", () => {
     if (!expected) continue;
     for (const persona of PERSONAS) {
       it(`${route} as ${persona} → ${expected[persona]}`, async () => {
-        installDb(snapshot);
+        await snapshot.restore();
         actAs(persona);
         const { outcome, detail } = await renderOutcome(file, route);
         expect(outcome, String(detail)).toBe(expected[persona]);
