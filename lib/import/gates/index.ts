@@ -11,6 +11,10 @@ import { numberChoicesProblem } from "./numbers";
 import { orderingItemsProblem } from "./ordering";
 import { peopleChoicesProblem, speakerKeyProblem } from "./people";
 import { stemProblem } from "./stem";
+import { triviaProblem, valueIndex, type ValueIndex } from "./trivia";
+
+/** The value index is built once per analysis, not once per candidate. */
+const valueIndexes = new WeakMap<ArticleAnalysis, ValueIndex>();
 
 const PERSON_CHOICES = new Set(["who-said-single", "perspective-claim", "inference"]);
 
@@ -22,6 +26,9 @@ export function candidateProblems(question: DraftQuestion & { sentenceId: string
   const furniture = new Set(analysis.furniture.map((id) => analysis.sentences.find((s) => s.id === id)!.text));
   push(furnitureProblem(question.evidence, furniture));
   push(stemProblem(question.prompt));
+  const values = valueIndexes.get(analysis) ?? valueIndex(analysis);
+  valueIndexes.set(analysis, values);
+  push(triviaProblem(question, values));
   push(opinionProblem(question, analysis.opinions.find((o) => o.sentenceId === question.sentenceId)));
   if (question.type === "single" && PERSON_CHOICES.has(question.generator)) {
     push(peopleChoicesProblem(question.choices.map((c) => c.text), analysis.entities));
