@@ -6,6 +6,7 @@
  */
 import { repeatedAnswers } from "./gates/blank";
 import { nearDuplicate, reveals } from "./gates/overlap";
+import { revealsOrder } from "./gates/trivia";
 import type { Candidate } from "./generators/common";
 import type { DraftQuestion, QuestionGenerator } from "./types";
 
@@ -86,7 +87,7 @@ export function selectQuestions(candidates: Candidate[], order: (sentenceId: str
       unit.members.some((m) => !isAboveRecall(m) && m.type !== "ordering" && recallSentences.has(m.sentenceId)) ||
       // Recall fills at most 60 % of a full draft, so at least 40 % is above recall when the article allows it.
       (!isAboveRecall(first) && recallCount + size > Math.ceil(MAX_DRAFT_QUESTIONS * 0.6)) ||
-      unit.members.some((m) => kept.some((k) => nearDuplicate(k, m) || reveals(k, m) || reveals(m, k))) ||
+      unit.members.some((m) => kept.some((k) => nearDuplicate(k, m) || reveals(k, m) || reveals(m, k) || revealsOrder(k, m))) ||
       unit.members.some((m) => m.type === "cloze" && repeatedAnswers([...clozeAnswers, ...Object.values(m.answer).map((a) => String(a[0]))]).length > 0);
     if (blocked) {
       left.push(...unit.members);

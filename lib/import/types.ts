@@ -184,6 +184,8 @@ export interface CauseEffect {
   connective: string;
   /** When the cause is the previous sentence ("As a result, …"), its id. */
   causeSentenceId?: string;
+  /** Both sides are full clauses (a subject and a finite verb), not a noun phrase ("because of the storm"). */
+  clauses?: boolean;
 }
 
 export interface TermDefinition {

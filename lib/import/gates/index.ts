@@ -12,6 +12,10 @@ import { authorVoiced, opinionAsFactProblem } from "./opinion-fact";
 import { orderingItemsProblem } from "./ordering";
 import { peopleChoicesProblem, speakerKeyProblem } from "./people";
 import { stemProblem } from "./stem";
+import { triviaProblem, valueIndex, type ValueIndex } from "./trivia";
+
+/** The value index is built once per analysis, not once per candidate. */
+const valueIndexes = new WeakMap<ArticleAnalysis, ValueIndex>();
 
 const PERSON_CHOICES = new Set(["who-said-single", "perspective-claim", "inference"]);
 
@@ -48,6 +52,9 @@ export function candidateProblems(question: DraftQuestion & { sentenceId: string
   const { furniture, furnitureOf, keyTerms } = perAnalysis(analysis);
   push(furnitureOf(question.evidence, () => furnitureProblem(question.evidence, furniture)));
   push(stemProblem(question.prompt));
+  const values = valueIndexes.get(analysis) ?? valueIndex(analysis);
+  valueIndexes.set(analysis, values);
+  push(triviaProblem(question, values));
   push(opinionProblem(question, analysis.opinions.find((o) => o.sentenceId === question.sentenceId)));
   // In an interview the "I" is the interviewee, whose answers the generators already keep out of true/false items.
   push(opinionAsFactProblem(question, analysis.genre !== "interview" && authorVoiced(analysis.sentences)));

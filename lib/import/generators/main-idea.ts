@@ -5,6 +5,7 @@
  */
 import { contentWords, innerQuotes, jaccard, round } from "../analyze/text";
 import type { Sentence } from "../types";
+import { captionParagraphs } from "./cause-effect";
 import { compatibleSentences, sortedChoices, type Candidate, type Context } from "./common";
 
 export interface MainIdea {
@@ -16,7 +17,10 @@ export interface MainIdea {
 /** The central sentence of a scope and three detail sentences that are clearly not it. */
 export function pickMainIdeas(ctx: Context): MainIdea[] {
   const { analysis } = ctx;
-  const usable = (s: Sentence) => ctx.eligible(s, 50) && !mostlyQuote(s) && s.kind === "paragraph";
+  // A photo caption at the top of a page ("Peacekeepers at a camp on Monday. In exchange for …") is neither the
+  // main idea nor a detail to offer against it.
+  const captions = captionParagraphs(analysis.sentences);
+  const usable = (s: Sentence) => ctx.eligible(s, 50) && !mostlyQuote(s) && s.kind === "paragraph" && !captions.has(s.paragraph);
   const out: MainIdea[] = [];
   // An interview or a transcript makes its point across the answers, not in the introduction that sets the scene (and
   // a host's opening names the topic, not a claim): no sentence can be keyed as its main idea, so none is guessed.
@@ -35,7 +39,8 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
       return common.length > 0 ? shared.length : 0;
     };
     const candidates = pool.filter(usable);
-    if (candidates.length < 5) return;
+    // A short brief still has a main idea: four sentences make a key and three details (or two, below).
+    if (candidates.length < 4) return;
     const ranked = [...candidates].sort((a, b) => ctx.score(b.id) - ctx.score(a.id) || ctx.order(a.id) - ctx.order(b.id));
     // The key states something in the article's own voice: no quotation, no opinion of a speaker, no first-person
     // scene ("I have watched the line form"), not a bare statistic.
@@ -54,9 +59,15 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
     // A column without a thesis the headline shares is left without a main-idea item: its news peg is not its point.
     if (ctx.analysis.genre === "opinion" && !thesis) return;
     // A news story states its point in the lead: the first sentence in its own voice, when it is on the headline's topic.
-    const leadSentence = scope.kind === "article" && (ctx.analysis.genre === "news" || ctx.analysis.genre === "analysis" || ctx.analysis.genre === "press-release") ? candidates.find((s) => s.paragraph <= (candidates[0]?.paragraph ?? 0) + 1 && inOwnVoice(s)) : undefined;
+    // A news lead is usually attributed ("…, officials said Thursday."): the attribution does not make it a quote.
+    const leadVoice = (s: Sentence) => inOwnVoice(s) || (!ctx.hasQuote(s) && !ctx.isOpinion(s) && !ctx.firstPerson(s) && notCentral(s) === undefined && ATTRIBUTED_LEAD.test(s.text));
+    const leadSentence = scope.kind === "article" && (ctx.analysis.genre === "news" || ctx.analysis.genre === "analysis" || ctx.analysis.genre === "press-release") ? candidates.find((s) => s.paragraph <= (candidates[0]?.paragraph ?? 0) + 1 && leadVoice(s)) : undefined;
     const lead = leadSentence && onTopic(leadSentence) >= strong ? leadSentence : undefined;
-    const key = thesis ?? lead ?? central.find((s) => inOwnVoice(s) && early(s) && onTopic(s) >= strong);
+    // The standfirst (a one-sentence deck under the headline) says what the story is about in the editors' words:
+    // evidence for the main idea, so it is the key when nothing better is, and never a wrong answer.
+    const standfirst = scope.kind === "article" ? standfirstOf(ctx, candidates) : undefined;
+    const standfirstWords = standfirst ? contentWords(standfirst.text) : new Set<string>();
+    const key = thesis ?? lead ?? central.find((s) => inOwnVoice(s) && early(s) && onTopic(s) >= strong) ?? (standfirst && onTopic(standfirst) >= need && inOwnVoice(standfirst) ? standfirst : undefined);
     if (!key) return;
     const keyWords = contentWords(key.text);
     const keyTopic = onTopic(key);
@@ -64,14 +75,17 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
     const details = ranked
       .slice(Math.ceil(ranked.length / 2))
       // In an interview the subject's answers are details too; elsewhere a first-person aside is not a clean detail.
-      .filter((s) => s !== key && (!thesis || !ctx.isOpinion(s)) && (ctx.analysis.genre === "interview" || !ctx.firstPerson(s)))
+      .filter((s) => s !== key && s !== standfirst && (!thesis || !ctx.isOpinion(s)) && (ctx.analysis.genre === "interview" || !ctx.firstPerson(s)))
+      // A detail is clearly narrower than the point: not another statement of the standfirst, not among the most
+      // central sentences.
+      .filter((s) => jaccard(contentWords(s.text), standfirstWords) < 0.2 && !central.includes(s))
       .filter((s) => jaccard(contentWords(s.text), keyWords) < 0.15 && s.words <= 35 && onTopic(s) < Math.min(need, keyTopic))
       .sort((a, b) => ctx.order(a.id) - ctx.order(b.id));
     // Spread across the text: start from evenly spaced details, then fill with the rest.
     const step = details.length / 3;
     const spaced = [0, 1, 2].map((i) => details[Math.floor(i * step)]).filter((s): s is Sentence => !!s);
     const distractors = compatibleSentences(ctx, [key], [...spaced, ...details], 3);
-    if (distractors.length < 3) return;
+    if (distractors.length < (candidates.length < 8 ? 2 : 3)) return;
     out.push({ key, distractors, scope });
   };
   build(analysis.sentences, { kind: "article" }, analysis.title);
@@ -79,6 +93,21 @@ export function pickMainIdeas(ctx: Context): MainIdea[] {
     build(analysis.sentences.filter((s) => s.section === index), { kind: "section", title: section.title, index }, section.title);
   });
   return out;
+}
+
+/** An attribution closing a news lead: "…, Obama administration officials said late Thursday." */
+const ATTRIBUTED_LEAD = /,\s+(?:[^,“”"]{2,60}\s+)?(?:said|says|announced|told reporters|reported)(?:\s+(?:on\s+)?(?:late\s+|early\s+)?(?:today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|this week|last week)(?:\s+(?:morning|afternoon|evening|night))?)?\.?$/;
+
+/**
+ * The deck under the headline: the story's first paragraph when it is a single sentence of at most 35 words with no
+ * dateline and no quotation, followed by a longer paragraph (the lead proper).
+ */
+function standfirstOf(ctx: Context, candidates: Sentence[]): Sentence | undefined {
+  const first = candidates[0];
+  if (!first || first.words > 35 || ctx.hasQuote(first) || /^[\p{Lu} .,'’-]{3,40}(?:\([^)]*\))?\s*[—–-]\s/u.test(first.text)) return undefined;
+  const sameParagraph = ctx.analysis.sentences.filter((s) => s.paragraph === first.paragraph);
+  const next = candidates.find((s) => s.paragraph > first.paragraph);
+  return sameParagraph.length === 1 && next ? first : undefined;
 }
 
 /** Three or more turns opened by a speaker's label ("JUNE PARK: …", "HOST (JUNE PARK): …"), from two or more speakers. */
@@ -119,7 +148,7 @@ function mostlyQuote(s: Sentence): boolean {
 
 export function mainIdeaQuestions(ctx: Context, ideas: MainIdea[]): Candidate[] {
   return ideas.map((idea) => {
-    const { choices, answer } = sortedChoices(idea.key.text, idea.distractors.map((d) => d.text));
+    const { choices, answer } = sortedChoices(withoutDateline(idea.key.text), idea.distractors.map((d) => withoutDateline(d.text)));
     const where = idea.scope.kind === "article" ? "the article" : `the section “${idea.scope.title}”`;
     return {
       id: "",
@@ -135,4 +164,9 @@ export function mainIdeaQuestions(ctx: Context, ideas: MainIdea[]): Candidate[] 
       ...ctx.evidence(idea.key),
     };
   });
+}
+
+/** "LONDON — After nearly 20 years …" → "After nearly 20 years …": a dateline is no part of the idea. */
+function withoutDateline(text: string): string {
+  return text.replace(/^[\p{Lu}][\p{Lu} .,'’-]{2,40}(?:\([^)]*\))?\s*[—–]\s+/u, "");
 }

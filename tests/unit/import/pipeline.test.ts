@@ -42,7 +42,7 @@ describe("wire story", () => {
     const aboveRecall = mainSkills.filter((s) => !["recall", "numeracy", "chronology"].includes(s)).length;
     expect(aboveRecall / mainSkills.length).toBeGreaterThanOrEqual(0.4);
     const generators = new Set(draft.questions.map((q) => q.generator));
-    for (const g of ["who-said-what", "timeline-order", "author-purpose"]) expect(generators, g).toContain(g);
+    for (const g of ["who-said-what", "author-purpose"]) expect(generators, g).toContain(g);
   });
 
   it("keeps evidence pairs whole and in order, and offers alternates per skill", () => {
@@ -74,12 +74,10 @@ describe("wire story", () => {
     expect(pairs.filter(([quote]) => quote! in speakers).length).toBeGreaterThanOrEqual(2);
   });
 
-  it("orders the timeline by explicit dates, without showing them", () => {
-    const ordering = draft.questions.find((q) => q.type === "ordering");
-    if (ordering?.type !== "ordering") throw new Error("no ordering question");
-    const texts = ordering.answer.map((id) => ordering.items.find((i) => i.id === id)!.text);
-    expect(texts.findIndex((t) => t.startsWith("The first sanctions on Nordavia were approved"))).toBeLessThan(texts.findIndex((t) => t.startsWith("The launch took place")));
-    for (const text of texts) expect(text).not.toMatch(/\b(19|20)\d{2}\b|June|March/);
+  it("makes no ordering item from events that give their place away or hold two dates", () => {
+    // v2.4: "The first sanctions … were approved" says it came first, and "An arms embargo was added in 2017, and a ban
+    // … followed in 2019" is two events with two dates; the launch alone leaves fewer than three clean events.
+    expect(draft.questions.find((q) => q.type === "ordering")).toBeUndefined();
     expect(draft.lesson.timeline.map((e) => e.date)).toEqual([...draft.lesson.timeline.map((e) => e.date)].sort());
   });
 
