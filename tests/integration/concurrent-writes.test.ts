@@ -12,6 +12,7 @@ import { attempts, questionVersions, responses, reviewCards } from "@/db/tables"
 import { createAssignment } from "@/lib/data/assignments";
 import { saveDraft, startOrResumeAttempt, submitAttempt } from "@/lib/data/attempts";
 import { addRosterStudents, createClass } from "@/lib/data/classes";
+import { submitReview } from "@/lib/data/review";
 import type { AnswerKey } from "@/lib/quiz/types";
 import { perfectAnswer } from "../helpers/answers";
 import { createTestDb } from "../helpers/db";
@@ -87,6 +88,28 @@ describe("one student submitting two attempts at once", () => {
       const cards = await db.select().from(reviewCards).where(eq(reviewCards.userId, user.id));
       expect(cards).toHaveLength(Object.keys(testAnswers).length);
       for (const card of cards) expect(card.reps).toBe(2);
+    }
+  });
+});
+
+describe("a review answer and a submission of the same student at once", () => {
+  it("both reach the card, or the review is refused as already rescheduled (never a lost update)", async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const user = await seedUser({ role: "learner" });
+      const first = await asTestUser(user, () => startOrResumeAttempt({ quizId: QUIZ_ID, mode: "test" }));
+      await asTestUser(user, async () => submitAttempt(first.attemptId, await perfectAnswers(first.attemptId)));
+      const practice = await asTestUser(user, () => startOrResumeAttempt({ quizId: QUIZ_ID, mode: "practice" }));
+      const answers = await perfectAnswers(practice.attemptId);
+      const [attempt] = await db.select().from(attempts).where(eq(attempts.id, practice.attemptId));
+      const entry = attempt!.layout.questions[0]!;
+      const [card] = await db.select().from(reviewCards).where(and(eq(reviewCards.userId, user.id), eq(reviewCards.questionId, entry.questionId)));
+      const [reviewed] = await Promise.all([
+        asTestUser(user, () => submitReview({ questionId: entry.questionId, versionId: entry.versionId, dueToken: card!.due.getTime(), answer: answers[entry.questionId]! })),
+        asTestUser(user, () => submitAttempt(practice.attemptId, answers)),
+      ]);
+      const [after] = await db.select().from(reviewCards).where(and(eq(reviewCards.userId, user.id), eq(reviewCards.questionId, entry.questionId)));
+      // The submission always counts; the review counts when it came first (after the submission, the showing it answered is gone).
+      expect(after!.reps).toBe(2 + (reviewed.rescheduled ? 1 : 0));
     }
   });
 });
