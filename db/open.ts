@@ -146,13 +146,21 @@ export interface WriteTransactionOptions {
    * PostgreSQL only (SQLite always runs one writer at a time). "read committed"
    * is for transactions made only of single atomic statements (the shared
    * counters' upserts), which need no serializable checks and would otherwise
-   * abort each other on one hot row under load.
+   * abort each other on one hot row under load, and for the per-student write
+   * paths that take row locks before they read (lib/data/row-locks.ts).
    */
   postgresIsolation?: "serializable" | "read committed";
 }
 
 /** How often a PostgreSQL transaction is tried before a serialization failure reaches the caller. */
 export const PG_TRANSACTION_ATTEMPTS = 16;
+
+/**
+ * PostgreSQL transactions run again since the process started, by SQLSTATE
+ * (40001 serialization_failure, 40P01 deadlock_detected). Tests read it to show
+ * a write path needs no retries under concurrency; nothing else depends on it.
+ */
+export const pgRetries: { total: number; bySqlState: Record<string, number> } = { total: 0, bySqlState: {} };
 
 /** SQLSTATEs that mean "run the whole transaction again": serialization_failure, deadlock_detected. */
 const RETRYABLE = new Set(["40001", "40P01"]);
@@ -176,6 +184,13 @@ function sqlState(error: unknown): string | undefined {
  * pause. `fn` must therefore do nothing but database work that may be
  * repeated (which the rule above asks anyway). No transaction's rows are seen
  * by anyone else before COMMIT.
+ *
+ * SSI's checks only see other SERIALIZABLE transactions, and its predicate
+ * locks cover index pages and whole small tables, so unrelated students'
+ * submissions used to abort each other (issue 15). The hot per-student paths
+ * (start, autosave, check, submit, review) therefore run READ COMMITTED behind
+ * row locks (lib/data/row-locks.ts); any other writer of their rows must take
+ * the same locks.
  */
 async function postgresTransaction<T>(db: Database, fn: (tx: Database) => Promise<T>, isolationLevel: "serializable" | "read committed"): Promise<T> {
   const current = transactionScope.getStore();
@@ -187,7 +202,10 @@ async function postgresTransaction<T>(db: Database, fn: (tx: Database) => Promis
         isolationLevel,
       });
     } catch (error) {
-      if (attempt >= PG_TRANSACTION_ATTEMPTS || !RETRYABLE.has(sqlState(error) ?? "")) throw error;
+      const state = sqlState(error) ?? "";
+      if (attempt >= PG_TRANSACTION_ATTEMPTS || !RETRYABLE.has(state)) throw error;
+      pgRetries.total += 1;
+      pgRetries.bySqlState[state] = (pgRetries.bySqlState[state] ?? 0) + 1;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)));
     }
   }

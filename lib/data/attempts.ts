@@ -10,7 +10,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { writeTransaction, type Database } from "../../db/open";
+import type { Database } from "../../db/open";
 import { assignments, attempts, lessons, questionVersions, quizzes, responses } from "../../db/tables";
 import { requireUser, type SessionUser } from "./session";
 import { formatInZone } from "../dates";
@@ -24,6 +24,7 @@ import type { AnswersInput } from "../validations/attempts";
 import { idList, inIdList, preparedRows, preparedRun, rawTime, statementsFor } from "./prepared";
 import { assertNoOpenTest, assignmentClosedReason, assignmentForStart, isOpenTest, openTestMessage, studentQuizAssignments, type QuizAssignmentOfStudent } from "./assignments";
 import { scheduleAnsweredQuestions } from "./review";
+import { lockAttempt, lockStudent, studentWriteTransaction } from "./row-locks";
 import { currentPublicQuestions, evidenceLinks, findVisibleQuiz, publicVersions, readingLevelOf, visibleQuizCondition, type EvidenceLink } from "./quizzes";
 
 type Draft = Record<string, Answer>;
@@ -184,7 +185,11 @@ function mergeDraft(draft: Draft, answers: AnswersInput): Draft {
 export async function startOrResumeAttempt(input: { quizId: string; mode: QuizMode; assignmentId?: string }, now: Date = new Date()): Promise<{ attemptId: string; resumed: boolean; assignmentId: string | null }> {
   const user = await requireUser();
   const db = getDb();
-  return writeTransaction(db, async (tx) => {
+  return studentWriteTransaction(db, async (tx) => {
+    // Only this student's transactions add attempts of theirs, and all hold this lock: the open attempt,
+    // attempts used and open tests read below stay true until commit, so two simultaneous starts never
+    // open two attempts or pass the attempt limit (the second one resumes what the first created).
+    await lockStudent(tx, user.id);
     await findVisibleQuiz(tx, user, input.quizId);
     let mode = input.mode;
     let assignment: QuizAssignmentOfStudent | null = null;
@@ -320,7 +325,11 @@ export async function saveDraft(attemptId: string, answers: AnswersInput, now: D
   const layout = layoutOf(attempt);
   const shown = await publicVersions(db, layout.questions.map((entry) => entry.versionId));
   validateAnswers(layout, shown, answers);
-  return writeTransaction(db, async (tx) => {
+  return studentWriteTransaction(db, async (tx) => {
+    // The same locks as submitAttempt, in the same order: the draft merged here is the latest one, and an
+    // attempt a submission closed is seen as submitted (refused), never overwritten.
+    await lockStudent(tx, user.id);
+    await lockAttempt(tx, attemptId);
     const current = await ownAttempt(tx, user, attemptId);
     await assertOpen(tx, current, now);
     await tx.update(attempts).set({ draft: mergeDraft(current.draft, answers), updatedAt: now }).where(eq(attempts.id, current.id));
@@ -336,7 +345,10 @@ export async function saveDraft(attemptId: string, answers: AnswersInput, now: D
  */
 export async function checkQuestion(attemptId: string, questionId: string, answer: Answer, now: Date = new Date()): Promise<CheckResult> {
   const user = await requireUser();
-  return writeTransaction(getDb(), async (tx) => {
+  return studentWriteTransaction(getDb(), async (tx) => {
+    // As in saveDraft: the first checked answer and the draft are written against the attempt as it is now.
+    await lockStudent(tx, user.id);
+    await lockAttempt(tx, attemptId);
     const attempt = await ownAttempt(tx, user, attemptId);
     await assertOpen(tx, attempt, now);
     if (attempt.mode !== "practice") throw new AppError("bad_request", "Checking single answers is only available in practice mode. Submit the quiz to see your results.");
@@ -479,7 +491,13 @@ export async function submitAttempt(attemptId: string, answers: AnswersInput = {
   let draft = mergeDraft(attempt.draft, answers);
   let graded = gradeDraft(layout, versions, draft);
 
-  return writeTransaction(db, async (tx) => {
+  return studentWriteTransaction(db, async (tx) => {
+    // The student lock orders this with the student's other submissions (their review cards are read and
+    // rewritten below), autosaves, checks, starts and reviews; the attempt lock with anyone else who changes
+    // the attempt. Both are held before the attempt is read, so of two simultaneous submissions the second
+    // reads it submitted and returns the stored result.
+    await lockStudent(tx, user.id);
+    await lockAttempt(tx, attemptId);
     const statements = submitStatements(tx);
     const current = await statements.ownAttempt.get({ attemptId, userId: user.id });
     if (!current) throw new AppError("not_found", "We couldn't find that attempt.");

@@ -19,6 +19,7 @@ import type { GuestMergeInput } from "../validations/review";
 import { visibleLessonCondition } from "./lessons";
 import { findVisibleQuiz } from "./quizzes";
 import { scheduleAnsweredQuestions } from "./review";
+import { lockStudent } from "./row-locks";
 
 export interface MergeSummary {
   /** False when this merge key was already applied: nothing changed. */
@@ -37,6 +38,11 @@ function pastDate(value: string | number | null, now: Date): Date | null {
 export async function mergeGuestHistory(input: GuestMergeInput, now: Date = new Date()): Promise<MergeSummary> {
   const user = await requireUser();
   return writeTransaction(getDb(), async (tx) => {
+    // It adds attempts and rewrites review cards of this user like a submission, which runs READ COMMITTED
+    // behind this lock (lib/data/row-locks.ts); SERIALIZABLE alone would not see that transaction. It stays
+    // SERIALIZABLE for the reading progress it merges. Its snapshot may predate the lock, but a card written
+    // since then makes the upsert below fail as a serialization failure, and the retry reads it.
+    await lockStudent(tx, user.id);
     // The merge key row is the lock: a second merge (sequential or concurrent) finds it and changes nothing.
     const claimed = await tx.insert(guestMerges).values({ userId: user.id, mergeKey: input.mergeKey, mergedAt: now }).onConflictDoNothing().returning({ key: guestMerges.mergeKey });
     if (claimed.length === 0) return { merged: false, attempts: 0, lessons: 0 };

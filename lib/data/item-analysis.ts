@@ -6,7 +6,6 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { writeTransaction } from "../../db/open";
 import { assignments, attempts, classMembers, lessonLevels, questions, questionVersions, quizzes, responses, reviewCards, users } from "../../db/tables";
 import { analyzeItems, chosenOptions, mostMissed, type ItemStats } from "../analysis/item-analysis";
 import { requireUser } from "./session";
@@ -15,6 +14,7 @@ import { AppError } from "../errors";
 import { describeAnswer } from "../quiz/describe";
 import type { PublicQuestionData, QuestionKeyData } from "../quiz/types";
 import { getOwnedClassOrThrow } from "./class-access";
+import { lockStudents, studentWriteTransaction } from "./row-locks";
 
 export interface AnalyzedQuestion {
   questionId: string;
@@ -151,7 +151,11 @@ export async function assignQuestionReview(classId: string, quizId: string, ques
   if (!question) throw new AppError("not_found", "That question isn't in this quiz.");
   const studentIds = question.people.missed.map((s) => s.id);
   if (studentIds.length === 0) throw new AppError("bad_request", "Nobody missed this question, so there is nothing to review.");
-  await writeTransaction(getDb(), async (tx) => {
+  await studentWriteTransaction(getDb(), async (tx) => {
+    // Submissions and reviews rewrite these cards from what they read, so a due date moved here while one
+    // of them runs would be overwritten, and a card inserted here could collide with one a submission
+    // inserts: each student's lock orders the two, and the cards are read only once all are held.
+    await lockStudents(tx, studentIds);
     const existing = new Set(
       (await tx.select({ userId: reviewCards.userId }).from(reviewCards).where(and(eq(reviewCards.questionId, questionId), inArray(reviewCards.userId, studentIds)))).map((r) => r.userId),
     );

@@ -7,7 +7,7 @@
 import "server-only";
 import { and, asc, count, eq, lte, notInArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { writeTransaction, type Database } from "../../db/open";
+import type { Database } from "../../db/open";
 import { lessons, questions, questionVersions, quizzes, reviewCards, reviewLogs } from "../../db/tables";
 import { getSessionUser, requireUser, type SessionUser } from "./session";
 import { AppError } from "../errors";
@@ -19,6 +19,7 @@ import { answerProblem } from "../quiz/validate";
 import { scheduleAnswer, type CardState } from "../review/schedule";
 import { assertNoOpenTest, openTestQuizIds } from "./assignments";
 import { idList, inIdList, preparedRows, preparedRun, rawTime, statementsFor } from "./prepared";
+import { lockStudent, studentWriteTransaction } from "./row-locks";
 import { evidenceLinks, readingLevelOf, visibleQuizCondition, type EvidenceLink } from "./quizzes";
 
 type CardRow = typeof reviewCards.$inferSelect;
@@ -117,6 +118,12 @@ const schedulingStatements = statementsFor((db) => ({
  * inside the transaction that stores the answers (attempt submit, guest merge),
  * so answers and schedule never disagree. Every submission runs this, so its
  * statements are prepared once per connection.
+ *
+ * It reads the cards and writes them back from what it read, so the caller
+ * must hold `lockStudent(tx, userId)` (lib/data/row-locks.ts), as every other
+ * writer of a student's cards does: on PostgreSQL READ COMMITTED two of the
+ * student's submissions would otherwise both start from the same card and one
+ * answer would be lost.
  */
 export async function scheduleAnsweredQuestions(tx: Database, userId: string, answered: readonly { questionId: string; credit: number }[], now: Date): Promise<void> {
   if (answered.length === 0) return;
@@ -236,7 +243,10 @@ export async function submitReview(input: { questionId: string; versionId: numbe
   const user = await requireUser();
   const db = getDb();
   const level = await readingLevelOf(db, user.id);
-  return writeTransaction(db, async (tx) => {
+  return studentWriteTransaction(db, async (tx) => {
+    // The card is read and rewritten from what was read: the student lock (taken by every writer of the
+    // student's cards) keeps a submission or another review of it from landing in between.
+    await lockStudent(tx, user.id);
     const [found] = await tx
       .select({ card: reviewCards, quizId: quizzes.id, lessonId: quizzes.lessonId, currentVersionId: questions.currentVersionId })
       .from(reviewCards)

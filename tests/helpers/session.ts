@@ -8,6 +8,7 @@
  *
  * lib/data/session.ts stays real, so requireUser's checks are the ones under test.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Role } from "@/lib/roles";
 
 export interface TestSessionUser {
@@ -20,9 +21,21 @@ export interface TestSessionUser {
 }
 
 const state: { user: TestSessionUser | null } = { user: null };
+const scoped = new AsyncLocalStorage<TestSessionUser>();
 
-export function signInAs(user: TestSessionUser | { id: string; displayName: string; role: Role; username: string }): void {
-  state.user = "displayName" in user ? { id: user.id, name: user.displayName, role: user.role, username: user.username } : user;
+type AnyTestUser = TestSessionUser | { id: string; displayName: string; role: Role; username: string };
+
+function sessionUserOf(user: AnyTestUser): TestSessionUser {
+  return "displayName" in user ? { id: user.id, name: user.displayName, role: user.role, username: user.username } : user;
+}
+
+export function signInAs(user: AnyTestUser): void {
+  state.user = sessionUserOf(user);
+}
+
+/** Runs `fn` signed in as `user` for its async calls only, so several users' requests can run at once. */
+export function asTestUser<T>(user: AnyTestUser, fn: () => Promise<T>): Promise<T> {
+  return scoped.run(sessionUserOf(user), fn);
 }
 
 export function signOutTestUser(): void {
@@ -30,5 +43,6 @@ export function signOutTestUser(): void {
 }
 
 export function currentTestSession() {
-  return state.user ? { user: state.user, expires: new Date(Date.now() + 3600_000).toISOString() } : null;
+  const user = scoped.getStore() ?? state.user;
+  return user ? { user, expires: new Date(Date.now() + 3600_000).toISOString() } : null;
 }
