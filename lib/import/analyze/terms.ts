@@ -246,8 +246,9 @@ export function wordnetSense(word: string, pos: WordnetPos, sentence: string, ar
   // other than the first needs SemCor uses of at least a third of the first sense's ("committee": a self-constituted
   // organization, 1 use against 16, is not what a news story means).
   if (best.rank !== 0) {
-    const first = scored.find((x) => x.rank === 0)!;
-    if (senseFrequency(word, pos, best.s.offset) * 3 < senseFrequency(word, pos, first.s.offset)) return undefined;
+    // The first sense may have been set aside as not fitting the article; its frequency still sets the bar.
+    const first = every[0]!;
+    if (senseFrequency(word, pos, best.s.offset) * 3 < senseFrequency(word, pos, first.offset)) return undefined;
   }
   // Strict (a question's key): the sentence alone must carry the sense, with two of its words.
   if (strict && best.inSentence < 2) return undefined;

@@ -12,6 +12,7 @@ import { sortedChoices, type Candidate, type Context } from "./common";
 export function vocabularyQuestions(ctx: Context): Candidate[] {
   const { analysis } = ctx;
   const out: Candidate[] = [];
+  const fromWordnet: Candidate[] = [];
   const articleWords = contentWords(analysis.sentences.map((s) => s.text).join(" "));
   for (const definition of analysis.definitions) {
     const defining = ctx.byId.get(definition.sentenceId)!;
@@ -48,14 +49,18 @@ export function vocabularyQuestions(ctx: Context): Candidate[] {
       .filter((d) => d !== key && !ownStem.test(d))
       .slice(0, 3);
     const inContext = definition.source === "wordnet";
+    // A WordNet item is asked only on the sentence itself (a bare "what does X mean" is a dictionary lookup), and
+    // never with a choice cut short: a trailing "…" marks the one choice that was too long to show.
+    if (inContext && usage === undefined) continue;
     if (distractors.length < 2) continue;
     // No two choices that read the same once case and punctuation are set aside, and no biography among them.
     const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, "").replace(/\s+/g, " ").trim();
     distractors = distractors.filter((d, i) => norm(d) !== norm(key) && distractors.findIndex((x) => norm(x) === norm(d)) === i && !BIOGRAPHY.test(d));
     if (distractors.length < 2 || BIOGRAPHY.test(key)) continue;
+    if ([key, ...distractors.slice(0, 3)].some((text) => text.endsWith("…"))) continue;
     const { choices, answer } = sortedChoices(key, distractors.slice(0, 3));
     const evidence = usage ?? defining;
-    out.push({
+    (inContext ? fromWordnet : out).push({
       id: "",
       type: "single",
       prompt: usage
@@ -71,7 +76,11 @@ export function vocabularyQuestions(ctx: Context): Candidate[] {
       ...ctx.evidence(evidence),
     });
   }
-  return out;
+  // An outside rating of v2.4 on real articles found WordNet items mostly weak (distractors of another kind read as
+  // wrong at a glance) or, now and then, on a sense the article did not mean: keep the single best-supported one per
+  // article, and every item built on the article's own definition.
+  const best = fromWordnet.sort((a, b) => b.score - a.score)[0];
+  return best ? [...out, best] : out;
 }
 
 /** A WordNet instance gloss (a person or a place): "United States labor leader who … (1901-1990)". */

@@ -9,6 +9,10 @@ import { describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { draftFromArticle } from "@/lib/import";
 import { analyzeArticle } from "@/lib/import/analyze";
+import { extractArticle } from "@/lib/import/extract";
+import { Context } from "@/lib/import/generators/common";
+import { vocabularyQuestions } from "@/lib/import/generators/vocabulary";
+import { loadCorpus } from "@/tests/fixtures/articles/expect-schema";
 import { contextPos, inTextDefinitions, isEverydayWord, wordnetSense } from "@/lib/import/analyze/terms";
 import { contentWords } from "@/lib/import/analyze/text";
 import { commonSenses } from "@/lib/import/analyze/wordnet";
@@ -198,5 +202,51 @@ describe("blanks the headline gives away", () => {
     const draft = draftFromArticle({ content: article, title: "County adopts ranked ballots", date: "2026-02-10" }, { glossary });
     const blanks = draft.questions.flatMap((q) => (q.type === "cloze" ? Object.values(q.answer).map((a) => String(a[0]).toLowerCase()) : []));
     for (const answer of blanks) expect(answer, answer).not.toMatch(/ballot|count/);
+  });
+});
+
+describe("a first sense set aside for its field label", () => {
+  // "virus": WordNet's first sense is labelled (virology), which this article never mentions, so only the other
+  // senses are scored; the rarer-sense check must still weigh them against the first sense, not crash without it.
+  it("weighs a rarer sense against the first sense the article ruled out, without failing", () => {
+    expect(/^\(virology\)/.test(commonSenses("virus", "n")[0]!.gloss)).toBe(true);
+    const sentence = "The virus, a software program that copies itself, spread through the school network overnight.";
+    expect(() => sense("virus", "n", sentence)).not.toThrow();
+    const found = sense("virus", "n", sentence);
+    if (found) expect(found.gloss).not.toMatch(/virology/);
+  });
+
+  it("drafts a whole article whose words hit that case", () => {
+    const text = [
+      "School computers were shut down on Monday after a virus spread through the district network.",
+      "The virus, a software program that copies itself onto other machines, reached four buildings before staff noticed it.",
+      "Technicians said the district will restore every laptop from a clean copy before classes resume on Thursday.",
+      "Parents were told that no student records were taken, according to the district's technology office.",
+      "The board will meet next week to decide whether to buy new filtering software for every school in the district.",
+      "Teachers said lessons would go on with paper worksheets until the laptops come back from the technicians.",
+    ].join("\n\n");
+    expect(() => draftFromArticle({ content: text, title: "District network hit by computer virus" }, { glossary })).not.toThrow();
+  });
+});
+
+describe("WordNet vocabulary items across the corpus", () => {
+  // The outside rating of v2.4 found 24 of 26 vocabulary items unusable or in need of an edit once WordNet items
+  // could fill three slots: at most one per article now, always on its sentence, never with a choice cut short.
+  it("keeps at most one WordNet item per article, shown on its sentence, with whole choices", () => {
+    let wordnetItems = 0;
+    for (const article of loadCorpus()) {
+      const extracted = extractArticle({ content: article.raw });
+      const analysis = analyzeArticle(extracted, { glossary, ...(extracted.date ? { articleDate: extracted.date } : {}) });
+      // WordNet items are the in-context ones, difficulty 3 (the article's and the glossary's own definitions are 2).
+      const items = vocabularyQuestions(new Context(analysis)).filter((q) => q.difficulty === 3);
+      expect(items.length, article.name).toBeLessThanOrEqual(1);
+      for (const item of items) {
+        expect(item.prompt, article.name).toMatch(/As it is used in this sentence/);
+        if (item.type === "single") for (const choice of item.choices) expect(choice.text.endsWith("…"), choice.text).toBe(false);
+      }
+      wordnetItems += items.length;
+    }
+    // The rule thins WordNet items; it must not silence them.
+    expect(wordnetItems).toBeGreaterThan(0);
   });
 });
