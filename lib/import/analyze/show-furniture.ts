@@ -30,6 +30,10 @@ export const SHOW_FURNITURE = [
   /^(?:photo|image|picture|video|graphic|illustration|photograph)s?\s*[:|]\s/i,
   /\((?:[^()]*\b(?:AP|Reuters|AFP|Getty|Photo|Photograph|Images?|Pictures?)\b[^()]*|\p{Lu}[^()]{1,50}\/\p{Lu}[^()]{1,50})\)\s*$/u,
   /^(?:[Pp]hoto |[Ii]mage )?[Cc]redits?\s*[:\s]\s*\p{Lu}[^.]{0,100}(?:\/|Getty|Images|Press|Reuters|\bAP\b|Photo)/u,
+  // Print-edition lines and picture sources: "A version of this article appears in print on …, on Page A22",
+  // "Source: Supplied".
+  /\bappear(?:s|ed)? in print on\b[^.]{0,80}\b(?:page|edition)\b|\bappeared in (?:the )?(?:print|[\p{L} ]{1,20} print) edition\b|^a version of this (?:article|story|column) (?:appears|appeared)\b/iu,
+  /^(?:picture |photo |image )?source\s*:\s*(?:supplied|getty|ap|reuters|afp|aap|file)\b/i,
   /^have a (?:question|tip|story idea|news tip)\b[^.]*\?|\bsend (?:it|them|your [\p{L} ]{1,20}) to (?:us|our (?:newsroom|team|editors|desk))\b|\b(?:email|write to|contact) (?:us|our newsroom)\b/iu,
 ];
 

@@ -140,6 +140,9 @@ describe("page furniture", () => {
     "Ferry crews tie up at the terminal before the morning run. (AP Photo/Jonah Pell)",
     "Crews tie up at the terminal. (Jonah Pell/Tarrow Bay Courier)",
     "Credit Jonah Pell/Tarrow Bay Courier",
+    "A version of this article appears in print on , on Page A22 of the New York edition.",
+    "This story appeared in the Sunday print edition.",
+    "Source: Supplied",
   ])("“%s” is furniture", (text) => {
     expect(isFurniture(text)).toBe(true);
   });
@@ -148,6 +151,8 @@ describe("page furniture", () => {
     "The ferry service tips the balance toward the island in summer.",
     "The commissioner said the credit union would lend the money.",
     "Riders can share rides from the terminal to the school.",
+    "The ruling appears in print on the court's website and in the county paper.",
+    "The main source of the water is a reservoir above the town.",
   ])("“%s” is not furniture", (text) => {
     expect(isFurniture(text)).toBe(false);
   });
