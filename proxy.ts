@@ -247,11 +247,14 @@ async function sendAnswerWithPage(request: NextRequest, response: NextResponse, 
 
 /**
  * An answer cookie still in the browser (its page never ran its script to take it) is deleted by
- * the next page response that doesn't bring a new one, so it can't show on a later page, e.g. after
- * signing out on a shared computer.
+ * the next document load that doesn't bring a new one, so it can't show on a later page, e.g. after
+ * signing out on a shared computer. Only a document load: the page that was just sent its answer
+ * starts prefetching links (RSC requests) while it hydrates, and one of those answering first would
+ * delete the cookie before the page's own script takes it (it did, now and then, in e2e runs).
  */
 function dropLeftoverAnswer(request: NextRequest, response: NextResponse): NextResponse {
-  if (request.cookies.has(VIEWER_COOKIE) && !response.cookies.get(VIEWER_COOKIE)) response.cookies.set(VIEWER_COOKIE, "", { path: "/", maxAge: 0 });
+  const documentLoad = request.headers.get("sec-fetch-dest") === "document" && !request.headers.has("rsc") && !request.headers.has("next-router-prefetch");
+  if (documentLoad && request.cookies.has(VIEWER_COOKIE) && !response.cookies.get(VIEWER_COOKIE)) response.cookies.set(VIEWER_COOKIE, "", { path: "/", maxAge: 0 });
   return response;
 }
 

@@ -148,9 +148,23 @@ describe("the answer sent with a signed-in lesson page", () => {
     for (const path of [`/lessons/${LESSON}`, "/sign-in"]) {
       vi.stubEnv("NODE_ENV", "production");
       try {
-        const response = await proxy(new NextRequest(`http://school.example${path}`, { headers: { host: "school.example", cookie: leftover } }));
+        const response = await proxy(new NextRequest(`http://school.example${path}`, { headers: { host: "school.example", cookie: leftover, "sec-fetch-dest": "document" } }));
         expect(response.cookies.get(VIEWER_COOKIE), path).toMatchObject({ value: "", maxAge: 0 });
         expect(response.headers.get("cache-control"), path).toBeNull();
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    }
+  });
+
+  it("a link prefetch answering while the page hydrates leaves the page's fresh answer alone (only a document load drops a leftover)", async () => {
+    const fresh = `${VIEWER_COOKIE}=${encodeURIComponent(JSON.stringify({ for: `/api/me?lesson=${LESSON}`, viewer: { user: { name: "Ada Fastpath" } } }))}`;
+    const requests: Record<string, string>[] = [{ rsc: "1", "next-router-prefetch": "1", "sec-fetch-dest": "empty" }, { rsc: "1", "sec-fetch-dest": "empty" }, { "sec-fetch-dest": "image" }];
+    for (const headers of requests) {
+      vi.stubEnv("NODE_ENV", "production");
+      try {
+        const response = await proxy(new NextRequest("http://school.example/quizzes", { headers: { host: "school.example", cookie: fresh, ...headers } }));
+        expect(response.cookies.get(VIEWER_COOKIE), JSON.stringify(headers)).toBeUndefined();
       } finally {
         vi.unstubAllEnvs();
       }
