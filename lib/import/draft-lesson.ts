@@ -4,6 +4,7 @@
  * vocabulary with definitions whose sense fits, key facts, the timeline, the key people with their aliases and
  * quotes, discussion prompts (the "two sides" one only where two named sources disagree) and written-response prompts.
  */
+import { SPEAKER_LABEL } from "./analyze/show-furniture";
 import { PRONOUN_START } from "./generators/common";
 import { writtenPrompts } from "./generators/written-response";
 import { contentWords, overlap } from "./analyze/text";
@@ -36,6 +37,9 @@ export function draftLesson(analysis: ArticleAnalysis, questions: DraftQuestion[
   const quoted = (s: Sentence) => (s.text.match(/[“"][^”"]*[”"]/g) ?? []).join(" ").split(/\s+/).length > s.words / 3;
   // A summary or key-fact sentence stands on its own: prose (not a bullet cut from its lead-in, not a pull quote), a
   // capital at the start, and in the article's narrating voice (an interviewee's "we" reads wrongly out of its answer).
+  // In a transcript, the host's turns ("HOST: …", "Q: …", or any label whose turns ask questions) are the conversation,
+  // not what the article says; the guest's labelled answers are, with the label left out of the summary.
+  const hostTurns = interviewerParagraphs(analysis.sentences);
   const firstPerson = (s: Sentence) => /\b(I|we|our|my|us|me)\b/.test(s.text.replace(/[“"][^”"]*[”"]/g, " "));
   const plain = (s: Sentence) =>
     s.words >= 8 &&
@@ -48,6 +52,8 @@ export function draftLesson(analysis: ArticleAnalysis, questions: DraftQuestion[
     !s.verbless &&
     /^[\p{Lu}\p{N}“"]/u.test(s.text) &&
     !/^[QA][:.]\s/.test(s.text) &&
+    !hostTurns.has(s.paragraph) &&
+    !/\?["”’]?$/.test(s.text) &&
     (analysis.genre === "opinion" || !firstPerson(s));
 
   const sections: LessonDraft["sections"] =
@@ -125,7 +131,7 @@ export function draftLesson(analysis: ArticleAnalysis, questions: DraftQuestion[
   discussion.push("What else would you want to know, and where could you check it?");
 
   return {
-    summary: summary.map((s) => s.text).join(" "),
+    summary: summary.map((s) => s.text.replace(SPEAKER_LABEL, "")).join(" "),
     sections,
     objectives,
     vocabulary,
@@ -155,4 +161,16 @@ function thirds(analysis: ArticleAnalysis): Set<string>[] {
     for (let i = cut(k); i < cut(k + 1); i += 1) set.add(`p${i + 1}`);
     return set;
   });
+}
+
+/**
+ * Paragraphs that are a transcript interviewer's turns: labelled "HOST", "Q", "INTERVIEWER" and the like, or with a
+ * label whose turns end in a question (so "NPR:" or the host's name), every sentence of the turn included.
+ */
+function interviewerParagraphs(sentences: readonly Sentence[]): Set<number> {
+  const labelOf = (s: Sentence) => SPEAKER_LABEL.exec(s.text)?.[0].replace(/:\s*$/, "").trim();
+  const turns = sentences.filter((s, i) => labelOf(s) && sentences[i - 1]?.paragraph !== s.paragraph);
+  const lastOf = (paragraph: number) => sentences.filter((s) => s.paragraph === paragraph).at(-1)!;
+  const hostLabels = new Set(turns.filter((s) => /^(?:HOST|CO-?HOST|Q|INTERVIEWER|MODERATOR|ANCHOR|REPORTER)\b/i.test(labelOf(s)!) || /\?["”’]?$/.test(lastOf(s.paragraph).text)).map((s) => labelOf(s)!));
+  return new Set(turns.filter((s) => hostLabels.has(labelOf(s)!)).map((s) => s.paragraph));
 }

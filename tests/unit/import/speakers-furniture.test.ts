@@ -222,3 +222,27 @@ describe("true/false rewording", () => {
     expect(keys).toEqual(new Set([true, false]));
   });
 });
+
+describe("a transcript's summary", () => {
+  // Our own radio transcript: the host's labelled turns and questions are long, central-looking sentences that share
+  // the topic's words, and used to be picked as the summary of what the article says.
+  const TRANSCRIPT = [
+    "Harbor Radio, Episode 12: Who should pay to fix the Tarrow Bay seawall?",
+    "HOST: The Tarrow Bay seawall cracked again this winter, and the county council will vote on a repair plan next month.",
+    "HOST: Engineer Mira Okafor has inspected the seawall for the county since 2019, and she joins us today to explain the repair plan.",
+    "MIRA OKAFOR: The seawall was built in 1961 for smaller storms than the ones the bay gets now.",
+    "HOST: Why does the repair plan cost so much more than the county expected when the seawall first cracked?",
+    "MIRA OKAFOR: Steel and concrete prices doubled, and the repair has to reach deeper water than the first estimate assumed.",
+    "HOST: Would the seawall repair plan protect the harbor homes if another big storm hits before the council vote?",
+    "MIRA OKAFOR: A temporary barrier of sandbags will protect the lowest streets until the repair starts in the spring.",
+    "MIRA OKAFOR: The council has to choose between a bond that residents repay over twenty years and a smaller yearly fee.",
+    "MIRA OKAFOR: Without a repair, the county expects flooding on the harbor streets several times a year within a decade.",
+  ].join("\n\n");
+
+  it("is built from what is said, never from a host's labelled turn or a question", () => {
+    const draft = importArticle({ content: TRANSCRIPT, format: "text" });
+    expect(draft.lesson.summary.length).toBeGreaterThan(0);
+    expect(draft.lesson.summary).not.toMatch(/HOST:|MIRA OKAFOR:|\?/);
+    expect(draft.lesson.summary).toMatch(/seawall|repair|flooding|barrier|bond/);
+  });
+});
