@@ -76,6 +76,52 @@ const STRONG_THESIS = /\b(should(?:n['’]t)?|ought to|it is time|it['’]s time
  */
 const COLUMN_BYLINE =
   /\b(?:is|was) (?:a|an|the) (?:[\p{L}-]+ ){0,4}(?:columnist|op-ed (?:writer|contributor)|opinion (?:writer|editor|contributor)|editorial (?:writer|board))\b|\bwrites a (?:weekly |monthly |regular )?column\b|\bis the author of\b|\bthe views expressed\b|\bviews (?:are|expressed are) (?:his|her|their|the author['’]s|my) own\b|\b(?:guest|contributing) (?:essay|column|columnist)\b/iu;
+/** A time stamp on its own line ("Updated April 8, 2026, 9:41 p.m.", "Nov. 2, 2026 at 7:00 a.m."): page furniture, not the lead. */
+const STAMP = /^(?:(?:updated|posted|published|last updated)\b[:\s]*)?(?=.{0,60}$)(?=.*\b(?:1[89]|20)\d{2}\b|.*\b\d{1,2}:\d{2}\b)[\p{L}\d.,:| \-–—]+$/iu;
+/** A letter's salutation. */
+const SALUTATION = /^(?:to the editor|dear editor|letters? to the editor)\s*[:,]?$/i;
+/** An editorial's byline: the board, not a person. */
+const EDITORIAL_BYLINE = /^[\s*_]*(?:by )?(?:the )?(?:[\p{Lu}][\p{L}'’]+ ){0,3}editorial board\s*$|^[\s*_]*(?:by )?the editors\s*$|<[^>]*class="[^"]*byline[^"]*"[^>]*>\s*(?:by )?(?:the )?(?:[\p{Lu}][\p{L}'’]+ ){0,3}(?:editorial board|editors)\s*</imu;
+/** A recommendation or an obligation laid on someone, in the writer's voice. */
+const RECOMMEND = /\b(?:should(?:n['’]t)?|ought to|it is time|it['’]s time|deserves?|(?:we|you) (?:must|need to|cannot afford|can['’]t afford))\b/i;
+/** A sentence that reports speech or a document: the recommendation is someone else's. */
+const REPORTED_SPEECH = /\b(?:said|says|told|tells|according to|argued|argues|claimed|claims|insisted|warned|urged|recommended|wrote|stated|announced|asked)\b/i;
+/** The writer concedes or answers a point of the other side. */
+const REBUTTAL =
+  /\b(?:that is true|that['’]s true|it is true that|to be sure|(?:a|is a|has a) (?:fair|good|reasonable) (?:point|question|criticism|concern)|has a point|deserves? an answer|(?:is|are) (?:simply |just )?wrong|is neither|the opposite is|misses the point|does not hold up|doesn['’]t hold up|(?:but|yet) the (?:evidence|answer|truth|reality|record|numbers) (?:is|are|does|do|shows?|says?)|the answer is not|that argument|this argument|nonsense)\b/i;
+/** The other side named as such. */
+const OTHER_SIDE = /\b(?:critics|opponents|supporters|skeptics|sceptics|detractors|defenders|some (?:argue|say|will say|worry|claim)|others (?:argue|say|worry|claim))\b/i;
+/** The reader told what to do. */
+const CALL_TO_ACTION =
+  /^(?:(?:So|Then|Now|And),? )?(?:Vote (?:yes|no|for|against)\b|Tell (?:your|them|the|him|her)\b|Call (?:your|them|the)\b|Write to\b|Show up\b|Speak up\b|Demand\b|Reject\b|Urge\b|Hold (?:them|the \w+|your \w+) (?:to|accountable)\b|Don['’]t let\b|Do not let\b|Ask (?:them|your|the council|the board)\b|Sign\b|Contact your\b)/;
+/** A headline that argues: a recommendation or a verdict ("… is a mistake", "… deserves …", "It's time to …"). */
+const TAKES_A_SIDE =
+  /\b(?:should(?:n['’]t)?|must|ought to|deserves?|needs? to|it['’]s time|it is time|time to|(?:is|are) (?:a|an|the) (?:mistake|fair|good|bad|terrible|better|false|wrong|right|best|worst|only)\b|(?:is|are) (?:wrong|right|worth)|worth (?:every|the))\b/i;
+/** A headline that starts with a verb telling someone what to do ("Give ranked-choice voting a fair trial"). */
+const IMPERATIVE_TITLE =
+  /^(?:Give|Stop|Let|Keep|Don['’]t|Do not|Save|Fix|Reject|Approve|Protect|Fund|Bring|Leave|Restore|Trust|Listen to|Support|Repeal|Rethink|Reform|Scrap|Drop|Rebuild|Renew|Spare|Quit|Remember|Put|Treat|Choose|Say no|Say yes|Vote (?:yes|no))\b(?! (?:of|on|in|to|for|at|as|is|are|was|were)\b)/;
+
+/**
+ * A contributor's bio in the page's last lines ("Anneliese Varga is a professor of urban planning at …", "Marisol
+ * Okafor teaches government at …"): an outside writer, so a column, unless the bio is a journalist's ("is a
+ * correspondent for", "a freelance writer", "covers").
+ */
+function contributorBio(pageText: string): boolean {
+  const lines = pageText
+    .slice(-2500)
+    .replace(/<[^>]+>/g, "\n")
+    .split(/\n+/)
+    .map((line) => line.replace(/^[\s*_>#-]+|[\s*_]+$/g, "").trim())
+    .filter((line) => line.length >= 20);
+  return lines.slice(-4).some(
+    (line) =>
+      line.length <= 400 &&
+      /^(?:\p{Lu}[\p{L}.'’-]+ ){1,3}(?:is (?:a|an|the) |was (?:a|an|the) |is (?:a )?(?:former|retired) |teaches |taught |edited |directs |chairs |leads |founded |practices |serves (?:as|on) )/u.test(line) &&
+      !/\b(?:reporter|correspondent|journalist|writer|staff|photographer|producer|videographer|(?<!former |retired )editor|covers|reports (?:on|for)|contributed|intern|fellow (?:at|with) (?:the )?\p{Lu}\w* (?:news|times|post|herald|ledger|journal))\b/iu.test(line) &&
+      !/\b(?:inc|llc|ltd|department|office|agency|company|corporation|nonprofit|organization)\b/i.test(line.split(/ (?:is|was|teaches) /)[0] ?? ""),
+  );
+}
+
 /** News pegs: a story that opens on when something happened is a report, not a scene. */
 const NEWS_PEG = /\b(today|yesterday|tonight|(?<!\b(?:[Aa]|[Ee]very|[Ee]ach|[Oo]ne|[Ll]ate|[Ee]arly) )(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this week|last week|announced|voted|plans to|will (?:announce|vote|sign|meet))\b/;
 /** Scene detail a feature writer gives: the senses, the light and weather, the room, the hands. */
@@ -113,7 +159,8 @@ export function detectGenre(input: GenreInput): GenreVerdict {
   if (/^(analysis|explainer|fact check)\s*[:|—-]|\bexplained\b|^(why|how|what|where|who|when|which|is|are|can|does|do|will)\b.*\?|\bwhat (you need|to know)\b|\bwhat (the|it|this) .{0,40}means?\b|\band what (it|the data|this)\b|^what (a|an|the) [\p{L} -]{2,40} (is|are|does|do|means?)\b/iu.test(title)) add("analysis", 3, "explainer headline");
   if (/\b(interview|q&a|in conversation|talks to|speaks to)\b/i.test(title)) add("interview", 3, "interview headline");
 
-  const paragraphs = input.paragraphs.filter((_, i) => (input.paragraphKinds?.[i] ?? "paragraph") !== "blockquote");
+  // A time stamp or a salutation kept as a paragraph ("Updated April 8, 2026, 9:41 p.m.", "To the editor:") is not the lead.
+  const paragraphs = input.paragraphs.filter((p, i) => (input.paragraphKinds?.[i] ?? "paragraph") !== "blockquote" && !STAMP.test(p.trim()) && !SALUTATION.test(p.trim()));
   const text = paragraphs.join(" ");
   const words = Math.max(1, text.split(/\s+/).length);
 
@@ -168,6 +215,23 @@ export function detectGenre(input: GenreInput): GenreVerdict {
   const asked = unquotedParagraphs.join(" ").match(/[^.!?]{12,}\?(?=\s|$)/g)?.length ?? 0;
   if (!qa && asked >= 3 && rhetorical < 2 && voice) add("opinion", 1, `${asked} questions put to the reader`);
   if (input.pageText && COLUMN_BYLINE.test(input.pageText.slice(0, 2000) + "\n" + input.pageText.slice(-2500))) add("opinion", 3, "a columnist's byline or a views-expressed note");
+  else if (!qa && input.pageText && contributorBio(input.pageText)) add("opinion", 2, "a contributor's bio (not a journalist's) at the end");
+  if (input.pageText && EDITORIAL_BYLINE.test(input.pageText.slice(0, 3000))) add("opinion", 3, "an editorial board's byline");
+  if (SALUTATION.test((input.paragraphs[0] ?? "").trim()) || (input.pageText && /^\s*(?:to the editor|dear editor)\s*[:,]/im.test(input.pageText.slice(0, 1500)))) add("opinion", 3, "a letter to the editor");
+  else if (!qa && /\b(?:[Yy]our|[Tt]he) (?:\p{Lu}\p{Ll}{2}\.? \d{1,2}|recent|\p{Lu}\p{Ll}+day['’]s) (?:article|editorial|story|column|report)\b/u.test(paragraphs.slice(0, 2).join(" "))) add("opinion", 1, "answers the paper's own article");
+  if (!qa && /\b(?:[Ww]e|[Tt]his (?:newspaper|page|editorial board)) (?:urge|endorse|recommend|call on)\b|\bon this page\b/.test(unquoted)) add("opinion", 1, "the paper speaks for itself (\"we urge\", \"on this page\")");
+
+  // The shape of an argument, which a restrained column keeps even with few "I"s: recommendations in the author's own
+  // voice (not reported: "the board should publish …"), the other side's case answered ("Critics say … That is true.
+  // But …"), a call to the reader at the end, and a headline that takes a side.
+  const sentences = unquotedParagraphs.flatMap((p) => p.split(/(?<=[.!?:;])\s+(?=[\p{Lu}“"‘(])/u)).filter((x) => x.trim().length > 0);
+  const recommendations = qa ? 0 : sentences.filter((x) => RECOMMEND.test(x) && !REPORTED_SPEECH.test(x) && !/^(?:If|When|Whether|Who|What|How)\b/.test(x)).length;
+  if (recommendations >= 3) add("opinion", recommendations >= 5 ? 2 : 1, `${recommendations} recommendations in the author's voice`);
+  const answered = sentences.filter((x) => REBUTTAL.test(x) && !REPORTED_SPEECH.test(x)).length;
+  if (!qa && answered > 0 && OTHER_SIDE.test(text)) add("opinion", answered >= 2 ? 2 : 1, `the other side's case answered (${answered})`);
+  const closing = unquotedParagraphs.slice(-3).join(" ").split(/(?<=[.!?])\s+/);
+  if (!qa && closing.some((x) => CALL_TO_ACTION.test(x.trim()))) add("opinion", 1, "a call to action at the end");
+  if (!/[“"]|\b(?:says?|said|tells|told)\b|:/.test(title) && (TAKES_A_SIDE.test(title) || IMPERATIVE_TITLE.test(title))) add("opinion", 1, "a headline that takes a side");
   const reportingParagraphs = paragraphs.filter((p) => /\b(said|told|according to)\b/.test(p)).length;
   const reportedThroughout = paragraphs.length >= 4 && reportingParagraphs / paragraphs.length >= 0.5;
 
@@ -226,7 +290,7 @@ export function detectGenre(input: GenreInput): GenreVerdict {
   // Hard news reports in its first paragraph.
   if (REPORTING.test(lead)) add("news", 1, "attribution in the lead");
   if (reportedThroughout && (REPORTING.test(lead) || NEWS_PEG.test(leadSentence))) add("news", 1, `attribution in ${reportingParagraphs} of ${paragraphs.length} paragraphs`);
-  if (input.hasDateline || /\((AP|Reuters|AFP)\)/.test(input.paragraphs[0] ?? "")) add("news", 1, "wire dateline");
+  if (input.hasDateline || /\((AP|Reuters|AFP)\)/.test(input.paragraphs[0] ?? "") || /^\p{Lu}[\p{Lu} .'’-]{2,40}(?:, \p{Lu}[\p{L}.]+)?\s*(?:\([\p{L} ]+\)\s*)?[—–]\s/u.test(lead)) add("news", 1, "wire dateline");
 
   const ranked = (Object.entries(scores) as [Genre, number][]).sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]));
   const [best] = ranked;

@@ -21,7 +21,13 @@ const EVALUATIVE = new RegExp(
 );
 const FIRST_PERSON = /\b(I|my|me|we|our|us)\b/g;
 /** A figure a reader can check (a share, an amount, a count, a year) — not a label such as "Bill 22". */
-const CHECKABLE_FIGURE = /\$\s?\d|\d[\d,.]*\s*(%|percent|per cent|million|billion|thousand|years?|people|votes?|seats?|euros|dollars|pounds)\b|\b(1[89]|20)\d{2}\b/i;
+const CHECKABLE_FIGURE =
+  /\$\s?\d|\d[\d,.]*\s*(%|percent|per cent|million|billion|thousand|years?|people|votes?|seats?|euros|dollars|pounds)\b|\b(1[89]|20)\d{2}\b|(?<!\b(?:Route|Bill|Section|Article|Chapter|Title|Proposition|Prop\.|Measure|Question|Amendment|Highway|District|Ward|Precinct|No\.|Number|Room|Gate|Exit|Lot|Line|Bus|Station)\s)\b\d[\d,.]*\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b(?<!\b(?:is|was|has|does|says))|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b/i;
+/**
+ * A sweeping claim about everyone or no one ("Anyone who has waited 40 minutes for a bus knows …", "Nobody calls it
+ * …"): the writer's generalization, not a fact a student can check, whatever figure it carries.
+ */
+const GENERALIZATION = /\b(?:anyone who|everyone (?:who|knows)|no one (?:who|can|could|would)|nobody (?:who|can|could|would|wants)|any (?:parent|reader|voter|rider|resident|teacher) (?:who|knows|can)|(?:we|you) all know|knows (?:that|the|how|what)|the (?:truth|reality|fact) is|there is no (?:doubt|question|excuse|reason))\b/i;
 const QUOTE = /[“"][^“”"]*[”"]/g;
 
 export function findOpinions(sentences: Sentence[], genre: Genre, quotations: Quotation[], attributions: Attribution[]): OpinionMark[] {
@@ -33,12 +39,17 @@ export function findOpinions(sentences: Sentence[], genre: Genre, quotations: Qu
     const outside = sentence.text.replace(QUOTE, " ");
     const insideText = quote ? quote.text : "";
     const outsideCues = cuesIn(outside, genre === "opinion" || genre === "interview");
+    // In a column, a sweeping claim in the author's voice is a judgment even with a figure in it.
+    const sweeping = genre === "opinion" ? GENERALIZATION.exec(outside) : null;
+    if (sweeping) outsideCues.push(sweeping[0].toLowerCase());
     const insideCues = insideText ? cuesIn(insideText, true) : [];
     if (insideCues.length > 0 && quote) out.push({ sentenceId: sentence.id, cues: insideCues, holder: quote.speaker });
     else if (outsideCues.length > 0) {
       const attribution = attributionBySentence.get(sentence.id);
       // In news, a judgment in narration is almost always someone's reported view; in a column it is the author's.
-      const reported = /\b(he|she|they|officials?|critics|supporters)\s+(said|says|argued|warned|added|told)\b|\b(said|says)\s+(he|she|they)\b/i.test(outside);
+      // A sentence that reports what someone said or told ("The parks director told this paper that the pump failed") is
+      // their account, in a column too.
+      const reported = /\b(he|she|they|officials?|critics|supporters)\s+(said|says|argued|warned|added|told)\b|\b(said|says)\s+(he|she|they)\b|\b(?:said|told|tells|according to)\b/i.test(outside);
       const holder =
         attribution && attribution.sourceKind !== "document" ? attribution.source : sentence.kind === "blockquote" || reported || (genre !== "opinion" && /\b(said|says)\b/.test(outside)) ? "quoted" : "author";
       out.push({ sentenceId: sentence.id, cues: outsideCues, holder });

@@ -122,6 +122,12 @@ const FURNITURE = [
   /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} (?:is an? (?:retired |former |freelance |staff |contributing |senior )?[\p{L}'’ -]{0,40}(?:who lives|and a member of|based in)|joined (?:the|our) (?:paper|newsroom|staff))\b/u,
   /^(?:She|He|They) joined (?:the|our) (?:paper|newsroom|staff)\b/,
   /^Reach (?:him|her|them|the author) at\b/i,
+  // A columnist's or letter writer's furniture: "X writes a weekly column about …", the salutation, the letters page's rules.
+  /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} writes a (?:weekly |monthly |regular |twice-monthly )?column\b/u,
+  /^(?:To the editor|Dear editor)\s*[:,]?$/i,
+  /^Letters (?:should|must|may) (?:be|include|not)\b|^(?:To )?submit a letter\b/i,
+  // A time stamp on its own: "Updated April 8, 2026, 9:41 p.m.", "Nov. 2, 2026 at 7:00 a.m."
+  /^(?:(?:updated|published|posted|last updated):?\s+)?(?:\p{Lu}\p{Ll}{2,8}\.? \d{1,2},? \d{4}|\d{1,2} \p{Lu}\p{Ll}{2,8} \d{4})(?:,? (?:at )?\d{1,2}:\d{2}\s*[ap]\.?\s?m\.?)?\.?$/iu,
   /\b[\w.-]+@[\w-]+\.[\w.]+\b/,
   // Funding and support notes.
   /\b(?:produced|made possible|supported|funded|underwritten)(?: in part)? (?:with (?:the )?support (?:of|from)|(?:by|with|through) (?:a )?grants? from)\b/i,

@@ -24,7 +24,7 @@ const EVALUATIVE = new RegExp(
     "shameful", "disgraceful", "outrageous", "absurd", "foolish", "misguided", "reckless", "ridiculous", "appalling", "hypocritical", "cowardly", "unacceptable",
     "nonsense", "stupid", "pointless", "deserve", "deserves", "deserved", "clearly", "obviously", "surely", "undoubtedly", "of course", "sadly", "fortunately",
     "unfortunately", "frankly", "arguably", "too little", "too late", "long overdue", "wrong-?headed", "disastrous", "terrible", "brilliant", "admirable",
-    "laudable", "obvious", "no excuse", "makes no sense", "unjust", "unfair", "unaccountable", "(?:is|was|are|were) (?:a )?(?:mistake|wrong|right)", "(?:good|bad|terrible|great|smart) idea", "should never",
+    "laudable", "obvious", "no excuse", "makes no sense", "unjust", "unfair", "unaccountable", "anyone who (?:has|knows|thinks|believes|rides|uses|lives)", "everyone knows", "nobody (?:wants|believes|thinks)", "the only (?:sensible|reasonable|fair|honest) ", "(?:is|was|are|were) (?:a )?(?:mistake|wrong|right)", "(?:good|bad|terrible|great|smart) idea", "should never",
   ].join("|")})\\b`,
   "i",
 );

@@ -17,7 +17,13 @@ import { judgment } from "./fact-opinion";
 const OPPONENTS = /^(?:(?:some|many|other)\s+)?(?:critics|opponents|skeptics|sceptics|detractors|supporters of (?:the|this|a) [\p{L}-]+|defenders of (?:the|this) [\p{L}-]+|those who (?:oppose|support) [\p{L} ]{1,30}|people who (?:oppose|support) [\p{L} ]{1,30})(?:\s+\w+){0,3}?\s+(?:also\s+)?(?:say|says|argue|argues|claim|claims|warn|warns|worry|worries|insist|insists|contend|contends|object|complain|point out|point to|fear|fears)\b/iu;
 /** The author's reply: a turn that opens the next sentence. */
 const REPLY = /^(?:But|However|Yet|Still|In fact|That is not|That isn['’]t|That argument|This argument|The evidence|The opposite|The truth|The record|The numbers|The data|The cost is real, but)\b/;
-const JUDGING = /\b(should|must|deserves?|need to|needs to|it is time|ought to|is (?:a|an) (?:modest|reasonable|sensible|bad|good|false|better|costly|mistake)|would be (?:a )?(?:mistake|wise|better))\b/i;
+const JUDGING = /\b(should|must|deserves?|need to|needs to|it is time|ought to|we urge|is (?:a|an) (?:modest|reasonable|sensible|bad|good|false|better|costly|mistake)|would be (?:a )?(?:mistake|wise|better))\b/i;
+/** A plan or a hypothesis ("The commission would hold …", "No lawmaker could serve"): a description, not a claim to support. */
+const HYPOTHETICAL = /\b(would|could|will|may|might|can)\b/i;
+/** A finite verb in the present or past: "Service that comes once an hour loses riders", "The pool is closed". */
+const CLAUSE = /\b(?:is|are|was|were|has|have|had|does|do|did|cannot|can['’]t|won['’]t|isn['’]t|aren['’]t|doesn['’]t|don['’]t)\b|\b(?:\p{Ll}+(?:s|ed))\b(?= (?:the|a|an|more|less|its|their|our|riders|people|money|nothing|everything|\p{Ll}+s)\b)/u;
+/** A thesis that leans on the sentence before ("Voters should approve it", "We think it is time to end that habit"). */
+const LEANS_BACK = /\b(?:approve|reject|support|oppose|pass|renew|end|keep|fix|stop|do) (?:it|this|that|them)\b|\b(?:that|this) (?:habit|idea|plan|practice|one)\b/i;
 
 export function argumentQuestions(ctx: Context, hasMainIdea: boolean): Candidate[] {
   const { analysis } = ctx;
@@ -38,14 +44,24 @@ export function argumentQuestions(ctx: Context, hasMainIdea: boolean): Candidate
   // ---- Thesis
   const topic = contentWords(analysis.title ?? "");
   const onTopic = (s: Sentence) => [...contentWords(s.text)].filter((w) => topic.has(w)).length;
-  const thesisPool = body.filter((s) => ctx.eligible(s, 45, true) && authorJudgment(s, true) && JUDGING.test(s.text) && (firstParas.has(s.paragraph) || s.paragraph === lastPara) && onTopic(s) >= 1 && !OPPONENTS.test(s.text));
-  // Two equally strong candidates in the opening would make the key a guess: only a clear winner is kept.
-  const ranked = [...thesisPool].sort((a, b) => onTopic(b) - onTopic(a) || ctx.order(a.id) - ctx.order(b.id));
-  const thesis = ranked[0] && (ranked.length === 1 || onTopic(ranked[0]) > onTopic(ranked[1]!) || ranked[1]!.paragraph === ranked[0].paragraph || ranked[1]!.paragraph === lastPara) ? ranked[0] : undefined;
+  const judged = body.filter((s) => ctx.eligible(s, 45, true) && authorJudgment(s, true) && JUDGING.test(s.text) && (firstParas.has(s.paragraph) || s.paragraph === lastPara) && !OPPONENTS.test(s.text));
+  // A headline that shares no word with the thesis ("… maps drawn in public" over "hands redistricting to a
+  // commission"): a recommendation in the opening paragraphs that names what it wants done is the thesis.
+  const onTopicPool = judged.filter((s) => onTopic(s) >= 1);
+  const thesisPool = onTopicPool.length > 0 ? onTopicPool : judged.filter((s) => firstParas.has(s.paragraph) && /\b(?:should|we urge|ought to)\b/i.test(s.text) && contentWords(s.text).size >= 8);
+  // Two equally strong candidates in the opening would make the key a guess: only a clear winner is kept. A thesis that
+  // reads on its own beats one that leans on the sentence before it.
+  const selfContained = (s: Sentence) => (LEANS_BACK.test(s.text) || contentWords(s.text).size < 6 ? 0 : 1);
+  const ranked = [...thesisPool].sort((a, b) => selfContained(b) - selfContained(a) || onTopic(b) - onTopic(a) || ctx.order(a.id) - ctx.order(b.id));
+  const thesis =
+    ranked[0] && (ranked.length === 1 || selfContained(ranked[0]) > selfContained(ranked[1]!) || onTopic(ranked[0]) > onTopic(ranked[1]!) || ranked[1]!.paragraph === ranked[0].paragraph || ranked[1]!.paragraph === lastPara) ? ranked[0] : undefined;
   if (thesis && !hasMainIdea) {
     // A view the column argues against is the strongest wrong choice: the column reports it but does not hold it.
     const opposing = opponents.slice(0, 1);
-    const detail = compatibleSentences(ctx, [thesis, ...opposing], facts.filter((f) => f.paragraph !== thesis.paragraph), 3 - opposing.length);
+    // Details from the body before the opening's: the opening states the question the column answers, so its figures
+    // are what other items ask about.
+    const others = facts.filter((f) => f.paragraph !== thesis.paragraph);
+    const detail = compatibleSentences(ctx, [thesis, ...opposing], [...others.filter((f) => !firstParas.has(f.paragraph)), ...others.filter((f) => firstParas.has(f.paragraph))], 3 - opposing.length);
     const distractors = [...opposing, ...detail];
     if (distractors.length === 3) {
       const { choices, answer } = sortedChoices(thesis.text, distractors.map((d) => d.text));
@@ -69,7 +85,15 @@ export function argumentQuestions(ctx: Context, hasMainIdea: boolean): Candidate
   for (const claim of body) {
     if (out.some((q) => q.skills[0] === "evidence")) break;
     // In a column every sentence in the author's voice without a figure is the author's claim (opinion.ts).
-    const own = ctx.opinionOf(claim)?.holder === "author" && !/\d/.test(claim.text) && !ctx.hasQuote(claim) && !/\b(said|says|told|argue|argues|claim|claims)\b/i.test(claim.text);
+    // A plan or hypothesis ("The commission would hold …") describes; it claims nothing a detail could support.
+    // A fragment ("Students with laptops, a retired welder …") claims nothing either: a claim has a verb of its own.
+    const own =
+      ctx.opinionOf(claim)?.holder === "author" &&
+      !/\d/.test(claim.text) &&
+      !ctx.hasQuote(claim) &&
+      !/\b(said|says|told|argue|argues|claim|claims)\b/i.test(claim.text) &&
+      !HYPOTHETICAL.test(claim.text) &&
+      CLAUSE.test(claim.text);
     if (!ctx.eligible(claim, 35, true) || !(authorJudgment(claim) || own) || OPPONENTS.test(claim.text)) continue;
     const next = body[body.indexOf(claim) + 1];
     if (!next || next.paragraph !== claim.paragraph || !facts.includes(next)) continue;

@@ -52,7 +52,10 @@ export function authorPurposeQuestions(ctx: Context): Candidate[] {
   // A broadcast transcript (host and guests) is a conversation, not one person's views nor a report: no key is safe.
   if (isTranscript(analysis.sentences)) return [];
   const { choices, answer } = sortedChoices(PURPOSES[genre], DISTANT[genre].map((g) => PURPOSES[g]));
-  const opinion = analysis.opinions.find((o) => o.holder === "author");
+  // The example is a judgment a reader can see, never furniture ("To the editor:") or a fragment.
+  const opinion =
+    analysis.opinions.find((o) => o.holder === "author" && o.cues.length > 0 && ctx.eligible(ctx.byId.get(o.sentenceId)!, 45, true)) ??
+    analysis.opinions.find((o) => o.holder === "author" && !ctx.furniture.has(o.sentenceId));
   // An interview shows itself in its questions and answers: the first question is the evidence, not the scene-setting intro.
   const firstQuestion = genre === "interview" ? analysis.sentences.find((s) => /^Q[:.]\s/.test(s.text) || (/\?$/.test(s.text) && s.kind === "paragraph" && s.paragraph > 0)) : undefined;
   const example = genre === "interview" ? firstQuestion : opinion ? ctx.byId.get(opinion.sentenceId) : undefined;

@@ -4,7 +4,8 @@ import { innerQuotes } from "../analyze/text";
 import type { ArticleAnalysis, DraftQuestion, NamedEntity, Sentence } from "../types";
 
 export const CHOICE_IDS = ["a", "b", "c", "d", "e", "f"];
-export const PRONOUN_START = /^["“]?(he|she|it|they|we|i|you|this|that|these|those|there|but|and|or|so|his|her|their|its|him|them|such|also|yet|still|then)\b/i;
+export const PRONOUN_START =
+  /^["“]?(?:(he|she|it|they|we|i|you|this|that|these|those|there|but|and|or|so|his|her|their|its|him|them|such|also|yet|still|then)\b|the (?:first|second|third|fourth|last|other|latter|former|same|rest)\b(?:,| (?:is|was|one|two|three|of them|article|story|report|study)\b))/i;
 
 /** A court's docket or case number inside a sentence. */
 const DOCKET = /\b(?:No\.|Nos\.|Docket|Case No\.?)\s*\d{1,4}[-–][\w-]*\d\b|\b(?:docket|case) (?:no\.|number)\s*\d/i;

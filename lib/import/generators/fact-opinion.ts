@@ -4,6 +4,7 @@
  * a figure, a date or a name and no cue.
  */
 import { innerQuotes, round } from "../analyze/text";
+import type { OpinionMark, Sentence } from "../types";
 import { compatibleSentences, sortedChoices, type Candidate, type Context } from "./common";
 
 /** A speaker's words count as opinion only with a word of judgment, not just "should" or "must". */
@@ -26,6 +27,10 @@ export const REPORTED_SPEECH = /\b(said|says|say|told|tells|according to|argued|
 const PROCEDURE = /\b(must|has to|have to|needs? to|is required to|are required to|may not|cannot|can't|is not allowed|are not allowed|is allowed|are allowed)\b/i;
 /** Cues too weak to make a sentence in an explainer the author's judgment ("an important step", "necessary"). */
 const WEAK_CUES = new Set(["important", "necessary", "welcome", "fair", "better", "worse", "bold", "right to", "failed", "failure", "essential", "vital", "crucial", "should", "must", "ought to"]);
+/** The other side's view reported by the author ("Others worry about the cost, which …"): half report, half view, so never a clean fact. */
+const OTHER_SIDE = /\b(?:critics|opponents|supporters|skeptics|sceptics|detractors|(?:some|others|many) (?:worry|fear|argue|say|claim|believe|think|object|complain))\b/i;
+/** A sentence that tells the reader to do something ("Consider how the current system worked in 2021."): never a fact. */
+const IMPERATIVE = /^(?:Consider|Think|Imagine|Look|Remember|Ask|Take|Let|Note|Compare|Picture|Vote|Tell|Call|Show|Bring|Fix|Hold|Publish|Make|Keep|Give|Stop|Don['’]t|Do not|Never|Read|Watch|Listen|Go|Come|Join|Write|Support|Reject)\b/;
 const GREETING = /^(welcome|hello|hi|good (morning|afternoon|evening)|thanks|thank you|great to)\b/i;
 /** A first-person account of what the author did or saw is a report, not a judgment. */
 const NARRATION = /\b(I|we) (have|had|was|were|watched|saw|met|went|visited|spent|asked|called|spoke|found|remember)\b/;
@@ -47,6 +52,24 @@ function clearAnswerJudgment(text: string, cues: string[]): boolean {
   return !PROCEDURE.test(text) && !/^(?:A\s*[:.]\s*)?(If|When|Unless)\b/i.test(text) && cues.some((c) => !WEAK_CUES.has(c.toLowerCase()) && !/^(I|my|me|we|our|us|can|could|will|would)$/i.test(c));
 }
 
+/**
+ * A short, punchy judgment in a column ("That is neglect, and it is shameful."): too short or pronoun-led for most
+ * items, yet a student can tell it is an opinion without the sentence before it, so it may be asked as fact or opinion.
+ */
+function shortJudgment(ctx: Context, sentence: Sentence, mark: OpinionMark): boolean {
+  return (
+    ctx.analysis.genre === "opinion" &&
+    mark.holder === "author" &&
+    sentence.kind === "paragraph" &&
+    sentence.words >= 5 &&
+    sentence.words <= 35 &&
+    !ctx.furniture.has(sentence.id) &&
+    /^[\p{Lu}“"]/u.test(sentence.text) &&
+    /[.!]$/.test(sentence.text) &&
+    mark.cues.some((c) => !WEAK_CUES.has(c.toLowerCase()) && !/^(I|my|me|we|our|us|can|could|will|would|should|must)$/i.test(c))
+  );
+}
+
 const OPINION = "An opinion: a judgment that people could disagree with";
 const FACT = "A fact: something that can be checked";
 
@@ -56,7 +79,7 @@ export function factOpinionQuestions(ctx: Context): Candidate[] {
   // A fact a student can check: a figure or a date, stated outright (no prediction, condition or plan, no "I").
   const dated = new Set(analysis.dates.map((d) => d.sentenceId));
   const facts = analysis.sentences
-    .filter((s) => ctx.eligible(s, 30) && ctx.isCheckableFact(s) && !ctx.firstPerson(s) && (/\d/.test(s.text) || dated.has(s.id)) && !UNCERTAIN.test(s.text) && !REPORTED_SPEECH.test(s.text) && !PROCEDURE.test(s.text))
+    .filter((s) => ctx.eligible(s, 30) && ctx.isCheckableFact(s) && !ctx.firstPerson(s) && (/\d/.test(s.text) || dated.has(s.id)) && !UNCERTAIN.test(s.text) && !REPORTED_SPEECH.test(s.text) && !PROCEDURE.test(s.text) && !OTHER_SIDE.test(s.text) && !IMPERATIVE.test(s.text))
     .sort((a, b) => ctx.order(a.id) - ctx.order(b.id));
   const opinions = analysis.opinions
     .map((o) => ({ mark: o, sentence: ctx.byId.get(o.sentenceId)! }))
@@ -66,7 +89,7 @@ export function factOpinionQuestions(ctx: Context): Candidate[] {
     // narration), with a word of judgment (a first-person scene, "I have watched …", is not an opinion), never a greeting.
     .filter(
       ({ sentence, mark }) =>
-        ctx.eligible(sentence, 35, mark.holder === "author") &&
+        (ctx.eligible(sentence, 35, mark.holder === "author") || shortJudgment(ctx, sentence, mark)) &&
         !GREETING.test(sentence.text) &&
         ((mark.holder === "author" &&
           (ctx.analysis.genre === "opinion" || ctx.analysis.genre === "analysis") &&

@@ -165,6 +165,10 @@ const KNOWN_GAPS = new Set([
   "interview-mayor-vance.md attributes each quotation to the person who said it",
   "opinion-local-news.md attributes each quotation to the person who said it",
   "wire-port-strike.txt attributes each quotation to the person who said it",
+  // A quotation inside indirect speech ("said she disagreed … but that censure was “…”") and "was quoted as saying that
+  // “…”": the quote analysis finds no speaker for either yet.
+  "news-council-censure.txt attributes each quotation to the person who said it",
+  "opinion-letter-crossing-guards.txt attributes each quotation to the person who said it",
 ]);
 
 function check(file: string, name: string, fn: () => void) {
