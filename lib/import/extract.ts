@@ -230,7 +230,7 @@ function extractHtml(raw: string): Extracted {
     article = null;
   }
   const outlet = clean(meta.outlet) ?? clean(article?.siteName ?? undefined);
-  const title = cleanTitle(meta.title) ?? cleanTitle(article?.title ?? undefined, outlet) ?? cleanTitle(meta.fallbackTitle);
+  const title = pickHtmlTitle(meta, outlet, article?.title ?? undefined, article?.textContent ?? "");
   const byline = clean(article?.byline ?? undefined)?.replace(/^by\s+/i, "");
   const labels = [meta.section, meta.kicker, /^(analysis|opinion|interview|commentary)\b/i.test(article?.byline ?? "") ? article?.byline : undefined, ...titleLabels(meta.title), ...titleLabels(meta.docTitle)].filter(Boolean).join(" | ");
   const common = defined({
@@ -247,6 +247,12 @@ function extractHtml(raw: string): Extracted {
   const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
   const blocks: Block[] = [];
   walkBlocks(content.body, blocks, meta.quoteSpeakers, title);
+  // The headline set as a plain paragraph ("<p class=hed>"), or repeated under the <h1>, is not part of the story.
+  if (title) {
+    const key = quoteKey(title);
+    const at = blocks.slice(0, 6).findIndex((b) => b.kind !== "blockquote" && quoteKey(b.text) === key);
+    if (at >= 0) blocks.splice(at, 1);
+  }
   // Saved pages often repeat a photo's caption as a plain paragraph next to it (a lazy-load fallback, an alt text):
   // the caption was dropped with its <figcaption>, and so is its copy.
   for (let i = blocks.length - 1; i >= 0; i--) {
@@ -259,8 +265,17 @@ function extractHtml(raw: string): Extracted {
     return text.endsWith("?") && normalizeSpace(bold) === text;
   }).length;
   if (blocks.length === 0) for (const text of (content.body.textContent ?? "").split(/\n\s*\n/)) blocks.push({ kind: "paragraph", text });
+  // A page with no usable headline in its metadata or an <h1>: the headline is the short line at the top of the body.
+  let bodyTitle: string | undefined;
+  if (!title) {
+    const at = bodyHeadlineIndex(blocks.map((b) => (b.kind === "heading" || b.kind === "paragraph" ? normalizeSpace(b.text) : "")));
+    if (at >= 0) {
+      bodyTitle = cleanTitle(normalizeSpace(blocks[at]!.text), outlet);
+      blocks.splice(at, 1);
+    }
+  }
   const topText = (content.body.textContent ?? "").slice(0, 300);
-  return { blocks, ...common, qaTurns, datelineText: `${datelineText}\n${topText}`, ...(pageDate ? { date: pageDate.date, dateSource: pageDate.source } : {}) };
+  return { blocks, ...common, ...defined({ title: title ?? bodyTitle }), qaTurns, datelineText: `${datelineText}\n${topText}`, ...(pageDate ? { date: pageDate.date, dateSource: pageDate.source } : {}) };
 }
 
 const BLOCK_TAGS = new Set(["p", "li", "ul", "ol", "blockquote", "pre", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "article", "main", "header", "figure", "tr", "tbody", "thead"]);
@@ -353,6 +368,12 @@ interface HtmlMetadata {
   docTitle?: string;
   title?: string;
   fallbackTitle?: string;
+  /** The JSON-LD article's headline. */
+  headline?: string;
+  /** Text of the page's <h1> elements, those inside <article>/<main> first (logo headings left out). */
+  h1s: string[];
+  /** The site's own name, from og:site_name, application-name or the JSON-LD publisher. */
+  siteNames: string[];
   outlet?: string;
   author?: string;
   jsonLdDate?: string;
@@ -416,6 +437,12 @@ function readHtmlMetadata(raw: string): HtmlMetadata {
     title: metaContent("og:title"),
     // A shorter social-media headline, used only when the page has no other title.
     fallbackTitle: metaContent("twitter:title") ?? jsonLd.headline,
+    headline: jsonLd.headline,
+    h1s: [...(document.querySelectorAll("article h1, main h1") as unknown as Element[]), ...(document.querySelectorAll("h1") as unknown as Element[])]
+      .filter((h) => !/(^|[\s_-])(logo|brand|masthead|site-?(name|title))([\s_-]|$)/i.test(`${h.getAttribute("class") ?? ""} ${h.getAttribute("id") ?? ""}`))
+      .map((h) => normalizeSpace(h.textContent ?? ""))
+      .filter((t) => wordCount(t) >= 2),
+    siteNames: [metaContent("og:site_name"), metaContent("application-name"), metaContent("apple-mobile-web-app-title"), jsonLd.publisher].filter((n): n is string => Boolean(n)),
     outlet: metaContent("og:site_name", "application-name") ?? jsonLd.publisher,
     author: (metaContent("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator") ?? jsonLd.author)?.replace(/^by\s+/i, ""),
     ...defined({
@@ -603,7 +630,13 @@ function extractText(raw: string): Extracted {
       !isByline(b) &&
       !DATE_LINE.test(b.trim()) &&
       !RELEASE_LABEL.test(b.trim()) &&
-      (!/\|/.test(b) || titleLabels(b).length > 0),
+      !NAV_LINE.test(b.trim()) &&
+      !COUNTS.test(b.trim()) &&
+      !MORE_FURNITURE.test(b.trim()) &&
+      // A block of one- to three-word lines is a menu ("Skip to content" / "Menu" / "Search"), not a headline.
+      !(b.trim().includes("\n") && b.split("\n").every((l) => wordCount(l) <= 3)) &&
+      // "Tech | Elections" is a section label; "Headline | Site Name" is a headline with the site after it.
+      (!/\|/.test(b) || titleLabels(b).length > 0 || wordCount(b.split("|")[0]!) >= 4),
   );
   if (blocks.length > 1 && headline >= 0) {
     const line = blocks[headline]!.trim().replace(/\s*\n\s*/g, " ");
@@ -619,6 +652,15 @@ function extractText(raw: string): Extracted {
       title = cleanTitle(line) ?? line;
       labels.push(...titleLabels(line));
       blocks = [rest.join("\n"), ...blocks.slice(1)];
+    } else {
+      // A headline written as a question, or with a closing period: one short line over a much longer first paragraph.
+      const start = blocks.findIndex((b, i) => i < 3 && !NAV_LINE.test(b.trim()) && !(b.includes("\n") && b.split("\n").every((l) => wordCount(l) <= 3)));
+      const lone = blocks[start]?.trim() ?? "";
+      const next = blocks[start + 1]?.trim() ?? "";
+      if (start >= 0 && !lone.includes("\n") && wordCount(lone) >= 3 && wordCount(lone) <= 16 && /[?.]$/.test(lone) && /^[\p{Lu}\d“"]/u.test(lone) && wordCount(next) >= Math.max(20, 2 * wordCount(lone)) && !isQuestionTurn(lone, next) && !BOILERPLATE.test(lone) && !isShowFurniture(lone) && !/^(?:by)\s/i.test(lone) && sharesWords(lone, next)) {
+        title = lone.replace(/\.$/, "");
+        blocks = blocks.slice(start + 1);
+      }
     }
   }
   for (const block of blocks.slice(0, 3)) {
@@ -694,7 +736,7 @@ function isHeadingLine(line: string): boolean {
 
 // ---------------------------------------------------------------- Filters
 
-const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’]{2,40}?(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--)\s*/u;
+const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’]{2,40}?(?:,\s*\p{Lu}[\p{Ll}.]{1,10}\.?(?=\s*[(—–-]))?(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--)\s*/u;
 // "Share" alone or "Share this …" is a share bar; "share a payroll office with …" is a sentence (a list item after "could:").
 const BOILERPLATE = /^(advertisement|advert|sponsored|read more|related|share(?= this\b|\s*$|\s*[|·:])|sign up|subscribe|follow us|listen|watch|click here|continue reading|most popular|recommended|trending|more from|you may also like|also read)\b/i;
 const RELATED_LEAD = /^(related( stories| coverage| articles| links| content)?|read more|more (from|on|about) .{0,40}|more stories|recommended( for you)?|most (popular|read)|you (may|might) also like|also read|see also|trending( now| news)?)\s*:?$/i;
@@ -708,6 +750,16 @@ const CREDIT =
 /** End-of-article notes: author bios, corrections, series and funding notes, disclaimers, tip lines, "Related:" rows, timestamps. */
 const NOTE =
   /^(related|read more|read next|more from [^:]{1,40}|see also|also read)\s*:|^(updated|published|posted|last updated)\b[^.]{0,60}\.?$|^(updated|published|posted|last updated)\b.{0,50}\d{1,2}:\d{2}\s*[ap]\.\s?m\.$|^letters (should|must|may) (be|include)\b|^(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4},? (?:at )?\d{1,2}:\d{2}\s*[ap]\.\s?m\.$|^to the editor\s*:$|^(this (article|story|column|interview|piece|report) (was|has been) (updated|corrected|amended))|^(correction|clarification)\s*:|^an earlier version of this|^this (interview|story|article|column|series|report|piece|podcast) (is|was) (part of|supported|funded|produced|made possible|edited|condensed)|\bviews expressed\b|\breflects? (his|her|their|the author's) (own )?views\b|\bviews are (his|her|their|my) own\b|\b(letters? to the editor|got a (news )?tip|send (us )?(corrections|tips)|email us at)\b|^our standards\b|trust principles/i;
+/** Share bars and counters: "Share 18 · Comments 42", "14 comments", "Facebook Twitter Email", "3 hours ago", "4 min read". */
+const COUNTS =
+  /^(?:(?:share|shares|comments?|likes?|views?|reactions?|replies)\s*[:·]?\s*\d[\d,.]*k?\s*(?:[·|•,]\s*)?)+$|^\d[\d,.]*k?\s+(?:comments?|shares?|likes?|views|reactions|replies|responses)\b.{0,30}$|^(?:\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|seconds?)\s+(?:ago|read)|\d+\s*min read)\b|^(?:(?:facebook|twitter|x|email|e-mail|whatsapp|linkedin|reddit|pinterest|print|copy link|share|messenger|bluesky|threads|flipboard|sms)\s*[|·•,/]?\s*){2,}$/i;
+/**
+ * More furniture pasted or saved with a story: print-edition notes, image descriptions and alt text, "Source:
+ * Supplied" photo captions, "Powered by …", cookie banners, newsletter and follow prompts, audio players.
+ */
+const MORE_FURNITURE =
+  /^(?:print edition|in print|image (?:description|alt|caption)|alt(?:ernative)? text|image|photo|picture|illustration)\s*:|^\[(?:image|photo|picture|video|graphic)\b[^\]]*\]$|^(?:a version of )?this (?:article|story) (?:appears?|appeared|ran) (?:in print|on page|in the print)|\bappeared in (?:the )?print edition\b|\bon page [A-Z]?\d{1,3} of the\b|^powered by\b|\bsource\s*:\s*(?:supplied|handout|file|screenshot|social media|facebook|twitter|instagram|x|getty|courtesy)\b[^.]{0,30}\.?\)?$|\b(?:uses? cookies|cookie (?:policy|settings|preferences|consent)|accept (?:all )?cookies|manage (?:your )?cookies)\b|^(?:get|sign up for|subscribe to|receive)\b.{0,60}\bnewsletter\b|^(?:follow|like) us on\b|^(?:listen to this (?:article|story)|audio version)\b/i;
+
 /** "Jane Doe is a correspondent for the Ledger." / "… covers City Hall for …" */
 const AUTHOR_BIO = /^(?:Dr\.? |Prof\.? )?\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} (?:(?:covers|writes about|reports on|writes a (?:weekly |monthly |regular )?column)\b|(?:is|was|teaches|edited|edits)\b[^.]{0,160}?\b(?:editor|correspondent|reporter|columnist|contributor|journalist|column|writer|board member|teaches|edited|professor|lecturer|senior fellow|former member)\b)/u;
 
@@ -715,6 +767,8 @@ function isContentBlock(text: string, kind: BlockKind, position?: { index: numbe
   const words = wordCount(text);
   if (words === 0) return false;
   if (NOTE.test(text) && words < 60) return false;
+  if (MORE_FURNITURE.test(text) && words < 60) return false;
+  if (COUNTS.test(text) && words < 15) return false;
   // Author bios sit at the very end.
   if (position && position.index >= position.total - 4 && AUTHOR_BIO.test(text) && words < 60) return false;
   if ((BOILERPLATE.test(text) || PAGE_FURNITURE.test(text)) && words < 20) return false;
@@ -868,6 +922,101 @@ export function announcementTitle(lead: string | undefined): string | undefined 
   const object = words.join(" ");
   if (wordCount(object) < 2) return undefined;
   return `${m[1]} ${ANNOUNCE_VERBS[m[2]!]} ${object}`;
+}
+
+/** Section names and site slogans that pages put in <title> or og:title instead of the headline. */
+const GENERIC_TITLE = /^(?:(?:the|home|homepage|front page|news|local|latest|breaking|top|stories|story|headlines|weather|sports?|obituaries|business|politics|entertainment|lifestyle|e-edition|videos?|photos|podcasts?|traffic|events|community|region|state|national|world|and|&|page|not|found|404|untitled|index|article|welcome|to|your|source|for)[\s,&|:·-]*)+$/i;
+const TITLE_SEPARATOR = /\s+[|–—·-]\s+|\s+::\s+|\s*\|\s*/;
+
+/** Letters and digits only, lowercase, no leading "the": "The Alder Bay Examiner" ≈ "alderbayexaminer". */
+const siteKey = (value: string) => value.toLowerCase().replace(/^the\s+/, "").replace(/[^\p{L}\p{N}]/gu, "");
+
+/** The site's names: its declared names and its web address ("alderbayexaminer" from www.alderbayexaminer.com). */
+function siteNamesOf(meta: HtmlMetadata, outlet: string | undefined): string[] {
+  const names = [...meta.siteNames, ...(outlet ? [outlet] : [])];
+  // "Home - Valley Dispatch", "Valley Dispatch | Local news, weather": beside a section label, the rest is the site.
+  const docParts = (meta.docTitle ?? "").split(TITLE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  if (docParts.length === 2 && docParts.some((part) => GENERIC_TITLE.test(part))) names.push(...docParts.filter((part) => !GENERIC_TITLE.test(part) && wordCount(part) <= 5));
+  try {
+    if (meta.url) names.push(new URL(meta.url).hostname.replace(/^www\./, "").split(".")[0]!);
+  } catch {
+    // no usable address
+  }
+  return names.map(siteKey).filter((k) => k.length >= 3);
+}
+
+/** "Alder Bay Examiner | Local news, weather" and "Home - Valley Dispatch" name the site, not the story. */
+export function isSiteTitle(title: string, sites: string[]): boolean {
+  const parts = title.split(TITLE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  return parts.every((part) => GENERIC_TITLE.test(part) || sites.includes(siteKey(part)));
+}
+
+/** Drops the site's name and section labels from either end of a page title ("Valley Dispatch | Headline", "Headline - Valley Dispatch"). */
+function stripSiteName(value: string | undefined, sites: string[], outlet: string | undefined): string | undefined {
+  const title = clean(value);
+  if (!title) return undefined;
+  const parts = title.split(/\s+[|–—·]\s+|\s+-\s+|\s*\|\s*/);
+  const isSite = (part: string) => sites.includes(siteKey(part)) || (GENERIC_TITLE.test(part) && !GENRE_LABEL.test(part));
+  const before = parts.length;
+  while (parts.length > 1 && isSite(parts.at(-1)!)) parts.pop();
+  while (parts.length > 1 && isSite(parts[0]!)) parts.shift();
+  return cleanTitle(parts.length === before ? title : parts.join(" - "), outlet);
+}
+
+/**
+ * The headline of an HTML page: og:title, the <h1>, the JSON-LD headline, twitter:title, then <title>, leaving out
+ * any that only names the site or a section ("Alder Bay Examiner", "Home - Valley Dispatch"); among those left, the
+ * first that shares a word with the story's opening (a slogan shares none).
+ */
+function pickHtmlTitle(meta: HtmlMetadata, outlet: string | undefined, readabilityTitle: string | undefined, articleText: string): string | undefined {
+  const sites = siteNamesOf(meta, outlet);
+  const candidates = [meta.title, meta.h1s[0], meta.headline, meta.fallbackTitle, readabilityTitle, meta.docTitle]
+    .map((value) => stripSiteName(value, sites, outlet))
+    .filter((value): value is string => Boolean(value) && !isSiteTitle(value!, sites) && wordCount(value!) >= 2);
+  if (candidates.length === 0) return undefined;
+  const opening = normalizeSpace(articleText).slice(0, 1500);
+  return candidates.find((c) => sharesWords(c, opening)) ?? candidates[0];
+}
+
+const NAV_LINE = /^(?:skip to (?:main )?(?:content|navigation)|menu|search|sign in|log ?in|log out|my account|sections|home|toggle navigation|open menu|close)\b/i;
+
+/** A short line that reads as a headline: 3–25 words, no closing period, colon or comma, and no page furniture. */
+export function isHeadlineLike(line: string): boolean {
+  const text = normalizeSpace(line);
+  const words = wordCount(text);
+  return (
+    words >= 3 &&
+    words <= 25 &&
+    /^[\p{Lu}\d“"‘']/u.test(text) &&
+    !/[.,;:]$/.test(text) &&
+    !NAV_LINE.test(text) &&
+    !BOILERPLATE.test(text) &&
+    !PAGE_FURNITURE.test(text) &&
+    !NOTE.test(text) &&
+    !CREDIT.test(text) &&
+    !COUNTS.test(text) &&
+    !MORE_FURNITURE.test(text) &&
+    !DATE_LINE.test(text) &&
+    !VIDEO_CAPTION.test(text) &&
+    !/^(?:by|words by|story by|written by)\s+\p{Lu}/iu.test(text) &&
+    !isShowFurniture(text)
+  );
+}
+
+/**
+ * Where the headline is among the first blocks of a page body that has none elsewhere: a headline-like line followed
+ * by a byline, a date line or the story's first paragraph; -1 when the story starts without one.
+ */
+function bodyHeadlineIndex(texts: string[]): number {
+  for (let i = 0; i < Math.min(texts.length - 1, 5); i++) {
+    const text = texts[i]!;
+    if (!text) continue;
+    if (wordCount(text) >= 25 && /[.!?"”]$/.test(text)) return -1;
+    if (!isHeadlineLike(text)) continue;
+    const next = texts.slice(i + 1).find((t) => t.trim() !== "") ?? "";
+    if (/^(?:by|words by|story by)\s+\p{Lu}/iu.test(next) || DATE_LINE.test(next) || wordCount(next) >= 20) return i;
+  }
+  return -1;
 }
 
 /** Drops a trailing " | Outlet" or " - Outlet" that sites add to page titles. */

@@ -81,7 +81,7 @@ export function canBePerson(name: string): boolean {
   // A short all-capitals word inside a name is a bill or agency code ("SB", "HB", "EPA"), never part of a person's name.
   if (name.split(/\s+/).some((part, i) => i > 0 && /^[A-Z]{2,4}$/.test(part))) return false;
   if (/^[\p{Lu}.]+$/u.test(name.replace(/\s/g, "")) || /\.\p{Lu}/u.test(name)) return false;
-  if (NOT_PEOPLE.test(name) || DISEASE_WORD.test(name) || ORGANIZATION_WORD.test(name)) return false;
+  if (NOT_PEOPLE.test(name) || DISEASE_WORD.test(name) || ORGANIZATION_WORD.test(name) || ORG_LAST_WORD.test(name)) return false;
   if (/\d/.test(name)) return false;
   // Storms and institutions named like people ("Hurricane Tessa", "Riverbend General", "St Mary's Memorial").
   if (/^(Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Tropical Depression|Operation|Project|Camp|Fort|Lake|Mount|River)\s/.test(name)) return false;
@@ -89,6 +89,45 @@ export function canBePerson(name: string): boolean {
   // Place names compromise sometimes tags as people ("New York", "West Bank", "Port Carrick").
   if (/^(New|North|South|East|West|Western|Eastern|Northern|Southern|Upper|Lower|Port|Fort|Mount|Lake|San|Santa|Los|Las|El|Saint|St\.?|Cape|Gulf)\s/.test(name)) return false;
   return name.split(/\s+/).every((part) => /^\p{Lu}[\p{L}'’.-]*$/u.test(part) || /^(de|da|van|von|bin|al|del|la|le)$/.test(part));
+}
+
+/**
+ * Last words that make a name a company, agency, utility, place or structure, never a person ("Cordell Edison",
+ * "Kestrel Energy", "Brightwater Co-op", "Sunrise Haulage", "Fenwick Landing", "Carver Dam"). Words that are also
+ * common surnames ("Power", "Bank") are left to the context rules below, except "Edison" (the utilities' name).
+ */
+const ORG_LAST_WORD =
+  /\s(?:Edison|Energy|Electric|Utilities|Utility|Co-op|Coop|Cooperative|Haulage|Logistics|Airlines|Airways|Motors|Foods|Holdings|Partners|Capital|Media|Labs|Systems|Technologies|Pharmaceuticals|Pharma|Insurance|Mutual|Railway|Railroad|Transit|Ferries|Shipping|Concrete|Steel|Construction|Realty|Properties|Studios|Brewing|Industries|Enterprises|Inc|LLC|Ltd|Corp|Co|PLC|Bancorp|Financial|Ventures|Solutions|Communications|Telecom|Wireless|Networks|Software|Analytics|Consulting|Manufacturing|Chemicals|Mining|Petroleum|Resources|Healthcare|Pharmacy|Landing|Coast|Harbor|Harbour|Bay|Beach|Heights|Springs|Falls|Creek|Point|Pier|Terminal|Wharf|Plaza|Dam|Reservoir|District|Township|Borough|Parish|Province|Region|Stadium|Arena|Center|Centre|Mall|Tower|Towers|Building|Institute|Academy|Department|Bureau|Authority)\.?$/;
+
+/** Nouns that name what an organization, a vessel, a storm or a place is ("Cordell Edison, the utility that …"). */
+const THING_NOUN =
+  "company|utility|firm|agency|department|bureau|authority|district|co-op|cooperative|nonprofit|charity|organization|organisation|union|corporation|retailer|chain|manufacturer|maker|carrier|airline|bank|insurer|lender|developer|contractor|operator|publisher|newspaper|outlet|broadcaster|university|hospital|club|ship|vessel|ferry|boat|tanker|tug|barge|yacht|freighter|liner|storm|hurricane|typhoon|cyclone|river|lake|town|city|village|county|park|bridge|building|tower|restaurant|store|shop|brand|app|platform|startup|supplier|grocer|supermarket|landlord|owner of|plant|mill|mine|dam|reservoir|landing|pier|terminal";
+
+/**
+ * True when the article treats a capitalized name as an organization, a vessel, a storm or a place: an appositive
+ * ("Cordell Edison, the utility that …"; "the largest ferry, the Henrietta Lowe"; "the tour boat Emmeline Shaw"), a
+ * spokesperson or staff "for" it, "it" as its pronoun ("X said it …", "X, which …"), a possessive only companies,
+ * ships and storms take ("X's shares", "X's crew"), "The company said" right after a sentence it opens, or "the"
+ * before every mention. A name with a person's cue (a title, an age, "who", "he/she said") stays a person.
+ */
+export function treatedAsThing(name: string, text: string): boolean {
+  const n = escapeRegex(name);
+  const at = `(?<![\\p{L}])${n}(?![\\p{L}])`;
+  const personCue = new RegExp(`${at},\\s+(?:\\d{1,3},|who\\b)|${at}(?:,[^,.]{1,80},)?\\s+(?:said|says|told)\\s+(?:he|she|him|her)\\b|(?:^|[.!?]\\s+)${at}\\s+(?:said|says)\\s+(?:his|her)\\b`, "u");
+  const roleAppositive = new RegExp(`${at},\\s+(?:the|a|an|[\\p{L}.]+['’]s)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:${ROLE_NOUNS.join("|")})\\b(?!['’])`, "u");
+  if (personCue.test(text) || roleAppositive.test(text)) return false;
+  const cues = [
+    new RegExp(`${at},\\s+(?:the|a|an)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:${THING_NOUN})\\b(?!['’])`, "u"),
+    new RegExp(`\\b(?:the|a|an|its|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${THING_NOUN})(?:\\s+(?:called|named))?,?\\s+(?:the\\s+)?${at}`, "iu"),
+    new RegExp(`\\b(?:spokes(?:man|woman|person)|representatives?|chief executive|CEO|employees?|workers|customers|shareholders|subscribers|a unit|a subsidiary|owners?)\\s+(?:for|of|at)\\s+(?:the\\s+)?${at}`, "u"),
+    new RegExp(`${at}(?:,[^,.]{1,100},)?\\s+(?:said|says|reported|announced|added|stated|confirmed|warned|expects|expected)\\s+(?:on\\s+\\p{Lu}\\p{Ll}+\\s+)?(?:that\\s+)?(?:it|its)\\b`, "u"),
+    new RegExp(`${at},\\s+which\\b`, "u"),
+    new RegExp(`${at}['’]s\\s+(?:chief executive|CEO|board|shares|stock|customers|headquarters|spokes(?:man|woman|person)|employees|subsidiar\\w+|factory|stores|branches|crew|hull|passengers|landfall|winds|eye)\\b`, "u"),
+    new RegExp(`(?:^|[.!?]\\s+)${at}\\b[^.!?]{0,200}[.!?]\\s+The\\s+(?:company|firm|utility|agency|co-op|cooperative|carrier|airline|bank|retailer|chain|group)\\s+(?:said|says|has|had|is|was|also)\\b`, "u"),
+  ];
+  if (cues.some((cue) => cue.test(text))) return true;
+  const mentions = [...text.matchAll(new RegExp(`(\\S+\\s+)?${at}`, "gu"))];
+  return mentions.length > 0 && mentions.every((m) => /^the\s+$/i.test(m[1] ?? ""));
 }
 
 const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2}";
@@ -190,6 +229,9 @@ export function findEntities(text: string, sentences: Sentence[], quoteSpeakers:
     byKey.set(key, { name, kind, titled, variants: new Set(), roles: new Set() });
   }
 
+  // A name the article treats as a company, ship, storm or place is not a person, unless a title says otherwise.
+  for (const draft of byKey.values()) if (draft.kind === "person" && !draft.titled && treatedAsThing(draft.name, text)) draft.kind = "organization";
+
   // People: full names are canonical; a one-word name folds into the one full name it belongs to.
   const people = () => [...byKey.values()].filter((e) => e.kind === "person");
   const fullNames = people().filter((p) => p.name.includes(" "));
@@ -244,9 +286,11 @@ export function findEntities(text: string, sentences: Sentence[], quoteSpeakers:
   // Appositives: "Liu Jieyi, China's ambassador to the U.N., said" gives Liu the role "ambassador".
   for (const person of people()) {
     const forms = [person.name, ...person.variants];
-    const appositive = new RegExp(`${wordPattern(forms, false).source},\\s+(?:the|a|an|[\\p{Lu}][\\p{L}.]*['’]s)\\s+((?:[\\p{L}.-]+\\s+){0,3}?)(${ROLE_NOUNS.join("|")})\\b`, "gu");
+    const appositive = new RegExp(`${wordPattern(forms, false).source},\\s+(?:the|a|an|[\\p{Lu}][\\p{L}.]*['’]s)\\s+((?:[\\p{L}.'’-]+\\s+){0,3}?)(${ROLE_NOUNS.join("|")})\\b`, "gu");
+    // And the other way round: "The mayor, Renata Quill, called …", "the county's sheriff, Ann Cole, said".
+    const reverse = new RegExp(`(?<![\\p{L}])(?:[Tt]he|[\\p{L}.]+['’]s)\\s+((?:[\\p{Ll}.'’-]+\\s+){0,2}?)(${ROLE_NOUNS.join("|")}),\\s+${wordPattern(forms, false).source}(?=[,.;]|\\s+(?:said|says|told|called|added)\\b)`, "gu");
     for (const sentence of sentences) {
-      for (const match of sentence.text.matchAll(appositive)) {
+      for (const match of [...sentence.text.matchAll(appositive), ...sentence.text.matchAll(reverse)]) {
         person.roles.add(match[2]!.toLowerCase());
         const modifier = match[1]!.trim().split(/\s+/).at(-1)?.toLowerCase();
         if (modifier && /^[a-z]+$/.test(modifier)) person.roles.add(`${modifier} ${match[2]!.toLowerCase()}`);

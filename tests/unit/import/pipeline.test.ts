@@ -118,7 +118,9 @@ describe("other article shapes", () => {
     expect(draft.format).toBe("markdown");
     expect(draft.title).toBe("The teenagers who rewrote their town's budget");
     expect(draft.paragraphs.join(" ")).not.toMatch(/[#*]/);
-    expect(draft.questions.length).toBeGreaterThanOrEqual(10);
+    // 9 since the people got roles from "the city's public works director, Samuel Ortiz": the swap gate now refuses a
+    // true/false that moved his title onto Priya Natarajan (a swap across roles is false on its face).
+    expect(draft.questions.length).toBeGreaterThanOrEqual(9);
     expectWellFormed(draft);
     expect(draft.lesson.actors.map((a) => a.name)).toContain("Priya Natarajan");
   });
