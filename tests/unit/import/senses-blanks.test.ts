@@ -249,5 +249,5 @@ describe("WordNet vocabulary items across the corpus", () => {
     }
     // The rule thins WordNet items; it must not silence them.
     expect(wordnetItems).toBeGreaterThan(0);
-  }, 120_000); // 24 corpus articles, each drafted in full: past the 20 s default on a shared machine
+  });
 });
