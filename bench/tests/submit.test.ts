@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { migrateDatabase } from "@/db/migrate";
-import { openDatabase, type Database } from "@/db/open";
+import { openDatabase, sqliteCommits, type Database } from "@/db/open";
 import { syncContent } from "@/lib/data/content-sync";
 import { submitAttempt } from "@/lib/data/attempts";
 import type { AnswersInput } from "@/lib/validations/attempts";
@@ -80,4 +80,22 @@ test(`submitAttempt: ${SUBMISSIONS} distinct attempts`, async () => {
   const summary = { submissions: sorted.length, p50: at(50), p95: at(95), p99: at(99), perSecondOneCore: Math.round(1000 / at(50)), cpuMsPerSubmission: cpuMs };
   console.log("submitAttempt", JSON.stringify(summary));
   if (process.env.BENCH_SUBMIT_OUT) fs.writeFileSync(process.env.BENCH_SUBMIT_OUT, JSON.stringify(summary, null, 2));
+});
+
+test("submitAttempt: 10 at a time share their commits", async () => {
+  const users = await createUsers(db.$client, 1, "learner", "bench-concurrent-");
+  const { quizId } = curriculumQuiz(db.$client);
+  const prepared = createAttempts(db.$client, quizId, users, 200);
+  signInAs({ id: users[0]!.id, name: "Bench", role: "learner", username: users[0]!.id });
+  const before = { ...sqliteCommits };
+  const cpu = process.cpuUsage();
+  for (let start = 0; start < prepared.length; start += 10) {
+    await Promise.all(prepared.slice(start, start + 10).map((entry) => submitAttempt(entry.attemptId, (JSON.parse(entry.body) as { answers: AnswersInput }).answers)));
+  }
+  const used = process.cpuUsage(cpu);
+  const transactions = sqliteCommits.transactions - before.transactions;
+  const commits = sqliteCommits.commits - before.commits;
+  expect(transactions).toBe(prepared.length);
+  const summary = { submissions: transactions, commits, cpuMsPerSubmission: Math.round(((used.user + used.system) / 1000 / transactions) * 1000) / 1000 };
+  console.log("submitAttempt, 10 at a time", JSON.stringify(summary));
 });
