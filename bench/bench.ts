@@ -15,7 +15,8 @@
  *  (e) lesson LCP/CLS/INP under 4× CPU throttling in headless Chromium, and
  *      first-load JavaScript above the bare page.
  * Prints a table and writes data/bench/bench-<time>.json.
- * Env: NEXT_DIST_DIR (build folder), BENCH_PORT (default 3105).
+ * Env: NEXT_DIST_DIR (build folder), BENCH_PORT (default 3105), BENCH_SERVER_NODE_OPTIONS (NODE_OPTIONS for the server
+ * alone, e.g. `--cpu-prof --cpu-prof-dir=<dir>` to profile it under the load).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -24,7 +25,8 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { measureFirstLoadJs } from "./bench-js";
-import { createAttempts, createUsers, curriculumQuiz, loadAverage, machineInfo, openDb, percentile, signInAll, startServer, stopServer, submitLoad, summarize, tempDataDir, waitForExit, type LoadResult, type PreparedAttempt } from "./bench-harness";
+import { createAttempts, createUsers, curriculumQuiz, listenerPid, loadAverage, machineInfo, openDb, percentile, signInAll, startServer, stopServer, submitLoad, summarize, tempDataDir, waitForExit, type LoadResult, type PreparedAttempt } from "./bench-harness";
+import { cpuSecondsBetween, cpuSecondsByPid } from "./engines-math";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, "skip-dashboard": { type: "boolean", default: false }, "skip-vitals": { type: "boolean", default: false }, only: { type: "string" } } });
 /** `--only pages,submissions,vitals,import,dashboard` runs just those parts (e.g. under a profiler). */
@@ -68,10 +70,28 @@ async function pageBytes(baseUrl: string, pagePath: string) {
   return { html: Buffer.byteLength(html), htmlGzip: gzipSync(html).length, inlineRscInHtml: inlinePayload, rscNavigation: rsc.byteLength, rscNavigationGzip: gzipSync(Buffer.from(rsc)).length };
 }
 
-async function loadSubmissions(baseUrl: string, name: string, attempts: PreparedAttempt[], cookies: Map<string, string>, pathOf: (attemptId: string) => string): Promise<LoadResult & { distinctAttempts: number }> {
+/**
+ * One submission measure, with the server's CPU time per answered request (from /proc, as bench:engines reads it):
+ * less sensitive than req/s to what else runs on the machine, since CPU another process takes is not counted.
+ */
+async function loadSubmissions(baseUrl: string, port: number, name: string, attempts: PreparedAttempt[], cookies: Map<string, string>, pathOf: (attemptId: string) => string): Promise<SubmissionMeasure> {
+  const pid = listenerPid(port);
+  const before = pid ? cpuSecondsByPid([pid]) : new Map<number, number>();
+  const self = process.cpuUsage();
   const { result, distinctAttempts } = await submitLoad({ url: baseUrl, connections: CONNECTIONS, seconds: SECONDS, attempts, pathOf, headersOf: (userId) => ({ cookie: cookies.get(userId)!, origin: baseUrl }) });
-  return { ...summarize(name, result), distinctAttempts };
+  const serverSeconds = pid ? cpuSecondsBetween(before, cpuSecondsByPid([pid])) : NaN;
+  const generator = process.cpuUsage(self);
+  const summary = summarize(name, result);
+  const answered = summary.ok + summary.non2xx;
+  return {
+    ...summary,
+    distinctAttempts,
+    serverCpuMsPerRequest: answered ? Number(((serverSeconds * 1000) / answered).toFixed(2)) : null,
+    loadGeneratorCpuMsPerRequest: answered ? Number(((generator.user + generator.system) / 1000 / answered).toFixed(2)) : null,
+  };
 }
+
+type SubmissionMeasure = LoadResult & { distinctAttempts: number; serverCpuMsPerRequest: number | null; loadGeneratorCpuMsPerRequest: number | null };
 
 async function webVitals(baseUrl: string, pagePath: string, runs = 5) {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
@@ -140,7 +160,8 @@ async function main() {
   const dir = tempDataDir("bench");
   const dbPath = path.join(dir, "civics.db");
   console.log(`Starting the production server on 127.0.0.1:${PORT} (build folder ${DIST_DIR}, database ${dbPath})...`);
-  const server = await startServer({ dbPath, port: PORT, distDir: DIST_DIR, benchRoutes: true });
+  // BENCH_SERVER_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the server only, for profiling it under this load.
+  const server = await startServer({ dbPath, port: PORT, distDir: DIST_DIR, benchRoutes: true, env: process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : undefined });
   try {
     const db = openDb(dbPath);
     const users = await createUsers(db, 20, "learner", "bench-learner-");
@@ -195,12 +216,19 @@ async function main() {
 
     if (runs("submissions")) {
       console.log(`(b) submissions, load ${loadAverage()}`);
-      const minimal = await loadSubmissions(server.baseUrl, "minimal route (same SQL)", minimalAttempts, cookies, (id) => `/api/bench/submit?attempt=${id}`);
-      const real = await loadSubmissions(server.baseUrl, "POST /api/attempts/:id/submit", realAttempts, cookies, (id) => `/api/attempts/${id}/submit`);
+      const minimal = await loadSubmissions(server.baseUrl, PORT, "minimal route (same SQL)", minimalAttempts, cookies, (id) => `/api/bench/submit?attempt=${id}`);
+      const real = await loadSubmissions(server.baseUrl, PORT, "POST /api/attempts/:id/submit", realAttempts, cookies, (id) => `/api/attempts/${id}/submit`);
       const check = openDb(dbPath);
       const stored = check.prepare("select count(*) as n from attempts where status = 'submitted' and id in (select value from json_each(?))").get(JSON.stringify(realAttempts.map((a) => a.attemptId))) as { n: number };
       check.close();
-      report.submissions = { loadAverage: loadAverage(), real, minimal, realToMinimal: ratio(real.requestsPerSecond, minimal.requestsPerSecond), realAttemptsStored: stored.n };
+      report.submissions = {
+        loadAverage: loadAverage(),
+        real,
+        minimal,
+        realToMinimal: ratio(real.requestsPerSecond, minimal.requestsPerSecond),
+        realCpuToMinimalCpu: real.serverCpuMsPerRequest && minimal.serverCpuMsPerRequest ? ratio(real.serverCpuMsPerRequest, minimal.serverCpuMsPerRequest) : null,
+        realAttemptsStored: stored.n,
+      };
     }
 
     if (runs("vitals")) {
@@ -233,7 +261,7 @@ async function main() {
 
 function printTable(report: Record<string, unknown>) {
   const pages = report.pages as Record<"staticBare" | "bare" | "guestLesson" | "guestQuiz" | "lesson" | "lessonView" | "me" | "quiz" | "guestCatalog" | "catalog" | "lessonC50" | "staticC50" | "health", LoadResult> & { bytes: unknown } | undefined;
-  const submissions = report.submissions as { real: LoadResult & { distinctAttempts: number }; minimal: LoadResult & { distinctAttempts: number }; realAttemptsStored: number } | undefined;
+  const submissions = report.submissions as { real: SubmissionMeasure; minimal: SubmissionMeasure; realAttemptsStored: number } | undefined;
   const rows: string[][] = [["Measure", "req/s", "p50 ms", "p99 ms", "ratio", "non-2xx/errors"]];
   const row = (r: LoadResult, label: string, base: LoadResult, baseName: string) =>
     rows.push([label, String(r.requestsPerSecond), String(r.p50), String(r.p99), `${ratio(r.requestsPerSecond, base.requestsPerSecond)}× ${baseName}`, `${r.non2xx}/${r.errors}`]);
@@ -251,6 +279,7 @@ function printTable(report: Record<string, unknown>) {
   if (rows.length > 1) for (const cells of rows) console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(58) : cell.padStart(18))).join(""));
   if (pages) console.log("Bytes:", JSON.stringify(pages.bytes));
   if (submissions) console.log(`Real submissions acknowledged: ${submissions.real.ok}, distinct attempts used: ${submissions.real.distinctAttempts}, stored as submitted: ${submissions.realAttemptsStored}`);
+  if (submissions) console.log(`Server CPU per submission: minimal ${submissions.minimal.serverCpuMsPerRequest} ms, real ${submissions.real.serverCpuMsPerRequest} ms (load generator: ${submissions.minimal.loadGeneratorCpuMsPerRequest} / ${submissions.real.loadGeneratorCpuMsPerRequest} ms)`);
   if (report.lessonPage) console.log("Lesson page:", JSON.stringify({ ...report.lessonPage, samples: undefined }));
   if (report.import) console.log("Import:", (report.import as { output: string[] }).output.join(" | "));
   if (report.dashboard) console.log("Dashboard:", JSON.stringify(report.dashboard));

@@ -114,6 +114,9 @@ export function currentTransaction(): Database | undefined {
  * event loop and no other request's code runs while it holds the lock.
  * better-sqlite3's own transactions must be synchronous, and our data access
  * awaits Drizzle queries, so transactions on one connection are queued here.
+ * Transactions queued behind one another commit together (group commit, see
+ * `runInGroup`): each still succeeds or fails alone, and none resolves before
+ * the COMMIT that makes it durable.
  * The reader is read-only, so a write that forgets this helper fails loudly;
  * passing a reader runs on its writer.
  *
@@ -123,22 +126,124 @@ export async function writeTransaction<T>(db: Database, fn: (tx: Database) => Pr
   if (isPostgres(db)) return postgresTransaction(db, fn, options.postgresIsolation ?? "serializable");
   const writer = writerFor(db);
   if (transactionScope.getStore() === writer) return fn(writer);
+  const group = groupOf(writer);
+  group.waiting += 1;
   const previous = queues.get(writer) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() =>
-    transactionScope.run(writer, async () => {
-      writer.$client.exec("BEGIN IMMEDIATE");
-      try {
-        const result = await fn(writer);
-        writer.$client.exec("COMMIT");
-        return result;
-      } catch (error) {
-        if (writer.$client.inTransaction) writer.$client.exec("ROLLBACK");
-        throw error;
-      }
-    }),
+  let committed!: Promise<T>;
+  // `turn` settles when this transaction's own work is done, so the next one may start; `committed` once it is durable.
+  const turn = previous.then(
+    () =>
+      new Promise<void>((workDone) => {
+        group.waiting -= 1;
+        committed = runInGroup(writer, group, fn, workDone);
+      }),
   );
-  queues.set(writer, run);
-  return run;
+  queues.set(writer, turn);
+  await turn;
+  return committed;
+}
+
+/**
+ * Group commit (SQLite). Transactions that are already queued when one finishes run inside the same
+ * `BEGIN IMMEDIATE … COMMIT`, each in its own SAVEPOINT (the first needs none: a failure rolls back the whole
+ * transaction, which then holds only its own writes). A transaction that fails is rolled back to its savepoint
+ * and its caller gets the error at once; the others go on. The group commits when nobody is waiting any more
+ * (or it holds GROUP_MAX), and only then does any member's promise resolve, so nothing is acknowledged before it
+ * is durable, and a failed COMMIT fails every member. No member waits for anything but the database, so a group
+ * still commits within the turn of the event loop that started it, and the lock is never held across one.
+ *
+ * Why: a commit writes every page the transaction changed to the WAL, and a quiz submission changes a leaf page
+ * of each of `responses`' per-question indexes for each question: most of its cost (docs/BENCHMARKS.md).
+ * Submissions committed together share those pages.
+ */
+interface CommitGroup {
+  /** Transactions queued on this connection and not started yet. */
+  waiting: number;
+  /** Members of the open group whose commit is pending. */
+  members: { resolve: () => void; reject: (error: unknown) => void }[];
+  /** Savepoints used in this group (names must differ only within a group). */
+  savepoints: number;
+}
+
+const GROUP_MAX = 32;
+
+/**
+ * SQLite write transactions and the COMMITs that made them durable since the process started (their ratio is
+ * the average group size). Tests read it to show grouping happens; nothing else depends on it.
+ */
+export const sqliteCommits: { transactions: number; commits: number } = { transactions: 0, commits: 0 };
+const groups = new WeakMap<Database, CommitGroup>();
+
+function groupOf(writer: Database): CommitGroup {
+  let group = groups.get(writer);
+  if (!group) {
+    group = { waiting: 0, members: [], savepoints: 0 };
+    groups.set(writer, group);
+  }
+  return group;
+}
+
+async function runInGroup<T>(writer: Database, group: CommitGroup, fn: (tx: Database) => Promise<T>, workDone: () => void): Promise<T> {
+  const client = writer.$client;
+  let savepoint: string | null = null;
+  let result: T;
+  try {
+    if (client.inTransaction) {
+      savepoint = `group_member_${++group.savepoints}`;
+      client.exec(`SAVEPOINT ${savepoint}`);
+    } else {
+      client.exec("BEGIN IMMEDIATE");
+      group.members = [];
+      group.savepoints = 0;
+    }
+    result = await transactionScope.run(writer, () => fn(writer));
+    if (savepoint) client.exec(`RELEASE ${savepoint}`);
+  } catch (error) {
+    try {
+      if (client.inTransaction) {
+        // A later member undoes only its own writes; the first one holds only its own, so it rolls back the whole.
+        if (savepoint) client.exec(`ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+        else client.exec("ROLLBACK");
+      }
+      finishIfLast(writer, group);
+    } finally {
+      workDone();
+    }
+    throw error;
+  }
+  const durable = new Promise<void>((resolve, reject) => group.members.push({ resolve, reject }));
+  try {
+    finishIfLast(writer, group);
+  } finally {
+    workDone();
+  }
+  await durable;
+  return result;
+}
+
+/** Commits the open group when nobody is queued behind it (or it is full), then resolves its members. */
+function finishIfLast(writer: Database, group: CommitGroup): void {
+  const client = writer.$client;
+  if (!client.inTransaction) {
+    // SQLite rolled the whole transaction back on its own (e.g. the disk is full): every pending member's writes are gone.
+    const lost = group.members;
+    group.members = [];
+    for (const member of lost) member.reject(new Error("The write transaction was rolled back by the database; nothing of it was saved."));
+    return;
+  }
+  if (group.waiting > 0 && group.members.length < GROUP_MAX) return;
+  const members = group.members;
+  group.members = [];
+  try {
+    client.exec("COMMIT");
+  } catch (error) {
+    if (client.inTransaction) client.exec("ROLLBACK");
+    for (const member of members) member.reject(error);
+    return;
+  }
+  sqliteCommits.commits += 1;
+  sqliteCommits.transactions += members.length;
+  for (const member of members) member.resolve();
 }
 
 export interface WriteTransactionOptions {

@@ -10,7 +10,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import type { Database } from "../../db/open";
+import { currentTransaction, isPostgres, type Database } from "../../db/open";
 import { assignments, attempts, lessons, questionVersions, quizzes, responses } from "../../db/tables";
 import { requireUser, type SessionUser } from "./session";
 import { formatInZone } from "../dates";
@@ -21,7 +21,7 @@ import type { Answer, Outcome, PublicQuestionData, QuestionKeyData, QuestionType
 import { countOutcomes, gradedQuestion, type GradedQuestion } from "../quiz/results";
 import { answerProblem } from "../quiz/validate";
 import type { AnswersInput } from "../validations/attempts";
-import { idList, inIdList, preparedRows, preparedRun, rawTime, statementsFor } from "./prepared";
+import { byRowCount, idList, inIdList, preparedCount, preparedRows, preparedRun, rawTime, rowPlaceholders, rowValues, statementsFor } from "./prepared";
 import { assertNoOpenTest, assignmentClosedReason, assignmentForStart, isOpenTest, openTestMessage, studentQuizAssignments, type QuizAssignmentOfStudent } from "./assignments";
 import { scheduleAnsweredQuestions } from "./review";
 import { lockAttempt, lockStudent, studentWriteTransaction } from "./row-locks";
@@ -380,6 +380,8 @@ export async function checkQuestion(attemptId: string, questionId: string, answe
   });
 }
 
+const RESPONSE_FIELDS = ["questionId", "questionVersionId", "answer", "credit", "outcome"] as const;
+
 /** The statements of a submission, prepared once per connection (lib/data/prepared.ts). */
 const submitStatements = statementsFor((db) => ({
   ownAttempt: preparedRows(
@@ -387,6 +389,15 @@ const submitStatements = statementsFor((db) => ({
     "submit_own_attempt",
     db
       .select()
+      .from(attempts)
+      .where(and(eq(attempts.id, sql.placeholder("attemptId")), eq(attempts.userId, sql.placeholder("userId")))),
+  ),
+  // Under the lock only what decides between "already submitted", "draft changed" and "go ahead": no layout.
+  lockedAttempt: preparedRows(
+    db,
+    "submit_locked_attempt",
+    db
+      .select({ status: attempts.status, draft: attempts.draft, score: attempts.score, maxScore: attempts.maxScore, submittedAt: attempts.submittedAt, updatedAt: attempts.updatedAt })
       .from(attempts)
       .where(and(eq(attempts.id, sql.placeholder("attemptId")), eq(attempts.userId, sql.placeholder("userId")))),
   ),
@@ -407,7 +418,10 @@ const submitStatements = statementsFor((db) => ({
       .from(questionVersions)
       .where(inIdList(db, questionVersions.id, "versionIds")),
   ),
-  insertResponse: preparedRun(
+  // The graded answers: on PostgreSQL one multi-row statement (one round trip; one statement per question count,
+  // lib/data/prepared.ts byRowCount), on SQLite one prepared row at a time, which SQLite runs faster than a
+  // multi-row VALUES (measured in docs/BENCHMARKS.md).
+  insertResponse: preparedCount(
     db,
     "submit_insert_response",
     db
@@ -421,7 +435,18 @@ const submitStatements = statementsFor((db) => ({
         outcome: sql.placeholder("outcome"),
         answeredAt: sql.placeholder("answeredAt"),
       })
+      // Practice questions already checked keep their first checked answer (docs/GRADING.md): on conflict, nothing.
       .onConflictDoNothing(),
+  ),
+  insertResponses: byRowCount((rows) =>
+    preparedCount(
+      db,
+      `submit_insert_responses_${rows}`,
+      db
+        .insert(responses)
+        .values(Array.from({ length: rows }, (_, row) => ({ attemptId: sql.placeholder("attemptId"), answeredAt: sql.placeholder("answeredAt"), ...rowPlaceholders(RESPONSE_FIELDS, row) })))
+        .onConflictDoNothing(),
+    ),
   ),
   storedResponses: preparedRows(
     db,
@@ -450,8 +475,44 @@ interface GradedEntry {
   outcome: Outcome;
 }
 
+interface ShownVersion {
+  data: PublicQuestionData;
+  keyData: QuestionKeyData;
+}
+
+/**
+ * Question versions as grading reads them, by id, kept by this process. A version's public and key data never
+ * change once written (an edit makes a new version; content-sync and imports only retag a version), and ids are
+ * never reused (AUTOINCREMENT on SQLite, a sequence on PostgreSQL), so a remembered version is always the one in
+ * the database. Filled only from reads outside any write transaction, i.e. from committed rows. Bounded: the
+ * oldest entries go first.
+ */
+const shownVersions = new Map<number, ShownVersion>();
+const SHOWN_VERSIONS_MAX = 5_000;
+
+async function versionsFor(db: Database, versionIds: readonly number[]): Promise<Map<number, ShownVersion>> {
+  const found = new Map<number, ShownVersion>();
+  const missing: number[] = [];
+  for (const id of versionIds) {
+    const version = shownVersions.get(id);
+    if (version) found.set(id, version);
+    else missing.push(id);
+  }
+  if (missing.length === 0) return found;
+  const rows = await submitStatements(db).versions.all({ versionIds: idList(db, missing) });
+  const remember = currentTransaction() === undefined;
+  for (const row of rows) {
+    const version = { data: row.data, keyData: row.keyData };
+    found.set(row.versionId, version);
+    if (!remember) continue;
+    if (shownVersions.size >= SHOWN_VERSIONS_MAX) shownVersions.delete(shownVersions.keys().next().value!);
+    shownVersions.set(row.versionId, version);
+  }
+  return found;
+}
+
 /** Grades every question of the layout against the draft: pure, so it runs outside the write lock. */
-function gradeDraft(layout: AttemptLayout, versions: Map<number, { keyData: QuestionKeyData }>, draft: Draft): GradedEntry[] {
+function gradeDraft(layout: AttemptLayout, versions: Map<number, ShownVersion>, draft: Draft): GradedEntry[] {
   return layout.questions.map((entry) => {
     const answer = draft[entry.questionId] ?? null;
     const graded = gradeAnswer(versions.get(entry.versionId)!.keyData.key, answer);
@@ -459,8 +520,13 @@ function gradeDraft(layout: AttemptLayout, versions: Map<number, { keyData: Ques
   });
 }
 
-function storedResult(attempt: AttemptRow): SubmitResult {
-  return { attemptId: attempt.id, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0, submittedAt: attempt.submittedAt ?? attempt.updatedAt };
+function storedResult(attemptId: string, attempt: Pick<AttemptRow, "score" | "maxScore" | "submittedAt" | "updatedAt">): SubmitResult {
+  return { attemptId, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0, submittedAt: attempt.submittedAt ?? attempt.updatedAt };
+}
+
+/** The attempt's score: the sum of its stored credits, to four decimals. */
+function scoreOf(credits: readonly { credit: number }[]): number {
+  return Math.round(credits.reduce((sum, row) => sum + row.credit, 0) * 10_000) / 10_000;
 }
 
 /**
@@ -472,7 +538,8 @@ function storedResult(attempt: AttemptRow): SubmitResult {
  * returns its stored result and changes nothing; one whose draft changed in
  * between (an autosave landed) is graded again from the draft it now holds.
  * Question versions never change once written, so their keys read outside
- * stay valid.
+ * stay valid. Inside, the writes are one statement each: the graded answers,
+ * the closing of the attempt, the review cards (lib/data/review.ts).
  */
 export async function submitAttempt(attemptId: string, answers: AnswersInput = {}, now: Date = new Date()): Promise<SubmitResult> {
   const user = await requireUser();
@@ -480,13 +547,13 @@ export async function submitAttempt(attemptId: string, answers: AnswersInput = {
   const read = submitStatements(db);
   const attempt = await read.ownAttempt.get({ attemptId, userId: user.id });
   if (!attempt) throw new AppError("not_found", "We couldn't find that attempt.");
-  if (attempt.status === "submitted") return storedResult(attempt);
+  if (attempt.status === "submitted") return storedResult(attempt.id, attempt);
   if (attempt.assignmentId) assertNotPastDue(await read.dueRule.get({ assignmentId: attempt.assignmentId }), now);
   // A test attempt is the test itself; any other attempt would grade the quiz while a test of it is open.
   if (!(attempt.mode === "test" && attempt.assignmentId)) await assertNoOpenTest(db, user, attempt.quizId, now, attempt.assignmentId);
   const layout = layoutOf(attempt);
-  const versions = new Map((await read.versions.all({ versionIds: idList(db, layout.questions.map((entry) => entry.versionId)) })).map((row) => [row.versionId, row]));
-  validateAnswers(layout, new Map([...versions].map(([id, row]) => [id, { data: row.data }])), answers);
+  const versions = await versionsFor(db, layout.questions.map((entry) => entry.versionId));
+  validateAnswers(layout, versions, answers);
   const draftJson = JSON.stringify(attempt.draft);
   let draft = mergeDraft(attempt.draft, answers);
   let graded = gradeDraft(layout, versions, draft);
@@ -499,22 +566,25 @@ export async function submitAttempt(attemptId: string, answers: AnswersInput = {
     await lockStudent(tx, user.id);
     await lockAttempt(tx, attemptId);
     const statements = submitStatements(tx);
-    const current = await statements.ownAttempt.get({ attemptId, userId: user.id });
+    const current = await statements.lockedAttempt.get({ attemptId, userId: user.id });
     if (!current) throw new AppError("not_found", "We couldn't find that attempt.");
-    if (current.status === "submitted") return storedResult(current);
+    if (current.status === "submitted") return storedResult(attemptId, current);
     if (JSON.stringify(current.draft) !== draftJson) {
       draft = mergeDraft(current.draft, answers);
       graded = gradeDraft(layout, versions, draft);
     }
-    // Practice questions already checked keep their first checked answer (docs/GRADING.md): on conflict, nothing.
-    for (const entry of graded) await statements.insertResponse.run({ attemptId, ...entry, answeredAt: now });
-    const stored = await statements.storedResponses.all({ attemptId });
-    const score = Math.round(stored.reduce((sum, row) => sum + row.credit, 0) * 10_000) / 10_000;
+    let inserted = 0;
+    if (isPostgres(tx)) inserted = await statements.insertResponses(graded.length).run(rowValues(graded, { attemptId, answeredAt: now }));
+    else for (const entry of graded) inserted += await statements.insertResponse.run({ attemptId, ...entry, answeredAt: now });
+    // Every answer inserted: the stored responses are the graded ones. Otherwise some question was checked in
+    // practice before, and its first checked answer is what counts: read back what is stored.
+    const stored: { questionId: string; credit: number; answer: Answer | null }[] = inserted === graded.length ? graded : await statements.storedResponses.all({ attemptId });
+    const score = scoreOf(stored);
     const maxScore = layout.questions.length;
     await statements.close.run({ attemptId, draftJson: JSON.stringify(draft), score, maxScore, now: rawTime(tx, now) });
     // Skipped questions were never recalled or missed, so they get no review card.
     await scheduleAnsweredQuestions(tx, user.id, stored.filter((row) => row.answer !== null), now);
-    return { attemptId: attempt.id, score, maxScore, submittedAt: now };
+    return { attemptId, score, maxScore, submittedAt: now };
   });
 }
 

@@ -16,7 +16,7 @@
  * A transaction is its own Drizzle session there, so its statements are
  * described again per transaction (cheap next to the round trips).
  */
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { isPostgres, type Database } from "../../db/open";
 
@@ -43,6 +43,11 @@ export interface RowsStatement<Row> {
 /** A prepared write whose result is not needed. */
 export interface RunStatement {
   run(values?: Values): Promise<void>;
+}
+
+/** A prepared write that reports how many rows it changed (inserted, updated or deleted). */
+export interface CountStatement {
+  run(values?: Values): Promise<number>;
 }
 
 interface PgPrepared {
@@ -81,6 +86,48 @@ export function preparedRun(db: Database, name: string, query: { prepare(): { ru
       statement.run(values);
     },
   };
+}
+
+/** Prepares an insert, update or delete under `name` whose result is the number of rows it changed. */
+export function preparedCount(db: Database, name: string, query: { prepare(): { run(values?: Values): unknown } }): CountStatement {
+  if (isPostgres(db)) {
+    const statement = (query as unknown as { prepare(name: string): PgPrepared }).prepare(name);
+    return { run: async (values) => ((await statement.execute(values)) as { rowCount: number | null }).rowCount ?? 0 };
+  }
+  const statement = query.prepare();
+  return { run: async (values) => (statement.run(values) as { changes: number }).changes };
+}
+
+/**
+ * One prepared statement per row count, for multi-row writes (`insert … values (…), (…)`): `build(n)` describes
+ * the statement for n rows with placeholders named by row (`${name}${i}`, see `rowPlaceholders`), prepared the
+ * first time that count is asked for on this connection. A quiz's submissions all have its question count, so a
+ * connection holds a few of these at most.
+ */
+export function byRowCount<S>(build: (rows: number) => S): (rows: number) => S {
+  const statements = new Map<number, S>();
+  return (rows) => {
+    let statement = statements.get(rows);
+    if (!statement) {
+      statement = build(rows);
+      statements.set(rows, statement);
+    }
+    return statement;
+  };
+}
+
+/** Placeholders `${key}${row}` for each key, for row `row` of a `byRowCount` statement. */
+export function rowPlaceholders<K extends string>(keys: readonly K[], row: number): Record<K, Placeholder> {
+  return Object.fromEntries(keys.map((key) => [key, sql.placeholder(`${key}${row}`)])) as Record<K, Placeholder>;
+}
+
+/** The values for a `byRowCount` statement: each row's fields under `${key}${row}`, plus `shared` as they are. */
+export function rowValues(rows: readonly object[], shared: Values = {}): Values {
+  const values: Values = { ...shared };
+  rows.forEach((row, index) => {
+    for (const [key, value] of Object.entries(row)) values[`${key}${index}`] = value;
+  });
+  return values;
 }
 
 /** `column` is one of the ids in the placeholder `name`, filled with `idList(db, ids)`. */

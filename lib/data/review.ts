@@ -7,7 +7,7 @@
 import "server-only";
 import { and, asc, count, eq, lte, notInArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import type { Database } from "../../db/open";
+import { isPostgres, type Database } from "../../db/open";
 import { lessons, questions, questionVersions, quizzes, reviewCards, reviewLogs } from "../../db/tables";
 import { getSessionUser, requireUser, type SessionUser } from "./session";
 import { AppError } from "../errors";
@@ -18,7 +18,7 @@ import type { Answer, Outcome, PublicQuestionData, QuestionType } from "../quiz/
 import { answerProblem } from "../quiz/validate";
 import { scheduleAnswer, type CardState } from "../review/schedule";
 import { assertNoOpenTest, openTestQuizIds } from "./assignments";
-import { idList, inIdList, preparedRows, preparedRun, rawTime, statementsFor } from "./prepared";
+import { byRowCount, idList, inIdList, preparedRows, preparedRun, rawTime, rowPlaceholders, rowValues, statementsFor } from "./prepared";
 import { lockStudent, studentWriteTransaction } from "./row-locks";
 import { evidenceLinks, readingLevelOf, visibleQuizCondition, type EvidenceLink } from "./quizzes";
 
@@ -67,6 +67,21 @@ function cardState(row: CardRow): CardState {
   };
 }
 
+const CARD_FIELDS = ["questionId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"] as const;
+
+const CARD_UPDATE = {
+  due: sql`excluded.due`,
+  stability: sql`excluded.stability`,
+  difficulty: sql`excluded.difficulty`,
+  elapsedDays: sql`excluded.elapsed_days`,
+  scheduledDays: sql`excluded.scheduled_days`,
+  learningSteps: sql`excluded.learning_steps`,
+  reps: sql`excluded.reps`,
+  lapses: sql`excluded.lapses`,
+  state: sql`excluded.state`,
+  lastReview: sql`excluded.last_review`,
+};
+
 const schedulingStatements = statementsFor((db) => ({
   cards: preparedRows(
     db,
@@ -95,21 +110,19 @@ const schedulingStatements = statementsFor((db) => ({
         state: sql.placeholder("state"),
         lastReview: sql.placeholder("lastReview"),
       })
-      .onConflictDoUpdate({
-        target: [reviewCards.userId, reviewCards.questionId],
-        set: {
-          due: sql`excluded.due`,
-          stability: sql`excluded.stability`,
-          difficulty: sql`excluded.difficulty`,
-          elapsedDays: sql`excluded.elapsed_days`,
-          scheduledDays: sql`excluded.scheduled_days`,
-          learningSteps: sql`excluded.learning_steps`,
-          reps: sql`excluded.reps`,
-          lapses: sql`excluded.lapses`,
-          state: sql`excluded.state`,
-          lastReview: sql`excluded.last_review`,
-        },
-      }),
+      .onConflictDoUpdate({ target: [reviewCards.userId, reviewCards.questionId], set: CARD_UPDATE }),
+  ),
+  // A submission's cards in one statement on PostgreSQL (one round trip; one statement per card count). SQLite
+  // runs the single-row statement above once per card: faster there than a multi-row VALUES.
+  upsertMany: byRowCount((rows) =>
+    preparedRun(
+      db,
+      `schedule_upsert_${rows}`,
+      db
+        .insert(reviewCards)
+        .values(Array.from({ length: rows }, (_, row) => ({ userId: sql.placeholder("userId"), ...rowPlaceholders(CARD_FIELDS, row) })))
+        .onConflictDoUpdate({ target: [reviewCards.userId, reviewCards.questionId], set: CARD_UPDATE }),
+    ),
   ),
 }));
 
@@ -130,11 +143,15 @@ export async function scheduleAnsweredQuestions(tx: Database, userId: string, an
   const statements = schedulingStatements(tx);
   const existing = await statements.cards.all({ userId, questionIds: idList(tx, answered.map((entry) => entry.questionId)) });
   const byQuestion = new Map(existing.map((row) => [row.questionId, row]));
-  for (const { questionId, credit } of answered) {
+  // One row per question (the last answer wins, as one upsert after another did): PostgreSQL refuses a statement
+  // that updates the same row twice.
+  const last = new Map(answered.map((entry) => [entry.questionId, entry.credit]));
+  const cards = [...last].map(([questionId, credit]) => {
     const previous = byQuestion.get(questionId);
-    const { card } = scheduleAnswer(previous ? cardState(previous) : null, credit, now);
-    await statements.upsert.run({ userId, questionId, ...card });
-  }
+    return { questionId, ...scheduleAnswer(previous ? cardState(previous) : null, credit, now).card };
+  });
+  if (isPostgres(tx)) await statements.upsertMany(cards.length).run(rowValues(cards, { userId }));
+  else for (const card of cards) await statements.upsert.run({ userId, ...card });
 }
 
 function dueCondition(user: SessionUser, now: Date) {

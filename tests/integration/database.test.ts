@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { migrateDatabase } from "@/db/migrate";
 import { getDb } from "@/db/client";
-import { closeDatabase, openDatabase, writeTransaction, type Database } from "@/db/open";
+import { closeDatabase, openDatabase, readerFor, sqliteCommits, writeTransaction, type Database } from "@/db/open";
 import { appMeta, topics } from "@/db/schema";
 
 function tempDbFile(): string {
@@ -62,6 +62,57 @@ describe("database client", () => {
     );
     const [row] = await db.select().from(appMeta).where(eq(appMeta.key, "counter"));
     expect(row!.value).toBe("25");
+  });
+
+  it("commits transactions queued together in one group: a failed one is rolled back alone, none resolves before it is durable", async () => {
+    const db = openDatabase(tempDbFile());
+    migrateDatabase(db);
+    const reader = readerFor(db);
+    const committedRows = () => reader.select().from(appMeta).all().map((row) => row.key).filter((key) => key.startsWith("group-")).sort();
+    const before = { ...sqliteCommits };
+    const seenAtResolve: Record<string, string[]> = {};
+    // Started together, so each after the first is queued while the one before runs: one group, one COMMIT.
+    const results = await Promise.allSettled(
+      [0, 1, 2, 3, 4].map((i) =>
+        writeTransaction(db, async (tx) => {
+          await tx.insert(appMeta).values({ key: `group-${i}`, value: String(i) });
+          if (i === 2) throw new Error("member 2 fails after writing");
+          return i;
+        }).then((value) => {
+          // The read-only connection sees committed rows only: a member resolves only once its row is durable.
+          seenAtResolve[`group-${i}`] = committedRows();
+          return value;
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    expect(committedRows()).toEqual(["group-0", "group-1", "group-3", "group-4"]);
+    for (const key of ["group-0", "group-1", "group-3", "group-4"]) expect(seenAtResolve[key]).toContain(key);
+    expect(sqliteCommits.commits - before.commits).toBe(1);
+    expect(sqliteCommits.transactions - before.transactions).toBe(4);
+    closeDatabase(db);
+  });
+
+  it("starts a new group when the first member of one fails, and keeps nothing of it", async () => {
+    const db = openDatabase(tempDbFile());
+    migrateDatabase(db);
+    const results = await Promise.allSettled(
+      [0, 1, 2].map((i) =>
+        writeTransaction(db, async (tx) => {
+          await tx.insert(appMeta).values({ key: `first-${i}`, value: String(i) });
+          if (i === 0) throw new Error("the first member fails");
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled", "fulfilled"]);
+    const keys = readerFor(db).select().from(appMeta).all().map((row) => row.key).filter((key) => key.startsWith("first-")).sort();
+    expect(keys).toEqual(["first-1", "first-2"]);
+    // The connection is usable afterwards, in a transaction of its own.
+    await writeTransaction(db, async (tx) => {
+      await tx.insert(appMeta).values({ key: "first-after", value: "x" });
+    });
+    expect(db.$client.inTransaction).toBe(false);
+    closeDatabase(db);
   });
 
   it("joins a nested transaction instead of deadlocking", async () => {
