@@ -5,6 +5,7 @@
  * quotes, discussion prompts (the "two sides" one only where two named sources disagree) and written-response prompts.
  */
 import { SPEAKER_LABEL } from "./analyze/show-furniture";
+import { labelOf } from "./analyze/turns";
 import { PRONOUN_START } from "./generators/common";
 import { writtenPrompts } from "./generators/written-response";
 import { contentWords, overlap } from "./analyze/text";
@@ -40,6 +41,9 @@ export function draftLesson(analysis: ArticleAnalysis, questions: DraftQuestion[
   // In a transcript, the host's turns ("HOST: …", "Q: …", or any label whose turns ask questions) are the conversation,
   // not what the article says; the guest's labelled answers are, with the label left out of the summary.
   const hostTurns = interviewerParagraphs(analysis.sentences);
+  // With the transcript's turns read, every interviewer turn and the writer's narration between answers are left out
+  // too (a magazine Q&A's questions carry no label), so the summary is the introduction and the guests' answers.
+  for (const turn of analysis.transcript?.turns ?? []) if (turn.role === "interviewer" || turn.role === "narration") hostTurns.add(turn.paragraph);
   const firstPerson = (s: Sentence) => /\b(I|we|our|my|us|me)\b/.test(s.text.replace(/[“"][^”"]*[”"]/g, " "));
   const plain = (s: Sentence) =>
     s.words >= 8 &&
@@ -56,8 +60,10 @@ export function draftLesson(analysis: ArticleAnalysis, questions: DraftQuestion[
     !/\?["”’]?$/.test(s.text) &&
     (analysis.genre === "opinion" || !firstPerson(s));
 
-  const sections: LessonDraft["sections"] =
-    analysis.sections.length > 0
+  const topicSections = transcriptSections(analysis, hostTurns);
+  const sections: LessonDraft["sections"] = topicSections
+    ? topicSections
+    : analysis.sections.length > 0
       ? [
           ...(analysis.sections[0]!.firstParagraph > 0 ? [{ title: "Introduction", anchors: anchorsBetween(0, analysis.sections[0]!.firstParagraph) }] : []),
           ...analysis.sections.map((section, i) => ({ title: section.title, anchors: anchorsBetween(section.firstParagraph, analysis.sections[i + 1]?.firstParagraph ?? paragraphCount(analysis)) })),
@@ -131,7 +137,7 @@ export function draftLesson(analysis: ArticleAnalysis, questions: DraftQuestion[
   discussion.push("What else would you want to know, and where could you check it?");
 
   return {
-    summary: summary.map((s) => s.text.replace(SPEAKER_LABEL, "")).join(" "),
+    summary: summary.map((s) => stripLabel(s.text.replace(SPEAKER_LABEL, ""))).join(" "),
     sections,
     objectives,
     vocabulary,
@@ -173,4 +179,72 @@ function interviewerParagraphs(sentences: readonly Sentence[]): Set<number> {
   const lastOf = (paragraph: number) => sentences.filter((s) => s.paragraph === paragraph).at(-1)!;
   const hostLabels = new Set(turns.filter((s) => /^(?:HOST|CO-?HOST|Q|INTERVIEWER|MODERATOR|ANCHOR|REPORTER)\b/i.test(labelOf(s)!) || /\?["”’]?$/.test(lastOf(s.paragraph).text)).map((s) => labelOf(s)!));
   return new Set(turns.filter((s) => hostLabels.has(labelOf(s)!)).map((s) => s.paragraph));
+}
+
+function stripLabel(text: string): string {
+  const label = labelOf(text);
+  return label && label.rest ? label.rest : text;
+}
+
+/** How many exchanges (a question and its answers) a transcript section holds at least. */
+const EXCHANGES_PER_PART = 2;
+const MAX_PARTS = 5;
+
+/**
+ * A transcript's sections follow its topics: the introduction, then consecutive exchanges grouped into at most five
+ * parts, each titled "Part N: <topic>" with a short noun phrase from the guests' answers in that part (the phrase the
+ * part uses most and the other parts least). Never a question or a host's line: the title is built from the answers.
+ * Headings the page gave are kept when none of them is an interviewer's line. Undefined for other articles.
+ */
+export function transcriptSections(analysis: ArticleAnalysis, hostParagraphs: ReadonlySet<number> = new Set()): LessonDraft["sections"] | undefined {
+  const transcript = analysis.transcript;
+  if (!transcript) return undefined;
+  const pageTitles = analysis.sections.map((s) => s.title);
+  const hostLines = new Set(analysis.sentences.filter((s) => hostParagraphs.has(s.paragraph)).map((s) => s.text.toLowerCase()));
+  if (pageTitles.length >= 2 && pageTitles.every((t) => !/\?$/.test(t) && ![...hostLines].some((line) => line.includes(t.toLowerCase())))) return undefined;
+  const total = paragraphCount(analysis);
+  const exchanges = new Map<number, number>();
+  for (const turn of transcript.turns) if (turn.exchange >= 0 && !exchanges.has(turn.exchange)) exchanges.set(turn.exchange, turn.paragraph);
+  const starts = [...exchanges.entries()].sort((a, b) => a[0] - b[0]).map(([, paragraph]) => paragraph);
+  if (starts.length === 0) return undefined;
+  const partCount = Math.max(1, Math.min(MAX_PARTS, Math.floor(starts.length / EXCHANGES_PER_PART)));
+  const size = Math.ceil(starts.length / partCount);
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < starts.length; i += size) ranges.push([starts[i]!, starts[i + size] ?? total]);
+  const guestParagraphs = new Set(transcript.turns.filter((t) => t.role === "guest").map((t) => t.paragraph));
+  const askedParagraphs = new Set(transcript.turns.filter((t) => t.role === "interviewer").map((t) => t.paragraph));
+  // Noun phrases of the guests' answers in a part, and those its questions name too (the topic both sides talk about).
+  const phrasesOf = ([from, to]: [number, number]) => {
+    const counts = new Map<string, number>();
+    const asked = new Set<string>();
+    for (const s of analysis.sentences) {
+      if (s.paragraph < from || s.paragraph >= to) continue;
+      if (askedParagraphs.has(s.paragraph)) for (const phrase of analysis.nounPhrases[s.id] ?? []) asked.add(phrase);
+      if (!guestParagraphs.has(s.paragraph)) continue;
+      for (const phrase of analysis.nounPhrases[s.id] ?? []) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+    }
+    return { counts, asked };
+  };
+  const parts = ranges.map(phrasesOf);
+  const perPart = parts.map((p) => p.counts);
+  const used = new Set<string>();
+  const titles = perPart.map((counts, i) => {
+    const ranked = [...counts]
+      .filter(([phrase]) => !used.has(phrase) && phrase.length >= 4 && !/^(?:thing|things|people|way|lot|time|year|years|part|question|answer|point|place|day|something|everything|nothing)$/.test(phrase))
+      .filter(([phrase, n]) => n >= 2 || parts[i]!.asked.has(phrase))
+      .map(([phrase, n]) => {
+        const elsewhere = perPart.reduce((sum, other, j) => sum + (j === i ? 0 : (other.get(phrase) ?? 0)), 0);
+        return { phrase, score: n * 2 - elsewhere + (phrase.includes(" ") ? 1 : 0) + (parts[i]!.asked.has(phrase) ? 3 : 0) };
+      })
+      .sort((a, b) => b.score - a.score || a.phrase.localeCompare(b.phrase));
+    const best = ranked[0];
+    if (!best || best.score < 3) return `Part ${i + 1}`;
+    used.add(best.phrase);
+    return `Part ${i + 1}: ${best.phrase.charAt(0).toUpperCase()}${best.phrase.slice(1)}`;
+  });
+  const anchors = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => `p${from + k + 1}`);
+  const out: LessonDraft["sections"] = [];
+  if (ranges[0]![0] > 0) out.push({ title: "Introduction", anchors: anchors(0, ranges[0]![0]) });
+  ranges.forEach(([from, to], i) => out.push({ title: titles[i]!, anchors: anchors(from, to) }));
+  return out.filter((s) => s.anchors.length > 0);
 }

@@ -193,6 +193,8 @@ const PHOTO_CREDIT = /^(?:photo |image )?credits?\s*[:\s]\s*\p{Lu}[^.]{0,100}(?:
 /** A question labelled "Q:" or one answered in the first person (or after an "A:" label): an interview turn. */
 export function isQuestionTurn(text: string, next: string | undefined): boolean {
   if (/^\s*Q\s*[:.]\s/.test(text)) return true;
+  // A speaker's labelled turn ("HOST: What happens to fares?") is never a heading, whatever answers it.
+  if (/\?["”]?\s*$/.test(text) && /^\s*(?:HOST|CO-?HOST|INTERVIEWER|MODERATOR|ANCHOR|Interviewer|Host|Moderator|[\p{Lu}][\p{Lu}.'’-]+(?:\s+[\p{Lu}][\p{Lu}.'’-]+){0,3}(?:\s*\([^)]{1,40}\))?)\s*:\s+\S/u.test(text)) return true;
   if (!/\?["”]?\s*$/.test(text) || !next) return false;
   return /^\s*A\s*[:.]\s/.test(next) || /\b(I|I['’]m|I['’]ve|I['’]d|we|my|our|me|us)\b/.test(next.replace(/[“"][^”"]*[”"]/g, " "));
 }

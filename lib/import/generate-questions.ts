@@ -15,7 +15,7 @@ import { clozeQuestions } from "./generators/cloze";
 import { Context, type Candidate } from "./generators/common";
 import { evidencePairs } from "./generators/evidence";
 import { factOpinionQuestions } from "./generators/fact-opinion";
-import { answeredQuestionItems, interviewQuestions } from "./generators/interview";
+import { answerEvidenceItems, answeredQuestionItems, answerPointItems, interviewQuestions } from "./generators/interview";
 import { mainIdeaQuestions, pickMainIdeas } from "./generators/main-idea";
 import { numericQuestions } from "./generators/numeric";
 import { perspectiveQuestions } from "./generators/perspective";
@@ -51,6 +51,8 @@ export function generateQuestions(analysis: ArticleAnalysis): GeneratedQuestions
     ...perspectiveQuestions(ctx),
     ...interviewQuestions(ctx),
     ...answeredQuestionItems(ctx),
+    ...answerPointItems(ctx),
+    ...answerEvidenceItems(ctx),
     ...clozeQuestions(ctx),
     ...numericQuestions(ctx),
     ...whoSaidQuestions(ctx),

@@ -31,6 +31,8 @@ const GENERATOR_CAP: Record<QuestionGenerator, number> = {
   "perspective-claim": 2,
   "interview-claim": 4,
   "interview-question": 2,
+  "interview-point": 3,
+  "interview-evidence": 2,
   "sourcing-kind": 1,
   "author-purpose": 1,
   argument: 2,

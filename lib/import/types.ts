@@ -4,6 +4,7 @@
  * the review UI.
  */
 import type { ContentQuestion } from "../content/schema";
+import type { Transcript } from "./analyze/turns";
 
 /** 2 MB: larger pastes or uploads are refused before any parsing. */
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
@@ -255,6 +256,8 @@ export interface ArticleAnalysis {
   /** The article's headline, when known. */
   title?: string;
   sections: ArticleSection[];
+  /** Who speaks each paragraph of a Q&A or broadcast transcript (analyze/turns.ts); absent for other articles. */
+  transcript?: Transcript;
   stats: { words: number; sentences: number; fkGrade: number; readingMinutes: number };
 }
 
@@ -276,6 +279,10 @@ export type QuestionGenerator =
   | "interview-claim"
   /** Which question an interviewee's answer replies to (generators/interview.ts). */
   | "interview-question"
+  /** The main point of one answer, asked with its question (generators/interview.ts). */
+  | "interview-point"
+  /** Which of the guest's statements supports a claim the guest makes in the same answer (generators/interview.ts). */
+  | "interview-evidence"
   | "sourcing-kind"
   | "author-purpose"
   /** An opinion column's argument: the claim a detail supports, the author's reply to critics (generators/argument.ts). */

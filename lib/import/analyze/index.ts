@@ -11,7 +11,7 @@ import { buildTimeline, findDates } from "./dates";
 import { findEntities } from "./entities";
 import { findNumbers } from "./numbers";
 import { findOpinions } from "./opinion";
-import { findAttributions, findQuotations } from "./quotes";
+import { findAttributions, findQuotations, transcriptOf } from "./quotes";
 import { scoreSentences } from "./score";
 import { findDisagreements } from "./sides";
 import { isFurniture, splitSentences } from "./sentences";
@@ -55,7 +55,8 @@ export function analyzeArticle(input: string[] | AnalyzableArticle, options: Ana
   const entities = findEntities(fullText, sentences, article.quoteSpeakers ?? []);
   const dates = findDates(sentences, options.articleDate);
   const timeline = buildTimeline(sentences, dates, furniture);
-  const quotations = findQuotations(sentences, entities, article.quoteSpeakers ?? [], genre);
+  const transcript = transcriptOf(sentences, entities, genre);
+  const quotations = findQuotations(sentences, entities, article.quoteSpeakers ?? [], genre, transcript);
   const attributions = findAttributions(sentences, entities, quotations);
   const opinions = findOpinions(sentences, genre, quotations, attributions);
   const causes = findCauses(sentences).filter((c) => !furniture.has(c.sentenceId));
@@ -95,6 +96,7 @@ export function analyzeArticle(input: string[] | AnalyzableArticle, options: Ana
     ...(article.genreCertain === false ? { genreCertain: false } : {}),
     ...(article.title ? { title: article.title } : {}),
     sections,
+    ...(transcript ? { transcript } : {}),
     stats: { words: stats.words, sentences: sentences.length, fkGrade: stats.fkGrade, readingMinutes: stats.readingMinutes },
   };
 }

@@ -8,7 +8,10 @@
 import type { Attribution, Genre, NamedEntity, Quotation, Sentence, SourceKind } from "../types";
 import { formsOf, ROLE_NOUNS } from "./entities";
 import { countWords, wordPattern } from "./text";
+import { findTranscript, turnAt, type Transcript } from "./turns";
 
+/** A speaker label opening a turn: "MERCER:", "Q:", "Ms. Fenwick:", "DANA MERCER, HOST:", "Okafor (ombudsman):". */
+const LABEL_AT_START = /^(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}(?:\s*,\s*[\p{L} -]{2,30}?|\s*\([^)]{1,40}\))?)\s*:\s+/u;
 const SPEECH_VERBS = "said|says|say|told|tells|added|adds|asked|wrote|writes|explained|argued|argues|warned|warns|noted|insisted|stated|declared|announced|replied|responded|urged|predicted|cautioned|acknowledged|conceded|recalled|complained|claimed|claims|contended|maintained|called|calls|described|describes|welcomed|promised|vowed|according to";
 const SPEECH = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, "gi");
 const QUOTE = /[“"]([^“”"]{8,}?)[”"]/g;
@@ -25,11 +28,22 @@ interface Mention {
   by: Quotation["resolvedBy"];
 }
 
-export function findQuotations(sentences: Sentence[], entities: NamedEntity[], quoteSpeakers: (string | undefined)[], genre: Genre = "news"): Quotation[] {
+/**
+ * The article's transcript turns, when it is a Q&A or a broadcast transcript: labelled turns whatever the genre, an
+ * unlabelled question-and-answer layout only in an interview (or where questions are answered in the first person).
+ */
+export function transcriptOf(sentences: Sentence[], entities: NamedEntity[], genre: Genre = "news"): Transcript | undefined {
+  const people = entities.filter((e) => e.kind === "person");
+  const interviewee = genre === "interview" || looksLikeQandA(sentences) ? intervieweeOf(people, sentences) : undefined;
+  return findTranscript(sentences, people, interviewee);
+}
+
+export function findQuotations(sentences: Sentence[], entities: NamedEntity[], quoteSpeakers: (string | undefined)[], genre: Genre = "news", transcript: Transcript | undefined = transcriptOf(sentences, entities, genre)): Quotation[] {
   const out: Quotation[] = [];
   const people = entities.filter((e) => e.kind === "person");
   let lastSpeaker: { name: string; index: number; paragraph: number } | undefined;
-  const interviewee = genre === "interview" || looksLikeQandA(sentences) ? intervieweeOf(people, sentences) : undefined;
+  // With the turns read, the older per-sentence interview rules below are not needed.
+  const interviewee = transcript ? undefined : genre === "interview" || looksLikeQandA(sentences) ? intervieweeOf(people, sentences) : undefined;
   const gender = gendersOf(people, sentences);
   // People a sentence mentions, counting a surname two of them share as a mention of both (gender then tells them apart).
   const bareSurname = (p: NamedEntity, text: string) => new RegExp(`(?<!\\p{Lu}[\\p{L}'’-]*\\s)(?<![\\p{L}])${escapeForRegex(p.name.split(/\s+/).at(-1)!)}(?![\\p{L}])`, "u").test(text);
@@ -48,6 +62,16 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
         out.push({ sentenceId: sentence.id, text: sentence.text.replace(/^[“"]|[”"]$/g, ""), speaker: entity.name, resolvedBy: "block-quote", direct: true });
         lastSpeaker = { name: entity.name, index, paragraph: sentence.paragraph };
       }
+      return;
+    }
+    // A transcript's turns: a guest's answer is the words of the guest who speaks the turn (never of a person the
+    // question names); the interviewer's turns are asked, not claimed, so they are no one's quotation.
+    const turn = turnAt(transcript, sentence.paragraph);
+    // A sentence of an answer that quotes someone ("my father told me, '…'", "“…,” she said") is read like any quotation.
+    const turnText = sentence.text.replace(LABEL_AT_START, "");
+    if (turn && (turn.role === "interviewer" || (turn.role === "guest" && !/[“”"]/.test(turnText)))) {
+      if (turn.role === "guest" && turn.speaker && countWords(turnText) >= 4) out.push({ sentenceId: sentence.id, text: turnText, speaker: turn.speaker, resolvedBy: "interview", direct: true });
+      lastSpeaker = undefined;
       return;
     }
     // A transcript turn ("Arnold Pike: Because …") is the labelled speaker's, to the end of the paragraph.
@@ -230,6 +254,12 @@ export function intervieweeOf(people: NamedEntity[], sentences: Sentence[]): Nam
   for (const s of intro.length ? intro : sentences.slice(0, 3)) {
     const found = intervieweeIn(s.text);
     if (found) return found;
+    // "She spoke with the Courier": the one speaking is the interviewee when the one spoken with is the outlet.
+    const withOutlet = /^(She|He|(?:[\p{Lu}][\p{L}.'’-]+\s+){0,2}[\p{Lu}][\p{L}'’-]+)\s+(?:spoke|talked|sat down)\s+(?:recently\s+)?with\s+the\s+\p{Lu}/u.exec(s.text);
+    if (withOutlet) {
+      const subject = /^(?:She|He)$/.test(withOutlet[1]!) ? intro.flatMap((x) => people.filter((p) => p.sentenceIds.includes(x.id)))[0] : byForm(withOutlet[1]!);
+      if (subject) return subject;
+    }
     // "Lena Ortiz spoke with Halima Brandt": if the one spoken with is no person the article found, the one speaking
     // (the interviewer) must not be taken instead.
     if ([...s.text.matchAll(STANDFIRST)].length > 0) return undefined;

@@ -7,6 +7,9 @@
  * item is tagged recall first.
  */
 import { isFullClause, isPastEvent } from "../analyze/clauses";
+
+/** Advice in the imperative ("Find a coordinator who likes teenagers") has no subject: no effect to explain. */
+const IMPERATIVE = /^(?:Find|Train|Go|Make|Take|Give|Let|Ask|Keep|Get|Put|Tell|Call|Write|Read|Come|Try|Use|Look|Measure|Build|Bring|Send|Stop|Start|Check|Talk|Think|Remember|Pay|Vote|Watch|Listen|Do not|Don['’]t|Never|Always)\b/;
 import { contentWords, countWords, innerQuotes, jaccard, lowerFirst, overlap, round, wordPattern } from "../analyze/text";
 import type { Sentence } from "../types";
 import { PRONOUN_START, sortedChoices, type Candidate, type Context } from "./common";
@@ -43,7 +46,7 @@ export function causeEffectQuestions(ctx: Context): Candidate[] {
     const source = reported ? sourceIn(reported[1]!) : trailing ? sourceIn(trailing[2]!) : answeredBy ? ctx.person(answeredBy) : undefined;
     if ((reported || trailing) && !source) continue;
     const effect = reported && source ? reported[2]! : trailing && source ? trailing[1]! : relation.effect;
-    if (!isFullClause(effect) || PRONOUN_START.test(effect.replace(/^there\b/i, "x"))) continue;
+    if (!isFullClause(effect) || PRONOUN_START.test(effect.replace(/^there\b/i, "x")) || IMPERATIVE.test(effect)) continue;
     // The author's own reasoning in a column is the author's claim, and the question says so.
     const authorsClaim = !source && (ctx.isOpinion(sentence) || (ctx.analysis.genre === "opinion" && !/\b(said|says|according to)\b/i.test(sentence.text)));
     const key = asChoice(relation.cause);

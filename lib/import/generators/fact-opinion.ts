@@ -49,7 +49,9 @@ function inAnswer(ctx: Context, sentenceId: string): boolean {
  * the park can lose the status" describes a rule ("worse" compares readings), which a student would call a fact.
  */
 function clearAnswerJudgment(text: string, cues: string[]): boolean {
-  return !PROCEDURE.test(text) && !/^(?:A\s*[:.]\s*)?(If|When|Unless)\b/i.test(text) && cues.some((c) => !WEAK_CUES.has(c.toLowerCase()) && !/^(I|my|me|we|our|us|can|could|will|would)$/i.test(c));
+  // "the wrong precinct", "no wrong place", "the right ballot": a plain description, not a judgment.
+  const plainUse = (c: string) => /^(wrong|right)$/i.test(c) && new RegExp(`\\b(?:no|the|a|any)\\s+${c}\\b`, "i").test(text);
+  return !PROCEDURE.test(text) && !/^(?:A\s*[:.]\s*)?(If|When|Unless)\b/i.test(text) && cues.some((c) => !WEAK_CUES.has(c.toLowerCase()) && !plainUse(c) && !/^(I|my|me|we|our|us|can|could|will|would)$/i.test(c));
 }
 
 /**
@@ -134,7 +136,7 @@ export function factOpinionQuestions(ctx: Context): Candidate[] {
       type: "single",
       prompt: inQuote
         ? inAnswer(ctx, sentence.id)
-          ? `In this answer from the interview, is what ${mark.holder} says a fact or an opinion? “${innerQuotes(sentence.text.replace(/^A\s*[:.]\s*/, ""))}”`
+          ? `In this answer from the interview, is what ${mark.holder} says a fact or an opinion? “${innerQuotes(sentence.text.replace(/^(?:A\s*[:.]|[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}:)\s*/u, ""))}”`
           : `In this sentence from the article, is what ${mark.holder} says in quotation marks a fact or an opinion? “${innerQuotes(sentence.text)}”`
         : `Is this sentence from the article a fact or an opinion? “${innerQuotes(sentence.text)}”`,
       choices: [

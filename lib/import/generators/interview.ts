@@ -47,23 +47,37 @@ const STEMS = [
 const ABOUT_THE_INTERVIEW = /\b(talked|spoke|sat down|interview(?:ed)?|conversation|edited|condensed|caught up)\b/i;
 
 export function interviewQuestions(ctx: Context): Candidate[] {
+  // Each guest of a transcript with several (a radio panel) gets their own items; the others' answers are wrong choices.
+  const guests = [...new Set(ctx.analysis.quotations.filter((q) => q.resolvedBy === "interview").map((q) => q.speaker))];
+  return guests.flatMap((guest, i) => claimItems(ctx, guest, i));
+}
+
+function claimItems(ctx: Context, guest: string, guestIndex: number): Candidate[] {
   const { analysis } = ctx;
-  const answers = analysis.quotations.filter((q) => q.resolvedBy === "interview");
-  const interviewee = answers[0] ? ctx.person(answers[0].speaker) : undefined;
+  const all = analysis.quotations.filter((q) => q.resolvedBy === "interview");
+  const answers = all.filter((q) => q.speaker === guest);
+  const interviewee = ctx.person(guest);
   if (!interviewee || answers.length < 3) return [];
-  const answerIds = new Set(answers.map((q) => q.sentenceId));
+  const answerIds = new Set(all.map((q) => q.sentenceId));
   const answerTexts = answers.map((q) => q.text);
   // An answer that quotes someone else ("my father told me, '…'") carries another voice: neither key nor distractor.
   const keys = answers
     .map((q) => ({ quote: q, sentence: ctx.byId.get(q.sentenceId)! }))
     .filter(({ quote, sentence }) => keyOk(ctx, quote.text, sentence));
   const distractors = distractorPool(ctx, interviewee, answerIds, answerTexts);
+  // Another guest's own answers are the clearest wrong choices: said in the same programme, by someone else.
+  for (const other of all) {
+    if (other.speaker === guest || !keyOk(ctx, other.text, ctx.byId.get(other.sentenceId)!)) continue;
+    const text = cleanAnswer(other.text);
+    if (answerTexts.some((a) => saysTheSame(a, text)) || formsOf(interviewee).some((f) => text.includes(f))) continue;
+    distractors.push({ id: other.sentenceId, text });
+  }
   if (distractors.length < 2) return [];
   const out: Candidate[] = [];
   const perParagraph = new Map<number, number>();
   const byScore = [...keys].sort((a, b) => ctx.score(b.sentence.id) - ctx.score(a.sentence.id) || ctx.order(a.sentence.id) - ctx.order(b.sentence.id));
   const name = interviewee.name;
-  let turn = 0;
+  let turn = guestIndex * 2;
   for (const { quote, sentence } of byScore) {
     // At most two keys from one answer, so the items cover the interview rather than one reply.
     if ((perParagraph.get(sentence.paragraph) ?? 0) >= 2) continue;
@@ -126,7 +140,10 @@ export function answeredQuestionItems(ctx: Context): Candidate[] {
     if (answerIds.has(s.id) || ctx.furniture.has(s.id) || !/\?["”]?$/.test(s.text)) continue;
     // "Listener Jo Park of Salem asks: Do you …?" → the question itself.
     const text = cleanAnswer(s.text).replace(/^[^:?]{3,80}\basks?:\s+/, "");
-    if (countWords(text) >= 5 && countWords(text) <= 40 && !/[“”"]/.test(text) && /^\p{Lu}/u.test(text)) questions.set(s.paragraph, text);
+    // The host's form of address ("Ms. Fenwick, do you …") would name the one who answers.
+    const asked = text.replace(/^(?:(?:Mr|Mrs|Ms|Dr|Director|Judge|Senator|Mayor|Professor|Councilmember|Commissioner)\.?\s+)?\p{Lu}[\p{L}'’-]+,\s+(?=\p{Ll})/u, "");
+    const question = asked.charAt(0).toUpperCase() + asked.slice(1);
+    if (countWords(question) >= 5 && countWords(question) <= 40 && !/[“”"]/.test(question) && /^\p{Lu}/u.test(question)) questions.set(s.paragraph, question);
   }
   if (questions.size < 3) return [];
   const out: Candidate[] = [];
@@ -147,12 +164,14 @@ export function answeredQuestionItems(ctx: Context): Candidate[] {
     // Each wrong question shares clearly fewer words with the answer than the right one (two fewer, at most one).
     const others = [...questions].filter(([p, q]) => p !== asked && shared(text, q) <= Math.min(1, keyShare - 2) && shared(question, q) < 3).map(([, q]) => q);
     if (others.length < 2) continue;
+    // Credited to the guest who spoke this answer (a panel has several).
+    const speaker = ctx.person(quote.speaker) ?? interviewee;
     usedQuestions.add(asked);
     const { choices, answer } = sortedChoices(question, others.slice(0, 3));
     out.push({
       id: "",
       type: "single",
-      prompt: `Which question is ${interviewee.name} answering when saying: “${innerQuotes(text)}”?`,
+      prompt: `Which question is ${speaker.name} answering when saying: “${innerQuotes(text)}”?`,
       choices,
       answer,
       explanation: `The answer follows the question “${innerQuotes(question)}” and takes up what it asks about.`,
@@ -220,6 +239,217 @@ function distractorPool(ctx: Context, interviewee: NamedEntity, answerIds: Set<s
     const sentence = ctx.byId.get(quote.sentenceId);
     if (!sentence || ctx.furniture.has(sentence.id)) continue;
     if (/^\p{Lu}/u.test(quote.text) && /[.!]$/.test(quote.text) && !forms.some((f) => quote.text.includes(f))) add(sentence.id, quote.text);
+  }
+  return out;
+}
+
+/** One exchange of a transcript: the interviewer's question and one guest's answer to it. */
+interface Exchange {
+  index: number;
+  question: string;
+  guest: string;
+  /** The guest's answer sentences (their turn's paragraphs, up to the next interviewer turn or another speaker). */
+  answer: Sentence[];
+}
+
+/** The transcript's exchanges whose question can stand alone in a stem, each with its first guest's answer. */
+export function exchangesOf(ctx: Context): Exchange[] {
+  const transcript = ctx.analysis.transcript;
+  if (!transcript) return [];
+  const out: Exchange[] = [];
+  const sentencesOf = (paragraph: number) => ctx.analysis.sentences.filter((s) => s.paragraph === paragraph);
+  let pendingQuestion: string | undefined;
+  let current: Exchange | undefined;
+  const answerIds = new Set(ctx.analysis.quotations.filter((q) => q.resolvedBy === "interview").map((q) => q.sentenceId));
+  for (const turn of transcript.turns) {
+    if (turn.role === "interviewer") {
+      current = undefined;
+      pendingQuestion = standaloneQuestion(sentencesOf(turn.paragraph).map((s) => cleanAnswer(s.text)).filter((t) => !/^(?:Q|A)[.:]$/.test(t)));
+      continue;
+    }
+    if (turn.role !== "guest" || !turn.speaker) {
+      if (turn.role === "narration") current = undefined;
+      continue;
+    }
+    if (current && current.guest === turn.speaker && current.index === turn.exchange) {
+      current.answer.push(...sentencesOf(turn.paragraph).filter((s) => answerIds.has(s.id)));
+      continue;
+    }
+    if (current || pendingQuestion === undefined) {
+      current = undefined;
+      continue;
+    }
+    current = { index: turn.exchange, question: pendingQuestion, guest: turn.speaker, answer: sentencesOf(turn.paragraph).filter((s) => answerIds.has(s.id)) };
+    out.push(current);
+    pendingQuestion = undefined;
+  }
+  return out.filter((e) => e.answer.length > 0);
+}
+
+/**
+ * "Director Okonjo, start with the basic question. Why change a system that most voters seem to like?" → the question,
+ * able to stand alone: the turn's last question (or a request: "Tell me about the first summer."), without the host's
+ * form of address, with the sentence before it when it leans on it ("… has said the program wastes money. What's your
+ * answer to her?"); undefined when it still leans on something ("Is that fair?") or only asks to confirm.
+ */
+export function standaloneQuestion(sentences: string[]): string | undefined {
+  const address = /^(?:(?:Mr|Mrs|Ms|Dr|Director|Judge|Senator|Mayor|Professor|Councilmember|Commissioner)\.?\s+)?\p{Lu}[\p{L}'’-]+,\s+(?=\p{Ll})/u;
+  const clean = (t: string) => {
+    const x = t.replace(address, "");
+    return x.charAt(0).toUpperCase() + x.slice(1);
+  };
+  let at = sentences.findLastIndex((t) => /\?["”]?$/.test(t));
+  if (at < 0) at = sentences.findLastIndex((t) => /^(?:Tell|Talk|Walk|Describe|Explain)\s+(?:me|us)\b/.test(t));
+  if (at < 0) return undefined;
+  const last = clean(sentences[at]!);
+  const opening = /^(?:[^,?]{2,30},\s+)?(?:What|What['’]s|Why|How|Which|Who|Whom|Whose|When|Where|Do|Does|Did|Don['’]t|Doesn['’]t|Is|Isn['’]t|Are|Aren['’]t|Was|Were|Can|Could|Should|Would|Will|Has|Have|Had|Tell|Talk|Walk|Describe|Explain)\b/;
+  if (!opening.test(last)) return undefined;
+  // Leaning on what came before: a personal pronoun ("What's your answer to her?"), a bare "that"/"this" ("What would
+  // that cost?", "Is that fair?"), or too few words of its own ("What worries you?").
+  const leans = (t: string) => /\b(it|her|him|them|those|these|he|she|they)\b/i.test(t) || /\b(?:that|this)(?:\s+[\p{Ll}'’]+)?\s*\?$/u.test(t) || /^(?:Is|Isn['’]t|Was|Wasn['’]t)\s+(?:that|this)\b/.test(t) || contentWords(t).size < 2;
+  let q = last;
+  if (leans(last)) {
+    const before = at > 0 ? clean(sentences[at - 1]!) : undefined;
+    if (!before || /\?$/.test(before) || PRONOUN_START.test(before) || /^(?:Let['’]s|Let me|Last question|One more)\b/i.test(before)) return undefined;
+    q = `${before} ${last}`;
+  }
+  const words = countWords(q);
+  if (words < 4 || words > 38 || /[“”"]/.test(q)) return undefined;
+  return q;
+}
+
+/** An answer sentence that can be a choice on its own: a statement of 7–32 words in the guest's voice, not leaning back. */
+function standaloneAnswer(ctx: Context, sentence: Sentence): string | undefined {
+  const text = cleanAnswer(sentence.text);
+  const words = countWords(text);
+  if (sentence.verbless || words < 7 || words > 32 || /\?["”]?$/.test(text) || /[“”"]/.test(text) || /:$/.test(text) || ctx.furniture.has(sentence.id)) return undefined;
+  if (PRONOUN_START.test(text) && !/^(I|We|My|Our)\b/.test(text)) return undefined;
+  if (/^(Yes|No|Well|Sure|Right|Exactly|Absolutely|Thanks|Thank you|Because|Not)\b/i.test(text)) return undefined;
+  // An elliptical reply ("The first draft was, and …", "It is.") needs the question to mean anything.
+  if (/^(?:[\p{L}'’-]+\s+){1,4}(?:was|is|were|are|did|does|do|will|would|can|could|has|have|had)[,.;]/iu.test(text)) return undefined;
+  if (/\b(told|tells|asked) (me|us)\b|\b(he|she|they|my \w+|our \w+) (said|says|told|tells)\b/i.test(text)) return undefined;
+  return text;
+}
+
+const sharedWords = (a: string, b: string) => {
+  const y = contentWords(b);
+  return [...contentWords(a)].filter((w) => y.has(w)).length;
+};
+
+/**
+ * Main idea of an answer: "Asked “Why change a system that most voters seem to like?”, what point does Rafael Okonjo
+ * make?". The key is the answer's opening statement (an interview answer leads with its point); the wrong choices are
+ * the same guest's statements from other answers that share at most one content word with the question and the whole
+ * answer, so only the key answers that question. Credited to the guest who spoke the turn.
+ */
+export function answerPointItems(ctx: Context): Candidate[] {
+  const exchanges = exchangesOf(ctx);
+  const out: Candidate[] = [];
+  for (const exchange of exchanges) {
+    const guest = ctx.person(exchange.guest);
+    if (!guest) continue;
+    // The point comes first (after a short "Not directly." or "Frustration, mostly."); an anecdote further on ("A jury
+    // once asked a girl …") illustrates it.
+    const opening = exchange.answer.filter((s) => countWords(cleanAnswer(s.text)) >= 7).slice(0, 2);
+    const keySentence = opening.find((s) => standaloneAnswer(ctx, s) !== undefined && !FIRST_PERSON_ONLY.test(cleanAnswer(s.text)) && !/\bonce\b/.test(s.text));
+    if (!keySentence) continue;
+    const key = standaloneAnswer(ctx, keySentence)!;
+    // An answer that repeats the question's words ("Do you agree that running both isn't realistic?" / "Running all 94
+    // …, yes, I agree that is unrealistic.") is found by matching words, not by reading.
+    const asked = contentWords(exchange.question);
+    const echoed = [...asked].filter((w) => contentWords(key).has(w)).length;
+    if (echoed >= 2 && echoed * 5 >= asked.size * 2) continue;
+    const answerText = exchange.answer.map((s) => s.text).join(" ");
+    const pool = exchanges
+      .filter((e) => e !== exchange && e.guest === exchange.guest)
+      .flatMap((e) => e.answer)
+      .filter((s) => {
+        const t = standaloneAnswer(ctx, s);
+        return t !== undefined && sharedWords(t, exchange.question) <= 1 && sharedWords(t, answerText) <= 2 && !saysTheSame(t, key);
+      })
+      .sort((a, b) => ctx.score(b.id) - ctx.score(a.id) || ctx.order(a.id) - ctx.order(b.id));
+    // One wrong choice per other answer, so the choices are three different topics.
+    const picked: Sentence[] = [];
+    for (const s of pool) if (picked.length < 3 && !picked.some((p) => p.paragraph === s.paragraph)) picked.push(s);
+    if (picked.length < 2) continue;
+    // "I …" beside third-person statements gives itself away either way: person must not tell the key.
+    const keyFirst = FIRST_PERSON.test(key);
+    if (picked.every((p) => FIRST_PERSON.test(cleanAnswer(p.text)) !== keyFirst)) continue;
+    const { choices, answer } = sortedChoices(key, picked.map((p) => standaloneAnswer(ctx, p)!));
+    out.push({
+      id: "",
+      type: "single",
+      prompt: `In the interview, ${guest.name} is asked: “${innerQuotes(exchange.question)}” What is the main point of the answer?`,
+      choices,
+      answer,
+      explanation: `${guest.name} opens the answer with this point: “${innerQuotes(key)}” The other statements are from answers to other questions.`,
+      skills: ["main-idea", "perspective"],
+      difficulty: 2,
+      generator: "interview-point",
+      score: round(ctx.score(keySentence.id) + 0.3),
+      ...ctx.evidence(keySentence),
+    });
+  }
+  return out;
+}
+
+/** A bare first-person report with no claim in it ("I read about a peer court …") is a story, not a point. */
+const FIRST_PERSON_ONLY = /^I (?:was|read|remember|had|went|saw|met|called|heard|grew)\b/;
+const EVIDENCE_DETAIL = /\d|\b(?:for example|for instance|once|last (?:year|spring|month|week)|in the pilot|percent|half|a third|two thirds|twice|double)\b/i;
+
+/**
+ * Claim and evidence inside one answer: "Miriam Solberg says: “…” Which statement from her answers best supports
+ * this?" The claim is an opinion or general statement of the guest's (no figure); the key is a sentence of the same
+ * answer after it that carries a figure or an example and shares a content word with it; the wrong choices are the
+ * guest's figures and examples from other answers that share no content word with the claim.
+ */
+export function answerEvidenceItems(ctx: Context): Candidate[] {
+  const exchanges = exchangesOf(ctx);
+  const out: Candidate[] = [];
+  const used = new Set<number>();
+  for (const exchange of exchanges) {
+    const guest = ctx.person(exchange.guest);
+    if (!guest || used.has(exchange.index)) continue;
+    for (const [i, claimSentence] of exchange.answer.entries()) {
+      const claim = standaloneAnswer(ctx, claimSentence);
+      if (!claim || EVIDENCE_DETAIL.test(claim) || FIRST_PERSON_ONLY.test(claim) || countWords(claim) > 25) continue;
+      const key = exchange.answer.slice(i + 1, i + 4).find((s) => {
+        const t = standaloneAnswer(ctx, s);
+        return t !== undefined && EVIDENCE_DETAIL.test(t) && (sharedWords(t, claim) >= 1 || s === exchange.answer[i + 1]);
+      });
+      if (!key) continue;
+      const keyText = standaloneAnswer(ctx, key)!;
+      const answerText = exchange.answer.map((s) => s.text).join(" ");
+      const pool = exchanges
+        .filter((e) => e.index !== exchange.index && e.guest === exchange.guest)
+        .flatMap((e) => e.answer)
+        .filter((s) => {
+          const t = standaloneAnswer(ctx, s);
+          return t !== undefined && EVIDENCE_DETAIL.test(t) && sharedWords(t, claim) === 0 && sharedWords(t, answerText) <= 2;
+        })
+        .sort((a, b) => ctx.score(b.id) - ctx.score(a.id));
+      const picked: Sentence[] = [];
+      for (const s of pool) if (picked.length < 3 && !picked.some((p) => p.paragraph === s.paragraph)) picked.push(s);
+      if (picked.length < 2) continue;
+      const keyFirst = FIRST_PERSON.test(keyText);
+      if (picked.every((p) => FIRST_PERSON.test(cleanAnswer(p.text)) !== keyFirst)) continue;
+      const { choices, answer } = sortedChoices(keyText, picked.map((p) => standaloneAnswer(ctx, p)!));
+      used.add(exchange.index);
+      out.push({
+        id: "",
+        type: "single",
+        prompt: `In the interview, ${guest.name} says: “${innerQuotes(claim)}” Which statement from ${guest.name}'s answers best supports this?`,
+        choices,
+        answer,
+        explanation: `In the same answer, ${guest.name} backs the point up: “${innerQuotes(keyText)}” The other statements are about other questions.`,
+        skills: ["evidence", "main-idea"],
+        difficulty: 3,
+        generator: "interview-evidence",
+        score: round(ctx.score(key.id) + 0.3),
+        ...ctx.evidence(key),
+      });
+      break;
+    }
   }
   return out;
 }

@@ -162,7 +162,6 @@ const YEAR = /\b(1[6-9]|20)\d{2}\b/;
  */
 const KNOWN_GAPS = new Set([
   "feature-night-market.html attributes each quotation to the person who said it",
-  "interview-mayor-vance.md attributes each quotation to the person who said it",
   "opinion-local-news.md attributes each quotation to the person who said it",
   "wire-port-strike.txt attributes each quotation to the person who said it",
   // A quotation inside indirect speech ("said she disagreed … but that censure was “…”") and "was quoted as saying that
