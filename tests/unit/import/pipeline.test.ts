@@ -118,7 +118,9 @@ describe("other article shapes", () => {
     expect(draft.format).toBe("markdown");
     expect(draft.title).toBe("The teenagers who rewrote their town's budget");
     expect(draft.paragraphs.join(" ")).not.toMatch(/[#*]/);
-    expect(draft.questions.length).toBeGreaterThanOrEqual(10);
+    // 9 since the blind rating 6 fixes: its tenth item was a blank on "students" ("The process forced ___ to confront
+    // the limits of a budget"), which "teenagers" or "them" answers as well — a common-word blank the gates now refuse.
+    expect(draft.questions.length).toBeGreaterThanOrEqual(9);
     expectWellFormed(draft);
     expect(draft.lesson.actors.map((a) => a.name)).toContain("Priya Natarajan");
   });
