@@ -15,6 +15,7 @@ import { findAttributions, findQuotations, transcriptOf } from "./quotes";
 import { scoreSentences } from "./score";
 import { findDisagreements } from "./sides";
 import { isFurniture, splitSentences } from "./sentences";
+import { acronymExpansions } from "./definitions";
 import { findNounPhrases, inTextDefinitions, matchGlossary, wordnetDefinitions } from "./terms";
 import { contentWords } from "./text";
 
@@ -65,12 +66,14 @@ export function analyzeArticle(input: string[] | AnalyzableArticle, options: Ana
   const sentenceScores = scoreSentences(sentences, { entities, numbers, dates, glossary, furniture });
 
   // Definitions: the article's own first, then the glossary when its sense fits, then WordNet when one sense does.
-  const definitions: TermDefinition[] = inTextDefinitions(sentences);
+  const definitions: TermDefinition[] = inTextDefinitions(sentences.filter((s) => !furniture.has(s.id)));
   const defined = () => new Set(definitions.map((d) => d.term.toLowerCase()));
   for (const match of glossary) {
     if (defined().has(match.term.toLowerCase()) || defined().has(match.found.toLowerCase())) continue;
     definitions.push({ term: match.term, definition: match.definition.replace(/\s+/g, " ").trim(), source: "glossary", glossaryId: match.glossaryId, found: match.found, sentenceId: match.sentenceId });
   }
+  // Acronyms the article spells out (at most two: they are looked up, not learned).
+  definitions.push(...acronymExpansions(sentences.filter((s) => !furniture.has(s.id))).filter((d) => !defined().has(d.term.toLowerCase())).slice(0, 2));
   const nameWords = new Set(entities.flatMap((e) => e.name.toLowerCase().split(/\s+/)));
   definitions.push(...wordnetDefinitions(sentences, tokens, candidateTerms, { exclude: nameWords, furniture, articleWords, defined: definitions, max: MAX_DEFINITIONS }));
 

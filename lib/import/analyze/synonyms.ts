@@ -3,7 +3,7 @@
  * synonym the article uses ("talks" for "negotiations"), or a narrower word in the neighbouring sentences that the
  * blank refers back to ("whales" for "animals").
  */
-import { ancestors, baseForm, senses } from "./wordnet";
+import { ancestors, baseForm, senses, wordFrequency, type Synset } from "./wordnet";
 
 export function inflections(phrase: string): string[] {
   const words = phrase.split(" ");
@@ -69,4 +69,53 @@ export function headWord(phrase: string): string | undefined {
   const words = phrase.split(" ");
   if (words.length < 2 || !/^[a-z]+$/.test(words.at(-1)!)) return undefined;
   return words.at(-1);
+}
+
+const SPELLINGS: [RegExp, string][] = [
+  [/our(?=s?$|hoods?$)/, "or"],
+  [/([^aeiou])re(?=s?$)/, "$1er"],
+  [/is(e|es|ed|ing|ation|ations)$/, "iz$1"],
+  [/ys(e|es|ed|ing)$/, "yz$1"],
+  [/([aeiou])ll(ed|ing|er|ers)$/, "$1l$2"],
+  [/ogue(?=s?$)/, "og"],
+  [/ence(?=s?$)/, "ense"],
+];
+
+/**
+ * The other spelling of a British or American word ("millimetres" / "millimeters", "harbour" / "harbor",
+ * "organise" / "organize"), when WordNet knows both: a student spelling it their own way is right.
+ */
+export function spellingVariants(phrase: string): string[] {
+  const out = new Set<string>();
+  const words = phrase.toLowerCase().split(" ");
+  const known = (w: string) => (["n", "v", "a"] as const).some((p) => baseForm(w, p) !== undefined);
+  words.forEach((word, i) => {
+    for (const [british, american] of SPELLINGS) {
+      const toAmerican = word.replace(british, american);
+      if (toAmerican !== word && known(toAmerican)) out.add([...words.slice(0, i), toAmerican, ...words.slice(i + 1)].join(" "));
+    }
+    // American to British: "harbor" → "harbour", "center" → "centre", "organize" → "organise".
+    const toBritish = word.replace(/([^aeiou])or(?=s?$)/, "$1our").replace(/([^aeiou])er(?=s?$)/, "$1re").replace(/iz(e|es|ed|ing|ation|ations)$/, "is$1");
+    if (toBritish !== word && known(toBritish) && toBritish.replace(/our/, "or").replace(/re(?=s?$)/, "er").replace(/is(?=e|ation)/, "iz") === word) out.add([...words.slice(0, i), toBritish, ...words.slice(i + 1)].join(" "));
+  });
+  out.delete(phrase.toLowerCase());
+  return [...out];
+}
+
+/**
+ * WordNet synonyms a student may write for a blank, from the one sense the sentence clearly means (`sense`, chosen by
+ * the caller's sense check, which must find it in the sentence and clearly ahead of every other sense): single words of that synset that are in use (seen in SemCor) and not the answer's own
+ * lemma ("lawmakers" → "legislators"). No sense, no synonyms.
+ */
+export function senseSynonyms(answer: string, sense: Synset | undefined): string[] {
+  if (!sense || sense.pos !== "n") return [];
+  const base = baseForm(answer.replace(/ /g, "_"), "n")?.replace(/_/g, " ");
+  const plural = /s$/.test(answer) && base !== answer;
+  const out: string[] = [];
+  for (const word of sense.words) {
+    if (word === base || word === answer || !/^[a-z]+$/.test(word) || wordFrequency(word) < 1) continue;
+    // A plural answer takes the synonym's plural ("talks" for "negotiations"), a singular one the word itself.
+    out.push(...(plural ? inflections(word).filter((f) => /s$/.test(f)) : [word]));
+  }
+  return out;
 }

@@ -7,7 +7,7 @@
  */
 import type { CandidateTerm, GlossaryEntry, GlossaryMatch, NamedEntity, Sentence, TermDefinition } from "../types";
 import type { SentenceTokens } from "./sentences";
-import { contentWords, countWords, escapeRegex, wordPattern } from "./text";
+import { contentWords, escapeRegex, wordPattern } from "./text";
 import { daleChall } from "dale-chall";
 import { baseForm, commonSenses, isKnown, senseFrequency, synset, wordFrequency, type Synset, type WordnetPos } from "./wordnet";
 
@@ -161,40 +161,8 @@ export function isWholePhrase(sentence: string, phrase: string): boolean {
 
 // ------------------------------------------------------------------ definitions
 
-const IN_TEXT: { regex: RegExp; term: number; definition: number }[] = [
-  // "a filibuster (a long speech that delays a vote)"
-  { regex: /\b([a-z][a-z-]+(?: [a-z][a-z-]+)?) \(((?:a|an|the|or|meaning|which means|literally) [^()]{6,90})\)/g, term: 1, definition: 2 },
-  // "ahupuaʻa (land divisions running from the mountains to the sea)": a word in another language glossed in parentheses
-  { regex: /\b([\p{Ll}ʻ'’-]{4,}) \(([\p{Ll}][^()]{6,90}?)\)/gu, term: 1, definition: 2 },
-  // "the filibuster, a tactic that lets a minority delay a vote, …"
-  { regex: /\b(?:the|a|an) ([a-z][a-z-]+(?: [a-z][a-z-]+)?), ((?:a|an) (?:[a-z-]+ ){0,3}[a-z-]+ (?:that|which|who|used to|meant to|designed to|in which) [^,;()]{4,90}?)(?:,|\.$)/g, term: 1, definition: 2 },
-  // "quorum — the minimum number of members who must be present —"
-  { regex: /\b([a-z][a-z-]+(?: [a-z][a-z-]+)?) [—–] ((?:a|an|the) [^—–]{8,110}?) [—–]/g, term: 1, definition: 2 },
-  // "a process known as reconciliation" / "what is called a filibuster"
-  { regex: /\b((?:a|an|the) [a-z][^,;()]{6,80}?),? (?:known as|called) (?:a |an |the )?["“]?([a-z][a-z-]+(?: [a-z][a-z-]+)?)["”]?/g, term: 2, definition: 1 },
-  // "sanctions, or penalties, …"
-  { regex: /\b([a-z][a-z-]{3,}), or ([a-z][a-z ]{4,40}),/g, term: 1, definition: 2 },
-];
-
-export function inTextDefinitions(sentences: Sentence[]): TermDefinition[] {
-  const out: TermDefinition[] = [];
-  const seen = new Set<string>();
-  for (const sentence of sentences) {
-    for (const { regex, term, definition } of IN_TEXT) {
-      for (const match of sentence.text.matchAll(regex)) {
-        const word = match[term]!.trim().replace(/^(the|a|an)\s+/i, "");
-        const meaning = match[definition]!.trim().replace(/^(meaning|which means|literally)\s+/i, "");
-        if (seen.has(word.toLowerCase()) || countWords(meaning) < 2 || STOP_WORDS.has(word.toLowerCase()) || /\d/.test(meaning)) continue;
-        // "X, or Y," renames X only when Y is a bare noun phrase ("sanctions, or penalties,"); "match, or the envelope
-        // is unsigned," is a second condition, not a definition.
-        if (match[0].includes(", or ") && (/^(the|a|an|if|when|it|they|he|she|we|you|this|that|there|how|what|who|where|why|whether)\b/i.test(meaning) || /\b(is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might)\b/i.test(meaning))) continue;
-        seen.add(word.toLowerCase());
-        out.push({ term: word, definition: capitalize(meaning), source: "article", found: word, sentenceId: sentence.id });
-      }
-    }
-  }
-  return out;
-}
+/** The article's own definitions live in definitions.ts (real definitions only, never an aside in brackets). */
+export { inTextDefinitions } from "./definitions";
 
 /** How far the winning sense must lead the next sense of another meaning (Lesk points: 2 a sentence word, 1 an article word). */
 const SENSE_MARGIN = 2;
@@ -211,8 +179,11 @@ const SENSE_MARGIN = 2;
  */
 export function wordnetSense(word: string, pos: WordnetPos, sentence: string, articleWords: Set<string>, strict = false): Synset | undefined {
   if (STOP_WORDS.has(word.toLowerCase())) return undefined;
+  // The tagger's part of speech must be one the word really has in use: "cordial" tagged a noun (a liqueur, never
+  // seen in SemCor) is the adjective (friendly, seen) misread.
+  if (rarePartOfSpeech(word, pos)) return undefined;
   const every = commonSenses(word, pos);
-  const all = every.filter((s) => senseFitsArticle(s, articleWords, sentence));
+  const all = every.filter((s) => senseFitsArticle(s, articleWords, sentence) && domainFits(s, word, articleWords));
   if (all.length === 0) return undefined;
   const local = contentWords(sentence);
   const own = contentWords(word.replace(/_/g, " "));
@@ -229,6 +200,8 @@ export function wordnetSense(word: string, pos: WordnetPos, sentence: string, ar
   });
   // Only one sense of this part of speech: nothing to confuse it with, and the part of speech was checked. A verb
   // needs a word of its gloss in the sentence: a gerund used as a noun ("mapping and targeting") is not it.
+  // Even a word's only sense needs a word of its gloss in the article ("lockdown": confining prisoners to their
+  // cells, in a story about evacuated offices, has none): WordNet may simply lack the sense the article means.
   // Even a word's only sense needs a word of its gloss in the article ("lockdown": confining prisoners to their
   // cells, in a story about evacuated offices, has none): WordNet may simply lack the sense the article means.
   if (every.length === 1) return scored[0]!.glossOnly >= 1 && (pos !== "v" || scored[0]!.glossInSentence > 0) ? scored[0]!.s : undefined;
@@ -253,6 +226,54 @@ export function wordnetSense(word: string, pos: WordnetPos, sentence: string, ar
   // Strict (a question's key): the sentence alone must carry the sense, with two of its words.
   if (strict && best.inSentence < 2) return undefined;
   return best.s;
+}
+
+/**
+ * Lexicographer files whose senses (food and drink, plants, animals, the body, substances) a civics or news article
+ * rarely means: such a sense is taken only when the article has at least three other words whose main sense is of the
+ * same kind (a story about a market or a farm), never on one shared gloss word.
+ */
+const CONCRETE_DOMAINS = new Set([5, 8, 13, 20, 27]);
+const domainProfiles = new WeakMap<Set<string>, Map<number, Set<string>>>();
+
+/** The article's words by the lexicographer file of their main noun sense. */
+function domainProfile(articleWords: Set<string>): Map<number, Set<string>> {
+  let profile = domainProfiles.get(articleWords);
+  if (profile) return profile;
+  profile = new Map();
+  for (const w of articleWords) {
+    if (w.length < 4 || STOP_WORDS.has(w)) continue;
+    const first = commonSenses(w, "n")[0];
+    if (!first || !CONCRETE_DOMAINS.has(first.lexFile)) continue;
+    const set = profile.get(first.lexFile) ?? new Set<string>();
+    set.add(w);
+    profile.set(first.lexFile, set);
+  }
+  domainProfiles.set(articleWords, profile);
+  return profile;
+}
+
+/** A sense of a concrete kind (food, plant, animal, body, substance) fits only an article with other words of that kind. */
+export function domainFits(s: Synset, word: string, articleWords: Set<string>): boolean {
+  if (s.pos !== "n" || !CONCRETE_DOMAINS.has(s.lexFile)) return true;
+  // A word whose every sense is of that kind ("uranium", "bedrock") has no other meaning to confuse it with.
+  const abstract = (["n", "a"] as const).some((p) => commonSenses(word, p).some((x) => x.pos !== "n" || !CONCRETE_DOMAINS.has(x.lexFile)));
+  if (!abstract) return true;
+  const own = word.toLowerCase().replace(/_/g, " ");
+  const others = [...(domainProfile(articleWords).get(s.lexFile) ?? [])].filter((w) => !own.startsWith(w) && !w.startsWith(own));
+  return others.length >= 3;
+}
+
+/**
+ * A noun that is almost never a noun, or an adjective almost never an adjective: no SemCor use in the part of speech
+ * the tagger gave, while the other has some ("cordial": the liqueur is never seen, the friendly adjective is). Nouns
+ * and verbs are not compared: a gerund or a noun like "recount" is rarer than its verb and still meant.
+ */
+export function rarePartOfSpeech(word: string, pos: WordnetPos): boolean {
+  if (word.includes("_") || pos === "v") return false;
+  const uses = (p: WordnetPos) => commonSenses(word, p).reduce((sum, s) => sum + senseFrequency(word, p, s.offset), 0);
+  const other: WordnetPos = pos === "n" ? "a" : "n";
+  return uses(pos) === 0 && uses(other) > 0;
 }
 
 /** Words nearly every gloss has: they match any sentence and say nothing about the sense. */
@@ -406,7 +427,63 @@ export function isEverydayWord(word: string): boolean {
   if (isFamiliar(lower) || EVERYDAY_MODERN.has(lower)) return true;
   const bases = (["n", "v", "a"] as const).map((pos) => baseForm(lower, pos)?.replace(/_/g, " ")).filter((b): b is string => Boolean(b));
   if (bases.some((b) => FAMILIAR.has(b) || EVERYDAY_MODERN.has(b))) return true;
+  if (isTransparent(lower)) return true;
   return wordFrequency(lower) >= 15;
+}
+
+/** A word the student knows in any of its own forms (the Dale-Chall list, everyday and civic words). */
+function knownBase(word: string): boolean {
+  if (word.length < 3) return false;
+  if (FAMILIAR.has(word) || EVERYDAY_MODERN.has(word) || EVERYDAY.has(word)) return true;
+  return (["n", "v", "a"] as const).some((pos) => {
+    const base = baseForm(word, pos)?.replace(/_/g, " ");
+    return base !== undefined && (FAMILIAR.has(base) || EVERYDAY_MODERN.has(base));
+  });
+}
+
+const SUFFIXES: [RegExp, string[]][] = [
+  [/(ers|er|ors|or)$/, ["", "e"]],
+  [/(ists|ist|ians|ian)$/, ["", "e", "y"]],
+  [/(ly)$/, ["", "le"]],
+  [/(ness|ment|ments|ful|less|ship|ships|hood|hoods)$/, ["", "y"]],
+  [/(ings|ing|ed)$/, ["", "e"]],
+];
+
+/**
+ * A word whose meaning a student reads off familiar parts, so it is no glossary word: another spelling of a familiar
+ * word ("neighbourhood"), a familiar word and a plain suffix ("islanders", "researcher", "monthly", "providers"), or
+ * two familiar words run together ("textbook", "lifeguard", "deadline", "meantime", "mainland", "lawmakers").
+ */
+export function isTransparent(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!/^[a-z]{5,}$/.test(lower)) return false;
+  const singular = lower.replace(/(?<=[^s])s$/, "");
+  const forms = [...new Set([lower, singular])];
+  for (const form of forms) {
+    // British and American spellings.
+    const american = form.replace(/our(?=$|s$|hood)/, "or").replace(/([^aeiou])re$/, "$1er").replace(/is(e|es|ed|ing|ation)$/, "iz$1").replace(/([aeiou])ll(ed|ing|er)$/, "$1l$2");
+    if (american !== form && knownBase(american)) return true;
+    if (derivedFromKnown(form)) return true;
+    for (let cut = 3; cut <= form.length - 4; cut += 1) {
+      const left = form.slice(0, cut);
+      const right = form.slice(cut);
+      if (knownBase(left) && (knownBase(right) || derivedFromKnown(right))) return true;
+    }
+  }
+  return false;
+}
+
+/** A familiar word and a plain suffix ("islanders", "monthly", "makers"). */
+function derivedFromKnown(form: string): boolean {
+  for (const [pattern, restores] of SUFFIXES) {
+    const m = pattern.exec(form);
+    if (!m) continue;
+    const stem = form.slice(0, m.index);
+    if (stem.length < 3) continue;
+    const stems = [stem, stem.replace(/([bdgklmnprt])\1$/, "$1"), stem.replace(/i$/, "y")];
+    if (stems.some((st) => restores.some((r) => knownBase(st + r)))) return true;
+  }
+  return false;
 }
 
 /**
@@ -421,7 +498,8 @@ export function wordnetDefinitions(
   options: { exclude: Set<string>; furniture: Set<string>; articleWords: Set<string>; defined: TermDefinition[]; max: number },
 ): TermDefinition[] {
   const out: TermDefinition[] = [];
-  const defined = () => new Set([...options.defined, ...out].map((d) => d.term.toLowerCase()));
+  // A term counts as defined in any inflection ("culverts" once the article has defined "culvert").
+  const defined = () => new Set([...options.defined, ...out].flatMap((d) => [d.term.toLowerCase(), baseForm(d.term, "n")?.replace(/_/g, " ") ?? d.term.toLowerCase()]));
   const byId = new Map(sentences.map((s) => [s.id, s]));
   const singleTermUse = (term: string): { pos: WordnetPos; sentenceId: string } | undefined => {
     for (const sentence of sentences) {
@@ -440,18 +518,37 @@ export function wordnetDefinitions(
     }),
     ...uncommonWords(sentences, tokens, options.exclude),
   ];
+  const lemmas = new Set<string>();
+  const meanings = new Set<string>();
   for (const candidate of candidates) {
     if (options.defined.length + out.length >= options.max) break;
-    if (defined().has(candidate.word) || options.furniture.has(candidate.sentenceId) || STOP_WORDS.has(candidate.word)) continue;
+    if (defined().has(candidate.word) || defined().has(baseForm(candidate.word, candidate.pos)?.replace(/_/g, " ") ?? candidate.word) || options.furniture.has(candidate.sentenceId) || STOP_WORDS.has(candidate.word)) continue;
     const sentence = byId.get(candidate.sentenceId)!;
     // A word of a longer term ("continuing" in "continuing resolution") is not defined on its own.
     if (!candidate.word.includes(" ") && [...defined(), ...candidateTerms.map((t) => t.term)].some((term) => term.includes(" ") && term.split(" ").includes(candidate.word) && sentence.text.toLowerCase().includes(term))) continue;
+    // One entry a word ("councillor" and "councillors") and a meaning ("lawmakers" and "legislators": one synset).
+    const lemma = baseForm(candidate.word, candidate.pos) ?? candidate.word;
+    if (lemmas.has(`${candidate.pos}:${lemma}`)) continue;
     const sense = wordnetSense(candidate.word.replace(/ /g, "_"), candidate.pos, sentence.text, options.articleWords);
-    if (!sense) continue;
+    // A definition that explains the word by its own familiar parts ("researcher": someone doing research, "textbook":
+    // a book for schools, "mainland": the main land mass) tells a student nothing they could not read off the word.
+    if (sense && !candidate.word.includes(" ") && explainsItself(candidate.word, sense)) continue;
+    if (!sense || meanings.has(`${sense.pos}${sense.offset}`)) continue;
+    lemmas.add(`${candidate.pos}:${lemma}`);
+    meanings.add(`${sense.pos}${sense.offset}`);
     const found = sentence.text.match(wordPattern([candidate.word]))?.[0] ?? candidate.word;
     out.push({ term: candidate.word, definition: glossDefinition(sense), source: "wordnet", found, sentenceId: candidate.sentenceId, pos: candidate.pos });
   }
   return out;
+}
+
+/** The gloss uses a familiar word that is part of the word itself ("research" in "researcher", "book" in "textbook"). */
+export function explainsItself(word: string, sense: Synset): boolean {
+  const lower = word.toLowerCase();
+  const gloss = (sense.gloss.split(/;\s*"/)[0] ?? "").toLowerCase();
+  // A civic sense ("recount": a second count of the votes in a close election) is worth the entry all the same.
+  if (/\b(votes?|voters?|elections?|laws?|legislat\w*|courts?|government|council|tax(es)?|strikes?|workers)\b/.test(gloss)) return false;
+  return (gloss.match(/[a-z]{4,}/g) ?? []).some((w) => w !== lower && lower.includes(w.replace(/(?<=[^s])s$/, "")) && w.replace(/(?<=[^s])s$/, "").length >= 4 && knownBase(w));
 }
 
 function capitalize(text: string): string {

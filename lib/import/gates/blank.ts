@@ -4,6 +4,7 @@
  * questions blank the same answer.
  */
 import { isWholePhrase } from "../analyze/terms";
+import { isEverydayWord } from "../analyze/terms";
 import { isKnown, taggedCount } from "../analyze/wordnet";
 
 const COMMON = new Set(
@@ -34,6 +35,37 @@ export function blankProblem(sentence: string, answer: string, wholePhrases: str
   if (!isNumber && /^\s+[a-z]+(ing|tion|sion|ment|ness|ity|ship|ance|ence)\b(?!\s+(the|a|an|his|her|their|its|to|that|this|these|those)\b)/.test(after)) return "the gap is part of a compound";
   if (!isNumber && splitsCompound(sentence, answer)) return "the gap splits a fixed expression";
   if (!isNumber && givenAway(sentence, answer)) return "the sentence gives the gap away";
+  // A word every student knows ("students", "machines", "experts") is found by reading the sentence, not the article;
+  // the civic words a lesson is about ("governor", "veto", "ballot") stay.
+  if (!isNumber && !lower.includes(" ") && isEverydayWord(lower) && !CIVIC.has(lower.replace(/(?<=[^s])s$/, "").replace(/ie$/, "y"))) return "the gap is a common word";
+  if (!isNumber) {
+    const name = nameCollocation(sentence, answer);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** Civic words a blank may ask for even though students know them. */
+const CIVIC = new Set(
+  "governor mayor council councillor councilor legislature lawmaker legislator senate senator congress parliament constitution veto sanction ballot amendment budget court judge jury treaty chamber committee tariff tax verdict ordinance referendum election candidate campaign district precinct bill statute levy audit deficit treasury minister embassy ambassador diplomat negotiation".split(" "),
+);
+
+/**
+ * The gap sits in a name or a title, so the name gives it away or it is not the article's to ask: a capitalized word
+ * right before it that does not start the sentence ("the Tarsand ___", "Prime ___ Netanyahu"), a capitalized word
+ * right after it ("the ___ Netanyahu", "___ Vance said"), or a capitalized gap inside the sentence.
+ */
+export function nameCollocation(sentence: string, answer: string): string | undefined {
+  const at = sentence.toLowerCase().search(new RegExp(`(?<![\\p{L}])${answer.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u"));
+  if (at < 0) return undefined;
+  const found = sentence.slice(at, at + answer.length);
+  const beforeText = sentence.slice(0, at);
+  const before = /([\p{L}'’.-]+)\s+$/u.exec(beforeText);
+  const sentenceStart = (index: number) => /^\s*["“‘(]?$/.test(sentence.slice(0, index)) || /[.!?:]["”’]?\s+["“‘(]?$/.test(sentence.slice(0, index));
+  if (at > 0 && /^\p{Lu}/u.test(found) && !sentenceStart(at)) return "the gap is part of a name or title";
+  if (before && /^\p{Lu}\p{Ll}/u.test(before[1]!) && !sentenceStart(before.index) && !/^(?:The|A|An|In|On|At|By|For|Of|To)$/.test(before[1]!)) return "the gap is part of a name or title";
+  const after = /^\s+(\p{Lu}[\p{L}'’.-]*)/u.exec(sentence.slice(at + answer.length));
+  if (after && !/^(?:I|The|A|An|In|On|At|By|For|Of|To|And|But|On|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(after[1]!)) return "the gap is part of a name or title";
   return undefined;
 }
 
@@ -101,12 +133,21 @@ export function headlineShows(answer: string, shown: string[]): boolean {
 
 /** Index of questions (in order) whose blank answer repeats an earlier question's. */
 export function repeatedAnswers(answers: string[]): number[] {
-  const seen = new Set<string>();
+  // One answer inside another ("spending bills" and "full spending bills") asks for the same thing twice, and the
+  // first one answered gives the second away.
+  const seen: string[] = [];
   const out: number[] = [];
+  const key = (answer: string) =>
+    answer
+      .toLowerCase()
+      .split(/\s+/)
+      .map((w) => w.replace(/(?<=[^s])s$/, ""))
+      .join(" ");
+  const within = (a: string, b: string) => a.length >= 4 && ` ${b} `.includes(` ${a} `);
   answers.forEach((answer, i) => {
-    const key = answer.toLowerCase().replace(/s$/, "");
-    if (seen.has(key)) out.push(i);
-    seen.add(key);
+    const k = key(answer);
+    if (seen.some((s) => s === k || within(s, k) || within(k, s))) out.push(i);
+    seen.push(k);
   });
   return out;
 }

@@ -101,10 +101,42 @@ export function reveals(other: DraftQuestion, question: DraftQuestion): boolean 
     const stem = question.type === "cloze" ? visibleText(other) : stemOf(other);
     return answerPatternsOf(question).some((pattern) => pattern.test(stem));
   }
+  if (question.type === "cloze" && shownInContext(other, question)) return true;
   // A key that is a whole sentence (main idea, evidence) is given away by any stem that quotes it.
   if (question.type === "single" && ["main-idea", "evidence-pair", "fact-opinion"].includes(question.generator)) {
     const key = sentenceKeyOf(question);
     return key.split(" ").length >= 6 && stemOf(other).includes(key);
+  }
+  return false;
+}
+
+/** Up to `size` content words on either side of position `at` in a word list. */
+function windowWords(words: string[], at: number, length: number, size = 4): Set<string> {
+  return contentWords([...words.slice(Math.max(0, at - size), at), ...words.slice(at + length, at + length + size)].join(" "));
+}
+
+/**
+ * Another question shows a cloze answer (any accepted form) among the same words as the blank's: "the council voted to
+ * impose new {{blank}} on the firm" is answered by a stem that reads "new sanctions on the firm", even from another
+ * sentence. The same answer in a different setting does not count: a key term the article repeats is not a give-away.
+ */
+export function shownInContext(other: DraftQuestion, cloze: DraftQuestion): boolean {
+  if (cloze.type !== "cloze" || other === cloze) return false;
+  const stem = normalize(cloze.text.replace(/\{\{blank\}\}/g, " qqblankqq ")).split(" ");
+  const gapAt = stem.indexOf("qqblankqq");
+  if (gapAt < 0) return false;
+  const around = windowWords(stem, gapAt, 1);
+  const visible = visibleText(other).split(" ");
+  const forms = [...new Set(Object.values(cloze.answer).flatMap((accepted) => accepted.map((a) => normalize(String(a)))))].filter((f) => f.length > 3);
+  for (const form of forms) {
+    const parts = form.split(" ");
+    for (let i = 0; i + parts.length <= visible.length; i += 1) {
+      if (parts.some((p, j) => visible[i + j] !== p)) continue;
+      const near = windowWords(visible, i, parts.length);
+      let shared = 0;
+      for (const w of near) if (around.has(w)) shared += 1;
+      if (shared >= 2) return true;
+    }
   }
   return false;
 }

@@ -3,12 +3,12 @@
  * or a number — never part of a compound ("first mass stranding") or a hyphenated or symbol-joined word ("P5+1").
  * Accepted answers include inflections and the article's own synonyms.
  */
-import { articleSynonyms, headWord, inflections } from "../analyze/synonyms";
+import { articleSynonyms, headWord, inflections, senseSynonyms, spellingVariants } from "../analyze/synonyms";
 import { daleChall } from "dale-chall";
-import { isWholePhrase } from "../analyze/terms";
+import { isWholePhrase, wordnetSense } from "../analyze/terms";
 import { headlineShows } from "../gates/blank";
 import { shownAbove } from "../gates";
-import { escapeRegex, round, wordPattern } from "../analyze/text";
+import { contentWords, escapeRegex, round, wordPattern } from "../analyze/text";
 import type { NumberMention } from "../types";
 import { explanationFor, type Candidate, type Context } from "./common";
 
@@ -20,6 +20,7 @@ export function clozeQuestions(ctx: Context): Candidate[] {
   const defined = new Set(analysis.definitions.map((d) => d.found.toLowerCase()));
   const allText = analysis.sentences.filter((s) => !ctx.furniture.has(s.id)).map((s) => s.text.toLowerCase());
   const joined = allText.join("\n");
+  const articleWords = contentWords(joined);
   // A phrase the article uses in another sentence too is one a reader can be expected to supply; a one-off phrase
   // ("no painless choices left", "the grey water") has many right answers, so the key would mark them wrong.
   const recurs = (phrase: string, sentenceText: string) => {
@@ -65,6 +66,12 @@ export function clozeQuestions(ctx: Context): Candidate[] {
     const accepted = isWords
       ? [...[...gap.accepted, ...variants].flatMap((a) => inflections(a.toLowerCase())), ...(head && !COMMON_HEADS.has(head) ? inflections(head) : []), ...articleSynonyms(lowerGap, neighbours)]
       : gap.accepted;
+    // Another spelling ("millimeters" for "millimetres") and WordNet's synonyms of the sense the sentence clearly means
+    // ("talks" for "negotiations"), only where the sense check finds one sense clearly meant in the sentence.
+    if (isWords) {
+      const sense = wordnetSense(lowerGap.replace(/[- ]/g, "_"), "n", sentence.text, articleWords);
+      accepted.push(...accepted.flatMap((a) => spellingVariants(a)), ...senseSynonyms(lowerGap, sense));
+    }
     const text = sentence.text.replace(wordPattern([gap.text]), "{{blank}}");
     out.push({
       id: "",

@@ -17,6 +17,8 @@ export function vocabularyQuestions(ctx: Context): Candidate[] {
   for (const definition of analysis.definitions) {
     const defining = ctx.byId.get(definition.sentenceId)!;
     if (ctx.furniture.has(defining.id)) continue;
+    // An acronym spelled out is what it stands for, not a meaning to choose among others.
+    if (/^Stands for /.test(definition.definition)) continue;
     const key = firstSentence(definition.definition);
     // The sentence shown must use the word without defining it, or the stem gives the answer away.
     const usage =
@@ -37,7 +39,7 @@ export function vocabularyQuestions(ctx: Context): Candidate[] {
     // another sense of the word itself (too easy when odd, confusing when close).
     const shape = shapeOf(definition.definition);
     const pool = [
-      ...analysis.definitions.filter((d) => d !== definition).map((d) => ({ term: d.term, text: firstSentence(d.definition) })),
+      ...analysis.definitions.filter((d) => d !== definition && !/^Stands for /.test(d.definition)).map((d) => ({ term: d.term, text: firstSentence(d.definition) })),
       ...articleWordGlosses(analysis, definition, shape),
     ];
     let distractors = pool

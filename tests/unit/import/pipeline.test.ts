@@ -118,9 +118,11 @@ describe("other article shapes", () => {
     expect(draft.format).toBe("markdown");
     expect(draft.title).toBe("The teenagers who rewrote their town's budget");
     expect(draft.paragraphs.join(" ")).not.toMatch(/[#*]/);
-    // 9 since the people got roles from "the city's public works director, Samuel Ortiz": the swap gate now refuses a
-    // true/false that moved his title onto Priya Natarajan (a swap across roles is false on its face).
-    expect(draft.questions.length).toBeGreaterThanOrEqual(9);
+    // 8 since two fixes each cost it one item: the people got roles from "the city's public works director, Samuel
+    // Ortiz", so the swap gate refuses a true/false that moved his title onto Priya Natarajan (false on its face); and
+    // its blank on "students" ("The process forced ___ to confront the limits of a budget"), which "teenagers" or
+    // "them" answers as well, is a common-word blank the gates now refuse.
+    expect(draft.questions.length).toBeGreaterThanOrEqual(8);
     expectWellFormed(draft);
     expect(draft.lesson.actors.map((a) => a.name)).toContain("Priya Natarajan");
   });
