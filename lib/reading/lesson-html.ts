@@ -1,6 +1,6 @@
 /**
- * The lesson page's read-only blocks as HTML strings: the article's paragraphs (a section's at a
- * time), the objectives, takeaways and discussion lists, the key vocabulary, the timeline's events,
+ * The lesson page's read-only blocks besides the article's paragraphs (./paragraph-html.ts) as HTML
+ * strings: the objectives, takeaways and discussion lists, the key vocabulary, the timeline's events,
  * who's who and the sources. The page sends each through the SentOnceHtml island (lib/reading/shared-html.ts), so the
  * text is in the HTML document once and the RSC payload carries a 43-character key instead of a
  * second copy: every element a server component renders is also serialized into the RSC payload,
@@ -10,9 +10,8 @@
  * attribute names and classes are fixed here, and a URL becomes a link only if it is http(s)
  * (anything else shows no link). tests/unit/lesson-html.test.ts feeds hostile input through each.
  */
-import type { Inline } from "../content/markdown";
 import { formatContentDate } from "./format";
-import { escapeHtml, paragraphHtml, type GlossaryDefinition, type InlineHtmlOptions } from "./paragraph-html";
+import { escapeHtml, type GlossaryDefinition } from "./paragraph-html";
 
 export interface ActorHtmlEntry {
   id: string;
@@ -32,18 +31,6 @@ export interface SourceHtmlEntry {
 
 function isWebUrl(url: string | undefined): url is string {
   return url !== undefined && /^https?:\/\//i.test(url);
-}
-
-/** A section's paragraphs: `<p id="p7" data-paragraph …>` each, with its number and text (./paragraph-html.ts). */
-export function paragraphsHtml(
-  paragraphs: readonly { anchor: string; inline: readonly Inline[] }[],
-  numbers: Readonly<Record<string, number>>,
-  glossary: Readonly<Record<string, GlossaryDefinition>>,
-  options: InlineHtmlOptions,
-): string {
-  return paragraphs
-    .map((paragraph) => `<p id="${escapeHtml(paragraph.anchor)}" data-paragraph="" tabindex="-1" class="lesson-paragraph">${paragraphHtml(numbers[paragraph.anchor] ?? 0, paragraph.inline, glossary, options)}</p>`)
-    .join("");
 }
 
 /** A timeline event's date and title (the inside of its button, or of its line when all are shown). */

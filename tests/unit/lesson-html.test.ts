@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { actorsHtml, listItemsHtml, paragraphsHtml, sourcesHtml, timelineDetailsHtml, timelineHeadHtml, vocabularyHtml } from "@/lib/reading/lesson-html";
+import { actorsHtml, listItemsHtml, sourcesHtml, timelineDetailsHtml, timelineHeadHtml, vocabularyHtml } from "@/lib/reading/lesson-html";
 
 function parse(html: string) {
   const { document } = parseHTML(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
@@ -11,26 +11,6 @@ function parse(html: string) {
 const HOSTILE = `<script>alert(1)</script>"'><img src=x onerror=alert(1)>&amp;`;
 
 describe("the lesson page's read-only blocks as HTML", () => {
-  it("paragraphs keep the ids, numbers and attributes the reader's islands look for", () => {
-    const root = parse(
-      paragraphsHtml(
-        [
-          { anchor: "p4", inline: [{ kind: "text", text: "First." }] },
-          { anchor: "p5", inline: [{ kind: "term", termId: "icbm", text: "ICBMs" }] },
-        ],
-        { p4: 4, p5: 5 },
-        { icbm: { term: "ICBM", definition: "A missile." } },
-        { links: true },
-      ),
-    );
-    const paragraphs = [...root.querySelectorAll("p[data-paragraph]")];
-    expect(paragraphs.map((p) => [p.id, p.getAttribute("tabindex"), p.className, p.querySelector(".paragraph-number")!.textContent])).toEqual([
-      ["p4", "-1", "lesson-paragraph", "4"],
-      ["p5", "-1", "lesson-paragraph", "5"],
-    ]);
-    expect(root.querySelector("#p5 button.glossary-term")!.getAttribute("popovertarget")).toBe("gloss-icbm");
-  });
-
   it("lists, vocabulary, timeline, actors and sources read as the old elements did", () => {
     expect([...parse(listItemsHtml(["One", "Two"])).querySelectorAll("li")].map((li) => li.textContent)).toEqual(["One", "Two"]);
     const vocabulary = parse(vocabularyHtml([{ term: "veto", definition: "A no that stops it." }]));
@@ -75,7 +55,6 @@ describe("the lesson page's read-only blocks as HTML", () => {
           timelineDetailsHtml({ title: text, description: text, source: `https://example.org/${text}` }),
           actorsHtml([{ id: text, name: text, kind: "person", role: text, position: text, source: text }]),
           sourcesHtml([{ title: text, publisher: text, url: `https://example.org/?q=${text}`, date: text }], text),
-          paragraphsHtml([{ anchor: text, inline: [{ kind: "text", text }] }], {}, {}, { links: true }),
         ].join("");
         const root = parse(html);
         const tags = new Set([...root.querySelectorAll("*")].map((element) => element.tagName.toLowerCase()));

@@ -13,8 +13,8 @@ import { slugSchema } from "@/lib/content/schema";
 import { getImportedLessonExtras } from "@/lib/data/imports";
 import { getLessonForReading } from "@/lib/data/lessons";
 import { formatContentDate } from "@/lib/reading/format";
-import { actorsHtml, listItemsHtml, paragraphsHtml, sourcesHtml, timelineDetailsHtml, timelineHeadHtml, vocabularyHtml } from "@/lib/reading/lesson-html";
-import { glossaryPopoversHtml } from "@/lib/reading/paragraph-html";
+import { actorsHtml, listItemsHtml, sourcesHtml, timelineDetailsHtml, timelineHeadHtml, vocabularyHtml } from "@/lib/reading/lesson-html";
+import { glossaryPopoversHtml, paragraphHtml } from "@/lib/reading/paragraph-html";
 import { PREFERRED_LEVEL_PREFIX } from "@/lib/reading/level-cookie";
 import { parseLevelParam } from "@/lib/reading/levels";
 import { registerHtml } from "@/lib/reading/shared-html";
@@ -120,8 +120,20 @@ export default async function LessonPage(props: Props) {
                 <h2 id={section.id} tabIndex={-1} className="scroll-mt-6 text-2xl font-bold tracking-tight">
                   {section.heading}
                 </h2>
-                {/* The section's paragraphs as escaped markup (lib/reading/lesson-html.ts), sent in the HTML only (lib/reading/shared-html.ts); `contents` keeps them the section's own boxes. */}
-                <SentOnceHtml as="div" className="contents" htmlKey={registerHtml(paragraphsHtml(section.paragraphs, paragraphNumbers, lesson.glossary, { links: lesson.origin === "curriculum" }))} />
+                {section.paragraphs.map((paragraph) => (
+                  // Each paragraph its own element, so a deep link (#p7) finds it as soon as the page renders, even
+                  // while a client-side navigation is still fetching its text. Escaped markup built from the parsed
+                  // paragraph (lib/reading/paragraph-html.ts), sent in the HTML only (lib/reading/shared-html.ts).
+                  <SentOnceHtml
+                    as="p"
+                    key={paragraph.anchor}
+                    id={paragraph.anchor}
+                    data-paragraph
+                    tabIndex={-1}
+                    className="lesson-paragraph"
+                    htmlKey={registerHtml(paragraphHtml(paragraphNumbers[paragraph.anchor]!, paragraph.inline, lesson.glossary, { links: lesson.origin === "curriculum" }))}
+                  />
+                ))}
                 {lesson.checks
                   .filter((check) => check.after === section.id)
                   .map((check) => (
