@@ -17,9 +17,10 @@
  *    signed in with a one-time password to /account/password until they change it;
  * 4. move a session cookie made with a previous AUTH_SECRET to the current one
  *    (lib/auth/session-cookie.ts);
- * 5. answer `GET /api/me[?lesson=<id>]`, the per-reader request of a lesson view, with the app's
- *    own answer (lib/data/viewer-answer.ts: token version checked, the user's own rows only)
- *    from the session cookie decrypted here anyway, before Next's routing.
+ * 5. answer `GET /api/me[?lesson=<id>|?catalog=1|?quiz=<id>[&assignment=<id>]]`, the per-reader
+ *    request of a shared page, with the app's own answer (lib/data/viewer-answer.ts: token version
+ *    checked, then the DAL's own functions as that user) from the session cookie decrypted here
+ *    anyway, before Next's routing, and send it with a signed-in document load of the page.
  * None of this is an authorization boundary: every page and action still
  * authorizes in the data-access layer (lib/data).
  */
@@ -32,7 +33,7 @@ import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, createNonce } from ".
 import { checkSameOrigin } from "./lib/security/origin";
 import { parseLevelParam } from "./lib/reading/levels";
 import { LEVEL_COOKIE, PREFERRED_LEVEL_PREFIX } from "./lib/reading/level-cookie";
-import { VIEWER_ANSWER_KEY, VIEWER_COOKIE, VIEWER_COOKIE_MAX_AGE_SECONDS, type ViewerAnswer } from "./lib/viewer";
+import { VIEWER_ANSWER_KEY, VIEWER_COOKIE, VIEWER_COOKIE_MAX_AGE_SECONDS, VIEWER_COOKIE_MAX_BYTES, type ViewerAnswer, viewerQueryOf, viewerUrl } from "./lib/viewer";
 
 /**
  * Pages that are the same for every reader and cached (docs/ARCHITECTURE.md "Cached pages").
@@ -199,17 +200,18 @@ const ME_HEADERS = {
 };
 
 /**
- * `GET /api/me` and `GET /api/me?lesson=<id>`: answered here by the app's own function when the
- * server installed it (instrumentation.ts), which checks the token's version against the database
- * before reading anything; the catalog's and quiz's forms, `next dev` without it, or a failure go on
- * to app/api/me/route.ts, which gives the same answer the slower way.
+ * `GET /api/me` with the route's query (lesson, catalog, quiz, assignment): answered here by the
+ * app's own function when the server installed it (instrumentation.ts), which checks the token's
+ * version against the database before reading anything; any other query, `next dev` without it, or
+ * a failure go on to app/api/me/route.ts, which gives the same answer the slower way.
  */
 async function answerMe(request: NextRequest, session: SessionCookie | null): Promise<NextResponse> {
   const answer = (globalThis as Record<symbol, unknown>)[Symbol.for(VIEWER_ANSWER_KEY)] as ViewerAnswer | undefined;
   const params = request.nextUrl.searchParams;
-  if (!answer || [...params.keys()].some((key) => key !== "lesson")) return NextResponse.next();
+  const query = viewerQueryOf(params);
+  if (!answer || !query) return NextResponse.next();
   try {
-    const body = await answer(session?.token ?? null, params.get("lesson"));
+    const body = await answer(session?.token ?? null, query);
     return withReissuedCookie(NextResponse.json(body, { headers: ME_HEADERS }), session);
   } catch (error) {
     console.error("[proxy] answering /api/me failed; the route answers instead", error);
@@ -217,15 +219,15 @@ async function answerMe(request: NextRequest, session: SessionCookie | null): Pr
   }
 }
 
-/** The `/api/me` URL a shared page's islands ask (app/ui/use-viewer.ts `viewerUrl`), for the pages whose answer is given here. */
-function viewerUrlOf(pathname: string): string | null {
-  const lesson = LESSON.exec(pathname);
-  if (lesson) return `${ME}?lesson=${lesson[1]}`;
+/** The `/api/me` URL a shared page's islands ask (lib/viewer.ts `viewerUrl`), for the pages whose answer is sent with them. */
+function viewerUrlOf(pathname: string, search: string): string | null {
+  if (LESSON.test(pathname) || QUIZ.test(pathname) || pathname === "/") return viewerUrl(pathname, search);
   return pathname === "/about" || pathname === "/privacy" ? ME : null;
 }
 
 /**
- * A signed-in reader's document load of a shared lesson (or /about, /privacy): the `/api/me` answer
+ * A signed-in reader's document load of a shared page (a lesson, the catalog, a quiz's start page,
+ * /about, /privacy): the `/api/me` answer
  * goes with the page in a cookie (lib/viewer.ts VIEWER_COOKIE) instead of a second request. Only on
  * this one response, never in the cached body (the caller marks a signed-in response private, so no
  * shared HTTP cache keeps it with the cookie). Not for prefetches or client-side navigations (RSC requests), whose
@@ -233,13 +235,16 @@ function viewerUrlOf(pathname: string): string | null {
  */
 async function sendAnswerWithPage(request: NextRequest, response: NextResponse, session: SessionCookie): Promise<void> {
   const answer = (globalThis as Record<symbol, unknown>)[Symbol.for(VIEWER_ANSWER_KEY)] as ViewerAnswer | undefined;
-  const url = viewerUrlOf(request.nextUrl.pathname);
+  const url = viewerUrlOf(request.nextUrl.pathname, request.nextUrl.search);
   const destination = request.headers.get("sec-fetch-dest");
   if (!answer || !url || request.headers.has("rsc") || request.headers.has("next-router-prefetch") || (destination !== null && destination !== "document")) return;
   try {
-    const viewer = await answer(session.token, new URL(url, request.nextUrl).searchParams.get("lesson"));
+    const viewer = await answer(session.token, viewerQueryOf(new URL(url, request.nextUrl).searchParams)!);
+    const value = JSON.stringify({ for: url, viewer });
+    // Browsers keep a cookie of up to about 4 kB: a larger answer (a catalog with many private lessons) is left to the islands' /api/me.
+    if (encodeURIComponent(value).length > VIEWER_COOKIE_MAX_BYTES) return;
     // The cookie store URI-encodes the value (app/ui/use-viewer.ts decodes it).
-    response.cookies.set(VIEWER_COOKIE, JSON.stringify({ for: url, viewer }), { path: "/", sameSite: "strict", secure: isHttps(request), maxAge: VIEWER_COOKIE_MAX_AGE_SECONDS });
+    response.cookies.set(VIEWER_COOKIE, value, { path: "/", sameSite: "strict", secure: isHttps(request), maxAge: VIEWER_COOKIE_MAX_AGE_SECONDS });
   } catch (error) {
     console.error("[proxy] the page's /api/me answer failed; its islands will ask", error);
   }

@@ -39,26 +39,48 @@ const PORT = Number(process.env.BENCH_PORT ?? 3105);
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-bench";
 const LESSON = "/lessons/who-is-responsible";
 
-async function loadPage(baseUrl: string, pagePath: string, cookie: string, connections = CONNECTIONS, label = pagePath, extraHeaders: Record<string, string> = {}): Promise<LoadResult> {
+/**
+ * The server's CPU milliseconds per answered request (or per view of `perView` requests) while `run` ran:
+ * on a shared machine this moves much less than req/s does (docs/BENCHMARKS.md).
+ */
+async function withCpu(run: () => Promise<LoadResult>, perView = 1): Promise<LoadResult & { cpuMsPerRequest: number | null }> {
+  const pid = listenerPid(PORT);
+  const before = pid === null ? null : cpuSecondsByPid([pid]);
+  const result = await run();
+  const seconds = pid === null || before === null ? null : cpuSecondsBetween(before, cpuSecondsByPid([pid]));
+  const answered = (result.ok + result.non2xx) / perView;
+  return { ...result, cpuMsPerRequest: seconds === null || answered === 0 ? null : Number(((seconds * 1000) / answered).toFixed(2)) };
+}
+
+async function loadPage(baseUrl: string, pagePath: string, cookie: string, connections = CONNECTIONS, label = pagePath, extraHeaders: Record<string, string> = {}) {
   const headers = { cookie, ...extraHeaders };
   // A few requests first so neither side pays first-render compilation or cold caches.
   for (let i = 0; i < 5; i += 1) await fetch(baseUrl + pagePath, { headers }).then((r) => r.text());
-  const result = await autocannon({ url: baseUrl + pagePath, connections, duration: SECONDS, headers, timeout: 10 });
-  return summarize(label, result);
+  return withCpu(async () => summarize(label, await autocannon({ url: baseUrl + pagePath, connections, duration: SECONDS, headers, timeout: 10 })));
 }
 
 /**
  * A signed-in page view made of two requests: the page (the same cached bytes as a guest's) plus
  * its one GET /api/me, measured as that pair per "page view". The page is asked as a non-document
- * fetch, so proxy.ts doesn't send the answer with it: this is the view as it was before the answer
- * came with the page, and still is for the catalog and quiz pages.
+ * fetch, so proxy.ts doesn't send the answer with it: a client-side navigation's view, and a
+ * document load's before the answer came with the page.
  */
-async function loadSignedInView(baseUrl: string, pagePath: string, me: string, cookie: string, label: string): Promise<LoadResult> {
+async function loadSignedInView(baseUrl: string, pagePath: string, me: string, cookie: string, label: string) {
   for (let i = 0; i < 5; i += 1) await fetch(baseUrl + me, { headers: { cookie } }).then((r) => r.text());
-  const result = await autocannon({ url: baseUrl, connections: CONNECTIONS, duration: SECONDS, timeout: 10, headers: { cookie }, requests: [{ method: "GET", path: pagePath, headers: { cookie, "sec-fetch-dest": "empty" } }, { method: "GET", path: me }] });
-  // autocannon counts each request of the pair; a page view is both.
-  const views = summarize(label, result);
-  return { ...views, requestsPerSecond: Math.round(views.requestsPerSecond / 2) };
+  return withCpu(async () => {
+    const result = await autocannon({ url: baseUrl, connections: CONNECTIONS, duration: SECONDS, timeout: 10, headers: { cookie }, requests: [{ method: "GET", path: pagePath, headers: { cookie, "sec-fetch-dest": "empty" } }, { method: "GET", path: me }] });
+    // autocannon counts each request of the pair; a page view is both.
+    const views = summarize(label, result);
+    return { ...views, requestsPerSecond: Math.round(views.requestsPerSecond / 2) };
+  }, 2);
+}
+
+/** A signed-in document load, which must bring its /api/me answer with it (proxy.ts) to be the whole view. */
+async function loadSignedInDocument(baseUrl: string, pagePath: string, cookie: string, label: string) {
+  const document = { "sec-fetch-dest": "document" };
+  const sent = await fetch(baseUrl + pagePath, { headers: { cookie, ...document } });
+  if (!sent.headers.getSetCookie().some((c) => c.startsWith("viewer-answer="))) throw new Error(`The signed-in page ${pagePath} didn't bring its /api/me answer: the measure would not be a whole view.`);
+  return loadPage(baseUrl, pagePath, cookie, CONNECTIONS, label, document);
 }
 
 /** Bytes of a page as a browser first gets it: the HTML, and the RSC payload a client-side navigation fetches instead. */
@@ -184,32 +206,34 @@ async function main() {
       const guestLesson = await loadPage(server.baseUrl, LESSON, "", CONNECTIONS, `${LESSON} (guest)`);
       const guestQuiz = await loadPage(server.baseUrl, quizPath, "", CONNECTIONS, `${quizPath} (guest)`);
       // A signed-in document load: the page brings its /api/me answer in a cookie (proxy.ts), so this one request is the whole view.
-      const document = { "sec-fetch-dest": "document" };
-      const sent = await fetch(server.baseUrl + LESSON, { headers: { cookie, ...document } });
-      if (!sent.headers.getSetCookie().some((c) => c.startsWith("viewer-answer="))) throw new Error("The signed-in lesson page didn't bring its /api/me answer: the measure below would not be a whole view.");
-      const lesson = await loadPage(server.baseUrl, LESSON, cookie, CONNECTIONS, `${LESSON} (signed in, document load with its answer)`, document);
+      const lesson = await loadSignedInDocument(server.baseUrl, LESSON, cookie, `${LESSON} (signed in, document load with its answer)`);
       // The two-request view (page, then GET /api/me, now answered in proxy.ts), as before.
       const lessonView = await loadSignedInView(server.baseUrl, LESSON, `/api/me?lesson=${LESSON.split("/").pop()!}`, cookie, `${LESSON} (signed in, page + /api/me)`);
       // The per-reader request alone, beside the cheapest route handler (/api/health below): the floor of a second request.
       const me = await loadPage(server.baseUrl, `/api/me?lesson=${LESSON.split("/").pop()!}`, cookie, CONNECTIONS, "/api/me?lesson= (signed in, alone)");
-      // The quiz start page and the catalog are shared pages too: a signed-in view is the page plus its /api/me.
-      const quiz = await loadSignedInView(server.baseUrl, quizPath, `/api/me?quiz=${quizId}`, cookie, `${quizPath} (signed in, page + /api/me)`);
+      // The quiz start page and the catalog are shared pages too: a signed-in document load brings its answer
+      // (the view), and a client-side navigation is the page plus its /api/me (the pair).
+      const quiz = await loadSignedInDocument(server.baseUrl, quizPath, cookie, `${quizPath} (signed in, document load with its answer)`);
+      const quizView = await loadSignedInView(server.baseUrl, quizPath, `/api/me?quiz=${quizId}`, cookie, `${quizPath} (signed in, page + /api/me)`);
       const guestCatalog = await loadPage(server.baseUrl, "/", "", CONNECTIONS, "/ (guest)");
-      const catalog = await loadSignedInView(server.baseUrl, "/", "/api/me?catalog=1", cookie, "/ (signed in, page + /api/me)");
+      const catalog = await loadSignedInDocument(server.baseUrl, "/", cookie, "/ (signed in, document load with its answer)");
+      const catalogView = await loadSignedInView(server.baseUrl, "/", "/api/me?catalog=1", cookie, "/ (signed in, page + /api/me)");
       const lessonC50 = await loadPage(server.baseUrl, LESSON, "", 50, `${LESSON} (guest, c=50)`);
       const staticC50 = await loadPage(server.baseUrl, "/bench/static", "", 50, "/bench/static (c=50)");
       const health = await loadPage(server.baseUrl, "/api/health", "", CONNECTIONS, "/api/health");
       const bytes = { lesson: await pageBytes(server.baseUrl, LESSON), bare: await pageBytes(server.baseUrl, "/bench/static") };
       report.pages = {
         loadAverage: loadAverage(),
-        staticBare, bare, guestLesson, guestQuiz, lesson, lessonView, me, quiz, guestCatalog, catalog, lessonC50, staticC50, health, bytes,
+        staticBare, bare, guestLesson, guestQuiz, lesson, lessonView, me, quiz, quizView, guestCatalog, catalog, catalogView, lessonC50, staticC50, health, bytes,
         guestLessonToStatic: ratio(guestLesson.requestsPerSecond, staticBare.requestsPerSecond),
         guestQuizToStatic: ratio(guestQuiz.requestsPerSecond, staticBare.requestsPerSecond),
         signedInLessonToGuest: ratio(lesson.requestsPerSecond, guestLesson.requestsPerSecond),
         signedInLessonPairToGuest: ratio(lessonView.requestsPerSecond, guestLesson.requestsPerSecond),
         signedInQuizToGuest: ratio(quiz.requestsPerSecond, guestQuiz.requestsPerSecond),
         guestCatalogToStatic: ratio(guestCatalog.requestsPerSecond, staticBare.requestsPerSecond),
+        signedInQuizPairToGuest: ratio(quizView.requestsPerSecond, guestQuiz.requestsPerSecond),
         signedInCatalogToGuest: ratio(catalog.requestsPerSecond, guestCatalog.requestsPerSecond),
+        signedInCatalogPairToGuest: ratio(catalogView.requestsPerSecond, guestCatalog.requestsPerSecond),
         meToHealth: ratio(me.requestsPerSecond, health.requestsPerSecond),
       };
     }
@@ -260,18 +284,20 @@ async function main() {
 }
 
 function printTable(report: Record<string, unknown>) {
-  const pages = report.pages as Record<"staticBare" | "bare" | "guestLesson" | "guestQuiz" | "lesson" | "lessonView" | "me" | "quiz" | "guestCatalog" | "catalog" | "lessonC50" | "staticC50" | "health", LoadResult> & { bytes: unknown } | undefined;
+  const pages = report.pages as Record<"staticBare" | "bare" | "guestLesson" | "guestQuiz" | "lesson" | "lessonView" | "me" | "quiz" | "quizView" | "guestCatalog" | "catalog" | "catalogView" | "lessonC50" | "staticC50" | "health", LoadResult & { cpuMsPerRequest?: number | null }> & { bytes: unknown } | undefined;
   const submissions = report.submissions as { real: SubmissionMeasure; minimal: SubmissionMeasure; realAttemptsStored: number } | undefined;
-  const rows: string[][] = [["Measure", "req/s", "p50 ms", "p99 ms", "ratio", "non-2xx/errors"]];
-  const row = (r: LoadResult, label: string, base: LoadResult, baseName: string) =>
-    rows.push([label, String(r.requestsPerSecond), String(r.p50), String(r.p99), `${ratio(r.requestsPerSecond, base.requestsPerSecond)}× ${baseName}`, `${r.non2xx}/${r.errors}`]);
+  const rows: string[][] = [["Measure", "req/s", "p50 ms", "p99 ms", "ratio", "non-2xx/errors", "CPU ms/req"]];
+  const row = (r: LoadResult & { cpuMsPerRequest?: number | null }, label: string, base: LoadResult, baseName: string) =>
+    rows.push([label, String(r.requestsPerSecond), String(r.p50), String(r.p99), `${ratio(r.requestsPerSecond, base.requestsPerSecond)}× ${baseName}`, `${r.non2xx}/${r.errors}`, String(r.cpuMsPerRequest ?? "")]);
   if (pages) {
     for (const r of [pages.staticBare, pages.bare, pages.guestLesson, pages.guestQuiz, pages.guestCatalog, pages.health]) row(r, r.name, pages.staticBare, "static");
     row(pages.lesson, pages.lesson.name, pages.guestLesson, "guest");
     row(pages.lessonView, pages.lessonView.name, pages.guestLesson, "guest");
     row(pages.me, pages.me.name, pages.health, "health");
     row(pages.quiz, pages.quiz.name, pages.guestQuiz, "guest");
+    row(pages.quizView, pages.quizView.name, pages.guestQuiz, "guest");
     row(pages.catalog, pages.catalog.name, pages.guestCatalog, "guest");
+    row(pages.catalogView, pages.catalogView.name, pages.guestCatalog, "guest");
     row(pages.lessonC50, pages.lessonC50.name, pages.staticC50, "static c=50");
     row(pages.staticC50, pages.staticC50.name, pages.staticC50, "static c=50");
   }

@@ -76,17 +76,58 @@ export interface ViewerQuiz {
 }
 
 /**
- * Where the app server leaves its answer to `GET /api/me[?lesson=<id>]` for proxy.ts (on globalThis,
+ * Where the app server leaves its answer to `GET /api/me` for proxy.ts (on globalThis,
  * installed by instrumentation.ts; lib/data/viewer-answer.ts), so the common signed-in page view's
  * second request is answered before Next's routing, without the proxy bundling the database.
  */
 export const VIEWER_ANSWER_KEY = "civics-lab.viewer-answer";
 
-/** The decrypted session token's claims the answer needs (`uid`, token version `tv`). */
-export type ViewerAnswer = (token: { uid?: string; tv?: number } | null, lessonParam: string | null) => Promise<Viewer>;
+/** What a `GET /api/me` asks for, from its query (`viewerQueryOf`). Each id is checked for shape only. */
+export interface ViewerQuery {
+  lesson: string | null;
+  catalog: boolean;
+  quiz: string | null;
+  assignment: string | null;
+}
+
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+const QUERY_KEYS = new Set(["lesson", "catalog", "quiz", "assignment"]);
+
+function idParam(params: URLSearchParams, name: string): string | null {
+  const value = params.get(name);
+  return value !== null && ID.test(value) ? value : null;
+}
+
+/** `/api/me`'s query as the route reads it; null for a query with any other key (the route answers those). */
+export function viewerQueryOf(params: URLSearchParams): ViewerQuery | null {
+  if ([...params.keys()].some((key) => !QUERY_KEYS.has(key))) return null;
+  return { lesson: params.get("lesson"), catalog: params.get("catalog") === "1", quiz: idParam(params, "quiz"), assignment: idParam(params, "assignment") };
+}
 
 /**
- * A signed-in document load of a shared lesson (or /about, /privacy) gets its `/api/me` answer with
+ * The `/api/me` URL a shared page's islands ask (app/ui/use-viewer.ts), which also brings that page's
+ * per-reader parts: a lesson's progress, the catalog's, a quiz's start state (with the `?assignment=` of
+ * an assignment link: the shared page never reads its query). proxy.ts sends the same URL's answer with
+ * a signed-in document load.
+ */
+export function viewerUrl(pathname: string, search = ""): string {
+  const lesson = /^\/lessons\/([a-z0-9-]+)(?:\/(?:level|own)\/[^/]+)?\/?$/.exec(pathname)?.[1];
+  if (lesson) return `/api/me?lesson=${lesson}`;
+  if (pathname === "/") return "/api/me?catalog=1";
+  const quiz = /^\/quizzes\/([a-z0-9-]+)\/?$/.exec(pathname)?.[1];
+  if (quiz) {
+    const assignment = new URLSearchParams(search).get("assignment");
+    return `/api/me?quiz=${quiz}${assignment && ID.test(assignment) ? `&assignment=${assignment}` : ""}`;
+  }
+  return "/api/me";
+}
+
+/** The decrypted session token's claims the answer needs (`uid`, token version `tv`). */
+export type ViewerAnswer = (token: { uid?: string; tv?: number } | null, query: ViewerQuery) => Promise<Viewer>;
+
+/**
+ * A signed-in document load of a shared page (a lesson, the catalog, a quiz's start page, /about,
+ * /privacy) gets its `/api/me` answer with
  * the page: proxy.ts sets this short-lived cookie on that one response (`{ for: <the /api/me URL>,
  * viewer }`, URI-encoded JSON), and app/ui/use-viewer.ts takes it on hydration and deletes it, so the
  * common signed-in view is one request, like a guest's. Not HttpOnly on purpose: the page's own
@@ -94,3 +135,5 @@ export type ViewerAnswer = (token: { uid?: string; tv?: number } | null, lessonP
  */
 export const VIEWER_COOKIE = "viewer-answer";
 export const VIEWER_COOKIE_MAX_AGE_SECONDS = 20;
+/** The largest URI-encoded value sent (browsers keep about 4,096 bytes per cookie, name and attributes included). */
+export const VIEWER_COOKIE_MAX_BYTES = 3800;

@@ -2,7 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { VIEWER_COOKIE, type Viewer } from "@/lib/viewer";
+import { VIEWER_COOKIE, viewerUrl, type Viewer } from "@/lib/viewer";
 
 /**
  * The signed-in reader (or null for a guest) for client islands on pages that
@@ -55,23 +55,6 @@ function load(url: string, pathname: string): Promise<Viewer> {
     .catch(() => ({ user: null, lesson: null }) satisfies Viewer);
   pending.set(url, { at: pathname, promise });
   return promise;
-}
-
-/**
- * On a shared page the same request also brings that page's per-reader parts, so the header and the
- * page's islands share one: a lesson's progress, the catalog's, a quiz's start state (with the
- * `?assignment=` of an assignment link, read here because the shared page never reads its query).
- */
-export function viewerUrl(pathname: string, search = ""): string {
-  const lesson = /^\/lessons\/([a-z0-9-]+)(?:\/(?:level|own)\/[^/]+)?\/?$/.exec(pathname)?.[1];
-  if (lesson) return `/api/me?lesson=${lesson}`;
-  if (pathname === "/") return "/api/me?catalog=1";
-  const quiz = /^\/quizzes\/([a-z0-9-]+)\/?$/.exec(pathname)?.[1];
-  if (quiz) {
-    const assignment = new URLSearchParams(search).get("assignment");
-    return `/api/me?quiz=${quiz}${assignment && /^[A-Za-z0-9_-]{1,100}$/.test(assignment) ? `&assignment=${assignment}` : ""}`;
-  }
-  return "/api/me";
 }
 
 export function useViewer(): Viewer | undefined {

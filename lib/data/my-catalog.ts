@@ -18,7 +18,7 @@ export async function getMyCatalog(): Promise<ViewerCatalog> {
   const [lessons, progress] = await Promise.all([listCatalogLessons(), listOwnReadingProgress()]);
   const sectionCount = new Map(lessons.map((lesson) => [lesson.id, lesson.sectionCount]));
   const resume = progress.find((entry) => entry.completedAt === null && sectionCount.has(entry.lessonId));
-  const nextSteps = user.role === "teacher" ? [] : await listMyNextSteps({ limit: 3, includeReading: resume === undefined });
+  const nextSteps = user.role === "teacher" ? [] : await listMyNextSteps({ limit: 3, includeReading: resume === undefined }, { lessons, reading: progress });
   return {
     progress: Object.fromEntries(progress.map((entry) => [entry.lessonId, { read: entry.sectionsRead.length, completed: entry.completedAt !== null }])),
     resume: resume ? { lessonId: resume.lessonId, title: resume.title, level: resume.level, lastAnchor: resume.lastAnchor, read: resume.sectionsRead.length, total: sectionCount.get(resume.lessonId)! } : null,

@@ -14,13 +14,21 @@ import { listOwnReadingProgress } from "./reading-progress";
 import { countDueReviews } from "./review";
 import { requireUser } from "./session";
 
-export async function listMyNextSteps({ limit = 4, includeReading = true }: { limit?: number; includeReading?: boolean } = {}): Promise<NextStep[]> {
+/**
+ * `alreadyRead`: the caller's catalog and reading progress, when the caller has just read them itself
+ * through the same DAL functions (the catalog's /api/me answer, lib/data/my-catalog.ts), so they
+ * aren't read twice per request.
+ */
+export async function listMyNextSteps(
+  { limit = 4, includeReading = true }: { limit?: number; includeReading?: boolean } = {},
+  alreadyRead?: { lessons: Awaited<ReturnType<typeof listCatalogLessons>>; reading: Awaited<ReturnType<typeof listOwnReadingProgress>> },
+): Promise<NextStep[]> {
   const user = await requireUser();
   const [due, reading, mastery, lessons, assigned] = await Promise.all([
     countDueReviews(),
-    listOwnReadingProgress(),
+    alreadyRead?.reading ?? listOwnReadingProgress(),
     getMyMastery(),
-    listCatalogLessons(),
+    alreadyRead?.lessons ?? listCatalogLessons(),
     user.role === "student" ? listMyAssignments() : Promise.resolve([]),
   ]);
   const steps: NextStep[] = [];

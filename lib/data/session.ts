@@ -12,6 +12,7 @@
  * proxy.ts for every page), route handlers into a 403.
  */
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "../errors";
@@ -39,7 +40,23 @@ export function isPasswordChangeRequired(error: unknown): error is PasswordChang
   return error instanceof PasswordChangeRequired;
 }
 
+/**
+ * A user already authenticated from their session cookie outside a Next request: proxy.ts's answer to
+ * GET /api/me (lib/data/viewer-answer.ts), which decrypts the cookie with AUTH_SECRET and checks the
+ * token's version against the database exactly like `auth()` before it calls `asAuthenticatedUser`.
+ * Inside that call the DAL's usual functions (`requireUser()`, ownership in every WHERE clause) run for
+ * that user, so the proxy's answer is the route's, authorized in the same place.
+ */
+const authenticated = new AsyncLocalStorage<SessionUser>();
+
+/** Runs `fn` with `user` as the session's user. Only for a user whose session was just verified (above). */
+export function asAuthenticatedUser<T>(user: SessionUser, fn: () => Promise<T>): Promise<T> {
+  return authenticated.run(user, fn);
+}
+
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const scoped = authenticated.getStore();
+  if (scoped) return scoped;
   const session = await auth();
   const user = session?.user;
   if (!user?.id) return null;

@@ -231,6 +231,55 @@ test.describe("the catalog and a quiz's start page, shared by two students and a
     await boContext.close();
   });
 
+  test("a signed-in document load of `/` or a quiz brings each reader's own answer: no /api/me asked, nothing of the other's", async ({ browser }) => {
+    const fay = await createUser("student", { displayName: "Fay Onerequest" });
+    const gus = await createUser("learner", { displayName: "Gus Onerequest" });
+    seedProgress(fay, ["s-the-news"], "p5");
+    const fayContext = await signedInContext(browser, fay);
+    const gusContext = await signedInContext(browser, gus);
+    // Fay has a practice attempt open at the quiz; Gus has none.
+    const fayStart = await fayContext.newPage();
+    await fayStart.goto(QUIZ);
+    await fayStart.getByRole("button", { name: "Start practice" }).click();
+    await expect(fayStart).toHaveURL(/\/attempts\//);
+    await fayStart.close();
+
+    for (const [context, own, other] of [
+      [fayContext, "Fay Onerequest", "Gus Onerequest"],
+      [gusContext, "Gus Onerequest", "Fay Onerequest"],
+    ] as const) {
+      for (const path of ["/", QUIZ]) {
+        const response = await context.request.get(path, { headers: { "sec-fetch-dest": "document" } });
+        expect(response.headers()["cache-control"], path).toBe("private, no-store");
+        const setCookie = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value).join("\n");
+        expect(setCookie, path).toContain(`viewer-answer=`);
+        expect(setCookie, path).toContain(encodeURIComponent(own));
+        expect(setCookie, path).not.toContain(encodeURIComponent(other));
+      }
+      const page = await context.newPage();
+      const asked: string[] = [];
+      page.on("request", (request) => {
+        if (new URL(request.url()).pathname === "/api/me") asked.push(request.url());
+      });
+      await page.goto(QUIZ);
+      await expect(page.getByRole("button", { name: own === "Fay Onerequest" ? "Resume practice" : "Start practice" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Resume practice" })).toHaveCount(own === "Fay Onerequest" ? 1 : 0);
+      await expect(page.getByRole("button", { name: /account menu/i })).toContainText(own);
+      await page.goto("/");
+      await expect(page.getByTestId("next-steps")).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Continue where you left off" })).toHaveCount(own === "Fay Onerequest" ? 1 : 0);
+      await expect(page.getByRole("button", { name: /account menu/i })).toContainText(own);
+      await expect(page.getByText(other)).toHaveCount(0);
+      expect(asked, own).toEqual([]);
+      expect((await context.cookies()).some((cookie) => cookie.name === "viewer-answer"), own).toBe(false);
+    }
+    // A guest's document load brings no answer.
+    const guest = await (await browser.newContext()).request.get("/", { headers: { "sec-fetch-dest": "document" } });
+    expect(guest.headers()["set-cookie"]).toBeUndefined();
+    await fayContext.close();
+    await gusContext.close();
+  });
+
   test("a signed-in student never sees the guest sign-up calls on `/`, even while /api/me is slow", async ({ browser }) => {
     const cy = await createUser("student", { displayName: "Cy Noflash" });
     const context = await signedInContext(browser, cy);

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { ActorMap } from "@/app/ui/lesson/actor-map";
 import { CheckQuestion } from "@/app/ui/lesson/check-question";
 import { LessonTimeline } from "@/app/ui/lesson/lesson-timeline";
 import { LevelSwitcher } from "@/app/ui/lesson/level-switcher";
@@ -14,6 +13,7 @@ import { slugSchema } from "@/lib/content/schema";
 import { getImportedLessonExtras } from "@/lib/data/imports";
 import { getLessonForReading } from "@/lib/data/lessons";
 import { formatContentDate } from "@/lib/reading/format";
+import { actorsHtml, listItemsHtml, sourcesHtml, timelineDetailsHtml, timelineHeadHtml, vocabularyHtml } from "@/lib/reading/lesson-html";
 import { glossaryPopoversHtml, paragraphHtml } from "@/lib/reading/paragraph-html";
 import { PREFERRED_LEVEL_PREFIX } from "@/lib/reading/level-cookie";
 import { parseLevelParam } from "@/lib/reading/levels";
@@ -111,11 +111,7 @@ export default async function LessonPage(props: Props) {
             <h2 id="objectives-heading" className="text-base font-semibold">
               By the end, you can…
             </h2>
-            <ul className="mt-2 list-disc space-y-1 pl-5">
-              {lesson.objectives.map((objective) => (
-                <li key={objective}>{objective}</li>
-              ))}
-            </ul>
+            <SentOnceHtml as="ul" className="mt-2 list-disc space-y-1 pl-5" htmlKey={registerHtml(listItemsHtml(lesson.objectives))} />
           </section>
 
           <article aria-labelledby="lesson-title" className="lesson-article mt-8 max-w-prose">
@@ -125,6 +121,9 @@ export default async function LessonPage(props: Props) {
                   {section.heading}
                 </h2>
                 {section.paragraphs.map((paragraph) => (
+                  // Each paragraph its own element, so a deep link (#p7) finds it as soon as the page renders, even
+                  // while a client-side navigation is still fetching its text. Escaped markup built from the parsed
+                  // paragraph (lib/reading/paragraph-html.ts), sent in the HTML only (lib/reading/shared-html.ts).
                   <SentOnceHtml
                     as="p"
                     key={paragraph.anchor}
@@ -132,7 +131,6 @@ export default async function LessonPage(props: Props) {
                     data-paragraph
                     tabIndex={-1}
                     className="lesson-paragraph"
-                    // Escaped markup built from the parsed paragraph (lib/reading/paragraph-html.ts), sent in the HTML only (lib/reading/shared-html.ts).
                     htmlKey={registerHtml(paragraphHtml(paragraphNumbers[paragraph.anchor]!, paragraph.inline, lesson.glossary, { links: lesson.origin === "curriculum" }))}
                   />
                 ))}
@@ -151,11 +149,7 @@ export default async function LessonPage(props: Props) {
             <h2 id="takeaways-heading" className="text-xl font-bold">
               Key takeaways
             </h2>
-            <ul className="mt-3 list-disc space-y-2 pl-5">
-              {lesson.takeaways.map((takeaway) => (
-                <li key={takeaway}>{takeaway}</li>
-              ))}
-            </ul>
+            <SentOnceHtml as="ul" className="mt-3 list-disc space-y-2 pl-5" htmlKey={registerHtml(listItemsHtml(lesson.takeaways))} />
           </section>
 
           {lesson.discussion.length > 0 ? (
@@ -163,11 +157,7 @@ export default async function LessonPage(props: Props) {
               <h2 id="discussion-heading" className="text-xl font-bold">
                 Talk it over
               </h2>
-              <ol className="mt-3 list-decimal space-y-2 pl-5">
-                {lesson.discussion.map((question) => (
-                  <li key={question}>{question}</li>
-                ))}
-              </ol>
+              <SentOnceHtml as="ol" className="mt-3 list-decimal space-y-2 pl-5" htmlKey={registerHtml(listItemsHtml(lesson.discussion))} />
             </section>
           ) : null}
 
@@ -195,16 +185,7 @@ export default async function LessonPage(props: Props) {
               <h2 id="vocabulary-heading" className="text-base font-semibold">
                 Key vocabulary
               </h2>
-              <dl className="mt-3 space-y-3 text-sm">
-                {lesson.vocabulary.map((term) => (
-                  <div key={term.id}>
-                    <dt className="font-semibold">
-                      <dfn className="not-italic">{term.term}</dfn>
-                    </dt>
-                    <dd className="muted">{term.definition}</dd>
-                  </div>
-                ))}
-              </dl>
+              <SentOnceHtml as="dl" className="mt-3 space-y-3 text-sm" htmlKey={registerHtml(vocabularyHtml(lesson.vocabulary))} />
             </section>
           ) : null}
         </aside>
@@ -216,7 +197,7 @@ export default async function LessonPage(props: Props) {
             Timeline
           </h2>
           <div className="mt-3">
-            <LessonTimeline events={lesson.timeline} />
+            <LessonTimeline events={lesson.timeline.map((event) => ({ id: event.id, head: registerHtml(timelineHeadHtml(event)), details: registerHtml(timelineDetailsHtml(event)) }))} />
           </div>
         </section>
       ) : null}
@@ -227,9 +208,8 @@ export default async function LessonPage(props: Props) {
             Who&apos;s who
           </h2>
           <p className="mt-1 text-sm muted">The countries, people and organizations in this lesson, and where each stood as of {formatContentDate(lesson.asOf)}.</p>
-          <div className="mt-4">
-            <ActorMap actors={lesson.actors} />
-          </div>
+          {/* Who's who, grouped by kind: plain lists, nothing to operate but links. */}
+          <SentOnceHtml as="div" className="mt-4 grid gap-6 lg:grid-cols-3" htmlKey={registerHtml(actorsHtml(lesson.actors))} />
         </section>
       ) : null}
 
@@ -254,26 +234,7 @@ export default async function LessonPage(props: Props) {
             Facts are current to <time dateTime={lesson.asOf}>{formatContentDate(lesson.asOf)}</time>. The lesson text is our own writing; these are where the facts come from.
           </p>
         )}
-        <ul className="mt-3 space-y-2">
-          {lesson.sources.map((source) => (
-            <li key={`${source.title}|${source.url ?? ""}`}>
-              {source.url ? (
-                <a href={source.url} rel="noopener noreferrer external" className="underline">
-                  {source.title}
-                </a>
-              ) : (
-                <cite className="not-italic">{source.title}</cite>
-              )}
-              <span className="text-sm muted">
-                {" "}
-                · {imported?.source.author ? `${imported.source.author}, ` : ""}
-                {source.publisher}
-                {source.date ? `, ${formatContentDate(source.date)}` : ""}
-              </span>
-              {source.url ? <span className="print-url"> {source.url}</span> : null}
-            </li>
-          ))}
-        </ul>
+        <SentOnceHtml as="ul" className="mt-3 space-y-2" htmlKey={registerHtml(sourcesHtml(lesson.sources, imported?.source.author ? `${imported.source.author}, ` : ""))} />
       </section>
     </div>
   );

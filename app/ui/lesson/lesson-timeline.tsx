@@ -1,16 +1,23 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import type { TimelineEntry } from "@/lib/data/lessons";
-import { formatContentDate } from "@/lib/reading/format";
+import { SentOnceHtml } from "./sent-once-html";
+
+/** An event as the page passes it: keys of its date-and-title and details HTML (lib/reading/lesson-html.ts), sent in the document only. */
+export interface TimelineEventKeys {
+  id: string;
+  head: string;
+  details: string;
+}
 
 /**
  * The lesson's events, oldest first, as an ordered list. Each event is a
  * button that opens its details; arrow keys (and Home/End) move between
  * events. "Show all details" turns it into a plain list with everything open,
- * which is also what prints.
+ * which is also what prints. The events' text is in the HTML once (SentOnceHtml); this island
+ * gets only their keys.
  */
-export function LessonTimeline({ events }: { events: TimelineEntry[] }) {
+export function LessonTimeline({ events }: { events: TimelineEventKeys[] }) {
   const [selected, setSelected] = useState(0);
   const [showAll, setShowAll] = useState(false);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
@@ -58,10 +65,7 @@ export function LessonTimeline({ events }: { events: TimelineEntry[] }) {
               />
               {showAll ? (
                 <p className="py-2">
-                  <time dateTime={event.date} className="block text-sm font-semibold text-brand-800 dark:text-brand-200">
-                    {formatContentDate(event.date)}
-                  </time>
-                  <span className="font-semibold">{event.title}</span>
+                  <SentOnceHtml as="span" className="contents" htmlKey={event.head} />
                 </p>
               ) : (
                 <button
@@ -77,20 +81,10 @@ export function LessonTimeline({ events }: { events: TimelineEntry[] }) {
                   onKeyDown={(keyEvent) => move(keyEvent, index)}
                   className={`w-full rounded-md px-3 py-2 text-left hover:bg-stone-100 dark:hover:bg-stone-800 ${open ? "bg-white shadow-sm ring-1 ring-stone-200 dark:bg-stone-900 dark:ring-stone-700" : ""}`}
                 >
-                  <time dateTime={event.date} className="block text-sm font-semibold text-brand-800 dark:text-brand-200">
-                    {formatContentDate(event.date)}
-                  </time>
-                  <span className="font-semibold">{event.title}</span>
+                  <SentOnceHtml as="span" className="contents" htmlKey={event.head} />
                 </button>
               )}
-              <div id={detailsId} className={`${open ? "" : "hidden"} ${showAll ? "pb-3" : "px-3 pb-3 pt-1"} print:block`}>
-                <p>{event.description}</p>
-                <p className="mt-1 text-sm">
-                  <a href={event.source} rel="noopener noreferrer external">
-                    Source<span className="sr-only"> for {event.title}</span>
-                  </a>
-                </p>
-              </div>
+              <SentOnceHtml as="div" id={detailsId} className={`${open ? "" : "hidden"} ${showAll ? "pb-3" : "px-3 pb-3 pt-1"} print:block`} htmlKey={event.details} />
             </li>
           );
         })}

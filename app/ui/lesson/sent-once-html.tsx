@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { SHARED_HTML_REGISTRY, type SharedHtmlRegistry } from "@/lib/reading/shared-html-key";
 
-type Tag = "p" | "div";
+type Tag = "p" | "div" | "span" | "ul" | "ol" | "dl";
 type Props = { as: Tag; htmlKey: string } & Omit<React.HTMLAttributes<HTMLElement>, "dangerouslySetInnerHTML" | "children"> & Record<`data-${string}`, unknown>;
 
 /** On the server: from the registry the page filled during this render (lib/reading/shared-html.ts). */
