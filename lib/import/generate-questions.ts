@@ -35,9 +35,19 @@ export interface GeneratedQuestions {
   byGenerator: Record<string, number>;
   /** Why candidates were rejected by the gates (reason → count), for tuning and the docs. */
   rejected: Record<string, number>;
+  /** Every candidate with the gate problems that dropped it and whether the ranking kept it (only when asked). */
+  trace?: CandidateTrace[];
 }
 
-export function generateQuestions(analysis: ArticleAnalysis): GeneratedQuestions {
+export interface CandidateTrace {
+  question: DraftQuestion;
+  problems: string[];
+  /** Dropped with the rest of its two-part item. */
+  pairDropped: boolean;
+  kept: boolean;
+}
+
+export function generateQuestions(analysis: ArticleAnalysis, options: { trace?: boolean } = {}): GeneratedQuestions {
   const ctx = new Context(analysis);
   const ideas = pickMainIdeas(ctx);
   const candidates: Candidate[] = [
@@ -61,6 +71,7 @@ export function generateQuestions(analysis: ArticleAnalysis): GeneratedQuestions
   ];
   const rejected: Record<string, number> = {};
   const failedGroups = new Set<string>();
+  const problemsOf = new Map<Candidate, string[]>();
   const passed = candidates.filter((candidate) => {
     const { sentenceId: _sentenceId, ...question } = candidate;
     const problems = [...questionProblems(question), ...candidateProblems(candidate, analysis)];
@@ -69,6 +80,7 @@ export function generateQuestions(analysis: ArticleAnalysis): GeneratedQuestions
       rejected[reason] = (rejected[reason] ?? 0) + 1;
     }
     if (problems.length > 0 && candidate.pair) failedGroups.add(candidate.pair.group);
+    if (options.trace) problemsOf.set(candidate, problems);
     return problems.length === 0;
   });
   // A two-part item is kept whole or not at all.
@@ -77,7 +89,15 @@ export function generateQuestions(analysis: ArticleAnalysis): GeneratedQuestions
   const questions = kept.map(({ sentenceId: _sentenceId, ...question }, index) => ({ ...question, id: `q${index + 1}` }));
   const byGenerator: Record<string, number> = {};
   for (const c of candidates) byGenerator[c.generator] = (byGenerator[c.generator] ?? 0) + 1;
-  return { questions, alternates, candidateCount: candidates.length, byGenerator, rejected };
+  const keptSet = new Set(kept);
+  const trace = options.trace
+    ? candidates.map((candidate) => {
+        const { sentenceId: _sentenceId, ...question } = candidate;
+        const problems = problemsOf.get(candidate) ?? [];
+        return { question, problems, pairDropped: problems.length === 0 && !!candidate.pair && failedGroups.has(candidate.pair.group), kept: keptSet.has(candidate) };
+      })
+    : undefined;
+  return { questions, alternates, candidateCount: candidates.length, byGenerator, rejected, ...(trace ? { trace } : {}) };
 }
 
 /** A draft question as a content question (evidence = paragraph anchor), for validation and export. */
