@@ -116,7 +116,8 @@ const FURNITURE = [
   /^(Analysis|Commentary|Opinion|Reporting|Story|Interview) by \p{Lu}/u,
   /^Views expressed\b/i,
   /\b(opinions|views) expressed (here |in [\p{L} ]+ )?are (those of the|the author['’]s)/iu,
-  /^By \p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,3}(?:,|$)/u,
+  // "By Jane Roe, Staff Writer" is a byline; "By Friday, the council had voted …" is a sentence.
+  /^By (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Then|Now|Noon|Midnight)\b)\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,3}(?:,|$)/u,
   /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} (?:covers|writes about|is (?:the|a|an) [\p{L}'’ ]*(?:correspondent|editor|reporter|columnist|writer|contributor))\b/u,
   // Author bios of any trade ("X is a retired schoolteacher and a member of …", "X joined the paper in 2021"), contact lines.
   /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} (?:is an? (?:retired |former |freelance |staff |contributing |senior )?[\p{L}'’ -]{0,40}(?:who lives|and a member of|based in)|joined (?:the|our) (?:paper|newsroom|staff))\b/u,

@@ -197,3 +197,25 @@ describe("vocabulary senses", () => {
     expect(sense?.gloss ?? "").not.toMatch(/physics|elastic/);
   });
 });
+
+describe("bylines and document sources, not look-alikes", () => {
+  it("refuses a byline as evidence but keeps a sentence that opens with a time after “By”", () => {
+    expect(furnitureProblem("By Jane Roe, Staff Writer", new Set())).toBeDefined();
+    expect(furnitureProblem("By JANE ROE", new Set())).toBeDefined();
+    expect(furnitureProblem("By 9 a.m., the line outside the clerk's office reached the corner.", new Set())).toBeUndefined();
+    expect(furnitureProblem("By Friday, the council had voted twice on the levy.", new Set())).toBeUndefined();
+    expect(furnitureProblem("By the time the polls closed, turnout had passed 40 percent.", new Set())).toBeUndefined();
+  });
+
+  it("credits “according to the city budget office” to an office, and a budget itself to a document", () => {
+    const analysis = analyze([
+      "The shortfall will reach $4 million next year, according to the city budget office.",
+      "Road repairs will take a third of the new money, according to the adopted budget.",
+    ]);
+    const kinds = new Map(analysis.attributions.map((a) => [a.claim.slice(0, 12), a.sourceKind]));
+    const office = analysis.attributions.find((a) => a.sentenceId === analysis.sentences[0]!.id);
+    const budget = analysis.attributions.find((a) => a.sentenceId === analysis.sentences[1]!.id);
+    expect(budget?.sourceKind, JSON.stringify([...kinds])).toBe("document");
+    expect(office?.sourceKind ?? "none", JSON.stringify([...kinds])).not.toBe("document");
+  });
+});
