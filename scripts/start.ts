@@ -48,7 +48,7 @@ async function main() {
   await prepareData();
   buildIfNeeded();
   // The article importer's worker bundle (scripts/import-launcher.mjs); built now so the first import doesn't wait for it.
-  const worker = spawnSync(process.execPath, [path.join("scripts", "import-launcher.mjs"), "--ensure-built"], { stdio: "inherit" });
+  const worker = spawnSync(process.execPath, [path.join("scripts", "import-launcher.mjs"), "--ensure-built"], { stdio: ["ignore", "ignore", "inherit"] });
   if (worker.status !== 0) console.warn("[civics-lab] Could not prepare the importer's worker now; it will be built on the first import.");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {
     stdio: "inherit",

@@ -6,6 +6,7 @@
  * two run at once, further jobs wait their turn.
  */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -38,12 +39,16 @@ const pool: Pool = ((globalThis as { __civicsImportPool?: Pool }).__civicsImport
 function ensureBuilt(): Promise<string> {
   pool.ready ??= new Promise<string>((resolve, reject) => {
     const root = process.cwd();
-    const child = spawn(process.execPath, [path.join(root, "scripts/import-launcher.mjs"), "--ensure-built"], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [path.join(root, "scripts/import-launcher.mjs"), "--ensure-built"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
     let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
     child.on("exit", (code) => {
-      if (code === 0) resolve(path.join(root, "node_modules/.cache/civics-lab-import/import-worker.mjs"));
+      // The launcher prints the folder of the current build: each build has its own, so a rebuild never pulls it away.
+      const dir = stdout.trim().split("\n").at(-1) ?? "";
+      if (code === 0 && dir) resolve(path.join(dir, "import-worker.mjs"));
       else reject(new Error(`Could not compile the import worker: ${stderr.trim().slice(0, 500)}`));
     });
   }).catch((error: unknown) => {
@@ -55,7 +60,12 @@ function ensureBuilt(): Promise<string> {
 
 /** The import pipeline's result for `input`, computed in a worker thread; `onStage` hears each stage as it starts. */
 export async function draftInWorker(input: ArticleInput, glossary: GlossaryEntry[], onStage: (stage: ImportStage) => void = () => {}): Promise<DraftResult> {
-  const file = await ensureBuilt();
+  let file = await ensureBuilt();
+  // Old builds are removed an hour after a newer one (scripts/import-launcher.mjs): a long-running development server asks again.
+  if (!fs.existsSync(file)) {
+    pool.ready = null;
+    file = await ensureBuilt();
+  }
   return new Promise<DraftResult>((resolve, reject) => {
     pool.queue.push({ job: { jobId: pool.nextJobId++, input, glossary }, onStage, resolve, reject });
     dispatch(file);

@@ -65,19 +65,23 @@ describe("npm run import", { timeout: 180_000 }, () => {
 });
 
 describe("the compiled CLI", { timeout: 180_000 }, () => {
+  type Launcher = { build: (dir: string) => Promise<string>; isFresh: (dir: string) => boolean; currentBundle: (dir: string) => string | undefined };
+  // @ts-expect-error -- plain JavaScript launcher, no type declarations
+  const loadLauncher = async () => (await import("../../../scripts/import-launcher.mjs")) as Launcher;
+
   it("is rebuilt when one of its sources changes", async () => {
-    // @ts-expect-error -- plain JavaScript launcher, no type declarations
-    const launcher = (await import("../../../scripts/import-launcher.mjs")) as { build: (dir: string) => Promise<void>; isFresh: (dir: string) => boolean };
+    const launcher = await loadLauncher();
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "import-cli-build-"));
-    await launcher.build(out);
-    expect(fs.existsSync(path.join(out, "import.mjs"))).toBe(true);
+    const dir = await launcher.build(out);
+    expect(fs.existsSync(path.join(dir, "import.mjs"))).toBe(true);
+    expect(launcher.currentBundle(out)).toBe(dir);
     expect(launcher.isFresh(out)).toBe(true);
-    const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")) as { inputs: Record<string, string> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as { inputs: Record<string, string> };
     expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(["scripts/import.ts", "lib/import/extract.ts", "package-lock.json"]));
     // A source whose size or modification time differs from what the bundle was built from makes it stale. The
     // recorded stamp is changed rather than the file's time: restoring a file's mtime through a Date can land a
     // fraction of a millisecond off and look like a change of its own.
-    const manifestPath = path.join(out, "manifest.json");
+    const manifestPath = path.join(dir, "manifest.json");
     const original = fs.readFileSync(manifestPath, "utf8");
     try {
       const edited = JSON.parse(original) as { inputs: Record<string, string> };
@@ -89,5 +93,26 @@ describe("the compiled CLI", { timeout: 180_000 }, () => {
       fs.writeFileSync(manifestPath, original);
     }
     expect(launcher.isFresh(out)).toBe(true);
+  });
+
+  it("never pulls a bundle away from a run that is loading it when others rebuild at the same time", async () => {
+    // A blind rater started twelve imports at once after a source change; three failed with ENOENT because another
+    // run had removed the bundle folder to swap in its own build.
+    const launcher = await loadLauncher();
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "import-cli-race-"));
+    fs.writeFileSync(path.join(out, "import.mjs"), "// a bundle of the earlier single-folder layout\n");
+    const dirs = await Promise.all([launcher.build(out), launcher.build(out), launcher.build(out)]);
+    expect(new Set(dirs).size).toBe(3);
+    for (const dir of dirs) {
+      expect(fs.existsSync(path.join(dir, "import.mjs")), dir).toBe(true);
+      expect(fs.existsSync(path.join(dir, "import-worker.mjs")), dir).toBe(true);
+    }
+    expect(dirs).toContain(launcher.currentBundle(out));
+    // The old layout's files go; the builds of this hour stay for whoever is still loading them.
+    expect(fs.existsSync(path.join(out, "import.mjs"))).toBe(false);
+    // A run that loads its own folder works even though newer builds exist.
+    const { status, stderr } = spawnSync(process.execPath, [path.join(dirs[0], "import.mjs"), "tests/fixtures/articles/wire-story.txt"], { encoding: "utf8", timeout: 120_000 });
+    expect(stderr).toMatch(/kept/);
+    expect(status).toBe(0);
   });
 });
