@@ -196,6 +196,7 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
     for (const quote of quotes) {
       const text = quote[1]!.trim().replace(/[,]$/, "");
       if (countWords(text) < 3) continue;
+      if (isQuotedTitle(text, sentence.text.slice(0, quote.index ?? 0))) continue;
       out.push({ sentenceId: sentence.id, text, speaker: resolved.name, resolvedBy: resolved.by, direct: true });
     }
     lastSpeaker = { name: resolved.name, index, paragraph: sentence.paragraph };
@@ -327,6 +328,23 @@ function gendersOf(people: NamedEntity[], sentences: Sentence[]): Map<string, "f
   const out = new Map<string, "f" | "m">();
   for (const [name, v] of votes) if (v.f !== v.m) out.set(name, v.f > v.m ? "f" : "m");
   return out;
+}
+
+/** Words that announce a title in quotation marks: "his book “The Art of the Deal”", "a report titled “…”". */
+const TITLE_CUE = /\b(?:book|books|memoir|novel|essay|column|op-ed|article|report|study|paper|film|movie|documentary|show|series|episode|song|album|podcast|play|poem|speech|lecture|exhibit|exhibition|titled|entitled|called|named|headlined|slogan|motto|campaign)\s*,?\s*$/i;
+const MINOR_WORDS = new Set(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "is", "vs"]);
+
+/**
+ * A title in quotation marks is not anyone's words (the sixth blind rating's who-said item on a book's title): the
+ * quoted text comes right after a title word ("the book “…”", "titled “…”"), or it is in title case with no
+ * sentence punctuation (every word but the small ones capitalised).
+ */
+export function isQuotedTitle(text: string, before: string): boolean {
+  if (TITLE_CUE.test(before)) return true;
+  const words = text.replace(/[,.;:!?]+$/, "").split(/\s+/);
+  if (words.length > 10 || /[.!?;]\s/.test(text)) return false;
+  const major = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
+  return major.length >= 2 && major.every((w) => /^[\p{Lu}\d]/u.test(w)) && !/^(?:I|We|You|He|She|They|It)$/.test(words[0]!);
 }
 
 function escapeForRegex(text: string): string {

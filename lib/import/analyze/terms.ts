@@ -533,6 +533,7 @@ export function wordnetDefinitions(
     // A definition that explains the word by its own familiar parts ("researcher": someone doing research, "textbook":
     // a book for schools, "mainland": the main land mass) tells a student nothing they could not read off the word.
     if (sense && !candidate.word.includes(" ") && explainsItself(candidate.word, sense)) continue;
+    if (sense && !candidate.word.includes(" ") && isCircular(candidate.word, sense)) continue;
     if (!sense || meanings.has(`${sense.pos}${sense.offset}`)) continue;
     lemmas.add(`${candidate.pos}:${lemma}`);
     meanings.add(`${sense.pos}${sense.offset}`);
@@ -549,6 +550,25 @@ export function explainsItself(word: string, sense: Synset): boolean {
   // A civic sense ("recount": a second count of the votes in a close election) is worth the entry all the same.
   if (/\b(votes?|voters?|elections?|laws?|legislat\w*|courts?|government|council|tax(es)?|strikes?|workers)\b/.test(gloss)) return false;
   return (gloss.match(/[a-z]{4,}/g) ?? []).some((w) => w !== lower && lower.includes(w.replace(/(?<=[^s])s$/, "")) && w.replace(/(?<=[^s])s$/, "").length >= 4 && knownBase(w));
+}
+
+/** Endings that make a noun of another word: what is left of a circular entry once its gloss word is taken off. */
+const DERIVED_ENDING = /^(?:ability|ibility|ity|ism|ist|ment|ation|ization|isation|ition|cation|ion|ative|ive|ence|ance|ness|ship|hood|al|ure|ing)$/;
+
+/**
+ * The gloss defines the word by the word it is made from ("sustainability": the property of being sustainable;
+ * "federalism": the idea of a federal organization; "amendment": the act of amending): a student who needs the
+ * entry learns nothing from it. The gloss word, without its inflection (and "-able"), must begin the word, and the
+ * rest of the word must be a noun-making ending.
+ */
+export function isCircular(word: string, sense: Synset): boolean {
+  const lower = word.toLowerCase();
+  const gloss = (sense.gloss.split(/;\s*"/)[0] ?? "").toLowerCase();
+  return (gloss.match(/[a-z]{4,}/g) ?? []).some((w) => {
+    const stems = new Set([w, w.replace(/(?:ing|ed|es|s|e)$/, ""), w.replace(/(?:able|ible)$/, "")]);
+    for (const stem of [...stems]) if (stem.endsWith("y")) stems.add(`${stem.slice(0, -1)}i`);
+    return [...stems].some((stem) => stem.length >= 4 && stem !== lower && lower.startsWith(stem) && DERIVED_ENDING.test(lower.slice(stem.length)));
+  });
 }
 
 function capitalize(text: string): string {

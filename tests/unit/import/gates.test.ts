@@ -16,6 +16,7 @@ import { orderingItemsProblem } from "@/lib/import/gates/ordering";
 import { nearDuplicate, reveals } from "@/lib/import/gates/overlap";
 import { peopleChoicesProblem, speakerKeyProblem } from "@/lib/import/gates/people";
 import { sameKindAndRole, stillTrueProblem, swapParseProblem } from "@/lib/import/gates/swap";
+import { isQuotedTitle } from "@/lib/import/analyze/quotes";
 import type { DraftQuestion, NamedEntity, Sentence } from "@/lib/import/types";
 
 const analyze = (paragraphs: string[], genre: "news" | "opinion" = "news") => analyzeArticle({ paragraphs, genre }, { glossary: [], articleDate: "2024-05-06" });
@@ -217,5 +218,22 @@ describe("bylines and document sources, not look-alikes", () => {
     const budget = analysis.attributions.find((a) => a.sentenceId === analysis.sentences[1]!.id);
     expect(budget?.sourceKind, JSON.stringify([...kinds])).toBe("document");
     expect(office?.sourceKind ?? "none", JSON.stringify([...kinds])).not.toBe("document");
+  });
+});
+
+describe("a title in quotation marks is nobody's quotation", () => {
+  it("keeps a speaker's words and leaves out a book's or a report's title", () => {
+    expect(isQuotedTitle("The Art of Quiet Power", "She wrote the book ")).toBe(true);
+    expect(isQuotedTitle("Roads to Nowhere", "a report titled ")).toBe(true);
+    expect(isQuotedTitle("Harbor Lights and Long Nights", "The mayor praised ")).toBe(true);
+    expect(isQuotedTitle("we will not wait for the state", "The mayor said ")).toBe(false);
+    expect(isQuotedTitle("I will not sign it. Not this year", "")).toBe(false);
+    const analysis = analyze([
+      "Mayor Dana Whitlock, who wrote the book “The Art of Quiet Power,” said on Monday that the council should wait.",
+      "“We will not wait for the state to fix our roads,” Whitlock said.",
+    ]);
+    const texts = analysis.quotations.map((q) => q.text);
+    expect(texts.some((t) => /fix our roads/.test(t)), JSON.stringify(texts)).toBe(true);
+    expect(texts.some((t) => /Art of Quiet Power/.test(t)), JSON.stringify(texts)).toBe(false);
   });
 });

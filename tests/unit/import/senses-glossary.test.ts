@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { analyzeArticle } from "@/lib/import/analyze";
-import { domainFits, isEverydayWord, isTransparent, rarePartOfSpeech, wordnetSense } from "@/lib/import/analyze/terms";
+import { domainFits, isCircular, isEverydayWord, isTransparent, rarePartOfSpeech, wordnetSense } from "@/lib/import/analyze/terms";
 import { contentWords } from "@/lib/import/analyze/text";
 import { commonSenses } from "@/lib/import/analyze/wordnet";
 
@@ -60,6 +60,14 @@ describe("words a student needs", () => {
     for (const word of ["arbitrator", "gerrymandering", "referendum", "filibuster", "subsidence", "legislature", "incumbent", "ordinance"]) {
       expect(isTransparent(word), word).toBe(false);
       expect(isEverydayWord(word), word).toBe(false);
+    }
+  });
+
+  it("never defines a word by the word it is made from (the sixth blind rating's “sustainability”: being sustainable)", () => {
+    const first = (word: string) => commonSenses(word, "n")[0]!;
+    for (const word of ["sustainability", "federalism", "representative", "amendment"]) expect(isCircular(word, first(word)), `${word}: ${first(word).gloss}`).toBe(true);
+    for (const word of ["referendum", "election", "recount", "sovereignty", "legislature", "embargo", "filibuster", "incumbent", "diplomacy"]) {
+      expect(isCircular(word, first(word)), `${word}: ${first(word).gloss}`).toBe(false);
     }
   });
 

@@ -127,6 +127,18 @@ describe("question stems", () => {
     expect(stemProblem("Part A: Which sentence best states the main idea of the article?")).toBeUndefined();
     expect(stemProblem("True or false? According to Mayor Ruiz, the audit found no missing ballots.")).toBeUndefined();
   });
+
+  it("drop stems that lean on a pronoun they don't resolve (the sixth blind rating: “…, he added”, “who claims that even if it did …”)", () => {
+    expect(stemProblem("True or false? The plant will close for two weeks during the holiday breaks a year, he added.")).toMatch(/pronoun/);
+    expect(stemProblem("According to the article, who claims that even if it did have such clout, it would not use it?")).toMatch(/pronoun/);
+    expect(stemProblem("True or false? It was the first strike at the port since 1998.")).toMatch(/pronoun/);
+    expect(stemProblem("True or false? They voted to delay the levy until spring.")).toMatch(/pronoun/);
+    // Named speakers and subjects are fine, and so is an impersonal "it is likely".
+    expect(stemProblem("True or false? The plant will close for two weeks, Mayor Ruiz added.")).toBeUndefined();
+    expect(stemProblem("According to the article, who claims that the port strike cost $40 million a week?")).toBeUndefined();
+    expect(stemProblem("True or false? It is likely that the council will vote again in May.")).toBeUndefined();
+    expect(stemProblem("True or false? The council said it would vote again in May.")).toBeUndefined();
+  });
 });
 
 describe("genre-keyed items", () => {
