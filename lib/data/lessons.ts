@@ -13,6 +13,7 @@ import { termIdsIn, type LessonBody } from "../content/markdown";
 import { LEVEL_INFO } from "../content/schema";
 import { AppError } from "../errors";
 import { DEFAULT_READING_LEVEL, isReadingLevel, nearestLevel } from "../reading/levels";
+import type { ActorHtmlEntry } from "@/lib/reading/lesson-html";
 
 /**
  * Lessons this user may read: the curriculum for everyone; a teacher's private
@@ -112,14 +113,8 @@ export interface TimelineEntry {
   source: string;
 }
 
-export interface ActorEntry {
-  id: string;
-  name: string;
-  kind: "person" | "country" | "organization";
-  role: string;
-  position: string;
-  source: string;
-}
+/** A who's-who entry as the lesson page renders it (one shape for the data and the sent-once HTML). */
+export type ActorEntry = ActorHtmlEntry;
 
 /** A "Check your understanding" question as the browser sees it: no answer, no feedback. */
 export interface PublicCheck {
