@@ -253,6 +253,10 @@ function OrderingField({ idPrefix, data, answer, onChange }: { idPrefix: string;
     if (focusOn === "none") return;
     requestAnimationFrame(() => {
       const row = list.current?.children[to] as HTMLElement | undefined;
+      // Moving a row in the DOM drops focus to the body, so it is put back here; but if the student has already moved
+      // on to another control (a slow frame), that choice wins: taking focus back would make their next key move this item.
+      const active = document.activeElement;
+      if (active && active !== document.body && !row?.contains(active)) return;
       if (focusOn === "row") {
         row?.focus();
         return;

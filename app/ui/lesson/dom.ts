@@ -19,4 +19,32 @@ export function revealParagraph(element: HTMLElement, options: { highlight: bool
   const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   element.scrollIntoView({ block: "center", behavior: reduceMotion ? "auto" : "smooth" });
   element.focus({ preventScroll: true });
+  keepInViewWhileLoading(element);
 }
+
+/**
+ * After a client-side navigation the page's sent-once blocks (objectives, vocabulary, timeline…) arrive a moment
+ * later from /api/html and push the text down, leaving the paragraph just revealed out of view. For a few seconds,
+ * while the page grows and the reader hasn't scrolled or pressed anything, bring it back.
+ */
+function keepInViewWhileLoading(element: HTMLElement): void {
+  if (typeof ResizeObserver === "undefined") return;
+  let first = true;
+  const observer = new ResizeObserver(() => {
+    // The first call reports the size at the start: the scroll above is already under way.
+    if (first) {
+      first = false;
+      return;
+    }
+    element.scrollIntoView({ block: "center", behavior: "auto" });
+  });
+  const stop = () => {
+    observer.disconnect();
+    for (const type of USER_MOVES) window.removeEventListener(type, stop, true);
+  };
+  for (const type of USER_MOVES) window.addEventListener(type, stop, { capture: true, passive: true });
+  observer.observe(document.body);
+  window.setTimeout(stop, 3000);
+}
+
+const USER_MOVES = ["wheel", "touchstart", "pointerdown", "keydown"] as const;
