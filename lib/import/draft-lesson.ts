@@ -86,6 +86,14 @@ export function draftLesson(analysis: ArticleAnalysis, questions: DraftQuestion[
     if (best) summary.push(best);
     if (summary.length >= Math.max(SUMMARY_SENTENCES, Math.min(parts.length, 5))) break;
   }
+  // Fewer parts than sentences wanted (an introduction and one section): the most central remaining sentences, from
+  // parts the summary has least of, until the summary has three.
+  const distinct = (s: Sentence) => summary.every((x) => overlap(contentWords(x.text), contentWords(s.text)) < 0.5 && x !== s);
+  while (summary.length < SUMMARY_SENTENCES) {
+    const next = analysis.sentences.filter((s) => summaryReady(s) && distinct(s)).sort((a, b) => score(b) - score(a))[0];
+    if (!next) break;
+    summary.push(next);
+  }
   // The main point first among equals: the main-idea key the quiz asks about is always in the summary.
   const mainKey = questions.find((q) => q.generator === "main-idea" && /the article\?$/.test(q.prompt));
   const keySentence = mainKey ? analysis.sentences.find((s) => s.text === mainKey.evidence) : undefined;

@@ -246,6 +246,16 @@ export function findEntities(text: string, sentences: Sentence[], quoteSpeakers:
     surnameCount.set(surname, (surnameCount.get(surname) ?? 0) + 1);
   }
   const ambiguous = new Set([...surnameCount].filter(([, n]) => n > 1).map(([s]) => s));
+  // A two-word surname used alone ("Black Elk said" after "Linda Black Elk") is the one longer name it ends.
+  for (const short of people()) {
+    if (!short.name.includes(" ")) continue;
+    const owners = fullNames.filter((p) => p !== short && p.name.endsWith(` ${short.name}`));
+    if (owners.length === 1) {
+      owners[0]!.variants.add(short.name);
+      if (short.titled) owners[0]!.titled = true;
+      byKey.delete(keyOf(short.name));
+    }
+  }
   for (const short of people()) {
     if (short.name.includes(" ")) continue;
     const owners = fullNames.filter((p) => surnameOf(p.name) === short.name || p.name.split(/\s+/)[0] === short.name);
