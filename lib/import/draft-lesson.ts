@@ -9,6 +9,7 @@ import { labelOf } from "./analyze/turns";
 import { PRONOUN_START } from "./generators/common";
 import { writtenPrompts } from "./generators/written-response";
 import { contentWords, overlap } from "./analyze/text";
+import { danglingPronoun } from "./analyze/entities";
 import type { ArticleAnalysis, DraftQuestion, LessonDraft, Sentence } from "./types";
 
 const KEY_FACTS = 5;
@@ -59,6 +60,10 @@ export function draftLesson(analysis: ArticleAnalysis, questions: DraftQuestion[
     !hostTurns.has(s.paragraph) &&
     !/\?["”’]?$/.test(s.text) &&
     (analysis.genre === "opinion" || !firstPerson(s));
+  // A summary sentence is read without its neighbours: no "he" or "she" before the sentence names someone ("In smart
+  // homes, he expects …"), and no quotation cut off by the sentence split.
+  const names = analysis.entities.flatMap((e) => [e.name, ...e.variants]);
+  const summaryReady = (s: Sentence) => plain(s) && !danglingPronoun(s.text, names) && balancedQuotes(s.text);
 
   const topicSections = transcriptSections(analysis, hostTurns);
   const sections: LessonDraft["sections"] = topicSections
@@ -71,15 +76,23 @@ export function draftLesson(analysis: ArticleAnalysis, questions: DraftQuestion[
       : [{ title: "The article", anchors: anchorsBetween(0, paragraphCount(analysis)) }];
 
   // Summary: the most central sentence of each part of the article (sections, else thirds), without repeating itself.
-  const parts = sections.length >= 2 ? sections.map((s) => new Set(s.anchors)) : thirds(analysis);
+  const parts = sections.length >= 2 ? sections.map((s) => new Set(s.anchors)) : slices(analysis, summaryLength(analysis));
   const summary: Sentence[] = [];
   for (const part of parts) {
     const best = analysis.sentences
-      .filter((s) => part.has(s.anchor) && plain(s))
+      .filter((s) => part.has(s.anchor) && summaryReady(s))
       .sort((a, b) => score(b) - score(a))
       .find((s) => summary.every((x) => overlap(contentWords(x.text), contentWords(s.text)) < 0.5));
     if (best) summary.push(best);
     if (summary.length >= Math.max(SUMMARY_SENTENCES, Math.min(parts.length, 5))) break;
+  }
+  // Fewer parts than sentences wanted (an introduction and one section): the most central remaining sentences, from
+  // parts the summary has least of, until the summary has three.
+  const distinct = (s: Sentence) => summary.every((x) => overlap(contentWords(x.text), contentWords(s.text)) < 0.5 && x !== s);
+  while (summary.length < SUMMARY_SENTENCES) {
+    const next = analysis.sentences.filter((s) => summaryReady(s) && distinct(s)).sort((a, b) => score(b) - score(a))[0];
+    if (!next) break;
+    summary.push(next);
   }
   // The main point first among equals: the main-idea key the quiz asks about is always in the summary.
   const mainKey = questions.find((q) => q.generator === "main-idea" && /the article\?$/.test(q.prompt));
@@ -159,14 +172,29 @@ function paragraphCount(analysis: ArticleAnalysis): number {
   return (analysis.sentences.at(-1)?.paragraph ?? -1) + 1;
 }
 
-function thirds(analysis: ArticleAnalysis): Set<string>[] {
+/** How many sentences a summary of an article without headings takes: three, four from 900 words, five from 1,500. */
+export function summaryLength(analysis: ArticleAnalysis): number {
+  const words = analysis.sentences.reduce((sum, s) => sum + s.words, 0);
+  return words >= 1500 ? 5 : words >= 900 ? 4 : 3;
+}
+
+/** The article's paragraphs cut into `count` consecutive slices of equal size (thirds for three). */
+function slices(analysis: ArticleAnalysis, count: number): Set<string>[] {
   const n = paragraphCount(analysis);
-  const cut = (k: number) => Math.round((n * k) / 3);
-  return [0, 1, 2].map((k) => {
+  const cut = (k: number) => Math.round((n * k) / count);
+  return Array.from({ length: count }, (_, k) => {
     const set = new Set<string>();
     for (let i = cut(k); i < cut(k + 1); i += 1) set.add(`p${i + 1}`);
     return set;
   });
+}
+
+/** Quotation marks that open and close within the sentence (a split inside a quotation leaves one open). */
+export function balancedQuotes(text: string): boolean {
+  const opens = text.match(/“/g)?.length ?? 0;
+  const closes = text.match(/”/g)?.length ?? 0;
+  const straight = text.match(/"/g)?.length ?? 0;
+  return opens === closes && straight % 2 === 0;
 }
 
 /**

@@ -30,6 +30,10 @@ export function asideReason(text: string): string | undefined {
   if (/^(?:see|read|watch|listen|click|updated|corrected|sic|not|now|then|formerly|née|nee|born|aged?|also|still|later|earlier|again|so|yes|no|he|she|they|it|we|i|you|his|her|their|our|my|him|them|us|me|and|but|or\s+so|for (?:example|instance|now)|in (?:english|spanish|french|translation)|translated|roughly|around|about|approximately|nearly|almost|more or less|pronounced|emphasis|laughs|applause|inaudible|crosstalk)\b/i.test(t)) return "an aside";
   if (/\b(?:he|she|him|his|her|hers|himself|herself)\b/i.test(t)) return "about one person";
   if (/\b(?:former|retired|longtime|late|then-|onetime|ex-)\b/i.test(t)) return "about one person";
+  // The writer's or the reader's own case ("medicine (the path my brother took)") and a pointer back into the text
+  // ("the academy (a shabby cousin to these grander professions)") describe this article's thing, not the word.
+  if (/\b(?:me|my|mine|myself|we|us|our|ours|ourselves|you|your|yours)\b/.test(t) || /\b(?:I|We|You|My|Our|Your)\b/.test(t)) return "about the writer or the reader";
+  if (/\b(?:these|those)\b/i.test(t)) return "points back into the text";
   return undefined;
 }
 

@@ -59,6 +59,8 @@ export function cleanEntity(raw: string): string | undefined {
     .replace(/^the\s+/i, "")
     .trim();
   name = name.replace(TITLE_PREFIX, "").trim();
+  // A social-media prompt's verb is not part of the name ("Follow Wendy Koch", "Email Dana Reyes").
+  name = name.replace(/^(?:Follow|Contact|Email|E-mail|Message|Subscribe|Watch|Listen)\s+(?=\p{Lu})/u, "").trim();
   // Datelines and headlines glued to a name ("UNITED NATIONS (Wire) — The UN") are not names.
   if (/[()—–]/.test(name) || name.split(/\s+/).length > 5) return undefined;
   if (MONTHS_AND_DAYS.test(name)) return undefined;
@@ -231,6 +233,9 @@ export function findEntities(text: string, sentences: Sentence[], quoteSpeakers:
 
   // A name the article treats as a company, ship, storm or place is not a person, unless a title says otherwise.
   for (const draft of byKey.values()) if (draft.kind === "person" && !draft.titled && treatedAsThing(draft.name, text)) draft.kind = "organization";
+  // A name that is only ever the start of a longer one ("Emanuel African" of "Emanuel African Methodist Episcopal
+  // Church", "Dana F" of "Dana F Holdings") or a count of people sharing a name ("four Dr. Woods") is nobody.
+  for (const [key, draft] of byKey) if (draft.kind === "person" && (cutFromLongerName(draft.name, text) || countedName(draft.name, text))) byKey.delete(key);
 
   // People: full names are canonical; a one-word name folds into the one full name it belongs to.
   const people = () => [...byKey.values()].filter((e) => e.kind === "person");
@@ -241,6 +246,16 @@ export function findEntities(text: string, sentences: Sentence[], quoteSpeakers:
     surnameCount.set(surname, (surnameCount.get(surname) ?? 0) + 1);
   }
   const ambiguous = new Set([...surnameCount].filter(([, n]) => n > 1).map(([s]) => s));
+  // A two-word surname used alone ("Black Elk said" after "Linda Black Elk") is the one longer name it ends.
+  for (const short of people()) {
+    if (!short.name.includes(" ")) continue;
+    const owners = fullNames.filter((p) => p !== short && p.name.endsWith(` ${short.name}`));
+    if (owners.length === 1) {
+      owners[0]!.variants.add(short.name);
+      if (short.titled) owners[0]!.titled = true;
+      byKey.delete(keyOf(short.name));
+    }
+  }
   for (const short of people()) {
     if (short.name.includes(" ")) continue;
     const owners = fullNames.filter((p) => surnameOf(p.name) === short.name || p.name.split(/\s+/)[0] === short.name);
@@ -324,6 +339,51 @@ export function findEntities(text: string, sentences: Sentence[], quoteSpeakers:
     }
   }
   return entities.filter((e) => e.mentions > 0).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+const PERSON_PRONOUN = /\b(?:he|she|him|her|his|hers|himself|herself)\b/i;
+const FEMALE_NOUN = "woman|women|girl|mother|daughter|wife|sister|grandmother|granddaughter|aunt|niece|queen|mom|chairwoman|spokeswoman|actress";
+const MALE_NOUN = "man|men|boy|father|son|husband|brother|grandfather|grandson|uncle|nephew|king|dad|chairman|spokesman|actor";
+/** Nouns that name the person a pronoun stands for in the same sentence ("The mayor said she …"). */
+const PERSON_NOUN = new RegExp(
+  `\\b(?:${FEMALE_NOUN}|${MALE_NOUN}|mayor|governor|president|senator|minister|official|spokesperson|judge|lawyer|attorney|researcher|scientist|professor|author|writer|teacher|student|doctor|nurse|director|chief|leader|officer|owner|resident|worker|witness|victim|suspect|defendant|candidate|member|founder|chair|secretary|ambassador|commissioner|councillor|councilor|prosecutor|farmer|driver|coach|player|artist|singer|reporter|editor)s?\\b`,
+  "gi",
+);
+
+/**
+ * True when a sentence leans on a person it does not name: "he", "she", "his" or "her" (outside quotations) before
+ * any name of the article's people or a noun for a person of the same sex ("In smart homes, he expects …"; "In
+ * January, his team …"; "Mother remembered visiting him …").
+ */
+export function danglingPronoun(text: string, names: readonly string[]): boolean {
+  const prose = text.replace(/[“"][^”"]*[”"]/g, (q) => " ".repeat(q.length));
+  const pronoun = PERSON_PRONOUN.exec(prose);
+  if (!pronoun) return false;
+  const before = prose.slice(0, pronoun.index);
+  if (names.some((name) => name.length > 1 && new RegExp(`(?<![\\p{L}])${escapeRegex(name)}(?![\\p{L}])`, "u").test(before))) return false;
+  const female = /^(?:she|her|hers|herself)$/i.test(pronoun[0]);
+  const nouns = [...before.matchAll(PERSON_NOUN)].map((m) => m[0].toLowerCase().replace(/(?<!s)s$/, ""));
+  return !nouns.some((noun) => !new RegExp(`^(?:${female ? MALE_NOUN : FEMALE_NOUN})$`).test(noun));
+}
+
+/**
+ * True when every mention of `name` runs on into more capitalized words of the same name ("Emanuel African Methodist
+ * Episcopal Church"; "Dana F Holdings"): the name was cut from a longer one. A suffix such as "Jr." does not count.
+ */
+export function cutFromLongerName(name: string, text: string): boolean {
+  const mentions = [...text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRegex(name)}(?![\\p{L}])([ \\t]+\\S+)?`, "gu"))];
+  if (mentions.length === 0) return false;
+  return mentions.every((m) => {
+    const next = (m[1] ?? "").trim();
+    return /^\p{Lu}[\p{L}'’-]*$/u.test(next) && !/^(?:Jr|Sr|II|III|IV)$/.test(next);
+  });
+}
+
+/** True when the name is counted ("four Dr. Woods", "two Smiths"): a family or a group sharing it, not one person. */
+export function countedName(name: string, text: string): boolean {
+  const surname = name.split(/\s+/).at(-1)!;
+  const count = "(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Mm]any|\\d+)";
+  return new RegExp(`\\b${count}\\s+(?:(?:Dr|Mr|Mrs|Ms|Drs)\\.?\\s+)?${escapeRegex(surname.replace(/s$/, ""))}s\\b`, "u").test(text) && !/\s/.test(name);
 }
 
 function keyOf(name: string): string {

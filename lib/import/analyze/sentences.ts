@@ -139,6 +139,11 @@ const FURNITURE = [
   /^(?:comments?\s*\(\d+\)|\d+ comments?|gift this article|listen to this article|share this (?:story|article)|save\s*·|read more\s*:|more coverage|most read|posted\s+(?:\d|on |at |[A-Z][a-z]{2,8}\.? \d))/iu,
   /\bThe views expressed (?:here|in this [\p{L}]+) are (?:his|her|their|the author['’]s) own\b/iu,
   /^(?:This|The) interview (?:has been|was) (?:edited|condensed|lightly edited)\b/i,
+  // A transcript announced ("Here is a transcript of the first part"), follow prompts, photo credits, slideshow counters.
+  /^(?:here(?:['’]s| is)|(?:the following|what follows|below) is) (?:a |an |the )?(?:full |edited |partial |complete )?transcript\b/i,
+  /^on (?:twitter|x|instagram|facebook|bluesky|threads|mastodon|tiktok)\s*:|^follow\s+(?:@?[\w.'’-]+\s+){1,4}(?:on|at)\s+(?:twitter|x|instagram|facebook|bluesky|threads)\b/i,
+  /^(?:[Pp]hotograph|[Pp]hotos?|[Ii]llustration|[Ii]mage|[Vv]ideo)s? (?:by|courtesy of)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s*[,/|]\s*[\p{L}'’. /-]{0,60})?\.?$/u,
+  /^(?:slide|photo|image|picture) \d{1,3} (?:of|\/) \d{1,3}\b/i,
 ];
 
 export function isFurniture(text: string): boolean {

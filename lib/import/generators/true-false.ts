@@ -3,7 +3,7 @@
  * date in a sentence, and pass the swap gates; true items copy a fact as written. An opinion is never offered as a
  * plain fact: it is attributed ("According to the author, …").
  */
-import { formsOf } from "../analyze/entities";
+import { danglingPronoun, formsOf } from "../analyze/entities";
 import { innerQuotes, lowerFirst, round, wordPattern } from "../analyze/text";
 import { sameKindAndRole, stillTrueProblem, swapParseProblem } from "../gates/swap";
 import type { ArticleAnalysis, NamedEntity, NumberMention, Sentence } from "../types";
@@ -28,6 +28,8 @@ export function trueFalseQuestions(ctx: Context): Candidate[] {
     if (/^(Neither|Nor|Instead|Likewise|Similarly|Otherwise|Even so|Again|Both)\b/.test(sentence.text)) continue;
     // A pronoun subject after the opening clause ("When the library closes, they …") leans on another sentence.
     if (/,\s+(they|he|she|it|we)\b/i.test(sentence.text)) continue;
+    // "In January, his team published …": a person's pronoun before the sentence names anyone (the lesson summary's rule).
+    if (danglingPronoun(sentence.text, analysis.entities.flatMap((e) => [e.name, ...e.variants]))) continue;
     const statement = sentence.text.replace(/\s*[.!]$/, ".");
     const opinion = ctx.opinionOf(sentence);
     if (opinion) {

@@ -44,6 +44,9 @@ export function vocabularyQuestions(ctx: Context): Candidate[] {
     ];
     let distractors = pool
       .filter((d) => d.term.toLowerCase() !== definition.term.toLowerCase() && shapeOf(d.text) === shape && kindOf(d.term) !== kindOf(definition.term))
+      // A person's definition is never a wrong answer for a thing or an event, nor the other way round: "a government
+      // official who …" for "after the massacre" is absurd at a glance (sixth rating). Too few left: no item.
+      .filter((d) => shape !== "noun" || animacyOf(d.term) === animacyOf(definition.term))
       // A definition that means nearly the same ("Persons who make … laws" beside "Someone who makes … laws") or names
       // the key's words ("A man who operates a ferry" for "the Dutch word for a ferryman") would be right too.
       .filter((d) => !sameMeaning(d, definition, key))
@@ -125,6 +128,15 @@ function articleWordGlosses(analysis: Context["analysis"], definition: TermDefin
 function firstSentence(text: string): string {
   const first = text.replace(/\s+/g, " ").trim().split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0]!;
   return first.length > 160 ? `${first.slice(0, 157).replace(/\s+\S*$/, "")}…` : first;
+}
+
+/** WordNet's noun.person (18) and noun.animal (5) are beings; every other noun is a thing, an act or an event. */
+export function animacyOf(term: string): "being" | "thing" {
+  const kind = kindOf(term);
+  if (kind === 18 || kind === 5) return "being";
+  if (typeof kind === "number") return "thing";
+  // Not in WordNet (an article's own term): a word for a person by its ending ("-ist", "-er", "-or", "-ian").
+  return /(?:ist|ists|ian|ians|eer|eers|ee|ees|man|men|woman|women|person|people)$/i.test(term.split(/\s+/).at(-1) ?? term) ? "being" : "thing";
 }
 
 /** The WordNet kind (lexicographer file) of a word's most common noun sense: "expert" and "researcher" are both people, so one is never the other's distractor. */
