@@ -46,6 +46,8 @@ interface Block {
   kind: BlockKind;
   text: string;
   speaker?: string;
+  /** The whole paragraph is bold ("**Is that something you support?**"): how print Q&As set the interviewer's turns. */
+  bold?: boolean;
 }
 
 interface Extracted {
@@ -139,8 +141,9 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
 }
 
 /** Cleans and filters blocks, then lays them out as parallel paragraph arrays plus sections. */
-function assembleBody(blocks: Block[]): Pick<ExtractedArticle, "paragraphs" | "paragraphKinds" | "quoteSpeakers" | "sections"> {
+function assembleBody(blocks: Block[]): Pick<ExtractedArticle, "paragraphs" | "paragraphKinds" | "quoteSpeakers" | "sections" | "boldParagraphs"> {
   const paragraphs: string[] = [];
+  const boldParagraphs: number[] = [];
   const paragraphKinds: ParagraphKind[] = [];
   const quoteSpeakers: (string | undefined)[] = [];
   const sections: ArticleSection[] = [];
@@ -180,11 +183,12 @@ function assembleBody(blocks: Block[]): Pick<ExtractedArticle, "paragraphs" | "p
       sections.push({ title: pendingHeading, firstParagraph: paragraphs.length });
       pendingHeading = undefined;
     }
+    if (block.bold && kind === "paragraph") boldParagraphs.push(paragraphs.length);
     paragraphs.push(text);
     paragraphKinds.push(kind);
     quoteSpeakers.push(speaker ? cleanSpeaker(speaker) : undefined);
   }
-  return { paragraphs, paragraphKinds, quoteSpeakers, sections };
+  return { paragraphs, paragraphKinds, quoteSpeakers, sections, ...(boldParagraphs.length > 0 ? { boldParagraphs } : {}) };
 }
 
 const MEDIA_LABEL = /^(?:photo|photos|image|images|picture|video|photograph|gallery|slideshow|enlarge this image|toggle caption|hide caption)$/i;
@@ -317,13 +321,21 @@ function walkBlocks(parent: Element, blocks: Block[], speakers: Map<string, stri
       continue;
     } else if (tag === "p" || tag === "pre" || tag === "td" || tag === "th") {
       if (el.querySelector("p, ul, ol, blockquote, table")) walkBlocks(el, blocks, speakers, title);
-      else blocks.push({ kind: "paragraph", text: el.textContent ?? "" });
+      else blocks.push({ kind: "paragraph", text: el.textContent ?? "", ...(wholeBold(el) ? { bold: true } : {}) });
     } else if (BLOCK_TAGS.has(tag)) {
       const hasBlockChildren = ([...el.children] as Element[]).some((c) => BLOCK_TAGS.has(c.tagName.toLowerCase()));
       if (hasBlockChildren) walkBlocks(el, blocks, speakers, title);
       else if (tag !== "figure") blocks.push({ kind: "paragraph", text: el.textContent ?? "" });
     }
   }
+}
+
+/** A paragraph whose every letter sits inside <strong>/<b> (an interviewer's turn in a print Q&A). */
+function wholeBold(el: Element): boolean {
+  const text = normalizeSpace(el.textContent ?? "");
+  if (!/\p{L}/u.test(text)) return false;
+  const bold = normalizeSpace(([...el.querySelectorAll("strong, b")] as Element[]).filter((b) => !b.parentElement?.closest("strong, b") || b.parentElement === el).map((b) => b.textContent ?? "").join(" "));
+  return bold.replace(/\s+/g, "") === text.replace(/\s+/g, "");
 }
 
 function isAllLink(item: Element): boolean {
@@ -529,9 +541,14 @@ function extractMarkdown(raw: string): Extracted {
   }
   text = decodeEntities(sanitizeHtml(text, { allowedTags: [], allowedAttributes: {}, nonTextTags: DROPPED_WITH_CONTENT }));
   const blocks: Block[] = [];
+  // A transcript pasted line by line ("**Neal:** Hello.", "**Mike:** Hi, Neal."; three such lines or more): every line is
+  // its own paragraph, as it was on the page, so each speaker's turn stays apart.
+  const lineTurns = text.split("\n").filter((line) => /^\s*(\*\*|__)[^*_\n]{1,40}?(?::\1|\1:)\s*\S/.test(line)).length >= 3;
   let current: Block | undefined;
   const flush = () => {
-    if (current) blocks.push({ ...current, text: inlineMarkdown(current.text) });
+    // "**Is there a place for that in the budget?**": a paragraph that is bold as a whole.
+    const bold = current?.kind === "paragraph" && /^(\*\*|__)(?:(?!\1)[\s\S])+\1$/.test(current.text.trim());
+    if (current) blocks.push({ ...current, text: inlineMarkdown(current.text), ...(bold ? { bold: true } : {}) });
     current = undefined;
   };
   for (const line of text.split("\n")) {
@@ -562,7 +579,7 @@ function extractMarkdown(raw: string): Extracted {
       // "— Name" on the line after a quote.
       const last = blocks.at(-1)!;
       last.speaker ??= line.trim().replace(/^(?:—|–|--|―)\s*/, "");
-    } else if (current && (current.kind === "paragraph" || (current.kind === "list-item" && /^\s{2,}\S/.test(line)))) {
+    } else if (current && ((current.kind === "paragraph" && !lineTurns) || (current.kind === "list-item" && /^\s{2,}\S/.test(line)))) {
       current.text += ` ${line.trim()}`;
     } else {
       flush();

@@ -73,6 +73,8 @@ export interface ExtractedArticle {
   paragraphKinds: ParagraphKind[];
   /** Parallel to `paragraphs`: the speaker a block quote is attributed to by the page, when it names one. */
   quoteSpeakers: (string | undefined)[];
+  /** Indices of paragraphs the page set wholly in bold (a print Q&A's questions); absent when there are none. */
+  boldParagraphs?: number[];
   /** Headings found in the article, in order; empty when it has none. */
   sections: ArticleSection[];
   genre: Genre;

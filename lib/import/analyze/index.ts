@@ -30,6 +30,8 @@ export interface AnalyzableArticle {
   paragraphs: string[];
   paragraphKinds?: ParagraphKind[];
   quoteSpeakers?: (string | undefined)[];
+  /** Paragraphs set wholly in bold by the page (a print Q&A's questions). */
+  boldParagraphs?: number[];
   sections?: ArticleSection[];
   genre?: Genre;
   /** False when the genre is a close call; question types keyed on the genre are then not generated. */
@@ -56,7 +58,7 @@ export function analyzeArticle(input: string[] | AnalyzableArticle, options: Ana
   const entities = findEntities(fullText, sentences, article.quoteSpeakers ?? []);
   const dates = findDates(sentences, options.articleDate);
   const timeline = buildTimeline(sentences, dates, furniture);
-  const transcript = transcriptOf(sentences, entities, genre);
+  const transcript = transcriptOf(sentences, entities, genre, new Set(article.boldParagraphs ?? []));
   const quotations = findQuotations(sentences, entities, article.quoteSpeakers ?? [], genre, transcript);
   const attributions = findAttributions(sentences, entities, quotations);
   const opinions = findOpinions(sentences, genre, quotations, attributions);

@@ -32,10 +32,10 @@ interface Mention {
  * The article's transcript turns, when it is a Q&A or a broadcast transcript: labelled turns whatever the genre, an
  * unlabelled question-and-answer layout only in an interview (or where questions are answered in the first person).
  */
-export function transcriptOf(sentences: Sentence[], entities: NamedEntity[], genre: Genre = "news"): Transcript | undefined {
+export function transcriptOf(sentences: Sentence[], entities: NamedEntity[], genre: Genre = "news", bold: ReadonlySet<number> = new Set()): Transcript | undefined {
   const people = entities.filter((e) => e.kind === "person");
-  const interviewee = genre === "interview" || looksLikeQandA(sentences) ? intervieweeOf(people, sentences) : undefined;
-  return findTranscript(sentences, people, interviewee);
+  const interviewee = genre === "interview" || bold.size >= 3 || looksLikeQandA(sentences) ? intervieweeOf(people, sentences) : undefined;
+  return findTranscript(sentences, people, interviewee, bold);
 }
 
 export function findQuotations(sentences: Sentence[], entities: NamedEntity[], quoteSpeakers: (string | undefined)[], genre: Genre = "news", transcript: Transcript | undefined = transcriptOf(sentences, entities, genre)): Quotation[] {
@@ -69,7 +69,10 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
     const turn = turnAt(transcript, sentence.paragraph);
     // A sentence of an answer that quotes someone ("my father told me, '…'", "“…,” she said") is read like any quotation.
     const turnText = sentence.text.replace(LABEL_AT_START, "");
-    if (turn && (turn.role === "interviewer" || (turn.role === "guest" && !/[“”"]/.test(turnText)))) {
+    // A question that quotes a named third person ("Councillor Raymond Oduya called your portal “a filing cabinet …”") is
+    // read like any quotation, but only that person's, named in the same sentence.
+    const askedQuote = turn?.role === "interviewer" && /[“”"]/.test(turnText);
+    if (turn && ((turn.role === "interviewer" && !askedQuote) || (turn.role === "guest" && !/[“”"]/.test(turnText)))) {
       if (turn.role === "guest" && turn.speaker && countWords(turnText) >= 4) out.push({ sentenceId: sentence.id, text: turnText, speaker: turn.speaker, resolvedBy: "interview", direct: true });
       lastSpeaker = undefined;
       return;
@@ -143,6 +146,13 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
     const quotes = [...sentence.text.matchAll(QUOTE)];
     if (quotes.length === 0) return;
     const outside = sentence.text.replace(QUOTE, (m) => " ".repeat(m.length));
+    // A guest quoting their own words or thoughts ("as I've often said, … we were not sitting around thinking, “Ooh, let
+    // me think about my job in City Hall.”"; "We were like, 'What are you talking about?'"): no one else's quotation,
+    // whoever the answer names near it.
+    if (turn?.role === "guest" && /\b(?:I|we|We)\b(?:['’]\w+)?[^.;]*?\b(?:said|say|says|thought|think|thinking|told|tell|asked|ask|wrote|was like|were like|went)\b/.test(outside)) {
+      lastSpeaker = undefined;
+      return;
+    }
     const verbs = [...outside.matchAll(SPEECH)].map((m) => m.index ?? 0);
     let resolved: { name: string; by: Quotation["resolvedBy"] } | undefined;
     if (verbs.length === 0) {
@@ -192,7 +202,7 @@ export function findQuotations(sentences: Sentence[], entities: NamedEntity[], q
       lastSpeaker = undefined;
       return;
     }
-    if (!resolved) return;
+    if (!resolved || (askedQuote && resolved.by !== "name")) return;
     for (const quote of quotes) {
       const text = quote[1]!.trim().replace(/[,]$/, "");
       if (countWords(text) < 3) continue;
@@ -260,6 +270,14 @@ export function intervieweeOf(people: NamedEntity[], sentences: Sentence[]): Nam
     if (withOutlet) {
       const subject = /^(?:She|He)$/.test(withOutlet[1]!) ? intro.flatMap((x) => people.filter((p) => p.sentenceIds.includes(x.id)))[0] : byForm(withOutlet[1]!);
       if (subject) return subject;
+    }
+    // "Harlow County Clerk Rosa Lindqvist sat down with reporters from the Harlow Ledger": the one who sat down with
+    // reporters is the interviewee (the outlet after "from" is no person).
+    const withReporters = /\b(?:spoke|talked|sat down|met)\s+(?:recently\s+)?with\s+(?:a group of\s+|several\s+|two\s+|three\s+)?(?:reporters|journalists|editors|students|writers)\b/.exec(s.text);
+    if (withReporters) {
+      const before = s.text.slice(0, withReporters.index);
+      const subjects = people.filter((p) => formsOf(p).some((f) => before.includes(f)));
+      if (subjects.length === 1) return subjects[0];
     }
     // "Lena Ortiz spoke with Halima Brandt": if the one spoken with is no person the article found, the one speaking
     // (the interviewer) must not be taken instead.

@@ -31,7 +31,7 @@ export interface Turn {
 }
 
 export interface Transcript {
-  shape: "labels" | "qa";
+  shape: "labels" | "qa" | "bold";
   /** One turn per paragraph, in reading order: the introduction, then every paragraph from the first turn on. */
   turns: Turn[];
   /** The guests who answer, by canonical name, most turns first. */
@@ -67,6 +67,9 @@ function paragraphsOf(sentences: readonly Sentence[]): Paragraph[] {
 
 /** The speaker label at the start of a paragraph, with the words after it; undefined when there is none. */
 export function labelOf(text: string): { name: string; role?: string; rest: string } | undefined {
+  // A press-conference transcript's "Q    Mr. President, …" (the spaces collapse to one): Q with no colon.
+  const q = /^Q\s+(?=\p{Lu})/u.exec(text);
+  if (q && !/^Q\s+(?:and|or|&)\s/.test(text)) return { name: "Q", rest: text.slice(q[0].length) };
   const m = LABEL.exec(text);
   if (!m) return undefined;
   const name = m[1]!.trim();
@@ -89,9 +92,43 @@ function isQuestionParagraph(p: Paragraph): boolean {
   return words <= 20 && REQUEST.test(p.text) && /[.!]$/.test(p.text.trim());
 }
 
-export function findTranscript(sentences: readonly Sentence[], people: readonly NamedEntity[], interviewee?: NamedEntity): Transcript | undefined {
+export function findTranscript(sentences: readonly Sentence[], people: readonly NamedEntity[], interviewee?: NamedEntity, bold: ReadonlySet<number> = new Set()): Transcript | undefined {
   const paragraphs = paragraphsOf(sentences);
-  return labelledTranscript(paragraphs, people, interviewee) ?? qaTranscript(paragraphs, people, interviewee);
+  return labelledTranscript(paragraphs, people, interviewee) ?? boldTranscript(paragraphs, people, bold, interviewee) ?? qaTranscript(paragraphs, people, interviewee);
+}
+
+/**
+ * The people an introduction declares as hosts and as guests: "Podcast host Neal Ford and Mike Mason | Podcast guest
+ * Scott Shaw and Xu Hao", "hosted by Dana Mercer", "Neal Ford and Mike Mason are joined by Scott Shaw and Xu Hao".
+ * Names as written (matched to labels by full name, first name or surname).
+ */
+export function declaredRoles(intro: readonly string[]): { hosts: string[]; guests: string[] } {
+  const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}`;
+  const LIST = String.raw`(${NAME}(?:\s*(?:,|and|&)\s*${NAME})*)`;
+  const split = (list: string) => list.split(/\s*(?:,|\band\b|&)\s*/).map((n) => n.trim()).filter(Boolean);
+  const hosts: string[] = [];
+  const guests: string[] = [];
+  for (const text of intro) {
+    for (const m of text.matchAll(new RegExp(String.raw`\b(?:co-?)?hosts?\s*:?\s+(?:is\s+|are\s+)?${LIST}|\bhosted by\s+${LIST}`, "gu"))) hosts.push(...split((m[1] ?? m[2])!));
+    for (const m of text.matchAll(new RegExp(String.raw`\bguests?\s*:?\s+(?:is\s+|are\s+)?${LIST}`, "gu"))) guests.push(...split(m[1]!));
+    const joined = new RegExp(String.raw`${LIST}\s+(?:are|is)\s+joined by\s+${LIST}`, "u").exec(text);
+    if (joined) {
+      hosts.push(...split(joined[1]!));
+      guests.push(...split(joined[2]!));
+    }
+  }
+  const clean = (names: string[]) => [...new Set(names.filter((n) => !/^(?:The|This|Our|Podcast|Episode|Guest|Host)$/.test(n)))];
+  const g = clean(guests);
+  return { hosts: clean(hosts).filter((h) => !g.includes(h)), guests: g };
+}
+
+/** Does a label ("Neal", "FORD", "Neal Ford") name one of these people as written ("Neal Ford")? */
+function labelNames(label: string, names: readonly string[]): boolean {
+  const l = label.toLowerCase();
+  return names.some((n) => {
+    const parts = n.toLowerCase().split(/\s+/);
+    return n.toLowerCase() === l || parts[0] === l || parts.at(-1) === l;
+  });
 }
 
 function personOfLabel(label: string, people: readonly NamedEntity[]): NamedEntity | undefined {
@@ -100,7 +137,11 @@ function personOfLabel(label: string, people: readonly NamedEntity[]): NamedEnti
   if (exact.length === 1) return exact[0];
   // "MERCER" for Dana Mercer: the one person whose surname it is.
   const bySurname = people.filter((p) => p.name.includes(" ") && p.name.split(/\s+/).at(-1)!.toLowerCase() === lower.split(/\s+/).at(-1));
-  return bySurname.length === 1 ? bySurname[0] : undefined;
+  if (bySurname.length === 1) return bySurname[0];
+  // A podcast's first-name labels ("Neal:" for Neal Ford): the one person with that first name.
+  if (/\s/.test(lower)) return undefined;
+  const byFirst = people.filter((p) => p.name.includes(" ") && p.name.split(/\s+/)[0]!.toLowerCase() === lower);
+  return byFirst.length === 1 ? byFirst[0] : undefined;
 }
 
 function labelledTranscript(paragraphs: Paragraph[], people: readonly NamedEntity[], interviewee?: NamedEntity): Transcript | undefined {
@@ -151,7 +192,20 @@ function labelledTranscript(paragraphs: Paragraph[], people: readonly NamedEntit
     if (GUEST_WORD.test(l.name)) s.role = false;
     stats.set(l.key, s);
   }
-  const interviewers = new Set([...stats].filter(([key, s]) => s.role || (!GUEST_WORD.test(key.replace(/^label:/, "")) && s.turns >= 2 && s.questions * 2 >= s.turns)).map(([key]) => key));
+  // The introduction's "Podcast host Neal Ford and Mike Mason | Podcast guest Scott Shaw" settles it for a panel, where
+  // the hosts talk at length and a guest may ask back.
+  const declared = declaredRoles(paragraphs.filter((p) => p.index < first).map((p) => p.text));
+  const nameOfKey = new Map([...labels.values()].map((l) => [l.key, l.key.startsWith("person:") ? l.key.slice("person:".length) : l.name]));
+  const isDeclared = (key: string, names: string[]) => names.length > 0 && (labelNames(nameOfKey.get(key) ?? "", names) || [...labels.values()].some((l) => l.key === key && labelNames(l.name, names)));
+  const interviewers = new Set(
+    [...stats]
+      .filter(([key, s]) => {
+        if (isDeclared(key, declared.hosts)) return true;
+        if (isDeclared(key, declared.guests)) return false;
+        return s.role || (!GUEST_WORD.test(key.replace(/^label:/, "")) && s.turns >= 2 && s.questions * 2 >= s.turns);
+      })
+      .map(([key]) => key),
+  );
   if (interviewers.size === 0 || interviewers.size === speakers.size) return undefined;
 
   // "Q:"/"A:" pages are print interviews, where the writer's analysis sits between answers; name labels are mostly
@@ -223,6 +277,55 @@ function aboutInThirdPerson(text: string, person: NamedEntity | undefined): bool
   // A guest does not name themselves: "Ms Nwosu is careful … When I suggested …" is the writer's, first person or not.
   if (formsOf(person).some((f) => new RegExp(`(?<![\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u").test(outside))) return true;
   return /^(?:She|He)\s/.test(text) && !FIRST_PERSON.test(outside);
+}
+
+/** The introduction's lead-in to a statement the guest opens with ("… began the interview with a statement on …"). */
+const OPENS_WITH = /\b(?:began|begins|opened|opens|started|starts)\b[^.]*\bwith\b|\bstatement\b|:$/i;
+
+/**
+ * A print Q&A whose questions the page set in bold (three or more bold paragraphs, most of them asking): every bold
+ * paragraph is the interviewer's, bold or not a question ("**In September, … you encouraged New Yorkers to …**"); the
+ * paragraphs after it are the guest's answer, except the writer's narration (see narrates). First-person paragraphs of
+ * the introduction after a lead-in such as "The mayor … began the interview with a statement on local journalism." are
+ * the guest's too.
+ */
+function boldTranscript(paragraphs: Paragraph[], people: readonly NamedEntity[], bold: ReadonlySet<number>, interviewee?: NamedEntity): Transcript | undefined {
+  const asked = paragraphs.filter((p) => bold.has(p.index) && p.kind === "paragraph");
+  if (!interviewee || asked.length < 3 || asked.filter((p) => endsInQuestion(p.text)).length * 2 < asked.length) return undefined;
+  const first = asked[0]!.index;
+  const turns: Turn[] = [];
+  let leadIn = false;
+  let exchange = -1;
+  let role: TurnRole = "intro";
+  for (const p of paragraphs) {
+    if (p.index < first) {
+      const outside = p.text.replace(/[“"][^”"]*[”"]/g, " ");
+      // The statement runs on to the first question, in the first person ("I", and once it has begun "we" too).
+      const speaking = turns.at(-1)?.role === "guest";
+      if ((leadIn || speaking) && (speaking ? FIRST_PERSON : /\b(?:I|I['’]m|I['’]ve|my|me)\b/).test(outside) && !aboutInThirdPerson(p.text, interviewee)) {
+        turns.push({ paragraph: p.index, role: "guest", speaker: interviewee.name, question: false, exchange: -1 });
+        continue;
+      }
+      // The lead-in speaks of the guest: by name, by a role the article gives them ("The clerk, who …"), or as "She".
+      const ofGuest = formsOf(interviewee).some((f) => p.text.includes(f)) || interviewee.roles.some((r) => new RegExp(`\\b[Tt]he ${r}\\b`).test(p.text)) || /^(?:The \p{Ll}+, who\b|(?:She|He)\s+(?:began|opened|started))/u.test(p.text.trim());
+      leadIn = OPENS_WITH.test(p.text.trim()) && ofGuest;
+      turns.push({ paragraph: p.index, role: "intro", question: false, exchange: -1 });
+      continue;
+    }
+    if (bold.has(p.index)) {
+      if (role !== "interviewer") exchange += 1;
+      role = "interviewer";
+      turns.push({ paragraph: p.index, role, question: endsInQuestion(p.text), exchange });
+      continue;
+    }
+    if (p.kind === "blockquote" || narrates(p.text, people, interviewee, false) || /^\(.*\)$|^\[.*\]$/.test(p.text.trim())) {
+      turns.push({ paragraph: p.index, role: "narration", question: false, exchange: Math.max(0, exchange) });
+      continue;
+    }
+    role = "guest";
+    turns.push({ paragraph: p.index, role, speaker: interviewee.name, question: endsInQuestion(p.text), exchange });
+  }
+  return { shape: "bold", turns, guests: [interviewee.name] };
 }
 
 function qaTranscript(paragraphs: Paragraph[], people: readonly NamedEntity[], interviewee?: NamedEntity): Transcript | undefined {

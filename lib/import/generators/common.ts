@@ -20,7 +20,10 @@ export class Context {
   readonly people: NamedEntity[];
   private readonly positions: Map<string, number>;
   private readonly factIds: Set<string>;
+  /** Paragraphs of a transcript's interviewer turns: the host's framing, which no question asks about as the article's. */
+  private readonly askedParagraphs: Set<number>;
   constructor(readonly analysis: ArticleAnalysis) {
+    this.askedParagraphs = new Set((analysis.transcript?.turns ?? []).filter((t) => t.role === "interviewer").map((t) => t.paragraph));
     this.byId = new Map(analysis.sentences.map((s) => [s.id, s]));
     this.positions = new Map(analysis.sentences.map((s, i) => [s.id, i]));
     this.opinionIds = new Set(analysis.opinions.map((o) => o.sentenceId));
@@ -50,6 +53,9 @@ export class Context {
       !/^[QA][:.]\s/.test(sentence.text) &&
       !/;$/.test(sentence.text) &&
       !this.furniture.has(sentence.id) &&
+      // The interviewer's statements ("**In September, … you encouraged New Yorkers to …**") set up a question: asking a
+      // student to judge them as the article's facts keys the host's framing.
+      !this.askedParagraphs.has(sentence.paragraph) &&
       // A docket or case number ("No. 2025-SC-0417") is a filing label, not something a student should learn.
       !DOCKET.test(sentence.text) &&
       // A bullet cut from its lead-in ("$180 million to rebuild roads") has no subject of its own, and a block quote

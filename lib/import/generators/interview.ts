@@ -69,7 +69,7 @@ function claimItems(ctx: Context, guest: string, guestIndex: number): Candidate[
   for (const other of all) {
     if (other.speaker === guest || !keyOk(ctx, other.text, ctx.byId.get(other.sentenceId)!)) continue;
     const text = cleanAnswer(other.text);
-    if (answerTexts.some((a) => saysTheSame(a, text)) || formsOf(interviewee).some((f) => text.includes(f))) continue;
+    if (/[“”"]/.test(text) || answerTexts.some((a) => saysTheSame(a, text)) || formsOf(interviewee).some((f) => text.includes(f))) continue;
     distractors.push({ id: other.sentenceId, text });
   }
   if (distractors.length < 2) return [];
@@ -201,6 +201,8 @@ function keyOk(ctx: Context, text: string, sentence: Sentence): boolean {
   const opening = cleanAnswer(text);
   if (PRONOUN_START.test(opening) && !/^(I|We|My|Our)\b/.test(opening)) return false;
   if (/^(Yes|No|Well|Sure|Right|Exactly|Absolutely)\b/i.test(opening)) return false;
+  // A greeting or a self-introduction ("I'm Scott Shaw from Melbourne", "My name is Xu Hao") is no claim.
+  if (/^(?:Hi|Hello|Thanks|Thank you)\b|\bI['’]m \p{Lu}[\p{L}'’-]+ \p{Lu}|\bmy name is\b/iu.test(opening)) return false;
   // Someone else's words inside the answer ("My father told me to …") are not the interviewee's claim.
   if (/\b(told|tells|asked) (me|us)\b|\b(he|she|they|my \w+|our \w+) (said|says|told|tells)\b/i.test(opening)) return false;
   return !ctx.furniture.has(sentence.id);
@@ -224,8 +226,11 @@ function distractorPool(ctx: Context, interviewee: NamedEntity, answerIds: Set<s
     seen.add(clean);
     out.push({ id, text: clean });
   };
+  // Everything in the interviewee's own turns is theirs, a quotation inside an answer too ("… thinking, “Ooh, let me think
+  // about my job in City Hall.”"): never a wrong answer to "which does the interviewee say".
+  const ownTurns = new Set((analysis.transcript?.turns ?? []).filter((t) => t.role === "guest" && t.speaker === interviewee.name).map((t) => t.paragraph));
   for (const sentence of analysis.sentences) {
-    if (answerIds.has(sentence.id) || ctx.furniture.has(sentence.id) || sentence.kind !== "paragraph") continue;
+    if (answerIds.has(sentence.id) || ctx.furniture.has(sentence.id) || sentence.kind !== "paragraph" || ownTurns.has(sentence.paragraph)) continue;
     const text = cleanAnswer(sentence.text);
     if (/\?["”]?$/.test(text) || /:$/.test(text) || /[“”"]/.test(text) || PRONOUN_START.test(text) || ABOUT_THE_INTERVIEW.test(text)) continue;
     // Naming or describing the interviewee gives the answer away ("Carvalho, 44, has worked …" is not her own line).
@@ -237,7 +242,7 @@ function distractorPool(ctx: Context, interviewee: NamedEntity, answerIds: Set<s
   for (const quote of analysis.quotations) {
     if (quote.speaker === interviewee.name || quote.resolvedBy === "interview" || quote.resolvedBy === "pronoun") continue;
     const sentence = ctx.byId.get(quote.sentenceId);
-    if (!sentence || ctx.furniture.has(sentence.id)) continue;
+    if (!sentence || ctx.furniture.has(sentence.id) || ownTurns.has(sentence.paragraph)) continue;
     if (/^\p{Lu}/u.test(quote.text) && /[.!]$/.test(quote.text) && !forms.some((f) => quote.text.includes(f))) add(sentence.id, quote.text);
   }
   return out;
