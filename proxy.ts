@@ -259,7 +259,18 @@ async function sendAnswerWithPage(request: NextRequest, response: NextResponse, 
  */
 function dropLeftoverAnswer(request: NextRequest, response: NextResponse): NextResponse {
   const documentLoad = request.headers.get("sec-fetch-dest") === "document" && !request.headers.has("rsc") && !request.headers.has("next-router-prefetch");
-  if (documentLoad && request.cookies.has(VIEWER_COOKIE) && !response.cookies.get(VIEWER_COOKIE)) response.cookies.set(VIEWER_COOKIE, "", { path: "/", maxAge: 0 });
+  if (documentLoad && request.cookies.has(VIEWER_COOKIE) && !response.cookies.get(VIEWER_COOKIE)) privateCookie(response).cookies.set(VIEWER_COOKIE, "", { path: "/", maxAge: 0 });
+  return response;
+}
+
+/**
+ * A response that sets a cookie is never for a shared cache. Next serves a cached page
+ * (`s-maxage`) for paths SHARED doesn't name too (a %-escaped `/lessons/…`, `/abou%74`), and it keeps
+ * the proxy's Cache-Control over its own, so without this a re-issued session cookie went out on a
+ * response any shared cache could keep and hand to the next visitor.
+ */
+function privateCookie(response: NextResponse): NextResponse {
+  response.headers.set("Cache-Control", "private, no-store");
   return response;
 }
 
@@ -280,7 +291,7 @@ function withPath(request: NextRequest, pathname: string, keepSearch = true): UR
 
 function withReissuedCookie(response: NextResponse, session: SessionCookie | null): NextResponse {
   if (session?.reissued) {
-    response.cookies.set(session.name, session.reissued.value, { httpOnly: true, sameSite: "lax", path: "/", secure: session.reissued.secure, maxAge: session.reissued.maxAgeSeconds });
+    privateCookie(response).cookies.set(session.name, session.reissued.value, { httpOnly: true, sameSite: "lax", path: "/", secure: session.reissued.secure, maxAge: session.reissued.maxAgeSeconds });
   }
   return response;
 }

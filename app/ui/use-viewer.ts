@@ -42,8 +42,12 @@ function takeAnswerSentWithPage(url: string): Viewer | null {
 }
 
 function load(url: string, pathname: string): Promise<Viewer> {
+  // One answer per page view: anything asked on another page is forgotten once the reader is elsewhere.
+  // Signing out and signing in are client-side navigations, so a kept answer could be the previous
+  // reader's (a classroom computer: the next student saw the first one's name and progress on `/`).
+  for (const [key, entry] of pending) if (entry.at !== pathname) pending.delete(key);
   const cached = pending.get(url);
-  if (cached && cached.at === pathname) return cached.promise;
+  if (cached) return cached.promise;
   const sent = takeAnswerSentWithPage(url);
   if (sent) {
     const promise = Promise.resolve(sent);

@@ -112,6 +112,24 @@ describe("AUTH_SECRET rotation in the proxy", () => {
     const current = await proxy(request("/lessons", { headers: { cookie: `authjs.session-token=${await session({})}` } }));
     expect(current.cookies.get("authjs.session-token")).toBeUndefined();
   });
+
+  it("a re-issued cookie or a dropped answer cookie never goes out on a response a shared cache may keep", async () => {
+    // Next serves its cached page (Cache-Control: s-maxage=31536000) for %-escaped paths of shared pages
+    // (`/lessons/who-is-responsibl%65`, `/abou%74`), which SHARED doesn't name; the proxy's Cache-Control
+    // is the one sent. Before, such a response carried the user's re-issued session cookie publicly cacheable.
+    const old = `authjs.session-token=${await session({}, OLD)}`;
+    for (const path of ["/lessons/who-is-responsibl%65", "/abou%74", "/lessons", "/lessons/who-is-responsible"]) {
+      const response = await proxy(request(path, { headers: { cookie: old, "sec-fetch-dest": "document" } }));
+      expect(response.cookies.get("authjs.session-token")?.value, path).toBeTruthy();
+      expect(response.headers.get("cache-control"), path).toBe("private, no-store");
+    }
+    // A guest's leftover answer cookie is deleted on a page load: that response is not for a shared cache either.
+    const guest = await proxy(request("/abou%74", { headers: { cookie: "viewer-answer=x", "sec-fetch-dest": "document" } }));
+    expect(guest.cookies.get("viewer-answer")?.value).toBe("");
+    expect(guest.headers.get("cache-control")).toBe("private, no-store");
+    // A guest's request that sets nothing is left to Next's own caching.
+    expect((await proxy(request("/abou%74", { headers: { "sec-fetch-dest": "document" } }))).headers.get("cache-control")).toBeNull();
+  });
 });
 
 describe("shared pages (docs/ARCHITECTURE.md \"Cached pages\")", () => {
