@@ -29,11 +29,12 @@ export function timelineQuestions(ctx: Context): Candidate[] {
     if (datesDistinct([...picked.map((p) => p.iso), e.iso]) && !picked.some((p) => p.item === e.item)) picked.push(e);
   }
   if (picked.length < 3) return [];
-  picked.sort((a, b) => ctx.order(a.sentenceId) - ctx.order(b.sentenceId));
-  const items = picked.map((e, i) => ({ id: `e${i + 1}`, text: e.item }));
   const chronological = [...picked].sort((a, b) => a.iso.localeCompare(b.iso));
-  // Reviewers see items in file order; when the article already told them in order, list them reversed.
-  if (chronological.every((e, i) => e === picked[i])) items.reverse();
+  // The stored order and the item ids reach the browser with the question (a signed-in attempt shuffles again), so
+  // neither may carry the answer: the items are listed, and numbered e1…eN, in an order drawn from their own text
+  // that is neither the answer nor its reverse. (Listing them in the article's order, reversed when the article told
+  // them in date order, and numbering them by the article's order, gave the key away for every chronological story.)
+  const items = listedAwayFrom(chronological.map((e) => e.item)).map((text, i) => ({ id: `e${i + 1}`, text }));
   const answer = chronological.map((e) => items.find((item) => item.text === e.item)!.id);
   const first = chronological[0]!.sentence;
   return [
@@ -108,4 +109,33 @@ export function withoutDates(sentence: string, dates: DateMention[]): string | u
   if (/\b(a|an|the|of|on|at|in|by|dark|early|late|cold|last|next)\s*[,.;]/i.test(text)) return undefined;
   if (/\b(a|an|the)\s+(a|an|the|and|or|but|to|of|on|in|at|by|with|for|when|while|after|before|was|were|is|are)\b/i.test(text)) return undefined;
   return text;
+}
+
+/**
+ * The items in an order that is neither `answer` nor its reverse (possible from three items on), drawn from a seed
+ * made of their text: the same article always drafts the same question, and the order says nothing about the key.
+ */
+export function listedAwayFrom(answer: readonly string[]): string[] {
+  const n = answer.length;
+  const reveals = (order: readonly string[]) => order.every((text, i) => text === answer[i]) || order.every((text, i) => text === answer[n - 1 - i]);
+  let seed = 2166136261;
+  for (const char of answer.join("\u0000")) seed = Math.imul(seed ^ char.charCodeAt(0), 16777619) >>> 0;
+  const random = () => {
+    // mulberry32
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let tries = 0; tries < 20; tries += 1) {
+    const order = [...answer];
+    for (let i = n - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    if (n < 3 || !reveals(order)) return order;
+  }
+  // Twenty unlucky draws: the answer with its first two swapped is neither it nor its reverse for three or more.
+  return [answer[1]!, answer[0]!, ...answer.slice(2)];
 }

@@ -9,7 +9,7 @@ import { draftFromArticle } from "@/lib/import";
 import { findCauses } from "@/lib/import/analyze/causes";
 import { hasFiniteVerb, isFullClause, isPastEvent } from "@/lib/import/analyze/clauses";
 import { captionParagraphs } from "@/lib/import/generators/cause-effect";
-import { eventClause } from "@/lib/import/generators/timeline";
+import { eventClause, listedAwayFrom } from "@/lib/import/generators/timeline";
 import { datesDistinct, orderingEventProblem, orderingItemsProblem } from "@/lib/import/gates/ordering";
 import { numberProblem, obviousBlank, revealsOrder, swappedPart } from "@/lib/import/gates/trivia";
 import type { DateMention, DraftQuestion, Sentence } from "@/lib/import/types";
@@ -162,6 +162,24 @@ describe("the pipeline on a short story of our own", () => {
     for (const item of ordering.items) expect(orderingEventProblem(item.text), item.text).toBeUndefined();
     const texts = ordering.answer.map((id) => ordering.items.find((i) => i.id === id)!.text);
     expect(texts[0]).toBe("A storm sank the old ferry Greylag off the north point.");
+    // Neither the listed order nor the ids (both reach the browser) give the key away.
+    const listed = ordering.items.map((i) => i.id);
+    expect(listed).not.toEqual(ordering.answer);
+    expect(listed).not.toEqual([...ordering.answer].reverse());
+    expect([...ordering.answer].sort()).not.toEqual(ordering.answer);
+  });
+
+  it("lists ordering items in an order drawn from their text that is never the answer or its reverse", () => {
+    for (let n = 3; n <= 5; n += 1) {
+      for (let variant = 0; variant < 40; variant += 1) {
+        const answer = Array.from({ length: n }, (_, i) => `Event ${i} of story ${variant}`);
+        const listed = listedAwayFrom(answer);
+        expect([...listed].sort()).toEqual([...answer].sort());
+        expect(listed).not.toEqual(answer);
+        expect(listed).not.toEqual([...answer].reverse());
+        expect(listedAwayFrom(answer)).toEqual(listed);
+      }
+    }
   });
 
   it("keys the attributed lead as the main idea", () => {
