@@ -10,7 +10,7 @@ import { sortedChoices, type Candidate, type Context } from "./common";
 
 const SOURCE_LABELS: Partial<Record<SourceKind, string>> = {
   "named-official": "A named official speaking for a government or organization",
-  anonymous: "An unnamed source or officials who are not named",
+  anonymous: "People speaking without being named",
   document: "A document, report or set of data",
   expert: "An expert who studies the subject",
   witness: "A witness or someone affected by the events",
