@@ -52,9 +52,11 @@ const RECALL_IN_DISGUISE = new Set<QuestionGenerator>(["perspective-claim", "int
 const ABOVE_RECALL_BONUS = 0.15;
 /**
  * Recall items kept per item above recall: 1.5 keeps a draft at least 40 % above recall. An article with few items
- * above recall gets fewer recall items, never padding (the rest stay as alternates).
+ * above recall gets fewer recall items, not padding: at most RECALL_FLOOR (its best ones) so a teacher still has a
+ * short quiz to start from; the rest stay as alternates.
  */
 export const RECALL_PER_ABOVE = 1.5;
+export const RECALL_FLOOR = 3;
 
 export function isAboveRecall(question: DraftQuestion): boolean {
   return !RECALL.has(question.skills[0]!);
@@ -67,7 +69,7 @@ export function isReallyAboveRecall(question: DraftQuestion): boolean {
 
 /** How many recall items a draft with `above` items above recall may keep. */
 export function recallAllowance(above: number): number {
-  return Math.min(Math.ceil(MAX_DRAFT_QUESTIONS * 0.6), Math.floor(above * RECALL_PER_ABOVE));
+  return Math.min(Math.ceil(MAX_DRAFT_QUESTIONS * 0.6), Math.max(RECALL_FLOOR, Math.floor(above * RECALL_PER_ABOVE)));
 }
 
 /**

@@ -8,9 +8,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { draftFromArticle } from "@/lib/import";
+import { analyzeArticle } from "@/lib/import/analyze";
+import { Context } from "@/lib/import/generators/common";
+import { perspectiveQuestions } from "@/lib/import/generators/perspective";
 import { giveAwaysIn, reveals, stemGivesAwayKey } from "@/lib/import/gates/overlap";
 import type { Candidate } from "@/lib/import/generators/common";
-import { isReallyAboveRecall, isTrivialRecall, recallAllowance, selectQuestions } from "@/lib/import/rank";
+import { isReallyAboveRecall, isTrivialRecall, RECALL_FLOOR, recallAllowance, selectQuestions } from "@/lib/import/rank";
 import type { DraftQuestion } from "@/lib/import/types";
 
 const base = { id: "", explanation: "x", evidenceAnchor: "p1", difficulty: 2 as const };
@@ -160,14 +163,19 @@ describe("selection: recall only in proportion, give-aways replaced, trivia neve
     expect(alternates.recall?.length).toBeGreaterThan(0);
   });
 
-  it("keeps fewer questions rather than pad with recall when nothing is above recall", () => {
-    expect(selectQuestions(recall, order).kept).toHaveLength(0);
+  it("keeps fewer questions rather than pad with recall when little is above recall: its best three recall items", () => {
+    const { kept } = selectQuestions(recall, order);
+    expect(kept).toHaveLength(RECALL_FLOOR);
+    expect(kept.map((q) => q.prompt).sort()).toEqual(recall.slice(0, 3).map((q) => q.prompt).sort());
+    expect(recallAllowance(1)).toBe(RECALL_FLOOR);
+    expect(recallAllowance(4)).toBe(6);
   });
 
   it("counts “who claims that …?” items as recall: they ask who said it", () => {
     const claim = single("perspective-claim", "perspective", "According to the article, who claims that the numbers leave out riders?", "Ingrid Salo", ["Alan Greaves", "Martin Okafor", "Ahmed Castellano"]);
     expect(isReallyAboveRecall(claim)).toBe(false);
-    expect(selectQuestions([claim], order).kept).toHaveLength(0);
+    const { kept } = selectQuestions([claim, ...recall], order);
+    expect(kept).toHaveLength(RECALL_FLOOR);
   });
 
   it("drops a blank another kept question gives away and keeps the next candidate in its place", () => {
@@ -209,5 +217,29 @@ describe("a messy news page of our own (byline, share row, roll call, photo cred
     expect(giveAwaysIn(questions as DraftQuestion[])).toEqual([]);
     for (const q of questions) expect(isTrivialRecall(q as DraftQuestion)).toBe(false);
     expect(JSON.stringify(questions)).not.toMatch(/Tomasz Brandt, Yusuf Halloran|It looks very good/);
+  });
+});
+
+describe("perspective: no “who claims that …?” on speech inside speech", () => {
+  it("leaves out a reported claim that still carries another speaker's attribution or a quotation mark", () => {
+    const analysis = analyzeArticle(
+      {
+        paragraphs: [
+          "State Sen. Rosa Ortega on Tuesday criticized Gov. Dmitri Vale's budget speech, saying it ignored the state's rural towns.",
+          "Ortega said the towns have lost most of their bus service since 2019. Council member Priya Lund said the governor had promised a rural plan by spring.",
+          "Vale's office said the state would publish its rural transit study in April. Lund said the study was already three months late.",
+        ],
+        genre: "news",
+      },
+      { glossary: [], articleDate: "2024-05-06" },
+    );
+    const plain = analysis.attributions.find((a) => a.source === "Priya Lund")!;
+    // What the attribution finder made of a real page's “I was very alarmed when Gov. Christie said to be ‘Big
+    // cities, come to me …,” Doherty said.” (New Jersey, 2015): the governor credited with a claim that ends in the
+    // senator's own attribution.
+    analysis.attributions.push({ ...plain, source: "Dmitri Vale", claim: "to be ‘Big cities, come to me and we’re rebuild you,' Ortega said" });
+    const claims = perspectiveQuestions(new Context(analysis)).filter((q) => q.generator === "perspective-claim");
+    expect(claims.some((q) => /Priya Lund/.test(JSON.stringify(q.choices)))).toBe(true);
+    for (const q of claims) expect(q.prompt).not.toMatch(/\bsaid\b|‘/);
   });
 });
