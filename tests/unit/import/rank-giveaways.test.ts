@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { draftFromArticle } from "@/lib/import";
 import { analyzeArticle } from "@/lib/import/analyze";
 import { Context } from "@/lib/import/generators/common";
@@ -14,7 +14,6 @@ import { perspectiveQuestions } from "@/lib/import/generators/perspective";
 import { giveAwaysIn, reveals, stemGivesAwayKey } from "@/lib/import/gates/overlap";
 import type { Candidate } from "@/lib/import/generators/common";
 import { isReallyAboveRecall, isTrivialRecall, RECALL_FLOOR, recallAllowance, selectQuestions } from "@/lib/import/rank";
-import type { DraftQuestion } from "@/lib/import/types";
 
 const base = { id: "", explanation: "x", evidenceAnchor: "p1", difficulty: 2 as const };
 
@@ -47,7 +46,7 @@ function cloze(text: string, answer: string[], opts: { score?: number; sentenceI
     score: opts.score ?? 1,
     evidence: text.replace("{{blank}}", answer[0]!),
     sentenceId: opts.sentenceId ?? `c-${text.length}`,
-  } as Candidate;
+  };
 }
 
 function trueFalse(statement: string, opts: { score?: number; sentenceId?: string } = {}): Candidate {
@@ -61,7 +60,7 @@ function trueFalse(statement: string, opts: { score?: number; sentenceId?: strin
     score: opts.score ?? 1,
     evidence: statement,
     sentenceId: opts.sentenceId ?? `t-${statement.length}`,
-  } as Candidate;
+  };
 }
 
 const order = (id: string) => id.length;
@@ -206,16 +205,20 @@ describe("selection: recall only in proportion, give-aways replaced, trivia neve
 
 describe("a messy news page of our own (byline, share row, roll call, photo credit, empty quote, related links)", () => {
   const file = path.join(__dirname, "../../fixtures/import-rank/news-transit-board-vote.txt");
-  const draft = () => draftFromArticle({ content: fs.readFileSync(file, "utf8") }, { glossary: [] });
+  // Drafted once before the test: the first draft loads the language libraries, slow on a loaded machine.
+  let draft: ReturnType<typeof draftFromArticle>;
+  beforeAll(() => {
+    draft = draftFromArticle({ content: fs.readFileSync(file, "utf8") }, { glossary: [] });
+  });
 
   it("keeps at least 40 % really above recall, at least four skills, no give-away and no trivial recall", () => {
-    const { questions } = draft();
-    const really = questions.filter((q) => isReallyAboveRecall(q as DraftQuestion));
+    const { questions } = draft;
+    const really = questions.filter((q) => isReallyAboveRecall(q));
     expect(questions.length).toBeGreaterThanOrEqual(5);
     expect(really.length / questions.length).toBeGreaterThanOrEqual(0.4);
     expect(new Set(questions.map((q) => q.skills[0])).size).toBeGreaterThanOrEqual(4);
-    expect(giveAwaysIn(questions as DraftQuestion[])).toEqual([]);
-    for (const q of questions) expect(isTrivialRecall(q as DraftQuestion)).toBe(false);
+    expect(giveAwaysIn(questions)).toEqual([]);
+    for (const q of questions) expect(isTrivialRecall(q)).toBe(false);
     expect(JSON.stringify(questions)).not.toMatch(/Tomasz Brandt, Yusuf Halloran|It looks very good/);
   });
 });
@@ -239,7 +242,7 @@ describe("perspective: no “who claims that …?” on speech inside speech", (
     // senator's own attribution.
     analysis.attributions.push({ ...plain, source: "Dmitri Vale", claim: "to be ‘Big cities, come to me and we’re rebuild you,' Ortega said" });
     const claims = perspectiveQuestions(new Context(analysis)).filter((q) => q.generator === "perspective-claim");
-    expect(claims.some((q) => /Priya Lund/.test(JSON.stringify(q.choices)))).toBe(true);
+    expect(claims.some((q) => /Priya Lund/.test(JSON.stringify(q)))).toBe(true);
     for (const q of claims) expect(q.prompt).not.toMatch(/\bsaid\b|‘/);
   });
 });
