@@ -12,7 +12,7 @@ import { glossaryFileSchema } from "../lib/content/schema";
 import { analyzeArticle } from "../lib/import/analyze";
 import { extractArticle } from "../lib/import/extract";
 import { generateQuestions } from "../lib/import/generate-questions";
-import { isAboveRecall } from "../lib/import/rank";
+import { isAboveRecall, isReallyAboveRecall } from "../lib/import/rank";
 import type { DraftQuestion } from "../lib/import/types";
 
 const args = process.argv.slice(2);
@@ -46,9 +46,10 @@ for (const file of files) {
   const { questions, trace = [] } = generateQuestions(analysis, { trace: true });
   const words = article.paragraphs.join(" ").split(/\s+/).filter(Boolean).length;
   const above = questions.filter(isAboveRecall).length;
+  const really = questions.filter(isReallyAboveRecall).length;
   const skills = new Set(questions.map((q) => q.skills[0]));
   const passed = trace.filter((t) => t.problems.length === 0 && !t.pairDropped).length;
-  const head = `${path.basename(file)} (${article.genre}${analysis.genreCertain === false ? "?" : ""}, ${words} words): ${trace.length} candidates, ${passed} passed, ${questions.length} kept, ${above} above recall, ${skills.size} skills [${[...skills].join(", ")}]`;
+  const head = `${path.basename(file)} (${article.genre}${analysis.genreCertain === false ? "?" : ""}, ${words} words): ${trace.length} candidates, ${passed} passed, ${questions.length} kept, ${above} above recall (${really} not who-said in disguise), ${skills.size} skills [${[...skills].join(", ")}]`;
   if (summary) {
     process.stdout.write(`${head}\n`);
     continue;

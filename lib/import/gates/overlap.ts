@@ -90,6 +90,13 @@ const answerPatternsOf = memo((q) =>
     .map((a) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegex(a)}($|[^\\p{L}\\p{N}])`, "u")),
 );
 const sentenceKeyOf = memo((q) => normalize(answerTexts(q)[0] ?? ""));
+/** Every accepted form of a cloze item's answers, normalized, longer than three letters. */
+const clozeFormsOf = memo((q) =>
+  q.type !== "cloze" ? [] : [...new Set(Object.values(q.answer).flatMap((accepted) => accepted.map((a) => normalize(String(a)))))].filter((f) => f.length > 3),
+);
+function wholeWord(text: string): RegExp {
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegex(text)}($|[^\\p{L}\\p{N}])`, "u");
+}
 
 /** True when `other` shows what `question` asks for. */
 export function reveals(other: DraftQuestion, question: DraftQuestion): boolean {
@@ -102,12 +109,90 @@ export function reveals(other: DraftQuestion, question: DraftQuestion): boolean 
     return answerPatternsOf(question).some((pattern) => pattern.test(stem));
   }
   if (question.type === "cloze" && shownInContext(other, question)) return true;
+  // A vocabulary item shows its word (in its sentence and often in its choices): a blank whose answer is that word, or
+  // any form of the blank's answer in what the vocabulary item shows, is answered before it is asked.
+  if (question.type === "cloze" && other.generator === "vocabulary-in-context" && clozeFormsOf(question).some((form) => wholeWord(form).test(visibleText(other)))) return true;
+  // A vocabulary key of four words or more ("a body that reviews the budget") shown in another question.
+  if (question.generator === "vocabulary-in-context") {
+    const key = sentenceKeyOf(question);
+    if (key.split(" ").length >= 4 && visibleText(other).includes(key)) return true;
+  }
   // A key that is a whole sentence (main idea, evidence) is given away by any stem that quotes it.
   if (question.type === "single" && ["main-idea", "evidence-pair", "fact-opinion"].includes(question.generator)) {
     const key = sentenceKeyOf(question);
     return key.split(" ").length >= 6 && stemOf(other).includes(key);
   }
   return false;
+}
+
+/** The word a vocabulary item asks about (“… what does “X” mean?”). */
+export function vocabularyTerm(q: DraftQuestion): string | undefined {
+  if (q.generator !== "vocabulary-in-context") return undefined;
+  return /what does “([^”]+)” mean/.exec(q.prompt)?.[1];
+}
+
+/** The first letters of a word that its derived forms keep ("sustainab" for "sustainability", "dupe" for "duped"). */
+function wordStem(word: string): string {
+  const w = word.toLowerCase();
+  return w.length <= 5 ? w : w.slice(0, Math.max(5, w.length - 3));
+}
+
+/**
+ * A single-choice item a student can answer by matching words between the stem and one choice, without reading the
+ * article: the recall in disguise the rater marks down ("What does “dupe” mean?" keyed “Just a dupe”; "According to
+ * officials …, what kind of source?" keyed “… officials who are not named”; "What is the author's purpose?" keyed “…
+ * agree with the author's view”). It is a give-away when
+ * - a vocabulary key contains the word it defines (or a form of it);
+ * - the key shares two or more content words with the stem and more than any wrong choice does; or
+ * - the key shares a word of the question's own wording (outside the quoted text) that no wrong choice shares.
+ * Words every choice shares say nothing. Returns the words that give the key away, or undefined.
+ */
+export function stemGivesAwayKey(q: DraftQuestion): string[] | undefined {
+  if (q.type !== "single") return undefined;
+  const key = q.choices.find((c) => c.id === q.answer);
+  if (!key) return undefined;
+  const term = vocabularyTerm(q);
+  if (term) {
+    const stems = [...contentWords(term)].map(wordStem).filter((t) => t.length >= 3);
+    const keyWords = normalize(key.text).split(" ");
+    const circular = stems.filter((t) => keyWords.some((w) => w.startsWith(t)));
+    if (circular.length > 0) return circular;
+  }
+  const stemWords = stemWordsOf(q);
+  const ownWording = contentWords(q.prompt.replace(/“[^”]*”|"[^"]*"/g, " "));
+  const perChoice = q.choices.map((c) => new Set([...contentWords(c.text)].filter((w) => stemWords.has(w))));
+  const everywhere = new Set([...(perChoice[0] ?? [])].filter((w) => perChoice.every((set) => set.has(w))));
+  const distinct = perChoice.map((set) => [...set].filter((w) => !everywhere.has(w)));
+  const at = q.choices.indexOf(key);
+  const mine = distinct[at] ?? [];
+  const others = distinct.filter((_, i) => i !== at);
+  const most = Math.max(0, ...others.map((o) => o.length));
+  if (mine.length >= 2 && mine.length > most) return mine;
+  const template = mine.filter((w) => ownWording.has(w) && !others.some((o) => o.includes(w)));
+  if (template.length > 0 && most === 0) return template;
+  return undefined;
+}
+const stemWordsOf = memo((q) => contentWords(q.prompt));
+
+/**
+ * Every give-away in a set of questions (run on the whole kept set after ranking): a stem that gives away its own key,
+ * a question that shows another's answer, and near-duplicates. Each problem names the question to drop: the one given
+ * away, or the later of a near-duplicate pair.
+ */
+export function giveAwaysIn(questions: DraftQuestion[]): Array<{ drop: DraftQuestion; by?: DraftQuestion; reason: string }> {
+  const out: Array<{ drop: DraftQuestion; by?: DraftQuestion; reason: string }> = [];
+  for (const q of questions) {
+    const words = stemGivesAwayKey(q);
+    if (words) out.push({ drop: q, reason: `the stem gives away its key (${words.join(", ")})` });
+  }
+  questions.forEach((a, i) => {
+    questions.forEach((b, j) => {
+      if (i === j) return;
+      if (reveals(a, b)) out.push({ drop: b, by: a, reason: "another question shows its answer" });
+      else if (j > i && nearDuplicate(a, b)) out.push({ drop: b, by: a, reason: "near-duplicate" });
+    });
+  });
+  return out;
 }
 
 /** Up to `size` content words on either side of position `at` in a word list. */

@@ -10,7 +10,7 @@ import { isTranscript } from "./main-idea";
 
 export const PURPOSES: Record<Genre, string> = {
   news: "To report recent events and what people involved said about them",
-  opinion: "To persuade readers to agree with the author's view",
+  opinion: "To convince readers to share a view on an issue",
   analysis: "To explain how or why something happens, using facts and examples",
   interview: "To let one person explain their views in their own words",
   feature: "To tell a story about people or a place in depth",

@@ -10,7 +10,7 @@ import { sortedChoices, type Candidate, type Context } from "./common";
 
 const SOURCE_LABELS: Partial<Record<SourceKind, string>> = {
   "named-official": "A named official speaking for a government or organization",
-  anonymous: "An unnamed source or officials who are not named",
+  anonymous: "People speaking without being named",
   document: "A document, report or set of data",
   expert: "An expert who studies the subject",
   witness: "A witness or someone affected by the events",
@@ -25,7 +25,10 @@ export function perspectiveQuestions(ctx: Context): Candidate[] {
     if (ctx.furniture.has(sentence.id) || sentence.words > 45) continue;
     const person = ctx.person(attribution.source);
     // Who claims what: reported (indirect) claims only; direct quotes are the who-said items.
-    if (person && !analysis.quotations.some((q) => q.sentenceId === sentence.id) && attribution.claim !== sentence.text) {
+    // A claim that still carries speech ("… you,' Doherty said") or a quotation mark is speech inside speech: the
+    // stem would name another speaker next to the one asked for.
+    const nested = /\b(said|says|told|added|noted|asked)\b/i.test(attribution.claim) || /[“”"]|(^|\s)‘|’(\s|$)/.test(attribution.claim);
+    if (person && !nested && !analysis.quotations.some((q) => q.sentenceId === sentence.id) && attribution.claim !== sentence.text) {
       const distractors = people.filter((p) => p !== person.name).slice(0, 3);
       // A gendered pronoun in the claim ("that she falls asleep in class") points at the answer among people of the
       // other gender, and a claim about "the dissent"/"the majority" names who wrote what, not a view.
