@@ -32,7 +32,7 @@ export const LAYERS = [
   { type: "security", pattern: "lib/security", why: "CSP, origin checks, client address, token cache" },
   { type: "passwords", pattern: "lib/passwords", why: "hashing, strength, one-time passwords" },
   { type: "text", pattern: "lib/text", why: "readability, slugs" },
-  { type: "base", pattern: ["lib/roles.ts", "lib/viewer.ts", "lib/dates.ts", "lib/env.ts", "lib/errors.ts", "lib/limits.ts"], why: "roles, dates, env, errors, limits" },
+  { type: "base", pattern: ["lib/roles.ts", "lib/viewer.ts", "lib/proxy-answers.ts", "lib/dates.ts", "lib/env.ts", "lib/errors.ts", "lib/limits.ts"], why: "roles, dates, env, errors, limits, what proxy.ts answers itself" },
 ];
 
 /** The only elements that may import db/. */

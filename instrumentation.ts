@@ -9,5 +9,8 @@ export async function register() {
     // GET /api/me for a lesson view, answered by proxy.ts before Next's routing (lib/data/viewer-answer.ts).
     const { installViewerAnswer } = await import("./lib/data/viewer-answer");
     installViewerAnswer();
+    // POST /api/attempts/<id>/submit from a signed-in student, answered by proxy.ts with the route's own function.
+    const { installSubmitAnswer } = await import("./app/api/attempts/[attemptId]/submit/answer");
+    installSubmitAnswer();
   }
 }

@@ -20,7 +20,8 @@
  * 5. answer `GET /api/me[?lesson=<id>|?catalog=1|?quiz=<id>[&assignment=<id>]]`, the per-reader
  *    request of a shared page, with the app's own answer (lib/data/viewer-answer.ts: token version
  *    checked, then the DAL's own functions as that user) from the session cookie decrypted here
- *    anyway, before Next's routing, and send it with a signed-in document load of the page.
+ *    anyway, before Next's routing, and send it with a signed-in document load of the page;
+ *    likewise a signed-in quiz submission (`POST /api/attempts/<id>/submit`) with the route's own function.
  * None of this is an authorization boundary: every page and action still
  * authorizes in the data-access layer (lib/data).
  */
@@ -31,6 +32,7 @@ import { MAX_REQUEST_BYTES } from "./lib/limits";
 import { checkActionBody } from "./lib/security/action-body";
 import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, createNonce } from "./lib/security/csp";
 import { checkSameOrigin } from "./lib/security/origin";
+import { SUBMIT_ANSWER_KEY, SUBMIT_PATH, type SubmitAnswer } from "./lib/proxy-answers";
 import { parseLevelParam } from "./lib/reading/levels";
 import { LEVEL_COOKIE, PREFERRED_LEVEL_PREFIX } from "./lib/reading/level-cookie";
 import { VIEWER_ANSWER_KEY, VIEWER_COOKIE, VIEWER_COOKIE_MAX_AGE_SECONDS, VIEWER_COOKIE_MAX_BYTES, type ViewerAnswer, viewerQueryOf, viewerUrl } from "./lib/viewer";
@@ -104,6 +106,8 @@ export async function proxy(request: NextRequest) {
   const isAuthRoute = pathname.startsWith("/api/auth/");
   const isRead = request.method === "GET" || request.method === "HEAD";
   const isMe = pathname === ME && isRead;
+  const submission = request.method === "POST" ? SUBMIT_PATH.exec(pathname) : null;
+  if (submission) return answerSubmission(request, submission[1]!);
   // Other API routes come here only for the %-check above; they check their own origin and bodies (lib/http.ts).
   if (pathname.startsWith("/api/") && !isAuthRoute && !isMe) return NextResponse.next();
   if (request.method !== "GET" && request.method !== "HEAD") {
@@ -189,15 +193,45 @@ export async function proxy(request: NextRequest) {
 }
 
 const ME = "/api/me";
-const ME_HEADERS = {
-  "Cache-Control": "private, no-store",
-  Vary: "Cookie",
-  // What next.config.mjs gives every JSON API route (a response proxy.ts makes doesn't get those).
+/** What next.config.mjs gives every JSON API route (a response proxy.ts makes doesn't get those). */
+const API_HEADERS = {
   "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "X-Frame-Options": "DENY",
 };
+const ME_HEADERS = { "Cache-Control": "private, no-store", Vary: "Cookie", ...API_HEADERS };
+
+/**
+ * `POST /api/attempts/<id>/submit` from a signed-in student: answered here by the route's own function
+ * (app/api/attempts/[attemptId]/submit/answer.ts, installed by instrumentation.ts), which checks the
+ * token's version against the database, then the origin, the body and the attempt exactly as the route
+ * does. Without a session cookie that opens, without the function (`next dev`), or when the token no
+ * longer holds, the route answers (the body is read only once this answers).
+ */
+async function answerSubmission(request: NextRequest, attemptId: string): Promise<NextResponse> {
+  const answer = (globalThis as Record<symbol, unknown>)[Symbol.for(SUBMIT_ANSWER_KEY)] as SubmitAnswer | undefined;
+  if (!answer) return NextResponse.next();
+  let session: SessionCookie | null = null;
+  try {
+    session = await readSessionCookie((name) => request.cookies.get(name)?.value, getAuthSecrets());
+  } catch {
+    session = null;
+  }
+  if (!session) return NextResponse.next();
+  let response: Response | null;
+  try {
+    response = await answer(session.token, request, attemptId);
+  } catch (error) {
+    // Only the token check can throw (the answer maps its own errors to JSON), before anything was read or written.
+    console.error("[proxy] answering a submission failed; the route answers instead", error);
+    return NextResponse.next();
+  }
+  if (!response) return NextResponse.next();
+  const answered = new NextResponse(response.body, { status: response.status, headers: response.headers });
+  for (const [name, value] of Object.entries(API_HEADERS)) answered.headers.set(name, value);
+  return withReissuedCookie(answered, session);
+}
 
 /**
  * `GET /api/me` with the route's query (lesson, catalog, quiz, assignment): answered here by the
@@ -302,6 +336,6 @@ export const config = {
   // lib/http.ts readJsonBody with a size limit, and skipping the proxy spares every quiz
   // submission the cost of running it and buffering the body (docs/BENCHMARKS.md).
   // The second entry brings back any API path with a %-escape in it, so a broken one gets a 400 here.
-  // The third is GET /api/me, answered here (answerMe above).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/|api/(?!auth/)).*)", "/api/:rest((?:.*)%(?:.*))", "/api/me"],
+  // The third is GET /api/me, answered here (answerMe above), the fourth a quiz submission (answerSubmission).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/|api/(?!auth/)).*)", "/api/:rest((?:.*)%(?:.*))", "/api/me", "/api/attempts/:attemptId/submit"],
 };

@@ -18,6 +18,8 @@ declare module "autocannon" {
     body?: string;
     requests?: AutocannonRequest[];
     timeout?: number;
+    /** Worker threads to fire the requests from (functions in the options must then be file paths). */
+    workers?: number;
   }
   export interface Histogram {
     average: number;

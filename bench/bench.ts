@@ -8,7 +8,9 @@
  *      (autocannon, 10 connections), the lesson and bare page at 50 connections, and
  *      the lesson page's HTML and RSC bytes;
  *  (b) quiz submission vs a minimal route running the same SQL, every request
- *      a distinct, fresh attempt (no idempotent replays);
+ *      a distinct, fresh attempt (no idempotent replays); and the guest lesson page's
+ *      latency alone and while 200 students submit at once (200 connections, each a
+ *      different signed-in student submitting fresh attempts);
  *  (c) class dashboard and item analysis on the 10,000-student database
  *      (generated first when data/large.db is missing);
  *  (d) import of a ~1,500-word article;
@@ -25,7 +27,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { measureFirstLoadJs } from "./bench-js";
-import { createAttempts, createUsers, curriculumQuiz, listenerPid, loadAverage, machineInfo, openDb, percentile, signInAll, startServer, stopServer, submitLoad, summarize, tempDataDir, waitForExit, type LoadResult, type PreparedAttempt } from "./bench-harness";
+import { createAttempts, createUsers, curriculumQuiz, listenerPid, loadAverage, machineInfo, openDb, percentile, signInAll, startServer, stopServer, submitLoad, summarize, tempDataDir, waitForExit, type BenchUser, type LoadResult, type PreparedAttempt } from "./bench-harness";
 import { cpuSecondsBetween, cpuSecondsByPid } from "./engines-math";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, "skip-dashboard": { type: "boolean", default: false }, "skip-vitals": { type: "boolean", default: false }, only: { type: "string" } } });
@@ -38,6 +40,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 3105);
 // Its own build folder: this build includes the benchmark-only routes (BENCH_ROUTES=1).
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-bench";
 const LESSON = "/lessons/who-is-responsible";
+/** Students submitting at once while the lesson page is measured (issue #14: "page latency unchanged while 200 students submit at once"). */
+const CROWD = 200;
 
 /**
  * The server's CPU milliseconds per answered request (or per view of `perView` requests) while `run` ran:
@@ -75,6 +79,15 @@ async function loadSignedInView(baseUrl: string, pagePath: string, me: string, c
   }, 2);
 }
 
+/**
+ * The guest lesson page at CONNECTIONS from a worker thread of its own, so that its latencies are not
+ * inflated by this process's event loop when it also drives the submitters (below); the lone measure
+ * uses the same worker so the two are comparable.
+ */
+async function loadPageInWorker(baseUrl: string, pagePath: string, label: string, seconds = SECONDS): Promise<LoadResult> {
+  return summarize(label, await autocannon({ url: baseUrl + pagePath, connections: CONNECTIONS, duration: seconds, timeout: 10, workers: 1 }));
+}
+
 /** A signed-in document load, which must bring its /api/me answer with it (proxy.ts) to be the whole view. */
 async function loadSignedInDocument(baseUrl: string, pagePath: string, cookie: string, label: string) {
   const document = { "sec-fetch-dest": "document" };
@@ -96,24 +109,55 @@ async function pageBytes(baseUrl: string, pagePath: string) {
  * One submission measure, with the server's CPU time per answered request (from /proc, as bench:engines reads it):
  * less sensitive than req/s to what else runs on the machine, since CPU another process takes is not counted.
  */
-async function loadSubmissions(baseUrl: string, port: number, name: string, attempts: PreparedAttempt[], cookies: Map<string, string>, pathOf: (attemptId: string) => string): Promise<SubmissionMeasure> {
+async function loadSubmissions(baseUrl: string, port: number, name: string, attempts: PreparedAttempt[], cookies: Map<string, string>, pathOf: (attemptId: string) => string, load: { connections: number; seconds: number } = { connections: CONNECTIONS, seconds: SECONDS }): Promise<SubmissionMeasure> {
   const pid = listenerPid(port);
+  const commitsBefore = await commitCounts(baseUrl);
   const before = pid ? cpuSecondsByPid([pid]) : new Map<number, number>();
   const self = process.cpuUsage();
-  const { result, distinctAttempts } = await submitLoad({ url: baseUrl, connections: CONNECTIONS, seconds: SECONDS, attempts, pathOf, headersOf: (userId) => ({ cookie: cookies.get(userId)!, origin: baseUrl }) });
+  const { result, distinctAttempts } = await submitLoad({ url: baseUrl, connections: load.connections, seconds: load.seconds, attempts, pathOf, headersOf: (userId) => ({ cookie: cookies.get(userId)!, origin: baseUrl }) });
   const serverSeconds = pid ? cpuSecondsBetween(before, cpuSecondsByPid([pid])) : NaN;
   const generator = process.cpuUsage(self);
+  const commitsAfter = await commitCounts(baseUrl);
   const summary = summarize(name, result);
   const answered = summary.ok + summary.non2xx;
+  const commits = commitsAfter.commits - commitsBefore.commits;
   return {
     ...summary,
     distinctAttempts,
+    // How many write transactions shared a COMMIT on average (group commit, db/open.ts).
+    transactionsPerCommit: commits > 0 ? Number(((commitsAfter.transactions - commitsBefore.transactions) / commits).toFixed(2)) : null,
     serverCpuMsPerRequest: answered ? Number(((serverSeconds * 1000) / answered).toFixed(2)) : null,
     loadGeneratorCpuMsPerRequest: answered ? Number(((generator.user + generator.system) / 1000 / answered).toFixed(2)) : null,
   };
 }
 
-type SubmissionMeasure = LoadResult & { distinctAttempts: number; serverCpuMsPerRequest: number | null; loadGeneratorCpuMsPerRequest: number | null };
+/**
+ * The guest lesson page alone, then the same page while CROWD students submit at once (CROWD connections,
+ * each a different signed-in student, every request a distinct fresh attempt): p50/p99 side by side, with
+ * the crowd's own rate. Both page measures run from the same worker thread (loadPageInWorker).
+ */
+async function pageWhileCrowdSubmits(baseUrl: string, dbPath: string, crowd: BenchUser[], attempts: PreparedAttempt[]) {
+  console.log(`(b) the lesson page while ${crowd.length} students submit, load ${loadAverage()}`);
+  const cookies = await signInAll(baseUrl, crowd, 8);
+  for (let i = 0; i < 5; i += 1) await fetch(baseUrl + LESSON).then((r) => r.text());
+  const alone = await loadPageInWorker(baseUrl, LESSON, `${LESSON} (guest, alone)`);
+  // The crowd starts first and runs a second longer at each end, so the page is measured only while all of it submits.
+  const crowdRun = loadSubmissions(baseUrl, PORT, `${crowd.length} students submitting at once`, attempts, cookies, (id) => `/api/attempts/${id}/submit`, { connections: crowd.length, seconds: SECONDS + 2 });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const during = await loadPageInWorker(baseUrl, LESSON, `${LESSON} (guest, while ${crowd.length} students submit)`);
+  const submitters = await crowdRun;
+  const check = openDb(dbPath);
+  const stored = check.prepare("select count(*) as n from attempts where status = 'submitted' and id in (select value from json_each(?))").get(JSON.stringify(attempts.map((a) => a.attemptId))) as { n: number };
+  check.close();
+  return { students: crowd.length, alone, during, submitters, submittedStored: stored.n, p50Ratio: ratio(during.p50, alone.p50), p99Ratio: ratio(during.p99, alone.p99) };
+}
+
+/** SQLite write transactions and COMMITs of the server so far (the bench-only GET /api/bench/commits). */
+async function commitCounts(baseUrl: string): Promise<{ transactions: number; commits: number }> {
+  return (await fetch(`${baseUrl}/api/bench/commits`).then((r) => r.json())) as { transactions: number; commits: number };
+}
+
+type SubmissionMeasure = LoadResult & { distinctAttempts: number; transactionsPerCommit: number | null; serverCpuMsPerRequest: number | null; loadGeneratorCpuMsPerRequest: number | null };
 
 async function webVitals(baseUrl: string, pagePath: string, runs = 5) {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
@@ -190,6 +234,9 @@ async function main() {
     const { quizId } = curriculumQuiz(db);
     const realAttempts = createAttempts(db, quizId, users, 600, 1);
     const minimalAttempts = createAttempts(db, quizId, users, 600, 2);
+    // The crowd: CROWD more students, each with enough fresh attempts to keep submitting for the whole measure.
+    const crowd = runs("submissions") ? await createUsers(db, CROWD, "learner", "bench-crowd-") : [];
+    const crowdAttempts = createAttempts(db, quizId, crowd, values.quick ? 8 : 20, 3);
     db.close();
     const cookies = await signInAll(server.baseUrl, users);
     const cookie = cookies.get(users[0]!.id)!;
@@ -245,6 +292,7 @@ async function main() {
       const check = openDb(dbPath);
       const stored = check.prepare("select count(*) as n from attempts where status = 'submitted' and id in (select value from json_each(?))").get(JSON.stringify(realAttempts.map((a) => a.attemptId))) as { n: number };
       check.close();
+      const crowdResult = await pageWhileCrowdSubmits(server.baseUrl, dbPath, crowd, crowdAttempts);
       report.submissions = {
         loadAverage: loadAverage(),
         real,
@@ -252,6 +300,7 @@ async function main() {
         realToMinimal: ratio(real.requestsPerSecond, minimal.requestsPerSecond),
         realCpuToMinimalCpu: real.serverCpuMsPerRequest && minimal.serverCpuMsPerRequest ? ratio(real.serverCpuMsPerRequest, minimal.serverCpuMsPerRequest) : null,
         realAttemptsStored: stored.n,
+        crowd: crowdResult,
       };
     }
 
@@ -285,7 +334,7 @@ async function main() {
 
 function printTable(report: Record<string, unknown>) {
   const pages = report.pages as Record<"staticBare" | "bare" | "guestLesson" | "guestQuiz" | "lesson" | "lessonView" | "me" | "quiz" | "quizView" | "guestCatalog" | "catalog" | "catalogView" | "lessonC50" | "staticC50" | "health", LoadResult & { cpuMsPerRequest?: number | null }> & { bytes: unknown } | undefined;
-  const submissions = report.submissions as { real: SubmissionMeasure; minimal: SubmissionMeasure; realAttemptsStored: number } | undefined;
+  const submissions = report.submissions as { real: SubmissionMeasure; minimal: SubmissionMeasure; realAttemptsStored: number; crowd: { alone: LoadResult; during: LoadResult; submitters: SubmissionMeasure; submittedStored: number } } | undefined;
   const rows: string[][] = [["Measure", "req/s", "p50 ms", "p99 ms", "ratio", "non-2xx/errors", "CPU ms/req"]];
   const row = (r: LoadResult & { cpuMsPerRequest?: number | null }, label: string, base: LoadResult, baseName: string) =>
     rows.push([label, String(r.requestsPerSecond), String(r.p50), String(r.p99), `${ratio(r.requestsPerSecond, base.requestsPerSecond)}× ${baseName}`, `${r.non2xx}/${r.errors}`, String(r.cpuMsPerRequest ?? "")]);
@@ -302,10 +351,22 @@ function printTable(report: Record<string, unknown>) {
     row(pages.staticC50, pages.staticC50.name, pages.staticC50, "static c=50");
   }
   if (submissions) for (const r of [submissions.minimal, submissions.real]) row(r, r.name, submissions.minimal, "minimal");
+  if (submissions) {
+    const { alone, during, submitters } = submissions.crowd;
+    row(alone, alone.name, alone, "alone");
+    row(during, during.name, alone, "alone");
+    rows.push([submitters.name, String(submitters.requestsPerSecond), String(submitters.p50), String(submitters.p99), "", `${submitters.non2xx}/${submitters.errors}`, String(submitters.serverCpuMsPerRequest ?? "")]);
+  }
   if (rows.length > 1) for (const cells of rows) console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(58) : cell.padStart(18))).join(""));
   if (pages) console.log("Bytes:", JSON.stringify(pages.bytes));
   if (submissions) console.log(`Real submissions acknowledged: ${submissions.real.ok}, distinct attempts used: ${submissions.real.distinctAttempts}, stored as submitted: ${submissions.realAttemptsStored}`);
-  if (submissions) console.log(`Server CPU per submission: minimal ${submissions.minimal.serverCpuMsPerRequest} ms, real ${submissions.real.serverCpuMsPerRequest} ms (load generator: ${submissions.minimal.loadGeneratorCpuMsPerRequest} / ${submissions.real.loadGeneratorCpuMsPerRequest} ms)`);
+  if (submissions) {
+    const { alone, during, submitters, submittedStored } = submissions.crowd;
+    // autocannon reports 0 ms when no request finished within the measure: say so rather than print a latency of 0.
+    const duringText = during.ok + during.non2xx === 0 ? `no page answered within the ${SECONDS} s measure (queued behind the submitters)` : `p50 ${alone.p50} → ${during.p50} ms, p99 ${alone.p99} → ${during.p99} ms`;
+    console.log(`Lesson page while ${submitters.name}: ${duringText}; the crowd's submissions acknowledged ${submitters.ok} (those in flight at the end are stored but not counted), stored as submitted ${submittedStored}`);
+  }
+  if (submissions) console.log(`Server CPU per submission: minimal ${submissions.minimal.serverCpuMsPerRequest} ms, real ${submissions.real.serverCpuMsPerRequest} ms (load generator: ${submissions.minimal.loadGeneratorCpuMsPerRequest} / ${submissions.real.loadGeneratorCpuMsPerRequest} ms); transactions per COMMIT: minimal ${submissions.minimal.transactionsPerCommit}, real ${submissions.real.transactionsPerCommit}, crowd ${submissions.crowd.submitters.transactionsPerCommit}`);
   if (report.lessonPage) console.log("Lesson page:", JSON.stringify({ ...report.lessonPage, samples: undefined }));
   if (report.import) console.log("Import:", (report.import as { output: string[] }).output.join(" | "));
   if (report.dashboard) console.log("Dashboard:", JSON.stringify(report.dashboard));

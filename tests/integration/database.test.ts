@@ -93,6 +93,29 @@ describe("database client", () => {
     closeDatabase(db);
   });
 
+  it("lets transactions asked for by separate callbacks in one turn of the event loop share a COMMIT", async () => {
+    const db = openDatabase(tempDbFile());
+    migrateDatabase(db);
+    const reader = readerFor(db);
+    const before = { ...sqliteCommits };
+    // Like requests whose bodies arrive in one poll of the event loop: each callback is its own task, so without
+    // the wait for the rest of the turn the first transaction would commit alone before the second is asked for.
+    const settled = await new Promise<PromiseSettledResult<unknown>[]>((resolve) => {
+      const started: Promise<unknown>[] = [];
+      for (const i of [0, 1, 2]) {
+        setTimeout(() => {
+          started.push(writeTransaction(db, (tx) => tx.insert(appMeta).values({ key: `turn-${i}`, value: String(i) })));
+          if (started.length === 3) void Promise.allSettled(started).then(resolve);
+        }, 0);
+      }
+    });
+    expect(settled.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
+    expect(reader.select().from(appMeta).all().map((row) => row.key).filter((key) => key.startsWith("turn-")).sort()).toEqual(["turn-0", "turn-1", "turn-2"]);
+    expect(sqliteCommits.commits - before.commits).toBe(1);
+    expect(sqliteCommits.transactions - before.transactions).toBe(3);
+    closeDatabase(db);
+  });
+
   it("starts a new group when the first member of one fails, and keeps nothing of it", async () => {
     const db = openDatabase(tempDbFile());
     migrateDatabase(db);

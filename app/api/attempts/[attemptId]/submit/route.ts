@@ -1,13 +1,9 @@
-// POST /api/attempts/:attemptId/submit - grade and close the attempt, exactly once (repeats return the stored result)
-import { submitAttempt } from "@/lib/data/attempts";
-import { assertSameOrigin, jsonRoute, readJsonBody } from "@/lib/http";
-import { MAX_BODY_BYTES, submitAttemptSchema } from "@/lib/validations/attempts";
+// POST /api/attempts/:attemptId/submit - grade and close the attempt, exactly once (repeats return the stored result).
+// proxy.ts usually answers a signed-in submission first with the same function (./answer.ts); this route answers
+// when it doesn't (`next dev`, no session or one that no longer holds).
+import { submitResponse } from "./answer";
 
 export async function POST(request: Request, { params }: { params: Promise<{ attemptId: string }> }) {
-  return jsonRoute(async () => {
-    assertSameOrigin(request);
-    const { attemptId } = await params;
-    const { answers } = await readJsonBody(request, submitAttemptSchema, MAX_BODY_BYTES);
-    return submitAttempt(attemptId, answers);
-  });
+  const { attemptId } = await params;
+  return submitResponse(request, attemptId);
 }
