@@ -9,5 +9,8 @@ export async function register() {
     // GET /api/me for a lesson view, answered by proxy.ts before Next's routing (lib/data/viewer-answer.ts).
     const { installViewerAnswer } = await import("./lib/data/viewer-answer");
     installViewerAnswer();
+    // A cached page's HTML is written to the socket as bytes, not as a string (lib/server-response.ts).
+    const { installBufferedEnd } = await import("./lib/server-response");
+    installBufferedEnd();
   }
 }
