@@ -16,7 +16,7 @@ export const LAYERS = [
   { type: "bench", pattern: ["bench", "app/**/*.bench.ts", "app/**/*.bench.tsx"], why: "benchmarks, load generators and their routes (built only with BENCH_ROUTES=1)" },
   { type: "scripts", pattern: "scripts", why: "CLI entry points: start, prepare-data, content-check, demo, import, backup, db-copy" },
   { type: "app", pattern: ["app", "proxy.ts", "instrumentation.ts"], why: "routes, pages, server actions, UI; never db/" },
-  { type: "glue", pattern: ["lib/actions.ts", "lib/action-state.ts", "lib/pages.ts", "lib/http.ts"], why: "server-action wrapper, page and route-handler helpers" },
+  { type: "glue", pattern: ["lib/actions.ts", "lib/action-state.ts", "lib/pages.ts", "lib/http.ts", "lib/server-response.ts"], why: "server-action wrapper, page and route-handler helpers, how responses are written" },
   { type: "auth", pattern: "lib/auth", why: "next-auth (issues cookies), signing in from actions, the proxy's cookie check" },
   { type: "data", pattern: "lib/data", why: "the only code that queries the database; reads the session and checks the user" },
   { type: "db", pattern: "db", why: "schema, connection, migrations" },

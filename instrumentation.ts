@@ -12,5 +12,8 @@ export async function register() {
     // POST /api/attempts/<id>/submit from a signed-in student, answered by proxy.ts with the route's own function.
     const { installSubmitAnswer } = await import("./app/api/attempts/[attemptId]/submit/answer");
     installSubmitAnswer();
+    // A cached page's HTML is written to the socket as bytes, not as a string (lib/server-response.ts).
+    const { installBufferedEnd } = await import("./lib/server-response");
+    installBufferedEnd();
   }
 }

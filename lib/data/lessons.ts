@@ -4,11 +4,13 @@
  */
 import "server-only";
 import { cache } from "react";
-import { and, asc, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNull, or, sql, type Placeholder } from "drizzle-orm";
 import { getDb } from "../../db/client";
+import type { Database } from "../../db/open";
 import { actors, assignments, classMembers, glossaryTerms, lessonLevels, lessons, timelineEvents, topics, userPreferences } from "../../db/tables";
 import { jsonArrayLength } from "./dialect";
-import { getSessionUser, type SessionUser } from "./session";
+import { preparedRows, statementsFor } from "./prepared";
+import { getSessionUser, requireUser, type SessionUser } from "./session";
 import { termIdsIn, type LessonBody } from "../content/markdown";
 import { LEVEL_INFO } from "../content/schema";
 import { AppError } from "../errors";
@@ -21,16 +23,60 @@ import type { ActorHtmlEntry } from "@/lib/reading/lesson-html";
  * assigned to.
  */
 export function visibleLessonCondition(user: SessionUser | null) {
-  const base = eq(lessons.retired, false);
-  if (!user) return and(base, isNull(lessons.ownerId));
+  return user ? visibleLessonConditionFor(user.id) : and(eq(lessons.retired, false), isNull(lessons.ownerId));
+}
+
+/** The same condition for a signed-in reader given by id: a string, or a prepared statement's placeholder (built on `db`). */
+export function visibleLessonConditionFor(userId: string | Placeholder, db: Database = getDb()) {
   const assignedToMe = exists(
-    getDb()
+    db
       .select({ one: sql`1` })
       .from(assignments)
       .innerJoin(classMembers, eq(classMembers.classId, assignments.classId))
-      .where(and(eq(assignments.lessonId, lessons.id), eq(classMembers.studentId, user.id), isNull(assignments.deletedAt))),
+      .where(and(eq(assignments.lessonId, lessons.id), eq(classMembers.studentId, userId), isNull(assignments.deletedAt))),
   );
-  return and(base, or(isNull(lessons.ownerId), eq(lessons.ownerId, user.id), assignedToMe));
+  return and(eq(lessons.retired, false), or(isNull(lessons.ownerId), eq(lessons.ownerId, userId), assignedToMe));
+}
+
+/** A lesson as "what to do next" and the catalog's per-reader answer need it: no levels, no body. */
+export type VisibleLesson = Pick<CatalogLesson, "id" | "title" | "topicId" | "quizId" | "origin">;
+
+const visibleLessonStatements = statementsFor((db) => ({
+  lessons: preparedRows(
+    db,
+    "visible_lessons",
+    db
+      .select({ id: lessons.id, title: lessons.title, topicId: lessons.topicId, quizId: lessons.quizId, origin: lessons.origin })
+      .from(lessons)
+      .where(visibleLessonConditionFor(sql.placeholder("userId"), db))
+      .orderBy(asc(lessons.position), asc(lessons.title)),
+  ),
+  sections: preparedRows(
+    db,
+    "lesson_section_count",
+    db
+      .select({ level: lessonLevels.level, sections: jsonArrayLength(lessonLevels.body, "sections") })
+      .from(lessonLevels)
+      .innerJoin(lessons, eq(lessons.id, lessonLevels.lessonId))
+      .where(and(eq(lessonLevels.lessonId, sql.placeholder("lessonId")), eq(lessonLevels.level, sql.placeholder("level")), visibleLessonConditionFor(sql.placeholder("userId"), db))),
+  ),
+}));
+
+/**
+ * The lessons the signed-in caller may read, in catalog order, without reading any level's body
+ * (listCatalogLessons parses every level's JSON for its section counts): one prepared statement,
+ * for the per-reader answer of the shared catalog (lib/data/my-catalog.ts) and "what to do next".
+ */
+export async function listVisibleLessons(): Promise<VisibleLesson[]> {
+  const user = await requireUser();
+  return visibleLessonStatements(getDb()).lessons.all({ userId: user.id });
+}
+
+/** Sections in one level of a lesson the caller may read (leveled lessons share their sections); null when there is no such level. */
+export async function sectionCountOf(lessonId: string, level: number): Promise<number | null> {
+  const user = await requireUser();
+  const row = await visibleLessonStatements(getDb()).sections.get({ lessonId, level, userId: user.id });
+  return row ? Number(row.sections) : null;
 }
 
 export interface CatalogLesson {
@@ -51,7 +97,8 @@ export interface CatalogLesson {
  * The catalog this reader may see, in order. `audience: "everyone"` lists what a guest
  * sees without looking at the session: the shared, cached catalog page (`/`).
  */
-export async function listCatalogLessons(audience: "reader" | "everyone" = "reader"): Promise<CatalogLesson[]> {
+/** `ids`: only these lessons (the caller's private ones, say), still only those the audience may read. */
+export async function listCatalogLessons(audience: "reader" | "everyone" = "reader", ids?: readonly string[]): Promise<CatalogLesson[]> {
   const user = audience === "everyone" ? null : await getSessionUser();
   const rows = await getDb()
     .select({
@@ -69,7 +116,7 @@ export async function listCatalogLessons(audience: "reader" | "everyone" = "read
     .from(lessons)
     .leftJoin(topics, eq(topics.id, lessons.topicId))
     .innerJoin(lessonLevels, eq(lessonLevels.lessonId, lessons.id))
-    .where(visibleLessonCondition(user))
+    .where(and(visibleLessonCondition(user), ids ? inArray(lessons.id, [...ids]) : undefined))
     .orderBy(asc(lessons.position), asc(lessons.title), asc(lessonLevels.level));
   const byId = new Map<string, CatalogLesson & { words: number[] }>();
   for (const row of rows) {

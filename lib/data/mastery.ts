@@ -3,13 +3,14 @@
  * graded responses (lib/quiz/mastery.ts has the rules).
  */
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { attempts, classMembers, questionVersions, responses, topics } from "../../db/tables";
 import { requireUser } from "./session";
 import { SKILLS } from "../content/schema";
-import { MASTERY_LEVELS, computeMastery, masteryHistory, type MasteryEntry } from "../quiz/mastery";
+import { MASTERY_LEVELS, RECENT_WINDOW, computeMastery, masteryHistory, type MasteryEntry } from "../quiz/mastery";
 import { assertStudentOfTeacherOrThrow, getOwnedClassOrThrow } from "./class-access";
+import { preparedRows, statementsFor } from "./prepared";
 
 export interface MasteryRow extends MasteryEntry {
   label: string;
@@ -48,6 +49,42 @@ export function skillLabel(id: string): string {
 }
 
 /** Mastery from responses of the caller's submitted attempts only (drafts and open attempts don't count). */
+const EMPTY_SKILLS: readonly string[] = [];
+
+const topicMasteryStatements = statementsFor((db) => {
+  // Each topic's RECENT_WINDOW most recent graded responses, in the order computeMastery reads them (newest first, same
+  // tie-breaks as masteryOf below), picked by the database instead of reading every response the student ever gave.
+  const ranked = db
+    .select({
+      topicId: questionVersions.topicId,
+      credit: responses.credit,
+      recency: sql<number>`row_number() over (partition by ${questionVersions.topicId} order by ${responses.answeredAt} desc, ${attempts.submittedAt} desc, ${responses.questionId} asc)`.as("recency"),
+    })
+    .from(responses)
+    .innerJoin(attempts, eq(attempts.id, responses.attemptId))
+    .innerJoin(questionVersions, eq(questionVersions.id, responses.questionVersionId))
+    .where(and(eq(attempts.userId, sql.placeholder("userId")), eq(attempts.status, "submitted")))
+    .as("ranked");
+  return {
+    recent: preparedRows(db, "topic_mastery_recent", db.select({ topicId: ranked.topicId, credit: ranked.credit }).from(ranked).where(lte(ranked.recency, RECENT_WINDOW)).orderBy(asc(ranked.recency))),
+    topics: preparedRows(db, "topic_titles", db.select({ id: topics.id, title: topics.title }).from(topics).orderBy(asc(topics.position))),
+  };
+});
+
+/**
+ * The caller's mastery per topic, the same entries as `getMyMastery().topics`, without skills or the
+ * trend: for "what to do next" (lib/data/next-steps.ts), which every catalog answer computes. Reads
+ * only each topic's last RECENT_WINDOW responses, with prepared statements.
+ */
+export async function getMyTopicMastery(): Promise<MasteryRow[]> {
+  const user = await requireUser();
+  const statements = topicMasteryStatements(getDb());
+  const [recent, topicRows] = await Promise.all([statements.recent.all({ userId: user.id }), statements.topics.all()]);
+  const titles = new Map(topicRows.map((t) => [t.id, t.title]));
+  const graded = recent.map((row) => ({ topicId: row.topicId, skills: EMPTY_SKILLS, credit: Number(row.credit) }));
+  return computeMastery(graded, topicRows.map((t) => t.id), EMPTY_SKILLS).topics.map((entry) => ({ ...entry, label: titles.get(entry.id) ?? entry.id }));
+}
+
 export async function getMyMastery(): Promise<Progress> {
   const user = await requireUser();
   return masteryOf(user.id);

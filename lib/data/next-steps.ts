@@ -8,8 +8,8 @@ import "server-only";
 import { formatInZone } from "../dates";
 import type { NextStep } from "../viewer";
 import { listMyAssignments } from "./assignments";
-import { listCatalogLessons } from "./lessons";
-import { getMyMastery } from "./mastery";
+import { listVisibleLessons, type VisibleLesson } from "./lessons";
+import { getMyTopicMastery } from "./mastery";
 import { listOwnReadingProgress } from "./reading-progress";
 import { countDueReviews } from "./review";
 import { requireUser } from "./session";
@@ -21,14 +21,14 @@ import { requireUser } from "./session";
  */
 export async function listMyNextSteps(
   { limit = 4, includeReading = true }: { limit?: number; includeReading?: boolean } = {},
-  alreadyRead?: { lessons: Awaited<ReturnType<typeof listCatalogLessons>>; reading: Awaited<ReturnType<typeof listOwnReadingProgress>> },
+  alreadyRead?: { lessons: readonly VisibleLesson[]; reading: Awaited<ReturnType<typeof listOwnReadingProgress>> },
 ): Promise<NextStep[]> {
   const user = await requireUser();
-  const [due, reading, mastery, lessons, assigned] = await Promise.all([
+  const [due, reading, topicMastery, lessons, assigned] = await Promise.all([
     countDueReviews(),
     alreadyRead?.reading ?? listOwnReadingProgress(),
-    getMyMastery(),
-    alreadyRead?.lessons ?? listCatalogLessons(),
+    getMyTopicMastery(),
+    alreadyRead?.lessons ?? listVisibleLessons(),
     user.role === "student" ? listMyAssignments() : Promise.resolve([]),
   ]);
   const steps: NextStep[] = [];
@@ -51,7 +51,7 @@ export async function listMyNextSteps(
       why: `${lesson.sectionsRead.length} section${lesson.sectionsRead.length === 1 ? "" : "s"} read so far`,
     });
   }
-  const weakest = mastery.topics.filter((topic) => topic.count > 0 && topic.level !== "Mastered").sort((a, b) => a.average - b.average)[0];
+  const weakest = topicMastery.filter((topic) => topic.count > 0 && topic.level !== "Mastered").sort((a, b) => a.average - b.average)[0];
   if (weakest) {
     const quizLesson = lessons.find((lesson) => lesson.topicId === weakest.id && lesson.quizId);
     steps.push({

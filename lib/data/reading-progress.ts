@@ -12,7 +12,7 @@ import { getSessionUser, requireUser } from "./session";
 import { paragraphAnchors } from "../content/markdown";
 import { AppError } from "../errors";
 import type { SaveReadingProgressInput } from "../validations/reading";
-import { visibleLessonCondition } from "./lessons";
+import { visibleLessonCondition, visibleLessonConditionFor } from "./lessons";
 import { preparedRows, statementsFor } from "./prepared";
 
 export interface ReadingProgressDto {
@@ -126,24 +126,32 @@ export async function lessonStateOf(userId: string, lessonId: string): Promise<{
   };
 }
 
-/** All of the caller's progress in lessons they can still read, most recent first; empty for guests. */
+const ownProgressStatements = statementsFor((db) => ({
+  all: preparedRows(
+    db,
+    "own_reading_progress",
+    db
+      .select({
+        lessonId: readingProgress.lessonId,
+        title: lessons.title,
+        level: readingProgress.level,
+        sectionsRead: readingProgress.sectionsRead,
+        lastAnchor: readingProgress.lastAnchor,
+        completedAt: readingProgress.completedAt,
+        updatedAt: readingProgress.updatedAt,
+      })
+      .from(readingProgress)
+      .innerJoin(lessons, eq(lessons.id, readingProgress.lessonId))
+      .where(and(eq(readingProgress.userId, sql.placeholder("userId")), visibleLessonConditionFor(sql.placeholder("userId"), db)))
+      .orderBy(desc(readingProgress.updatedAt)),
+  ),
+}));
+
+/** All of the caller's progress in lessons they can still read, most recent first; empty for guests. A prepared statement: every catalog answer reads it. */
 export async function listOwnReadingProgress(): Promise<(ReadingProgressDto & { title: string })[]> {
   const user = await getSessionUser();
   if (!user) return [];
-  return getDb()
-    .select({
-      lessonId: readingProgress.lessonId,
-      title: lessons.title,
-      level: readingProgress.level,
-      sectionsRead: readingProgress.sectionsRead,
-      lastAnchor: readingProgress.lastAnchor,
-      completedAt: readingProgress.completedAt,
-      updatedAt: readingProgress.updatedAt,
-    })
-    .from(readingProgress)
-    .innerJoin(lessons, eq(lessons.id, readingProgress.lessonId))
-    .where(and(eq(readingProgress.userId, user.id), visibleLessonCondition(user)))
-    .orderBy(desc(readingProgress.updatedAt));
+  return ownProgressStatements(getDb()).all.all({ userId: user.id });
 }
 
 /** Remembers the caller's reading level for lessons opened without `?level=`. */
