@@ -1,0 +1,82 @@
+/**
+ * Genre on real pages (issue 13, import v2.6): in the sixth blind rating both unlabelled columns and both analyses
+ * came out "news". Real columns rarely say "should" three times or name their critics; they concede a point, take a
+ * stance in the first person and talk to the reader, in contractions. Real explainers explain causes densely and head
+ * their parts "Why …" without a question mark, a heading that plain-text extraction drops. Fixtures are our own
+ * (tests/fixtures/genres).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "@/lib/import/extract";
+import { detectGenre } from "@/lib/import/genre";
+
+const read = (name: string) => fs.readFileSync(path.join(path.resolve("tests/fixtures/genres"), name), "utf8");
+
+describe("genre from the moves of an argument and the shape of an explainer (v2.6)", { timeout: 60_000 }, () => {
+  it("reads a restrained column with no label, no \"should\" and no named critics as opinion, with certainty", () => {
+    const article = extractArticle({ content: read("column-restrained-argument.txt") });
+    expect(article.genre).toBe("opinion");
+    expect(article.genreCertain).toBe(true);
+    const verdict = detectGenre({ title: article.title, paragraphs: article.paragraphs, paragraphKinds: article.paragraphKinds });
+    expect(verdict.cues.join(" | ")).toMatch(/the moves of an argument \(a concession, a stance in the first person, the reader addressed\)/);
+    expect(verdict.cues.join(" | ")).toMatch(/a conversational register/);
+    // Its lead states the news the column argues about: with three moves of an argument it is not a feature's scene.
+    expect(verdict.cues).not.toContain("feature: scene-setting lead");
+  });
+
+  it("keeps a news story whose speakers and a pasted post make those moves as news, with certainty", () => {
+    const article = extractArticle({ content: read("news-quoted-argument.txt") });
+    expect(article.genre).toBe("news");
+    expect(article.genreCertain).toBe(true);
+    const verdict = detectGenre({ title: article.title, paragraphs: article.paragraphs, paragraphKinds: article.paragraphKinds });
+    expect(verdict.scores.opinion).toBeLessThanOrEqual(1);
+  });
+
+  it("reads a pasted explainer whose \"Why …\" headings extraction drops as analysis, with certainty", () => {
+    const raw = read("explainer-why-heading.txt");
+    const article = extractArticle({ content: raw });
+    expect(article.genre).toBe("analysis");
+    expect(article.genreCertain).toBe(true);
+    const verdict = detectGenre({ title: article.title, paragraphs: article.paragraphs, pageText: raw });
+    expect(verdict.cues.join(" | ")).toMatch(/explains causes \(\d+ causal links\)/);
+    expect(verdict.cues.join(" | ")).toMatch(/2 heading\(s\) that explain/);
+    // Without the page's own lines only the causes count.
+    expect(detectGenre({ title: article.title, paragraphs: article.paragraphs }).cues.join(" | ")).not.toMatch(/heading\(s\) that explain/);
+  });
+
+  const report = [
+    "The county board voted 4-1 on Monday to extend the library's weekend hours through June, the board's clerk said.",
+    "The extension costs $84,000, which will come from the reserve fund, according to the budget office.",
+    "Board member Iris Tan voted against it, saying the reserve was set aside for repairs.",
+    "The longer hours start on Saturday, the library said.",
+  ];
+  const argued = [
+    "The county board finally extended the library's weekend hours, and it's about time.",
+    "It's true that the money comes from the reserve. Reserves exist for needs like this one.",
+    "I don't think anyone who has seen the Saturday line outside the branch would call it a luxury.",
+    "You could read the 4-1 vote as a close call. It wasn't: the one no vote was about repairs, not about the hours.",
+    "Let's hope the board remembers this in June.",
+  ];
+
+  it("counts a blog post's metadata for opinion only together with the text's own cues", () => {
+    const blogged = detectGenre({ title: "Weekend hours, at last", paragraphs: argued, schemaType: "BlogPosting" });
+    expect(blogged.genre).toBe("opinion");
+    expect(blogged.cues).toContain("opinion: a blog post");
+    expect(detectGenre({ title: "Board extends library hours", paragraphs: report, schemaType: "BlogPosting" }).genre).toBe("news");
+    expect(detectGenre({ title: "Board extends library hours", paragraphs: report, url: "https://example.org/blog/2026/04/library-hours" }).cues).toContain("opinion: a blog post");
+    // A newsroom's live blog is news.
+    expect(detectGenre({ title: "Board extends library hours", paragraphs: report, url: "https://example.org/live-blog/library-hours" }).cues).not.toContain("opinion: a blog post");
+  });
+
+  it("reads a page labelled ReportageNewsArticle, or in an \"Ideas\" or \"Voices\" section, by its label", () => {
+    expect(detectGenre({ title: "Weekend hours, at last", paragraphs: argued, schemaType: "ReportageNewsArticle" }).scores.news).toBeGreaterThanOrEqual(3);
+    expect(detectGenre({ title: "Board extends library hours", paragraphs: report, section: "Ideas" }).cues).toContain('opinion: section "Ideas"');
+    expect(detectGenre({ title: "Board extends library hours", paragraphs: report, url: "https://example.org/voices/library-hours" }).cues).toContain("opinion: URL path /voices/library-hours");
+  });
+
+  it("does not take a closing line that reports what advisers say for a contributor's bio", () => {
+    const pageText = `Board extends library hours\n\n${report.join("\n\n")}\n\nTan is the only member who has voted against every extension since 2024, her aides say.`;
+    expect(detectGenre({ title: "Board extends library hours", paragraphs: report, pageText }).cues.join(" | ")).not.toMatch(/contributor's bio/);
+  });
+});
