@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { draftFromArticle } from "@/lib/import";
 import { extractArticle } from "@/lib/import/extract";
 import { detectGenre } from "@/lib/import/genre";
 
@@ -78,5 +79,37 @@ describe("genre from the moves of an argument and the shape of an explainer (v2.
   it("does not take a closing line that reports what advisers say for a contributor's bio", () => {
     const pageText = `Board extends library hours\n\n${report.join("\n\n")}\n\nTan is the only member who has voted against every extension since 2024, her aides say.`;
     expect(detectGenre({ title: "Board extends library hours", paragraphs: report, pageText }).cues.join(" | ")).not.toMatch(/contributor's bio/);
+  });
+});
+
+describe("a column's granted point and the author's answer (v2.6)", { timeout: 120_000 }, () => {
+  const grantItems = (raw: string) => draftFromArticle({ content: raw }, { glossary: [] }).questions.filter((q) => q.prompt.startsWith("The author grants a point"));
+
+  it("asks for the author's answer to a point the column grants (\"It's true that …\" then \"But …\")", () => {
+    const items = grantItems(read("column-restrained-argument.txt"));
+    expect(items).toHaveLength(1);
+    const item = items[0]!;
+    expect(item.type).toBe("single");
+    if (item.type !== "single") return;
+    expect(item.prompt).toContain("It’s true that the landing sale wasn’t the only issue.");
+    const key = item.choices.find((c) => c.id === item.answer)!.text;
+    // The key drops its opening "But", which would give it away among statements that open without a turn.
+    expect(key).toBe("A district doesn’t swing by 2,300 votes because of a school levy.");
+    expect(item.evidence).toBe("But a district doesn’t swing by 2,300 votes because of a school levy.");
+    expect(item.skills[0]).toBe("perspective");
+    // The wrong choices come from other parts of the column, never from the closing bio, and none opens with a turn.
+    for (const choice of item.choices.filter((c) => c.id !== item.answer)) {
+      expect(choice.text).not.toMatch(/^Tomas Welling/);
+      expect(choice.text).not.toMatch(/^(?:But|Yet|Still|However)\b/);
+      expect(choice.text).not.toMatch(/sale wasn’t the only issue|school levy/);
+    }
+  });
+
+  it("makes no such item from a news story whose speaker grants a point in a quotation, or from a grant answered in the same sentence", () => {
+    expect(grantItems(read("news-quoted-argument.txt"))).toEqual([]);
+    const oneSentence = read("column-restrained-argument.txt")
+      .replace(/It’s true that the landing sale wasn’t the only issue\./, "It’s true that the landing sale wasn’t the only issue, but it was the one on every sign.")
+      .replace(/Yes, there’s a risk that the new commission overcorrects and freezes every project on the waterfront for years\./, "The new commission could overcorrect and freeze every project on the waterfront for years.");
+    expect(grantItems(oneSentence)).toEqual([]);
   });
 });
