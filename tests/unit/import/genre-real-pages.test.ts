@@ -10,6 +10,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { draftFromArticle } from "@/lib/import";
 import { extractArticle } from "@/lib/import/extract";
+import { opinionAsFactProblem } from "@/lib/import/gates/opinion-fact";
+import type { DraftQuestion } from "@/lib/import/types";
 import { detectGenre } from "@/lib/import/genre";
 
 const read = (name: string) => fs.readFileSync(path.join(path.resolve("tests/fixtures/genres"), name), "utf8");
@@ -111,5 +113,32 @@ describe("a column's granted point and the author's answer (v2.6)", { timeout: 1
       .replace(/It’s true that the landing sale wasn’t the only issue\./, "It’s true that the landing sale wasn’t the only issue, but it was the one on every sign.")
       .replace(/Yes, there’s a risk that the new commission overcorrects and freezes every project on the waterfront for years\./, "The new commission could overcorrect and freeze every project on the waterfront for years.");
     expect(grantItems(oneSentence)).toEqual([]);
+  });
+});
+
+describe("a writer's forecast is never a true/false fact in a column or an analysis (v2.6)", () => {
+  const tf = (evidence: string, prompt = `True or false? ${evidence}`): DraftQuestion => ({
+    id: "q1",
+    type: "true_false",
+    prompt,
+    answer: true,
+    explanation: "",
+    skills: ["recall"],
+    difficulty: 1,
+    generator: "true-false-original",
+    score: 1,
+    evidence,
+    evidenceAnchor: "p1",
+  });
+  const forecast = "The lessons learned in Dunmore County could also guide other fast-growing counties that face the same bills.";
+
+  it("drops the forecast in an analysis or a column, keeps it in a news story, and keeps a reported or attributed one", () => {
+    expect(opinionAsFactProblem(tf(forecast), false, "analysis")).toMatch(/forecast/);
+    expect(opinionAsFactProblem(tf("The former commissioner may soon face a second recall."), false, "opinion")).toMatch(/forecast/);
+    expect(opinionAsFactProblem(tf(forecast), false, "news")).toBeUndefined();
+    expect(opinionAsFactProblem(tf("The utility said the new plant could open in 2028."), false, "analysis")).toBeUndefined();
+    expect(opinionAsFactProblem(tf(forecast, `True or false? According to the author, ${forecast}`), false, "analysis")).toBeUndefined();
+    // A checkable past fact in an analysis stays.
+    expect(opinionAsFactProblem(tf("Water bills in Dunmore County rose by an average of 18 percent in July."), false, "analysis")).toBeUndefined();
   });
 });
