@@ -47,7 +47,7 @@ export interface GenreVerdict {
 const LABELS: [Genre, RegExp][] = [
   ["press-release", /\b(press[- ]?releases?|news[- ]?releases?|media[- ]?releases?|for immediate release|press[- ]?room|newsroom\/releases?|statements?\/press)\b/i],
   ["legal", /\b(case[- ]?summar(?:y|ies)|case[- ]?briefs?|opinion of the court|oyez|docket|cases\/\d)/i],
-  ["opinion", /\b(opinion|op-?eds?|commentary|editorials?|columns?|columnists?|viewpoints?|perspectives?|letters?)\b/i],
+  ["opinion", /\b(opinion|op-?eds?|commentary|comment-?is-?free|editorials?|columns?|columnists?|viewpoints?|perspectives?|letters?|ideas|voices)\b/i],
   ["analysis", /\b(analysis|explainers?|explained|fact-?checks?|the-?big-?read|news-?analysis)\b/i],
   ["interview", /\b(interviews?|q-?and-?a|q&a|conversations?)\b/i],
   ["feature", /\b(features?|magazine|longreads?|long-?form|profiles?|the-?weekend)\b/i],
@@ -116,10 +116,36 @@ function contributorBio(pageText: string): boolean {
   return lines.slice(-4).some(
     (line) =>
       line.length <= 400 &&
+      !/\b(?:say|says|said)\b/.test(line) &&
       /^(?:\p{Lu}[\p{L}.'’-]+ ){1,3}(?:is (?:a|an|the) |was (?:a|an|the) |is (?:a )?(?:former|retired) |teaches |taught |edited |directs |chairs |leads |founded |practices |serves (?:as|on) )/u.test(line) &&
       !/\b(?:reporter|correspondent|journalist|writer|staff|photographer|producer|videographer|(?<!former |retired )editor|covers|reports (?:on|for)|contributed|intern|fellow (?:at|with) (?:the )?\p{Lu}\w* (?:news|times|post|herald|ledger|journal))\b/iu.test(line) &&
       !/\b(?:inc|llc|ltd|department|office|agency|company|corporation|nonprofit|organization)\b/i.test(line.split(/ (?:is|was|teaches) /)[0] ?? ""),
   );
+}
+
+/** A concession in the writer's own voice, before the "but". */
+const CONCESSION = /\b(?:it['’]s true|it is true|to be sure|granted,|admittedly|yes, |sure, )/i;
+/** A stance taken in the first person. */
+const STANCE =
+  /\bI(?:['’]d| would)? (?:don['’]t |do not |can['’]t |cannot )?(?:think|believe|guess|mean|suspect|doubt|see|suppose|argue|hope|wonder|like to think|agree|disagree)\b|\bI['’]m (?:not )?(?:sure|convinced|afraid)\b|\bin my (?:view|opinion)\b/;
+/** The reader addressed and invited to weigh something. */
+const ADDRESS = /\b(?:you could|you might|you can see|remember(?: when|,)|let['’]s|let us|imagine|ask yourself)\b/i;
+/** Contractions of the writer's own prose (possessives are not counted). */
+const CONTRACTION = /\b\w+n['’]t\b|\b(?:it|that|there|here|what|who|he|she|they|we|you|I|let)['’](?:s|re|ll|ve|d|m)\b/gi;
+
+/** Causal and explanatory links, the stuff of an explainer. */
+const CAUSAL =
+  /\b(?:because|due to|as a result|led to|leading to|(?:a|the) consequences? of|factors?|(?:the )?causes? of|caused by|contribut(?:es|ed|ing|or|ors) to|helped (?:fuel|drive|cause)|traced to|the reason|which means|that means|this means)\b/gi;
+/** A heading that announces an explanation, without a question mark ("Why Delhi's air gets so bad in November"). */
+const EXPLAINING_HEADING = /^(?:why|how)\s+\S+(?:\s+\S+){2,13}$|^what (?:it|this|that) means\b|^what (?:happens|comes) next\b|^the (?:background|bottom line|context)$/i;
+
+/** Lines that stand alone between blank lines in a pasted page (headings there, before extraction drops them). */
+function standaloneLines(pageText: string): string[] {
+  if (/<[a-z][^>]*>/i.test(pageText.slice(0, 2000))) return [];
+  return pageText
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block.length > 0 && !block.includes("\n") && !/[.!?:;,"”]$/.test(block) && block.split(/\s+/).length <= 16);
 }
 
 /** News pegs: a story that opens on when something happened is a report, not a scene. */
@@ -147,6 +173,15 @@ export function detectGenre(input: GenreInput): GenreVerdict {
   };
 
   for (const [genre, pattern] of SCHEMA) if (input.schemaType && pattern.test(input.schemaType)) add(genre, 4, `schema type ${input.schemaType}`);
+  // A blog post (schema.org BlogPosting, a /blog/ address or a "Blog" section) is usually one writer's commentary, but
+  // not always (a newsroom's live blog is news, a lab's blog explains): it counts for opinion only with the text's cues.
+  const blogPath = urlPath(input.url);
+  const blog =
+    (input.schemaType !== undefined && /^BlogPosting$/i.test(input.schemaType)) ||
+    (blogPath !== undefined && /(?:^|\/)blogs?(?:\/|$)/.test(blogPath) && !/live/.test(blogPath)) ||
+    (input.section !== undefined && /\bblogs?\b/i.test(input.section) && !/\blive\b/i.test(input.section));
+  if (blog) add("opinion", 2, "a blog post");
+  if (input.schemaType && /Reportage/i.test(input.schemaType)) add("news", 2, `schema type ${input.schemaType}`);
   for (const [genre, pattern] of LABELS) {
     if (input.section && pattern.test(input.section)) add(genre, 3, `section "${input.section}"`);
     const path = urlPath(input.url);
@@ -235,6 +270,28 @@ export function detectGenre(input: GenreInput): GenreVerdict {
   const reportingParagraphs = paragraphs.filter((p) => /\b(said|told|according to)\b/.test(p)).length;
   const reportedThroughout = paragraphs.length >= 4 && reportingParagraphs / paragraphs.length >= 0.5;
 
+  // Real columns (v2.6): a published column rarely says "should" three times or names its critics; what marks it is
+  // the moves of an argument in the writer's own sentences (not reported speech): a concession ("It's true that …",
+  // "Yes, there's …"), a stance in the first person ("I don't see the downside", "I'd like to think"), the reader
+  // addressed ("You could read these numbers as …", "Let's see …", "Remember when …"), an exclamation, questions put
+  // to the reader. Three kinds of move is a column; a news story quotes such moves but does not make them.
+  const own = sentences.filter((x) => !REPORTED_SPEECH.test(x) && !/\b(?:say|reported|reportedly)\b/.test(x));
+  const moves = qa
+    ? []
+    : [
+        own.some((x) => CONCESSION.test(x)) && "a concession",
+        own.some((x) => STANCE.test(x)) && "a stance in the first person",
+        own.some((x) => ADDRESS.test(x)) && "the reader addressed",
+        own.some((x) => /!\s*$/.test(x.trim())) && "an exclamation",
+        own.filter((x) => /\?\s*$/.test(x.trim())).length >= 2 && "questions put to the reader",
+      ].filter((m): m is string => Boolean(m));
+  const argued = moves.length >= 3;
+  if (moves.length >= 2) add("opinion", argued ? 3 : 1, `the moves of an argument (${moves.join(", ")})`);
+  // Contractions in the writer's own prose ("doesn't", "there's", "I don't") are a columnist's or a blogger's register;
+  // wire and newspaper reporting keeps them inside quotations.
+  const contractions = qa ? 0 : (unquoted.match(CONTRACTION) ?? []).length;
+  if (!qa && moves.length >= 1 && (contractions / words) * 1000 >= 8 && reportingParagraphs / Math.max(1, paragraphs.length) < 0.4) add("opinion", 1, `a conversational register (${contractions} contractions outside quotes)`);
+
   // A feature tells a story: present-tense quotes from people ("she says"), scene detail, a person in action up front.
   const says = unquoted.match(SAYS)?.length ?? 0;
   const said = unquoted.match(/\bsaid\b/g)?.length ?? 0;
@@ -249,6 +306,15 @@ export function detectGenre(input: GenreInput): GenreVerdict {
   const means = unquoted.match(MEANS)?.length ?? 0;
   if (questionHeadings === 1 && !qa) add("analysis", 1, "a question heading");
   if (means >= 2 && !voice) add("analysis", 1, `explains what it means (${means})`);
+  // An explainer on a real page (v2.6): it explains causes and mechanisms ("because", "due to", "led to", "factors",
+  // "a consequence of") far more densely than a report does, and heads its parts "Why …" / "How …" without a
+  // question mark. Plain-text pastes lose those headings in extraction, so the page's own lines are read too.
+  const causal = qa ? 0 : (unquoted.match(CAUSAL) ?? []).length;
+  if (!qa && causal >= 6 && (causal / words) * 1000 >= 7 && reportingParagraphs / Math.max(1, paragraphs.length) < 0.45) add("analysis", 2, `explains causes (${causal} causal links)`);
+  const explainingHeadings = new Set(
+    [...(input.headings ?? []), ...(input.pageText ? standaloneLines(input.pageText) : [])].filter((h) => EXPLAINING_HEADING.test(h.trim())).map((h) => h.trim().toLowerCase()),
+  ).size;
+  if (!qa && explainingHeadings >= 1 && questionHeadings < 2) add("analysis", explainingHeadings >= 2 ? 3 : 2, `${explainingHeadings} heading(s) that explain ("Why …", "How …")`);
 
   // A press release: the issuing office's label and contact lines, "announced today", the end mark "###".
   const top = input.paragraphs.slice(0, 3).join(" ");
@@ -283,7 +349,7 @@ export function detectGenre(input: GenreInput): GenreVerdict {
   // A lead that says when something happened ("on Tuesday", "announced") is a news peg, and one that argues is a column's.
   const leadSentence = lead.split(/(?<=[.!?])\s+/)[0] ?? "";
   const arguing = voice && (THESIS.test(lead) || /\b(I|we) (?:\w+ )?(think|believe|argue|don['’]t|do not)\b/i.test(lead));
-  if (lead && !REPORTING.test(lead) && !NEWS_PEG.test(leadSentence) && !arguing && !courtLead && !document && words >= 300) add("feature", 2, "scene-setting lead");
+  if (lead && !REPORTING.test(lead) && !NEWS_PEG.test(leadSentence) && !arguing && !argued && !courtLead && !document && words >= 300) add("feature", 2, "scene-setting lead");
   if (/^(on a|in the|at the|when|as|by (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dawn|dusk|noon|midnight|morning|evening|nightfall)|the (first|morning|night|afternoon|evening|day|first time)|it was|for (years|decades))\b/i.test(lead) || /^by (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dawn|dusk|noon|midnight|nightfall)\b/i.test(paragraphs[1] ?? "")) add("feature", 1, "narrative opening");
   if (/\b\d{1,3}-year-old\b|\b\p{Lu}\p{Ll}+, \d{2},/u.test(text) && !REPORTING.test(lead)) add("feature", 1, "people described as characters");
   if (/\b(said|says),? (standing|sitting|pointing|laughing|smiling|looking|walking|holding|dragging|leaning|gesturing|pausing)\b/.test(text)) add("feature", 1, "scene in the attribution");

@@ -57,7 +57,7 @@ export function candidateProblems(question: DraftQuestion & { sentenceId: string
   push(triviaProblem(question, values));
   push(opinionProblem(question, analysis.opinions.find((o) => o.sentenceId === question.sentenceId)));
   // In an interview the "I" is the interviewee, whose answers the generators already keep out of true/false items.
-  push(opinionAsFactProblem(question, analysis.genre !== "interview" && authorVoiced(analysis.sentences)));
+  push(opinionAsFactProblem(question, analysis.genre !== "interview" && authorVoiced(analysis.sentences), analysis.genre));
   if (question.type === "single" && PERSON_CHOICES.has(question.generator)) {
     push(peopleChoicesProblem(question.choices.map((c) => c.text), analysis.entities));
     if (question.generator === "who-said-single") {

@@ -5,7 +5,7 @@
  * evidence sentence itself: a judgment in the author's own voice (outside quotation marks, not reported speech)
  * may only be asked as an opinion or attributed ("According to the author, …").
  */
-import type { DraftQuestion } from "../types";
+import type { DraftQuestion, Genre } from "../types";
 
 /** "I think", "we believe", "in my view": the writer's stance. */
 const STANCE =
@@ -52,6 +52,8 @@ export function authorJudgmentCues(sentence: string): string[] {
   return cues;
 }
 
+/** A forecast or a possibility in the writer's voice ("could also guide", "may soon be", "will almost certainly"). */
+const SPECULATION = /\b(?:could|may|might)\b(?! have\b)|\bwill (?:almost )?(?:certainly|inevitably|likely|probably)\b|\b(?:likely|unlikely) to\b/i;
 /** A figure or a date a student can check in the text. */
 const CHECKABLE = /\d/;
 /** Case-sensitive "us", so the country "US" is not the author. */
@@ -76,8 +78,14 @@ export function authorVoiced(sentences: readonly { text: string }[]): boolean {
  * Why a question presents the author's judgment as plain fact, or undefined when it doesn't. `voiced`: the article is
  * written in the author's own voice (`authorVoiced`), so an unattributed true/false statement needs a figure or a date.
  */
-export function opinionAsFactProblem(question: DraftQuestion, voiced = false): string | undefined {
+export function opinionAsFactProblem(question: DraftQuestion, voiced = false, genre?: Genre): string | undefined {
   if (EXEMPT.has(question.generator)) return undefined;
+  // In a column or an analysis, the writer's own forecast ("The lessons learned in Delhi could also guide other
+  // cities", "The former pilot may soon be in for more flak") is a claim, not a fact a true/false item can key.
+  if ((genre === "opinion" || genre === "analysis") && question.type === "true_false" && !ATTRIBUTED.test(question.prompt)) {
+    const outside = question.evidence.replace(/[“"][^“”"]*[”"]/g, " ");
+    if (SPECULATION.test(outside) && !REPORTED.test(outside)) return "the writer's forecast as a plain true/false fact";
+  }
   if (question.type === "single" && question.generator === "fact-opinion") {
     const key = question.choices.find((c) => c.id === question.answer)?.text ?? "";
     if (FACT_CHOICE.test(key)) return authorJudgmentCues(question.evidence).length > 0 ? "the author's judgment keyed as a fact" : undefined;

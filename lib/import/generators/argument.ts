@@ -25,6 +25,11 @@ const CLAUSE = /\b(?:is|are|was|were|has|have|had|does|do|did|cannot|can['’]t|
 /** A thesis that leans on the sentence before ("Voters should approve it", "We think it is time to end that habit"). */
 const LEANS_BACK = /\b(?:approve|reject|support|oppose|pass|renew|end|keep|fix|stop|do) (?:it|this|that|them)\b|\b(?:that|this) (?:habit|idea|plan|practice|one)\b/i;
 
+/** The author grants a point before answering it. */
+const GRANTS = /^(?:It['’]s true(?: that)?|It is true(?: that)?|To be sure,|Granted,|Admittedly,|Yes,|Sure,)\s*/;
+/** The turn that answers a granted point. */
+const ANSWER = /^(?:But|Yet|Still|However),?\s+/;
+
 export function argumentQuestions(ctx: Context, hasMainIdea: boolean): Candidate[] {
   const { analysis } = ctx;
   if (analysis.genre !== "opinion" || analysis.genreCertain === false) return [];
@@ -146,6 +151,55 @@ export function argumentQuestions(ctx: Context, hasMainIdea: boolean): Candidate
       score: round(ctx.score(reply.id) + 0.65),
       ...ctx.evidence(reply),
     });
+  }
+  // ---- Concession and answer: the author grants a point ("It's true that …", "Yes, there's …", "To be sure, …") and
+  // answers it in the next sentences ("But …"). Real columns argue this way far more often than they write "Critics
+  // say": the granted point is the other side's case, in the author's words.
+  if (replies.length === 0) {
+    const answered: { grant: Sentence; reply: Sentence }[] = [];
+    for (const grant of body) {
+      const granted = grant.text.replace(GRANTS, "");
+      if (granted === grant.text || ctx.hasQuote(grant) || /\b(said|says|told|according to)\b/i.test(grant.text) || /,\s*but\b/i.test(grant.text) || /\?["”]?$/.test(grant.text)) continue;
+      if (grant.words < 8 || grant.words > 40 || ctx.furniture.has(grant.id) || grant.kind !== "paragraph") continue;
+      // The answer is the first turn after the grant in its paragraph, or the next paragraph's opening sentence.
+      const rest = body.slice(body.indexOf(grant) + 1, body.indexOf(grant) + 8);
+      const nextOpening = rest.find((s) => s.paragraph !== grant.paragraph);
+      const after = [...rest.filter((s) => s.paragraph === grant.paragraph), ...(nextOpening && nextOpening.paragraph === grant.paragraph + 1 ? [nextOpening] : [])];
+      const reply = after.find((s) => ANSWER.test(s.text));
+      if (!reply) continue;
+      if (ctx.hasQuote(reply) || /\b(said|says|told|according to)\b/i.test(reply.text) || reply.words < 8 || reply.words > 40 || /\?["”]?$/.test(reply.text)) continue;
+      answered.push({ grant, reply });
+    }
+    for (const { grant, reply } of answered.slice(0, 1)) {
+      // The key without its opening "But" (the other choices don't open with a turn, so it would give the answer away).
+      const keyText = reply.text.replace(ANSWER, "").replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+      // Wrong choices: statements from other parts of the column (facts first) that share at most one word with the
+      // granted point, so none of them could be read as its answer.
+      const far = (f: Sentence) => Math.abs(f.paragraph - reply.paragraph) > 1 && Math.abs(f.paragraph - grant.paragraph) > 1;
+      const grantWords = contentWords(grant.text);
+      const unrelated = (f: Sentence) => [...contentWords(f.text)].filter((w) => grantWords.has(w)).length <= 1;
+      // A closing one-line bio ("Tomas Welling has lived in Port Adley for 30 years …") is furniture, not the column.
+      const lastLine = body.filter((f) => f.paragraph === lastPara);
+      const bio = (f: Sentence) => lastLine.length === 1 && lastLine[0] === f && /^(?:\p{Lu}[\p{L}.'’-]+ ){1,3}(?:is|was|has|lives|has lived|teaches|writes|works)\b/u.test(f.text);
+      const statements = body.filter((f) => far(f) && unrelated(f) && !bio(f) && ctx.eligible(f, 40) && !ctx.hasQuote(f) && !GRANTS.test(f.text) && !ANSWER.test(f.text) && !/\?["”]?$/.test(f.text));
+      const pool = [...facts.filter((f) => far(f) && unrelated(f) && !bio(f)), ...statements.filter((f) => !facts.includes(f))];
+      const distractors = compatibleSentences(ctx, [reply, grant], pool, 3);
+      if (distractors.length < 3) continue;
+      const { choices, answer } = sortedChoices(keyText, distractors.map((d) => d.text));
+      out.push({
+        id: "",
+        type: "single",
+        prompt: `The author grants a point to the other side: “${innerQuotes(grant.text)}” Which sentence is the author's answer to it?`,
+        choices,
+        answer,
+        explanation: `Right after granting the point, the author answers it: “${innerQuotes(reply.text)}” The other choices come from other parts of the column.`,
+        skills: ["perspective", "evidence"],
+        difficulty: 3,
+        generator: "argument",
+        score: round(ctx.score(reply.id) + 0.65),
+        ...ctx.evidence(reply),
+      });
+    }
   }
   return out;
 }
