@@ -167,8 +167,8 @@ export function runCli(dir) {
       }
     });
   }
-  const cliModule = { exports: {} };
-  script.runInThisContext()(cliModule.exports, createRequire(file), cliModule, file, dir);
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dir);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run();
