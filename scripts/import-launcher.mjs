@@ -10,21 +10,12 @@
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import Module, { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import vm from "node:vm";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-/**
- * The CLI is one CommonJS file (`import.cjs`) so the launcher can compile it through `vm.Script` with V8's code cache
- * (`import.cjs.cache`, written after the first successful run): Node 20 has no compile cache for ES modules, and
- * compiling the 5 MB of language libraries was about a tenth of a run's CPU. The worker the web app runs imports in
- * (lib/import/worker-pool.ts) is long-lived, so it stays an ES module bundle.
- */
-const CLI_FILE = "import.cjs";
-const CLI_CACHE = "import.cjs.cache";
-const WORKER_FILE = "import-worker.mjs";
+/** The CLI, and the worker the web app runs imports in (lib/import/worker-pool.ts). */
+const ENTRIES = { import: "scripts/import.ts", "import-worker": "lib/import/worker.ts" };
 export const DEFAULT_OUT_DIR = path.join(ROOT, "node_modules/.cache/civics-lab-import");
 
 /** A source's identity for staleness: size and modification time. */
@@ -53,7 +44,7 @@ function manifestIsFresh(dir) {
   } catch {
     return false;
   }
-  if (!manifest || typeof manifest.inputs !== "object" || [CLI_FILE, WORKER_FILE].some((name) => !fs.existsSync(path.join(dir, name)))) return false;
+  if (!manifest || typeof manifest.inputs !== "object" || Object.keys(ENTRIES).some((name) => !fs.existsSync(path.join(dir, `${name}.mjs`)))) return false;
   return Object.entries(manifest.inputs).every(([file, value]) => stamp(file) === value);
 }
 
@@ -81,22 +72,26 @@ export async function build(outDir = DEFAULT_OUT_DIR) {
   fs.mkdirSync(outDir, { recursive: true });
   const name = `build-${Date.now()}-${process.pid}-${randomBytes(4).toString("hex")}`;
   const dir = path.join(outDir, name);
-  const common = { absWorkingDir: ROOT, outdir: dir, bundle: true, platform: "node", target: "node20", minify: true, metafile: true, logLevel: "error", alias: { "@": ROOT } };
-  const results = await Promise.all([
-    esbuild({ ...common, entryPoints: { import: "scripts/import.ts" }, format: "cjs", outExtension: { ".js": ".cjs" } }),
-    esbuild({
-      ...common,
-      entryPoints: { "import-worker": "lib/import/worker.ts" },
-      splitting: true,
-      format: "esm",
-      outExtension: { ".js": ".mjs" },
-      // Bundled CommonJS packages call require(); give the ESM output one.
-      banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-    }),
-  ]);
+  const result = await esbuild({
+    absWorkingDir: ROOT,
+    entryPoints: ENTRIES,
+    outdir: dir,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    outExtension: { ".js": ".mjs" },
+    minify: true,
+    metafile: true,
+    logLevel: "error",
+    alias: { "@": ROOT },
+    // Bundled CommonJS packages call require(); give the ESM output one.
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  });
   // Our sources are checked one by one; npm packages change only with the lockfile.
   const inputs = { "package-lock.json": stamp("package-lock.json"), "scripts/import-launcher.mjs": stamp("scripts/import-launcher.mjs") };
-  for (const result of results) for (const file of Object.keys(result.metafile.inputs)) if (!file.includes("node_modules/")) inputs[file] = stamp(file);
+  for (const file of Object.keys(result.metafile.inputs)) if (!file.includes("node_modules/")) inputs[file] = stamp(file);
   fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify({ inputs }, null, 1));
   // The pointer changes in one rename, so a reader sees the old folder or the new one, never half of either.
   const pointerTemp = path.join(outDir, `${POINTER}.${process.pid}.${Date.now()}`);
@@ -136,39 +131,7 @@ export async function run() {
     process.stdout.write(`${dir}\n`);
     return;
   }
-  runCli(dir);
-}
-
-/**
- * Runs the CLI bundle of `dir` in this process, compiled with the code cache beside it when there is one. After the
- * first successful run without a usable cache (a new build, another Node version), the cache is written from that
- * run, so it holds the functions a real import compiles, not only the top level. The write is a rename: runs started
- * together never read half a cache (and V8 rejects a cache that doesn't match, which only costs the compile).
- */
-export function runCli(dir) {
-  const file = path.join(dir, CLI_FILE);
-  const cacheFile = path.join(dir, CLI_CACHE);
-  let cachedData;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, "utf8")), { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) {
-    process.once("exit", (code) => {
-      if (code !== 0) return;
-      try {
-        const temp = `${cacheFile}.${process.pid}.${Date.now()}`;
-        fs.writeFileSync(temp, script.createCachedData());
-        fs.renameSync(temp, cacheFile);
-      } catch {
-        // A read-only or full disk only costs the next run its compile.
-      }
-    });
-  }
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dir);
+  await import(pathToFileURL(path.join(dir, "import.mjs")).href);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run();

@@ -110,9 +110,10 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
 }
 
-// No top-level await: the launcher runs this file as one CommonJS bundle (for V8's code cache).
-main().catch((error: unknown) => {
+try {
+  await main();
+} catch (error) {
   // A bug in the importer must not print the minified bundle at a teacher: one line, and the stack only on request.
   if (process.env.DEBUG_IMPORT) console.error(error);
   fail(`the importer failed on this text (${error instanceof Error ? error.message : String(error)}). Please report it with the file; set DEBUG_IMPORT=1 for details.`);
-});
+}

@@ -65,7 +65,7 @@ describe("npm run import", { timeout: 180_000 }, () => {
 });
 
 describe("the compiled CLI", { timeout: 180_000 }, () => {
-  type Launcher = { build: (dir: string) => Promise<string>; isFresh: (dir: string) => boolean; currentBundle: (dir: string) => string | undefined; runCli: (dir: string) => void };
+  type Launcher = { build: (dir: string) => Promise<string>; isFresh: (dir: string) => boolean; currentBundle: (dir: string) => string | undefined };
   // @ts-expect-error -- plain JavaScript launcher, no type declarations
   const loadLauncher = async () => (await import("../../../scripts/import-launcher.mjs")) as Launcher;
 
@@ -73,7 +73,7 @@ describe("the compiled CLI", { timeout: 180_000 }, () => {
     const launcher = await loadLauncher();
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "import-cli-build-"));
     const dir = await launcher.build(out);
-    expect(fs.existsSync(path.join(dir, "import.cjs"))).toBe(true);
+    expect(fs.existsSync(path.join(dir, "import.mjs"))).toBe(true);
     expect(launcher.currentBundle(out)).toBe(dir);
     expect(launcher.isFresh(out)).toBe(true);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as { inputs: Record<string, string> };
@@ -104,49 +104,15 @@ describe("the compiled CLI", { timeout: 180_000 }, () => {
     const dirs = await Promise.all([launcher.build(out), launcher.build(out), launcher.build(out)]);
     expect(new Set(dirs).size).toBe(3);
     for (const dir of dirs) {
-      expect(fs.existsSync(path.join(dir, "import.cjs")), dir).toBe(true);
+      expect(fs.existsSync(path.join(dir, "import.mjs")), dir).toBe(true);
       expect(fs.existsSync(path.join(dir, "import-worker.mjs")), dir).toBe(true);
     }
     expect(dirs).toContain(launcher.currentBundle(out));
     // The old layout's files go; the builds of this hour stay for whoever is still loading them.
     expect(fs.existsSync(path.join(out, "import.mjs"))).toBe(false);
     // A run that loads its own folder works even though newer builds exist.
-    const { status, stderr } = spawnSync(process.execPath, [path.join(dirs[0], "import.cjs"), "tests/fixtures/articles/wire-story.txt"], { encoding: "utf8", timeout: 120_000 });
+    const { status, stderr } = spawnSync(process.execPath, [path.join(dirs[0], "import.mjs"), "tests/fixtures/articles/wire-story.txt"], { encoding: "utf8", timeout: 120_000 });
     expect(stderr).toMatch(/kept/);
     expect(status).toBe(0);
-  });
-
-  it("compiles through a code cache written by its first successful run, and survives a cache that doesn't fit", async () => {
-    const launcher = await loadLauncher();
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "import-cli-cache-"));
-    const dir = await launcher.build(out);
-    const cacheFile = path.join(dir, "import.cjs.cache");
-    // A tiny entry that runs this build's CLI the way the launcher does, with the article as its argument.
-    const entry = path.join(out, "run.mjs");
-    fs.writeFileSync(entry, `import { runCli } from ${JSON.stringify(path.resolve("scripts/import-launcher.mjs"))};\nrunCli(${JSON.stringify(dir)});\n`);
-    const runOnce = (article: string) => spawnSync(process.execPath, [entry, article], { encoding: "utf8", timeout: 120_000 });
-
-    // A failed run (nothing to import) writes no cache: it would hold only the start-up code.
-    const empty = path.join(out, "empty.txt");
-    fs.writeFileSync(empty, " \n");
-    expect(runOnce(empty).status).toBe(1);
-    expect(fs.existsSync(cacheFile)).toBe(false);
-
-    const first = runOnce("tests/fixtures/articles/wire-story.txt");
-    expect(first.status).toBe(0);
-    expect(fs.statSync(cacheFile).size).toBeGreaterThan(100_000);
-    const written = fs.statSync(cacheFile).mtimeMs;
-    const second = runOnce("tests/fixtures/articles/wire-story.txt");
-    expect(second.status).toBe(0);
-    expect(second.stdout).toBe(first.stdout);
-    // An accepted cache is left as it is.
-    expect(fs.statSync(cacheFile).mtimeMs).toBe(written);
-
-    // A cache from another build or Node version is rejected by V8; the run still works and replaces it.
-    fs.writeFileSync(cacheFile, Buffer.alloc(4096, 7));
-    const third = runOnce("tests/fixtures/articles/wire-story.txt");
-    expect(third.status).toBe(0);
-    expect(third.stdout).toBe(first.stdout);
-    expect(fs.statSync(cacheFile).size).toBeGreaterThan(100_000);
   });
 });
